@@ -1,0 +1,180 @@
+/**
+ * The device's database (Dexie over IndexedDB). Everything typed in the
+ * field lives here first; the server only ever gets a copy.
+ *
+ * Each synced entity has its own table of `StoredRecord`s (the merged
+ * fields plus the hlc of every field). `outbox` holds the mutations not yet
+ * acknowledged by the server, keyed by their gap-free per-client id;
+ * `rejected` keeps what the server refused so the user can see it;
+ * `conflicts` the deletes and edits that crossed each other; `meta`
+ * holds the clientId, the next mutation id, the clock, the pull cursor, the
+ * server epoch and the signed-in account.
+ *
+ * Schema versions are append-only: never edit a released `version(n)` block,
+ * add a new one with an upgrade function (STYLE.md, habit 7).
+ */
+import { Dexie, type Table } from 'dexie';
+import type { EntityName, FieldHlcs, Fields, Hlc, Mutation, User } from '../../domain';
+import { newId } from '../../domain';
+
+export interface StoredRecord {
+  id: string;
+  fields: Fields;
+  hlcs: FieldHlcs;
+  deleted: boolean;
+}
+
+export type OutboxEntry = Mutation & { createdAt: string };
+
+export interface RejectedChange {
+  key?: number;
+  mutationId: number;
+  entity: string;
+  recordId: string;
+  op: 'put' | 'delete';
+  code: string;
+  message: string;
+  at: string;
+  fields?: Fields;
+}
+
+/** A photo or audio file kept on the device (by SHA-256) until the server has confirmed it. */
+export interface LocalBlob {
+  sha256: string;
+  bytes: Blob;
+  mime: string;
+  size: number;
+  width?: number;
+  height?: number;
+  createdAt: string;
+  /** `pending` until the server confirmed the hash (HEAD 200, PUT 200/201); then the copy may be evicted. */
+  status: 'pending' | 'uploaded';
+  /** Bytes the server holds of an interrupted upload (progress; the server's Upload-Offset is the truth). */
+  uploadedBytes: number;
+  /** Failed attempts in a row, for backoff; reset by a confirmed upload. */
+  attempts?: number;
+  nextAttemptAt?: string;
+  lastError?: string;
+}
+
+/**
+ * A delete and an edit of the same record that did not know of each other
+ * (conflicts.repository.ts). The merge already settled it — the tombstone
+ * hides the edit — but the people involved must be able to see it and undo it.
+ */
+export interface ConflictEntry {
+  key?: number;
+  entity: string;
+  recordId: string;
+  /** `edited_after_delete`: someone edited after the delete without having seen it;
+   * `deleted_while_edited`: a delete arrived for a record edited here meanwhile;
+   * `edit_of_deleted`: an edit arrived for a record this device already held as deleted. */
+  kind: 'edited_after_delete' | 'deleted_while_edited' | 'edit_of_deleted';
+  /** The fields whose edits the tombstone hides. */
+  fields: string[];
+  deletedHlc: Hlc;
+  detectedAt: string;
+  dismissedAt?: string;
+}
+
+export interface Account {
+  user: User;
+  token: string;
+}
+
+export interface MetaValues {
+  clientId: string;
+  nextMutationId: number;
+  hlc: Hlc | null;
+  serverEpoch: string | null;
+  cursor: string | null;
+  account: Account | null;
+  lastSyncAt: string | null;
+  /** Fields edited here, by `entity:id`, acknowledged by the server but not yet seen again in a pull (conflicts). */
+  awaitingEcho: Record<string, string[]> | null;
+  /** The browser's answer to `navigator.storage.persist()`, asked once after sign-in (storage.ts). */
+  storagePersisted: boolean | null;
+}
+
+export type MetaKey = keyof MetaValues;
+interface MetaRow {
+  key: string;
+  value: unknown;
+}
+
+/** Which Dexie table holds each entity. */
+export const ENTITY_TABLES: Record<EntityName, 'processes' | 'sessions' | 'units' | 'directorates'> = {
+  process: 'processes',
+  session: 'sessions',
+  territorialUnit: 'units',
+  directorate: 'directorates',
+};
+
+export class TequioDb extends Dexie {
+  processes!: Table<StoredRecord, string>;
+  sessions!: Table<StoredRecord, string>;
+  units!: Table<StoredRecord, string>;
+  directorates!: Table<StoredRecord, string>;
+  outbox!: Table<OutboxEntry, number>;
+  rejected!: Table<RejectedChange, number>;
+  meta!: Table<MetaRow, string>;
+  /** Photos and audio by SHA-256, kept until the server has confirmed them (blobs.repository.ts). */
+  blobs!: Table<LocalBlob, string>;
+  /** Delete/edit conflicts to show on the sync page (conflicts.repository.ts). */
+  conflicts!: Table<ConflictEntry, number>;
+  private versionChangeListeners = new Set<() => void>();
+
+  constructor(name = 'tequio', options?: ConstructorParameters<typeof Dexie>[1]) {
+    super(name, options);
+    this.version(1).stores({
+      processes: 'id',
+      sessions: 'id, fields.processId',
+      outbox: 'id, [entity+recordId]',
+      rejected: '++key, mutationId',
+      meta: 'key',
+    });
+    // v2: local copies of photos and audio, with their upload state.
+    this.version(2).stores({ blobs: 'sha256, status' });
+    // v3: delete/edit conflicts met by a pull, for the sync page.
+    this.version(3).stores({ conflicts: '++key, [entity+recordId]' });
+    this.version(4).stores({ units: 'id, fields.key, fields.directorateId', directorates: 'id' });
+    // A newer version of the app wants to upgrade this database from another tab. Step aside at
+    // once (the upgrade carries records and outbox over) and let the app reload into the new code;
+    // holding on would block the other tab, and this tab's old code must not write to the new schema.
+    this.on('versionchange', () => {
+      this.close();
+      this.versionChangeListeners.forEach((listener) => listener());
+      return false;
+    });
+    this.on('populate', (tx) => {
+      const meta = tx.table('meta');
+      void meta.bulkAdd([
+        { key: 'clientId', value: newId() },
+        { key: 'nextMutationId', value: 1 },
+      ]);
+    });
+  }
+
+  /** Called when another tab upgrades or deletes this database; this connection is closed by then. */
+  onVersionChange(listener: () => void): () => void {
+    this.versionChangeListeners.add(listener);
+    return () => this.versionChangeListeners.delete(listener);
+  }
+
+  tableFor(entity: EntityName): Table<StoredRecord, string> {
+    return this[ENTITY_TABLES[entity]];
+  }
+
+  entityTables(): Table<StoredRecord, string>[] {
+    return Object.values(ENTITY_TABLES).map((name) => this[name]);
+  }
+
+  async getMeta<K extends MetaKey>(key: K): Promise<MetaValues[K] | null> {
+    const row = await this.meta.get(key);
+    return row ? (row.value as MetaValues[K]) : null;
+  }
+
+  async setMeta<K extends MetaKey>(key: K, value: MetaValues[K]): Promise<void> {
+    await this.meta.put({ key, value });
+  }
+}

@@ -1,0 +1,122 @@
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useEffect, useState } from 'react';
+import { useForm } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
+import { useLocation, useNavigate } from 'react-router';
+import type { z } from 'zod';
+import { loginRequestSchema } from '../../../domain';
+import { getSetupStatus, signIn, useAccount } from '../../data';
+import { errorText, formErrorMap } from '../../i18n/zod-errors';
+import { Field } from '../../ui/field';
+import { PageHeading } from '../../ui/page-heading';
+import { authErrorMessage } from './auth-error-message';
+
+const loginFormSchema = loginRequestSchema.pick({ username: true, password: true });
+type LoginFormValues = z.input<typeof loginFormSchema>;
+const resolver = zodResolver(loginFormSchema, { error: formErrorMap });
+
+/** Where to go after signing in: back to the page that sent us here, never to an auth page. */
+function returnPath(state: unknown): string {
+  const from = (state as { from?: unknown } | null)?.from;
+  return typeof from === 'string' &&
+    from.startsWith('/') &&
+    !from.startsWith('/login') &&
+    !from.startsWith('/setup')
+    ? from
+    : '/';
+}
+
+/**
+ * `/login`. The first sign-in on a device needs the server; afterwards the
+ * account stays on the device and the app works offline. Someone already
+ * signed in can come here to renew a session the server no longer accepts.
+ */
+export function LoginPage() {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const location = useLocation();
+  const account = useAccount();
+  const [failure, setFailure] = useState<string | null>(null);
+  const {
+    register,
+    handleSubmit,
+    setFocus,
+    getValues,
+    setValue,
+    formState: { errors, isSubmitting },
+  } = useForm<LoginFormValues>({
+    resolver,
+    defaultValues: { username: account?.user.username ?? '', password: '' },
+  });
+
+  // Renewing a session: the account loads from the device just after the first render.
+  const knownUsername = account?.user.username;
+  useEffect(() => {
+    if (knownUsername && !getValues('username')) setValue('username', knownUsername);
+  }, [knownUsername, getValues, setValue]);
+
+  // A server that has never been set up sends its first visitor to /setup; offline we just stay here.
+  useEffect(() => {
+    let active = true;
+    getSetupStatus().then(
+      (status) => {
+        if (active && status.needsSetup) void navigate('/setup', { replace: true });
+      },
+      () => undefined,
+    );
+    return () => {
+      active = false;
+    };
+  }, [navigate]);
+
+  const submit = handleSubmit(async (values) => {
+    setFailure(null);
+    try {
+      await signIn(values);
+      void navigate(returnPath(location.state), { replace: true });
+    } catch (error) {
+      setFailure(authErrorMessage(error, t, 'login'));
+      setFocus('password');
+    }
+  });
+
+  return (
+    <section className="narrow">
+      <PageHeading title={t('auth.loginTitle')}>{t('auth.loginTitle')}</PageHeading>
+      {account ? (
+        <p className="notice">{t('auth.renewSession', { name: account.user.displayName })}</p>
+      ) : (
+        <p>{t('auth.loginIntro')}</p>
+      )}
+      <form className="form" noValidate onSubmit={(e) => void submit(e)} aria-busy={isSubmitting}>
+        <Field id="login-username" label={t('auth.username')} error={errorText(errors.username)} required>
+          {(aria) => (
+            <input
+              type="text"
+              autoComplete="username"
+              autoCapitalize="none"
+              spellCheck={false}
+              {...aria}
+              {...register('username')}
+            />
+          )}
+        </Field>
+        <Field id="login-password" label={t('auth.password')} error={errorText(errors.password)} required>
+          {(aria) => (
+            <input type="password" autoComplete="current-password" {...aria} {...register('password')} />
+          )}
+        </Field>
+        {failure ? (
+          <p className="form-alert" role="alert">
+            {failure}
+          </p>
+        ) : null}
+        <div className="actions">
+          <button type="submit" className="button button-primary" disabled={isSubmitting}>
+            {isSubmitting ? t('auth.signingIn') : t('auth.signIn')}
+          </button>
+        </div>
+      </form>
+    </section>
+  );
+}

@@ -1,0 +1,93 @@
+import { useEffect, useId, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useNavigate } from 'react-router';
+import { signOut, usePendingCount, type Account } from '../../data';
+import { ConfirmDialog } from '../../ui/confirm-dialog';
+
+/**
+ * The signed-in user and "Cerrar sesión". Signing out with changes still
+ * waiting asks first: those changes stay on this device and are sent after
+ * the next sign-in.
+ */
+export function UserMenu({ account }: { account: Account }) {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const pending = usePendingCount();
+  const [open, setOpen] = useState(false);
+  const [confirming, setConfirming] = useState(false);
+  const menuId = useId();
+  const rootRef = useRef<HTMLDivElement>(null);
+
+  // Close on Escape or a tap outside, like any menu.
+  useEffect(() => {
+    if (!open) return;
+    const onKey = (e: KeyboardEvent) => e.key === 'Escape' && setOpen(false);
+    const onPointer = (e: PointerEvent) => {
+      if (!rootRef.current?.contains(e.target as Node)) setOpen(false);
+    };
+    document.addEventListener('keydown', onKey);
+    document.addEventListener('pointerdown', onPointer);
+    return () => {
+      document.removeEventListener('keydown', onKey);
+      document.removeEventListener('pointerdown', onPointer);
+    };
+  }, [open]);
+
+  const doSignOut = () => {
+    setConfirming(false);
+    setOpen(false);
+    void signOut().then(() => navigate('/login', { replace: true }));
+  };
+
+  return (
+    <div className="user-menu" ref={rootRef}>
+      <button
+        type="button"
+        className="button button-small"
+        aria-expanded={open}
+        aria-controls={menuId}
+        onClick={() => setOpen((v) => !v)}
+      >
+        {account.user.displayName}
+      </button>
+      <div id={menuId} className="user-menu-panel" hidden={!open}>
+        <p>
+          {t('auth.signedInAs', { username: account.user.username })}
+          <br />
+          {t(`roles.${account.user.role}`)}
+        </p>
+        {account.user.role === 'admin' || account.user.role === 'coordinator' ? (
+          <p>
+            <Link to="/devices" onClick={() => setOpen(false)}>
+              {t('devices.title')}
+            </Link>
+          </p>
+        ) : null}
+        {account.user.role === 'admin' || account.user.role === 'coordinator' ? (
+          <p>
+            <Link to="/territory" onClick={() => setOpen(false)}>
+              {t('territory.menuLink')}
+            </Link>
+          </p>
+        ) : null}
+        <button
+          type="button"
+          className="button"
+          onClick={() => (pending > 0 ? setConfirming(true) : doSignOut())}
+        >
+          {t('auth.signOut')}
+        </button>
+      </div>
+      <ConfirmDialog
+        open={confirming}
+        title={t('auth.signOutTitle')}
+        confirmLabel={t('auth.signOutConfirm')}
+        cancelLabel={t('common.cancel')}
+        onCancel={() => setConfirming(false)}
+        onConfirm={doSignOut}
+      >
+        <p>{t('auth.signOutPending', { count: pending })}</p>
+      </ConfirmDialog>
+    </div>
+  );
+}

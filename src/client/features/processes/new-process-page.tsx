@@ -1,0 +1,32 @@
+import { useTranslation } from 'react-i18next';
+import { Link, useNavigate } from 'react-router';
+import { createProcess } from '../../data';
+import { PageHeading } from '../../ui/page-heading';
+import { ProcessForm, type ProcessFormValues } from './process-form';
+
+const EMPTY: ProcessFormValues = { name: '', unitKeys: [], stage: 'convening', description: '' };
+
+/** `/processes/new`: creating a process adds the signed-in user to its team (done by the repository). */
+export function NewProcessPage({ onDirtyChange }: { onDirtyChange?(dirty: boolean): void }) {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  return (
+    <section>
+      <p className="breadcrumb">
+        <Link to="/">← {t('processes.title')}</Link>
+      </p>
+      <PageHeading title={t('processes.newTitle')}>{t('processes.newTitle')}</PageHeading>
+      <ProcessForm
+        defaultValues={EMPTY}
+        submitLabel={t('processes.create')}
+        cancelTo="/"
+        onDirtyChange={onDirtyChange}
+        onSubmit={async ({ description, ...rest }) => {
+          const id = await createProcess(description ? { ...rest, description } : rest);
+          onDirtyChange?.(false);
+          void navigate(`/processes/${id}`, { replace: true });
+        }}
+      />
+    </section>
+  );
+}

@@ -1,0 +1,35 @@
+import { useTranslation } from 'react-i18next';
+import { useOpenAgreements } from '../../data';
+import { formatDate } from '../../ui/format';
+
+/**
+ * The process's open agreements at a glance, soonest due first, each with
+ * the session where it was made (named, not linked: the session cards below
+ * are the way in, and one link per session keeps the page simple to scan).
+ */
+export function OpenAgreements({ processId }: { processId: string }) {
+  const { t, i18n } = useTranslation();
+  const open = useOpenAgreements(processId);
+  if (!open) return null;
+  return (
+    <section aria-labelledby="open-agreements-title">
+      <h2 id="open-agreements-title">{t('followUp.openTitle')}</h2>
+      {open.length === 0 ? (
+        <p className="field-hint">{t('followUp.none')}</p>
+      ) : (
+        <ul className="plain-list">
+          {open.map(({ agreement, sessionId, sessionTitle, sessionDate }) => (
+            <li key={`${sessionId}:${agreement.id}`}>
+              <strong>{agreement.text}</strong> — {agreement.responsible} ·{' '}
+              {t(`agreements.statuses.${agreement.status}`)}
+              {agreement.dueDate
+                ? ` · ${t('followUp.due', { date: formatDate(agreement.dueDate, i18n.language) })}`
+                : ''}{' '}
+              ({sessionTitle}, {formatDate(sessionDate, i18n.language)})
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}

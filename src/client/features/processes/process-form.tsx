@@ -1,0 +1,130 @@
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useEffect, useRef, useState } from 'react';
+import { Controller, useForm } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import type { z } from 'zod';
+import { PROCESS_STAGES, processSchema } from '../../../domain';
+import { errorText, formErrorMap } from '../../i18n/zod-errors';
+import { Field } from '../../ui/field';
+import { useFocusFirstInvalid } from '../../ui/use-focus-first-invalid';
+import { UnitKeysInput } from './unit-keys-input';
+
+/** The team is managed elsewhere (the repository adds the creator), so the form leaves it out. */
+export const processFormSchema = processSchema.omit({ teamUserIds: true });
+export type ProcessFormValues = z.input<typeof processFormSchema>;
+export type ProcessFormOutput = z.output<typeof processFormSchema>;
+
+const resolver = zodResolver(processFormSchema, { error: formErrorMap });
+
+/** The unit-key pattern message comes worded by the domain in Spanish; this follows the UI language. */
+const UNIT_KEY_OVERRIDES = { invalid_format: 'errors.unitKey' };
+
+export interface ProcessFormProps {
+  defaultValues: ProcessFormValues;
+  submitLabel: string;
+  cancelTo: string;
+  onSubmit(values: ProcessFormOutput): Promise<void> | void;
+  onDirtyChange?(dirty: boolean): void;
+}
+
+export function ProcessForm({
+  defaultValues,
+  submitLabel,
+  cancelTo,
+  onSubmit,
+  onDirtyChange,
+}: ProcessFormProps) {
+  const { t } = useTranslation();
+  const {
+    register,
+    control,
+    handleSubmit,
+    formState: { errors, isDirty, isSubmitting, submitCount, isSubmitSuccessful },
+  } = useForm<ProcessFormValues, unknown, ProcessFormOutput>({
+    defaultValues,
+    resolver,
+    shouldFocusError: false,
+  });
+  const formRef = useRef<HTMLFormElement>(null);
+  const [saveError, setSaveError] = useState<string | null>(null);
+
+  useEffect(() => onDirtyChange?.(isDirty), [isDirty, onDirtyChange]);
+  useEffect(() => () => onDirtyChange?.(false), [onDirtyChange]);
+  useFocusFirstInvalid(formRef, submitCount, isSubmitSuccessful);
+
+  const submit = handleSubmit(async (values) => {
+    setSaveError(null);
+    try {
+      await onSubmit(values);
+    } catch (error) {
+      setSaveError(
+        t('processes.saveFailed', { reason: error instanceof Error ? error.message : String(error) }),
+      );
+    }
+  });
+
+  const unitKeysError = errors.unitKeys;
+  const unitKeysMessage = errorText(
+    unitKeysError && !Array.isArray(unitKeysError)
+      ? unitKeysError
+      : Array.isArray(unitKeysError)
+        ? unitKeysError.find(Boolean)
+        : undefined,
+    UNIT_KEY_OVERRIDES,
+  );
+
+  return (
+    <form ref={formRef} className="form" noValidate onSubmit={(e) => void submit(e)}>
+      <p className="field-hint">{t('common.requiredNote')}</p>
+      <Field id="process-name" label={t('processes.name')} error={errorText(errors.name)} required>
+        {(aria) => <input type="text" {...aria} {...register('name')} />}
+      </Field>
+      <Controller
+        control={control}
+        name="unitKeys"
+        render={({ field }) => (
+          <UnitKeysInput
+            id="process-unit-keys"
+            value={field.value}
+            onChange={field.onChange}
+            onBlur={field.onBlur}
+            inputRef={field.ref}
+            error={unitKeysMessage}
+          />
+        )}
+      />
+      <Field id="process-stage" label={t('processes.stage')} error={errorText(errors.stage)} required>
+        {(aria) => (
+          <select {...aria} {...register('stage')}>
+            {PROCESS_STAGES.map((stage, index) => (
+              <option key={stage} value={stage}>
+                {index + 1}. {t(`stages.${stage}`)}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
+      <Field
+        id="process-description"
+        label={t('processes.description')}
+        error={errorText(errors.description)}
+      >
+        {(aria) => <textarea rows={4} {...aria} {...register('description')} />}
+      </Field>
+      {saveError ? (
+        <p className="form-alert" role="alert">
+          {saveError}
+        </p>
+      ) : null}
+      <div className="actions">
+        <button type="submit" className="button button-primary" disabled={isSubmitting}>
+          {submitLabel}
+        </button>
+        <Link to={cancelTo} className="button">
+          {t('common.cancel')}
+        </Link>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,131 @@
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router';
+import { PROCESS_STAGES, attendanceTotal } from '../../../domain';
+import { useProcess, useSessions, useUnitsByKeys, type ProcessView, type SessionView } from '../../data';
+import { formatDate, formatNumber } from '../../ui/format';
+import { PageHeading } from '../../ui/page-heading';
+import { Loading, NotFound } from '../../ui/status-views';
+import { stageNumber } from './processes-page';
+import { CollectiveSection } from './collective-section';
+import { OpenAgreements } from './open-agreements';
+import { StageChanger } from './stage-changer';
+import { StageStepper } from './stage-stepper';
+import { TeamSection } from './team-section';
+import './process-page.css';
+
+/** Unit keys with their names when this device holds the territory. */
+function UnitList({ keys }: { keys: string[] }) {
+  const units = useUnitsByKeys(keys);
+  const names = new Map((units ?? []).map((u) => [u.key, u.name]));
+  return <>{keys.map((key) => (names.has(key) ? `${key} ${names.get(key)}` : key)).join(', ')}</>;
+}
+
+/** Each recorded transition with its day, its evidence (by session title) and its note. */
+function StageHistory({ process, sessions }: { process: ProcessView; sessions: SessionView[] }) {
+  const { t, i18n } = useTranslation();
+  const titles = new Map(sessions.map((s) => [s.id, s.title]));
+  const history = process.stageHistory ?? [];
+  if (history.length === 0) return null;
+  return (
+    <section aria-labelledby="stage-history-title">
+      <h2 id="stage-history-title">{t('processStages.history')}</h2>
+      <ol className="plain-list stage-history">
+        {[...history].reverse().map((entry, index) => (
+          <li key={`${entry.stage}-${entry.reachedAt}-${index}`}>
+            <strong>
+              {t('processes.stageOf', { number: stageNumber(entry.stage), total: PROCESS_STAGES.length })}{' '}
+              {t(`stages.${entry.stage}`)}
+            </strong>{' '}
+            · <time dateTime={entry.reachedAt}>{formatDate(entry.reachedAt, i18n.language)}</time>
+            {entry.sessionIds.length > 0 ? (
+              <p>
+                {t('processStages.evidence')}:{' '}
+                {entry.sessionIds.map((id) => titles.get(id) ?? t('processStages.unknownSession')).join(', ')}
+              </p>
+            ) : null}
+            {entry.note ? <p className="prewrap">{entry.note}</p> : null}
+          </li>
+        ))}
+      </ol>
+    </section>
+  );
+}
+
+function SessionCard({ session }: { session: SessionView }) {
+  const { t, i18n } = useTranslation();
+  const total = attendanceTotal(session.attendance);
+  return (
+    <li>
+      <Link to={`/sessions/${session.id}`} className="card card-link">
+        <p className="card-kicker">{t(`sessionTypes.${session.type}`)}</p>
+        <h3 className="card-title">{session.title}</h3>
+        <p>
+          <time dateTime={session.date}>{formatDate(session.date, i18n.language)}</time> · {session.place}
+        </p>
+        <p>
+          {t('sessions.attendanceCount', { count: total, formatted: formatNumber(total, i18n.language) })}
+        </p>
+      </Link>
+    </li>
+  );
+}
+
+/**
+ * `/processes/:id`: where the process stands at a glance — its ten stages,
+ * team, Planning Collective, open agreements — and its sessions (newest
+ * first); one tap to add a session.
+ */
+export function ProcessPage() {
+  const { t } = useTranslation();
+  const { id = '' } = useParams();
+  const process = useProcess(id);
+  const sessions = useSessions(id);
+  if (process === undefined) return <Loading />;
+  if (process === null) return <NotFound message={t('processes.notFound')} />;
+  return (
+    <section>
+      <p className="breadcrumb">
+        <Link to="/">← {t('processes.title')}</Link>
+      </p>
+      <div className="page-header">
+        <PageHeading title={process.name}>{process.name}</PageHeading>
+        <Link to={`/processes/${id}/sessions/new`} className="button button-primary">
+          <span aria-hidden="true">+ </span>
+          {t('sessions.new')}
+        </Link>
+      </div>
+      <div className="card process-summary">
+        <p role="status">
+          <span className="stage-badge">
+            {t('processes.stageOf', { number: stageNumber(process.stage), total: PROCESS_STAGES.length })}
+          </span>{' '}
+          <strong>{t(`stages.${process.stage}`)}</strong>
+        </p>
+        <p>
+          <span className="muted-label">{t('processes.units')}:</span> <UnitList keys={process.unitKeys} />
+        </p>
+        {process.description ? <p className="prewrap">{process.description}</p> : null}
+        <StageStepper stage={process.stage} history={process.stageHistory} />
+        <StageHistory process={process} sessions={sessions ?? []} />
+        <StageChanger key={process.stage} process={process} sessions={sessions ?? []} />
+      </div>
+      <div className="card-grid">
+        <TeamSection process={process} />
+        <CollectiveSection process={process} />
+      </div>
+      <OpenAgreements processId={id} />
+      <h2>{t('sessions.listTitle')}</h2>
+      {sessions === undefined ? (
+        <Loading />
+      ) : sessions.length === 0 ? (
+        <p className="empty">{t('sessions.empty')}</p>
+      ) : (
+        <ul className="card-grid plain-list">
+          {sessions.map((session) => (
+            <SessionCard key={session.id} session={session} />
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,63 @@
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { PROCESS_STAGES } from '../../../domain';
+import { useProcesses, useSessions, type ProcessView } from '../../data';
+import { PageHeading } from '../../ui/page-heading';
+import { Loading } from '../../ui/status-views';
+
+export function stageNumber(stage: ProcessView['stage']): number {
+  return PROCESS_STAGES.indexOf(stage) + 1;
+}
+
+function ProcessCard({ process }: { process: ProcessView }) {
+  const { t } = useTranslation();
+  const sessions = useSessions(process.id);
+  return (
+    <li>
+      <Link to={`/processes/${process.id}`} className="card card-link">
+        <h2 className="card-title">{process.name}</h2>
+        <p>
+          <span className="muted-label">{t('processes.units')}:</span> {process.unitKeys.join(', ')}
+        </p>
+        <p>
+          <span className="stage-badge">
+            {t('processes.stageOf', { number: stageNumber(process.stage), total: PROCESS_STAGES.length })}
+          </span>{' '}
+          {t(`stages.${process.stage}`)}
+        </p>
+        {sessions ? <p>{t('processes.sessionCount', { count: sessions.length })}</p> : null}
+      </Link>
+    </li>
+  );
+}
+
+/** `/`: the processes this device holds, as large cards: one tap opens a process. */
+export function ProcessesPage() {
+  const { t } = useTranslation();
+  const processes = useProcesses();
+  return (
+    <section>
+      <div className="page-header">
+        <PageHeading title={t('processes.title')}>{t('processes.title')}</PageHeading>
+        <Link to="/processes/new" className="button button-primary">
+          <span aria-hidden="true">+ </span>
+          {t('processes.new')}
+        </Link>
+      </div>
+      {processes === undefined ? (
+        <Loading />
+      ) : processes.length === 0 ? (
+        <div className="empty">
+          <p>{t('processes.empty')}</p>
+          <p>{t('processes.emptyHint')}</p>
+        </div>
+      ) : (
+        <ul className="card-grid plain-list">
+          {processes.map((process) => (
+            <ProcessCard key={process.id} process={process} />
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}

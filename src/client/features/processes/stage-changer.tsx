@@ -1,0 +1,115 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { PROCESS_STAGES, processStageSchema, type ProcessStage } from '../../../domain';
+import { isBackwards, nextStage } from '../../../domain/process-stages';
+import { StageTransitionError, recordStageEntry, type ProcessView, type SessionView } from '../../data';
+import { formatDate, todayIsoDate } from '../../ui/format';
+
+/**
+ * Records a stage transition: the stage (the next one by default; going back
+ * asks for a note), the day it was reached and the sessions that were its
+ * evidence. Keyed by the stored stage by its parent, so a stage synced from
+ * elsewhere resets the choice.
+ */
+export function StageChanger({ process, sessions }: { process: ProcessView; sessions: SessionView[] }) {
+  const { t, i18n } = useTranslation();
+  const [stage, setStage] = useState<ProcessStage>(nextStage(process.stage) ?? process.stage);
+  const [reachedAt, setReachedAt] = useState(todayIsoDate());
+  const [evidence, setEvidence] = useState<string[]>([]);
+  const [note, setNote] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const id = `stage-${process.id}`;
+  const number = PROCESS_STAGES.indexOf(stage) + 1;
+  const back = isBackwards(process.stage, stage);
+
+  const toggle = (sessionId: string, on: boolean) =>
+    setEvidence((ids) => (on ? [...ids, sessionId] : ids.filter((x) => x !== sessionId)));
+
+  return (
+    <form
+      className="form stage-changer"
+      aria-labelledby={`${id}-title`}
+      onSubmit={(e) => {
+        e.preventDefault();
+        setError(null);
+        recordStageEntry(process.id, {
+          stage,
+          reachedAt,
+          sessionIds: evidence,
+          note: note.trim() || null,
+        }).catch((err: unknown) =>
+          setError(
+            err instanceof StageTransitionError
+              ? err.problems.map((p) => t(`processStages.problems.${p}`)).join(' ')
+              : t('processes.saveFailed', { reason: err instanceof Error ? err.message : String(err) }),
+          ),
+        );
+      }}
+    >
+      <h2 id={`${id}-title`}>{t('processes.changeStage')}</h2>
+      <div className="field-row">
+        <div className="field">
+          <label htmlFor={id}>{t('processStages.target')}</label>
+          <select
+            id={id}
+            value={stage}
+            onChange={(e) => {
+              const parsed = processStageSchema.safeParse(e.currentTarget.value);
+              if (parsed.success) setStage(parsed.data);
+            }}
+          >
+            {PROCESS_STAGES.map((s, index) => (
+              <option key={s} value={s} disabled={s === process.stage}>
+                {index + 1}. {t(`stages.${s}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor={`${id}-date`}>{t('processStages.reachedAt')}</label>
+          <input
+            id={`${id}-date`}
+            type="date"
+            value={reachedAt}
+            required
+            onChange={(e) => setReachedAt(e.currentTarget.value)}
+          />
+        </div>
+      </div>
+      <fieldset>
+        <legend>{t('processStages.evidence')}</legend>
+        {sessions.length === 0 ? <p className="field-hint">{t('processStages.noSessions')}</p> : null}
+        <ul className="plain-list">
+          {sessions.map((s) => (
+            <li key={s.id}>
+              <label className="checkbox-label">
+                <input
+                  type="checkbox"
+                  checked={evidence.includes(s.id)}
+                  onChange={(e) => toggle(s.id, e.currentTarget.checked)}
+                />{' '}
+                {s.title} · {formatDate(s.date, i18n.language)}
+              </label>
+            </li>
+          ))}
+        </ul>
+      </fieldset>
+      <div className="field">
+        <label htmlFor={`${id}-note`}>
+          {t('processStages.note')}
+          {back ? <span aria-hidden="true"> *</span> : null}
+        </label>
+        {back ? <p className="field-hint">{t('processStages.backNeedsNote')}</p> : null}
+        <textarea id={`${id}-note`} rows={2} value={note} onChange={(e) => setNote(e.currentTarget.value)} />
+      </div>
+      {error ? (
+        <p role="alert" className="form-alert">
+          {error}
+        </p>
+      ) : null}
+      <button type="submit" className="button button-primary" disabled={stage === process.stage}>
+        {back ? t('processStages.goBack', { number }) : t('processStages.advance', { number })}
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,96 @@
+import { useFieldArray, useFormContext } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
+import { AGREEMENT_STATUSES } from '../../../domain';
+import { errorText } from '../../i18n/zod-errors';
+import { Field } from '../../ui/field';
+import { newAgreement, type SessionFormValues } from './session-form-values';
+
+const emptyToUndefined = (value: unknown) => (value === '' || value === null ? undefined : value);
+
+/** Agreements (acuerdos): what was agreed, who answers for it, by when, and how it stands. */
+export function AgreementsField() {
+  const { t } = useTranslation();
+  const { control, register, formState } = useFormContext<SessionFormValues>();
+  const { fields, append, remove } = useFieldArray({ control, name: 'agreements' });
+  const errors = formState.errors.agreements;
+
+  return (
+    <fieldset className="section">
+      <legend>
+        <h2>{t('agreements.legend')}</h2>
+      </legend>
+      {fields.length === 0 ? <p className="field-hint">{t('agreements.none')}</p> : null}
+      <ol className="plain-list agreements">
+        {fields.map((item, index) => {
+          const itemErrors = errors?.[index];
+          const prefix = `agreement-${index}`;
+          return (
+            <li key={item.id} className="card">
+              <fieldset>
+                <legend>{t('agreements.item', { number: index + 1 })}</legend>
+                <Field
+                  id={`${prefix}-text`}
+                  label={t('agreements.text')}
+                  error={errorText(itemErrors?.text)}
+                  required
+                >
+                  {(aria) => <textarea rows={2} {...aria} {...register(`agreements.${index}.text`)} />}
+                </Field>
+                <div className="field-row">
+                  <Field
+                    id={`${prefix}-responsible`}
+                    label={t('agreements.responsible')}
+                    error={errorText(itemErrors?.responsible)}
+                    required
+                  >
+                    {(aria) => (
+                      <input type="text" {...aria} {...register(`agreements.${index}.responsible`)} />
+                    )}
+                  </Field>
+                  <Field
+                    id={`${prefix}-due`}
+                    label={t('agreements.dueDate')}
+                    error={errorText(itemErrors?.dueDate)}
+                  >
+                    {(aria) => (
+                      <input
+                        type="date"
+                        {...aria}
+                        {...register(`agreements.${index}.dueDate`, { setValueAs: emptyToUndefined })}
+                      />
+                    )}
+                  </Field>
+                  <Field
+                    id={`${prefix}-status`}
+                    label={t('agreements.status')}
+                    error={errorText(itemErrors?.status)}
+                  >
+                    {(aria) => (
+                      <select {...aria} {...register(`agreements.${index}.status`)}>
+                        {AGREEMENT_STATUSES.map((status) => (
+                          <option key={status} value={status}>
+                            {t(`agreements.statuses.${status}`)}
+                          </option>
+                        ))}
+                      </select>
+                    )}
+                  </Field>
+                </div>
+                <button type="button" className="button" onClick={() => remove(index)}>
+                  {t('agreements.remove', { number: index + 1 })}
+                </button>
+              </fieldset>
+            </li>
+          );
+        })}
+      </ol>
+      <button
+        type="button"
+        className="button"
+        onClick={() => append(newAgreement(), { focusName: `agreements.${fields.length}.text` })}
+      >
+        {t('agreements.add')}
+      </button>
+    </fieldset>
+  );
+}

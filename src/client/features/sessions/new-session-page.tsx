@@ -1,0 +1,73 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useNavigate, useParams } from 'react-router';
+import { createSession, useAccount, useProcess, useSessions, type SessionView } from '../../data';
+import { PageHeading } from '../../ui/page-heading';
+import { Loading, NotFound } from '../../ui/status-views';
+import { FollowUpSection } from './follow-up-section';
+import { SessionForm } from './session-form';
+import { newSessionValues, type SessionFormValues } from './session-form-values';
+
+export interface SessionPageProps {
+  onDirtyChange?(dirty: boolean): void;
+}
+
+function NewSessionForm({
+  processId,
+  facilitator,
+  previous,
+  onDirtyChange,
+}: SessionPageProps & {
+  processId: string;
+  facilitator: string | undefined;
+  previous: SessionView | undefined;
+}) {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const [defaults] = useState<SessionFormValues>(() => newSessionValues(processId, facilitator, previous));
+  const back = `/processes/${processId}`;
+  return (
+    <SessionForm
+      defaultValues={defaults}
+      submitLabel={t('sessions.save')}
+      cancelTo={back}
+      onDirtyChange={onDirtyChange}
+      intro={<FollowUpSection processId={processId} />}
+      onSubmit={async (session) => {
+        await createSession(session);
+        onDirtyChange?.(false);
+        void navigate(back, { state: { saved: 'session' } });
+      }}
+    />
+  );
+}
+
+/**
+ * `/processes/:processId/sessions/new`: a new session prefilled with today,
+ * the signed-in facilitator and the type and place of the process's latest
+ * session; earlier open agreements are listed for follow-up.
+ */
+export function NewSessionPage({ onDirtyChange }: SessionPageProps) {
+  const { t } = useTranslation();
+  const { processId = '' } = useParams();
+  const process = useProcess(processId);
+  const account = useAccount();
+  // Newest first: the latest session gives the defaults.
+  const sessions = useSessions(processId);
+  if (process === undefined || account === undefined || sessions === undefined) return <Loading />;
+  if (process === null) return <NotFound message={t('processes.notFound')} />;
+  return (
+    <section>
+      <p className="breadcrumb">
+        <Link to={`/processes/${processId}`}>← {process.name}</Link>
+      </p>
+      <PageHeading title={t('sessions.newTitle')}>{t('sessions.newTitle')}</PageHeading>
+      <NewSessionForm
+        processId={processId}
+        facilitator={account?.user.displayName}
+        previous={sessions[0]}
+        onDirtyChange={onDirtyChange}
+      />
+    </section>
+  );
+}

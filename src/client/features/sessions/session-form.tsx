@@ -1,0 +1,168 @@
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { FormProvider, useForm } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { SESSION_TYPES, sessionSchema, type Session } from '../../../domain';
+import { errorText, formErrorMap } from '../../i18n/zod-errors';
+import { Field } from '../../ui/field';
+import { useFocusFirstInvalid } from '../../ui/use-focus-first-invalid';
+import { AgreementsField } from './agreements-field';
+import { AttendanceGrid } from './attendance-grid';
+import { FacilitatorsField } from './facilitators-field';
+import { LocationField } from './location-field';
+import { PhotosField } from './photos-field';
+import type { SessionFormValues } from './session-form-values';
+
+const resolver = zodResolver(sessionSchema, { error: formErrorMap });
+
+export interface SessionFormProps {
+  defaultValues: SessionFormValues;
+  submitLabel: string;
+  /** Where "Cancelar" leads. */
+  cancelTo: string;
+  /** Receives the validated session; a thrown error is shown above the buttons. */
+  onSubmit(session: Session): Promise<void> | void;
+  /** Told whenever the form starts or stops holding unsaved input. */
+  onDirtyChange?(dirty: boolean): void;
+  /** Extra buttons for the action bar (e.g. delete). */
+  actions?: ReactNode;
+  /** Shown before the first section (e.g. follow-up of earlier agreements). */
+  intro?: ReactNode;
+}
+
+/**
+ * The session form: validated by the domain's sessionSchema, every error
+ * worded next to its field in the UI language. Saving writes locally, so it
+ * never waits on the network.
+ */
+export function SessionForm({
+  defaultValues,
+  submitLabel,
+  cancelTo,
+  onSubmit,
+  onDirtyChange,
+  actions,
+  intro,
+}: SessionFormProps) {
+  const { t, i18n } = useTranslation();
+  const form = useForm<SessionFormValues, unknown, Session>({
+    defaultValues,
+    resolver,
+    shouldFocusError: false,
+  });
+  const {
+    register,
+    handleSubmit,
+    trigger,
+    formState: { errors, isDirty, isSubmitting, isSubmitted, submitCount, isSubmitSuccessful },
+  } = form;
+  const formRef = useRef<HTMLFormElement>(null);
+  const [saveError, setSaveError] = useState<string | null>(null);
+
+  useEffect(() => onDirtyChange?.(isDirty), [isDirty, onDirtyChange]);
+  useEffect(() => () => onDirtyChange?.(false), [onDirtyChange]);
+  useFocusFirstInvalid(formRef, submitCount, isSubmitSuccessful);
+
+  // Errors already on screen are re-worded when the language changes.
+  const language = i18n.language;
+  const wasSubmitted = useRef(false);
+  useEffect(() => {
+    wasSubmitted.current = isSubmitted;
+  }, [isSubmitted]);
+  useEffect(() => {
+    if (wasSubmitted.current) void trigger();
+  }, [language, trigger]);
+
+  const submit = handleSubmit(async (session) => {
+    setSaveError(null);
+    try {
+      await onSubmit(session);
+    } catch (error) {
+      setSaveError(
+        t('sessions.saveFailed', { reason: error instanceof Error ? error.message : String(error) }),
+      );
+    }
+  });
+
+  const hasErrors = Object.keys(errors).length > 0;
+
+  return (
+    <FormProvider {...form}>
+      <form
+        ref={formRef}
+        className="form"
+        noValidate
+        onSubmit={(e) => void submit(e)}
+        aria-describedby="required-note"
+      >
+        <p id="required-note" className="field-hint">
+          {t('common.requiredNote')}
+        </p>
+        {intro}
+        <fieldset className="section">
+          <legend>
+            <h2>{t('sessions.general')}</h2>
+          </legend>
+          <Field id="session-type" label={t('sessions.type')} error={errorText(errors.type)} required>
+            {(aria) => (
+              <select {...aria} {...register('type')}>
+                <option value="">{t('sessions.chooseType')}</option>
+                {SESSION_TYPES.map((type) => (
+                  <option key={type} value={type}>
+                    {t(`sessionTypes.${type}`)}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+          <Field id="session-title" label={t('sessions.title')} error={errorText(errors.title)} required>
+            {(aria) => <input type="text" {...aria} {...register('title')} />}
+          </Field>
+          <div className="field-row">
+            <Field id="session-date" label={t('sessions.date')} error={errorText(errors.date)} required>
+              {(aria) => <input type="date" {...aria} {...register('date')} />}
+            </Field>
+            <Field id="session-place" label={t('sessions.place')} error={errorText(errors.place)} required>
+              {(aria) => <input type="text" {...aria} {...register('place')} />}
+            </Field>
+          </div>
+          <LocationField />
+        </fieldset>
+
+        <FacilitatorsField />
+        <AttendanceGrid />
+        <AgreementsField />
+        <PhotosField />
+
+        <div className="section">
+          <Field id="session-notes" label={t('sessions.notes')} error={errorText(errors.notes)}>
+            {(aria) => <textarea rows={5} {...aria} {...register('notes')} />}
+          </Field>
+        </div>
+
+        <div className="action-bar">
+          {hasErrors && isSubmitted ? (
+            <p className="form-alert" role="alert">
+              {t('common.fixErrors')}
+            </p>
+          ) : null}
+          {saveError ? (
+            <p className="form-alert" role="alert">
+              {saveError}
+            </p>
+          ) : null}
+          <div className="actions">
+            <button type="submit" className="button button-primary" disabled={isSubmitting}>
+              {submitLabel}
+            </button>
+            <Link to={cancelTo} className="button">
+              {t('common.cancel')}
+            </Link>
+            {actions}
+          </div>
+        </div>
+      </form>
+    </FormProvider>
+  );
+}

@@ -1,0 +1,147 @@
+/**
+ * HTTP client of the sync protocol. Plain fetch, no React, no storage: the
+ * caller supplies the base URL and the token. Every failure becomes an
+ * `ApiError` whose `code` is the server's error code, or `network` when the
+ * server could not be reached (offline, DNS, connection cut mid-response).
+ */
+import type {
+  DeviceView,
+  ImportReport,
+  LoginRequest,
+  LoginResponse,
+  PullResponse,
+  PushRequest,
+  PushResponse,
+  TerritoryImportReport,
+  UnsyncedFile,
+  User,
+  UserSummary,
+} from '../../domain';
+
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly details: unknown[] = [],
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+
+  /** Worth retrying later: the network, the server's own trouble, or a rate limit. */
+  get retriable(): boolean {
+    return this.status === 0 || this.status >= 500 || this.status === 429 || this.status === 408;
+  }
+}
+
+export interface ApiClientOptions {
+  baseUrl?: string;
+  getToken?: () => string | null | undefined | Promise<string | null | undefined>;
+  fetch?: typeof fetch;
+  /** Abort a request that has not answered by then (ms). */
+  timeoutMs?: number;
+}
+
+export interface ApiClient {
+  login(body: LoginRequest): Promise<LoginResponse>;
+  logout(): Promise<void>;
+  me(): Promise<User>;
+  setupStatus(): Promise<{ needsSetup: boolean }>;
+  setup(body: {
+    code: string;
+    username: string;
+    displayName: string;
+    password: string;
+    deviceLabel: string;
+  }): Promise<LoginResponse>;
+  push(body: PushRequest): Promise<PushResponse>;
+  pull(cursor: string | null, limit?: number): Promise<PullResponse>;
+  /** Accounts (all of them for coordinators and admins). */
+  listUsers(): Promise<{ users: UserSummary[] }>;
+  /** A user's devices (login tokens); own ones when `userId` is omitted. */
+  listDevices(userId?: string): Promise<{ devices: DeviceView[] }>;
+  revokeDevice(deviceId: string): Promise<DeviceView>;
+  /** Applies a device's unsynced-changes file on the server (coordinators and admins). */
+  importUnsynced(file: UnsyncedFile): Promise<ImportReport>;
+  /** Imports neighbourhood units from a GeoJSON FeatureCollection (coordinators and admins). */
+  importTerritory(geojson: unknown): Promise<TerritoryImportReport>;
+}
+
+export function createApiClient(options: ApiClientOptions = {}): ApiClient {
+  const base = (options.baseUrl ?? '').replace(/\/$/, '');
+  const doFetch = options.fetch ?? ((...args: Parameters<typeof fetch>) => fetch(...args));
+  const timeoutMs = options.timeoutMs ?? 60_000;
+
+  async function request<T>(method: string, path: string, body?: unknown, auth = true): Promise<T> {
+    const headers: Record<string, string> = { accept: 'application/json' };
+    if (body !== undefined) headers['content-type'] = 'application/json';
+    if (auth && options.getToken) {
+      const token = await options.getToken();
+      if (token) headers.authorization = `Bearer ${token}`;
+    }
+    const controller = new AbortController();
+    const timer = setTimeout(() => controller.abort(), timeoutMs);
+    let response: Response;
+    let text: string;
+    try {
+      response = await doFetch(`${base}/api/v1${path}`, {
+        method,
+        headers,
+        body: body === undefined ? undefined : JSON.stringify(body),
+        signal: controller.signal,
+        cache: 'no-store',
+      });
+      text = await response.text();
+    } catch (cause) {
+      throw new ApiError(0, 'network', cause instanceof Error ? cause.message : 'network error');
+    } finally {
+      clearTimeout(timer);
+    }
+    let json: unknown = undefined;
+    if (text) {
+      try {
+        json = JSON.parse(text);
+      } catch {
+        throw new ApiError(
+          response.status || 502,
+          'invalid_response',
+          'the server answered with something that is not JSON',
+        );
+      }
+    }
+    if (!response.ok) {
+      const err = (json as { error?: { code?: string; message?: string; details?: unknown[] } } | undefined)
+        ?.error;
+      throw new ApiError(
+        response.status,
+        err?.code ?? `http_${response.status}`,
+        err?.message ?? response.statusText,
+        err?.details ?? [],
+      );
+    }
+    return json as T;
+  }
+
+  return {
+    login: (body) => request('POST', '/auth/login', body, false),
+    logout: () => request('POST', '/auth/logout', {}),
+    me: () => request('GET', '/auth/me'),
+    setupStatus: () => request('GET', '/setup', undefined, false),
+    setup: (body) => request('POST', '/setup', body, false),
+    push: (body) => request('POST', '/sync/push', body),
+    pull: (cursor, limit) => {
+      const q = new URLSearchParams();
+      if (cursor) q.set('cursor', cursor);
+      if (limit) q.set('limit', String(limit));
+      const qs = q.toString();
+      return request('GET', `/sync/pull${qs ? `?${qs}` : ''}`);
+    },
+    listUsers: () => request('GET', '/users'),
+    listDevices: (userId) =>
+      request('GET', `/auth/devices${userId ? `?${new URLSearchParams({ userId }).toString()}` : ''}`),
+    revokeDevice: (deviceId) => request('POST', `/auth/devices/${encodeURIComponent(deviceId)}/revoke`, {}),
+    importUnsynced: (file) => request('POST', '/sync/import', file),
+    importTerritory: (geojson) => request('POST', '/territory/import', geojson),
+  };
+}

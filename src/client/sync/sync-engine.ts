@@ -1,0 +1,282 @@
+/**
+ * The sync engine (plain TypeScript: `start`, `stop`, `syncNow`,
+ * `subscribe`). One cycle uploads pending photos and audio (resumable,
+ * never holding up the records: blob-uploader.ts), pushes the outbox in
+ * batches, then pulls pages until the server has nothing more, merging
+ * every field by hlc so local edits that are newer survive.
+ *
+ * Offline it does nothing and loses nothing: the outbox waits. Failures are
+ * retried with exponential backoff and jitter; a new server epoch (restored
+ * backup) or a mutation gap makes it re-queue everything it holds under a
+ * new clientId. Only one tab syncs at a time (Web Locks); cycles are
+ * triggered on start, on `online`, after local writes, periodically and on
+ * demand.
+ */
+import { liveQuery, type Subscription } from 'dexie';
+import { createStore, type StoreApi } from 'zustand/vanilla';
+import { PROTOCOL_LIMITS } from '../../domain';
+import type { TequioDb } from '../data/db';
+import { requeueConfirmedBlobs } from '../data/blobs.repository';
+import { ApiError, createApiClient, type ApiClient } from '../net/api-client';
+import { backoffDelay, DEFAULT_BACKOFF, type BackoffOptions } from './backoff';
+import { createBlobUploader, type BlobUploader } from './blob-uploader';
+import { acknowledgePush, applyPulledPage, readOutboxBatch, resetForNewEpoch } from './local-store';
+
+export type SyncPhase = 'idle' | 'syncing' | 'error' | 'needs_login';
+
+export interface SyncStatus {
+  online: boolean;
+  phase: SyncPhase;
+  lastSyncAt: string | null;
+  /** Code of the last failure (`network`, `unauthenticated`, a server code…), cleared by a successful cycle. */
+  lastError: string | null;
+  /** Device clock minus server clock, from the last answer (ms). */
+  clockSkewMs: number | null;
+}
+
+export interface CycleResult {
+  ok: boolean;
+  pushed: number;
+  rejected: number;
+  pulled: number;
+  /** Photos and audio the server confirmed during the cycle. */
+  blobsConfirmed?: number;
+  error?: string;
+}
+
+export interface SyncEngineOptions {
+  db: TequioDb;
+  api?: ApiClient;
+  baseUrl?: string;
+  pushBatchSize?: number;
+  pullLimit?: number;
+  periodicMs?: number;
+  debounceMs?: number;
+  backoff?: BackoffOptions;
+  random?: () => number;
+  /** Web Locks; null to use an in-process lock only (Node, old browsers). */
+  locks?: LockManager | null;
+  /** Uploads pending photos and audio first in each cycle; default: one over `baseUrl`; null: none. */
+  blobs?: BlobUploader | null;
+}
+
+export interface SyncEngine {
+  start(): void;
+  stop(): void;
+  /** Runs a cycle now (after the one in progress, if any) and resolves with its result. */
+  syncNow(): Promise<CycleResult>;
+  subscribe(listener: (status: SyncStatus) => void): () => void;
+  getStatus(): SyncStatus;
+  readonly store: StoreApi<SyncStatus>;
+}
+
+const LOCK_NAME = 'tequio-sync';
+
+function isOnline(): boolean {
+  return typeof navigator === 'undefined' || navigator.onLine !== false;
+}
+
+export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
+  const { db } = options;
+  const api =
+    options.api ??
+    createApiClient({
+      baseUrl: options.baseUrl ?? '',
+      getToken: async () => (await db.getMeta('account'))?.token,
+    });
+  const pushBatchSize = options.pushBatchSize ?? PROTOCOL_LIMITS.maxMutationsPerPush;
+  const pullLimit = options.pullLimit ?? PROTOCOL_LIMITS.defaultPullLimit;
+  const periodicMs = options.periodicMs ?? 60_000;
+  const debounceMs = options.debounceMs ?? 800;
+  const backoff = options.backoff ?? DEFAULT_BACKOFF;
+  const random = options.random ?? Math.random;
+  const blobs =
+    options.blobs !== undefined
+      ? options.blobs
+      : createBlobUploader({
+          db,
+          baseUrl: options.baseUrl ?? '',
+          getToken: async () => (await db.getMeta('account'))?.token,
+        });
+  const locks =
+    options.locks !== undefined
+      ? options.locks
+      : typeof navigator !== 'undefined'
+        ? (navigator.locks ?? null)
+        : null;
+
+  const store = createStore<SyncStatus>(() => ({
+    online: isOnline(),
+    phase: 'idle',
+    lastSyncAt: null,
+    lastError: null,
+    clockSkewMs: null,
+  }));
+  const set = (patch: Partial<SyncStatus>) => store.setState(patch);
+
+  let running: Promise<CycleResult> | null = null;
+  let again = false;
+  let failures = 0;
+  let started = false;
+  let retryTimer: ReturnType<typeof setTimeout> | undefined;
+  let debounceTimer: ReturnType<typeof setTimeout> | undefined;
+  let periodicTimer: ReturnType<typeof setInterval> | undefined;
+  let outboxSub: Subscription | undefined;
+  const cleanups: (() => void)[] = [];
+
+  function noteServerTime(serverTime: string) {
+    const server = Date.parse(serverTime);
+    if (!Number.isNaN(server)) set({ clockSkewMs: Date.now() - server });
+  }
+
+  async function pushAll(result: CycleResult) {
+    for (;;) {
+      const batch = await readOutboxBatch(db, pushBatchSize, PROTOCOL_LIMITS.maxPushBytes);
+      if (batch.length === 0) return;
+      const clientId = (await db.getMeta('clientId'))!;
+      const serverEpoch = await db.getMeta('serverEpoch');
+      const response = await api.push({ clientId, serverEpoch, mutations: batch });
+      noteServerTime(response.serverTime);
+      result.rejected += await acknowledgePush(db, batch, response);
+      result.pushed += batch.length;
+    }
+  }
+
+  async function pullAll(result: CycleResult) {
+    let cursor = await db.getMeta('cursor');
+    const knownEpoch = await db.getMeta('serverEpoch');
+    for (;;) {
+      const page = await api.pull(cursor, pullLimit);
+      noteServerTime(page.serverTime);
+      if (knownEpoch && page.serverEpoch !== knownEpoch) {
+        throw new ApiError(409, 'epoch_changed', 'the server answered under another epoch');
+      }
+      result.pulled += await applyPulledPage(db, page.changes, page.cursor, page.serverEpoch, !page.hasMore);
+      cursor = page.cursor;
+      if (!page.hasMore) return;
+    }
+  }
+
+  async function runCycle(): Promise<CycleResult> {
+    const result: CycleResult = { ok: false, pushed: 0, rejected: 0, pulled: 0 };
+    const online = isOnline();
+    set({ online });
+    if (!online) return { ...result, error: 'offline' };
+    const account = await db.getMeta('account');
+    if (!account) {
+      set({ phase: 'needs_login' });
+      return { ...result, error: 'unauthenticated' };
+    }
+    set({ phase: 'syncing' });
+    // Bytes before the records that point at them; a failed upload never holds the records back.
+    const confirmed = blobs ? (await blobs.uploadPending()).confirmed : 0;
+    if (confirmed > 0) result.blobsConfirmed = confirmed;
+    // A new epoch or a gap is handled by re-queuing, then the cycle goes on once more.
+    for (let resets = 0; ; resets++) {
+      try {
+        await pushAll(result);
+        await pullAll(result);
+        const now = new Date().toISOString();
+        await db.setMeta('lastSyncAt', now);
+        failures = 0;
+        // The network may have gone while the last response was on its way: trust the browser.
+        set({ phase: 'idle', lastSyncAt: now, lastError: null, online: isOnline() });
+        return { ...result, ok: true };
+      } catch (error) {
+        const e = error instanceof ApiError ? error : new ApiError(0, 'client_error', String(error));
+        if ((e.code === 'epoch_changed' || e.code === 'mutation_gap') && resets < 2) {
+          await resetForNewEpoch(db);
+          await requeueConfirmedBlobs(db);
+          continue;
+        }
+        if (e.status === 401) {
+          set({ phase: 'needs_login', lastError: e.code });
+          return { ...result, error: e.code };
+        }
+        set({ phase: 'error', lastError: e.code, online: e.code !== 'network' && isOnline() });
+        scheduleRetry();
+        return { ...result, error: e.code };
+      }
+    }
+  }
+
+  function scheduleRetry() {
+    if (!started) return;
+    clearTimeout(retryTimer);
+    retryTimer = setTimeout(() => void syncNow(), backoffDelay(failures++, backoff, random));
+  }
+
+  async function withLock(fn: () => Promise<CycleResult>): Promise<CycleResult> {
+    if (!locks) return fn();
+    return locks.request(LOCK_NAME, fn) as Promise<CycleResult>;
+  }
+
+  function syncNow(): Promise<CycleResult> {
+    if (running) {
+      again = true;
+      return running;
+    }
+    running = (async () => {
+      let result: CycleResult;
+      do {
+        again = false;
+        result = await withLock(runCycle);
+      } while (again && result.ok);
+      return result;
+    })().finally(() => {
+      running = null;
+    });
+    return running;
+  }
+
+  function scheduleSoon() {
+    clearTimeout(debounceTimer);
+    debounceTimer = setTimeout(() => void syncNow(), debounceMs);
+  }
+
+  return {
+    store,
+    getStatus: () => store.getState(),
+    subscribe: (listener) => store.subscribe(listener),
+    syncNow,
+    start() {
+      if (started) return;
+      started = true;
+      void db.getMeta('lastSyncAt').then((lastSyncAt) => {
+        if (lastSyncAt && !store.getState().lastSyncAt) set({ lastSyncAt });
+      });
+      if (typeof window !== 'undefined') {
+        const onOnline = () => {
+          set({ online: true });
+          failures = 0;
+          void syncNow();
+        };
+        const onOffline = () => set({ online: false });
+        window.addEventListener('online', onOnline);
+        window.addEventListener('offline', onOffline);
+        cleanups.push(() => {
+          window.removeEventListener('online', onOnline);
+          window.removeEventListener('offline', onOffline);
+        });
+      }
+      let lastCount = -1;
+      outboxSub = liveQuery(() => db.outbox.count()).subscribe({
+        next: (count) => {
+          if (count > lastCount && lastCount !== -1) scheduleSoon();
+          lastCount = count;
+        },
+        error: () => undefined,
+      });
+      periodicTimer = setInterval(() => void syncNow(), periodicMs);
+      void syncNow();
+    },
+    stop() {
+      started = false;
+      clearTimeout(retryTimer);
+      clearTimeout(debounceTimer);
+      clearInterval(periodicTimer);
+      outboxSub?.unsubscribe();
+      cleanups.splice(0).forEach((fn) => fn());
+    },
+  };
+}

@@ -1,0 +1,168 @@
+/**
+ * Wire shapes of the sync protocol (spec/sync-protocol.md), as zod schemas
+ * shared by the server (validation, OpenAPI) and the client (typing).
+ */
+import { z } from 'zod';
+import { hlcSchema } from './hlc';
+
+export const PROTOCOL_LIMITS = {
+  maxMutationsPerPush: 500,
+  maxPushBytes: 5 * 1024 * 1024,
+  defaultPullLimit: 500,
+  maxPullLimit: 1000,
+  clockSkewWarningMs: 5 * 60 * 1000,
+} as const;
+
+export const ROLES = ['admin', 'coordinator', 'facilitator', 'promoter'] as const;
+export const roleSchema = z.enum(ROLES);
+export type Role = z.infer<typeof roleSchema>;
+
+export const scopeSchema = z.object({
+  /** `borough`: everything; `directorates`: the listed ones; `processes`: the processes they are assigned to. */
+  kind: z.enum(['borough', 'directorates', 'processes']),
+  directorates: z.array(z.string()).optional(),
+});
+export type Scope = z.infer<typeof scopeSchema>;
+
+export const userSchema = z.object({
+  id: z.string(),
+  username: z.string(),
+  displayName: z.string(),
+  role: roleSchema,
+  scope: scopeSchema,
+});
+export type User = z.infer<typeof userSchema>;
+
+/** True when `text` holds a control character (NUL, line breaks, escapes…). */
+function hasControlCharacters(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 0x20 || code === 0x7f) return true;
+  }
+  return false;
+}
+
+/**
+ * A one-line label or name stored as its own column (device labels,
+ * display names): trimmed, 1–`max` characters, no control characters —
+ * PostgreSQL cannot store NUL at all, and a line break has no place in a label.
+ */
+export function labelTextSchema(max: number) {
+  return z
+    .string()
+    .trim()
+    .min(1)
+    .max(max)
+    .refine((text) => !hasControlCharacters(text), 'control characters are not allowed');
+}
+
+export const loginRequestSchema = z.object({
+  username: z.string().trim().min(1).max(100),
+  password: z.string().min(1).max(1000),
+  deviceLabel: labelTextSchema(200),
+});
+export type LoginRequest = z.infer<typeof loginRequestSchema>;
+
+export const loginResponseSchema = z.object({ token: z.string(), user: userSchema });
+export type LoginResponse = z.infer<typeof loginResponseSchema>;
+
+const fieldName = z
+  .string()
+  .min(1)
+  .max(64)
+  .regex(/^[A-Za-z][A-Za-z0-9_]*$/);
+
+export const mutationSchema = z.discriminatedUnion('op', [
+  z.object({
+    id: z.number().int().min(1),
+    entity: z.string().min(1).max(64),
+    recordId: z.uuid(),
+    op: z.literal('put'),
+    fields: z.record(fieldName, z.unknown()),
+    hlc: hlcSchema,
+    /** Extension: per-field stamps that override `hlc` (re-push after an epoch change keeps original stamps). */
+    hlcs: z.record(fieldName, hlcSchema).optional(),
+  }),
+  z.object({
+    id: z.number().int().min(1),
+    entity: z.string().min(1).max(64),
+    recordId: z.uuid(),
+    op: z.literal('delete'),
+    hlc: hlcSchema,
+  }),
+]);
+export type Mutation = z.infer<typeof mutationSchema>;
+
+export const pushRequestSchema = z.object({
+  clientId: z.uuid(),
+  serverEpoch: z.string().min(1).max(100).nullable(),
+  mutations: z.array(mutationSchema).min(1).max(PROTOCOL_LIMITS.maxMutationsPerPush),
+});
+export type PushRequest = z.infer<typeof pushRequestSchema>;
+
+export const mutationResultSchema = z.object({
+  id: z.number().int(),
+  status: z.enum(['applied', 'duplicate', 'rejected']),
+  code: z.string().optional(),
+  message: z.string().optional(),
+});
+export type MutationResult = z.infer<typeof mutationResultSchema>;
+
+export const pushResponseSchema = z.object({
+  serverEpoch: z.string(),
+  serverTime: z.string(),
+  lastMutationId: z.number().int(),
+  results: z.array(mutationResultSchema),
+});
+export type PushResponse = z.infer<typeof pushResponseSchema>;
+
+export const changeSchema = z.object({
+  entity: z.string(),
+  id: z.string(),
+  deleted: z.boolean(),
+  fields: z.record(z.string(), z.unknown()),
+  hlcs: z.record(z.string(), hlcSchema),
+});
+export type Change = z.infer<typeof changeSchema>;
+
+export const pullResponseSchema = z.object({
+  serverEpoch: z.string(),
+  serverTime: z.string(),
+  cursor: z.string(),
+  hasMore: z.boolean(),
+  changes: z.array(changeSchema),
+});
+export type PullResponse = z.infer<typeof pullResponseSchema>;
+
+export const errorBodySchema = z.object({
+  error: z.object({ code: z.string(), message: z.string(), details: z.array(z.unknown()).optional() }),
+});
+export type ErrorBody = z.infer<typeof errorBodySchema>;
+
+export const healthSchema = z.object({
+  status: z.literal('ok'),
+  version: z.string(),
+  storage: z.enum(['sqlite', 'postgres']),
+});
+
+/** An account as coordinators see it in lists (`GET /api/v1/users`). */
+export const userSummarySchema = z.object({
+  id: z.string(),
+  username: z.string(),
+  displayName: z.string(),
+  role: roleSchema,
+});
+export type UserSummary = z.infer<typeof userSummarySchema>;
+
+/** A device (one login token) of a user (`GET /api/v1/auth/devices`). */
+export const deviceViewSchema = z.object({
+  id: z.string(),
+  userId: z.string(),
+  deviceLabel: z.string(),
+  createdAt: z.string(),
+  lastUsedAt: z.string(),
+  revokedAt: z.string().nullable(),
+  /** The device making this request. */
+  current: z.boolean(),
+});
+export type DeviceView = z.infer<typeof deviceViewSchema>;

@@ -1,0 +1,64 @@
+/**
+ * The entity registry: every record type the protocol syncs, with its
+ * schema and how it is scoped. Client and server read the same table, so an
+ * entity added here is known everywhere at once.
+ */
+import { z } from 'zod';
+import { processSchema } from './entities/process';
+import { sessionSchema } from './entities/session';
+import { directorateSchema, territorialUnitSchema } from './entities/territory';
+import type { Fields } from './merge';
+
+export interface EntityDefinition {
+  name: string;
+  schema: z.ZodType<Fields>;
+  /** Append-only entities are never edited in place: corrections are new records. */
+  appendOnly: boolean;
+  /** Reference data reaches every user; other records only those whose scope holds their process. */
+  reference: boolean;
+  /** The process a record belongs to (for scope checks), or null for reference data. */
+  processIdOf(id: string, fields: Fields): string | null;
+}
+
+export const entities = {
+  process: {
+    name: 'process',
+    schema: processSchema as z.ZodType<Fields>,
+    appendOnly: false,
+    reference: false,
+    processIdOf: (id: string) => id,
+  },
+  session: {
+    name: 'session',
+    schema: sessionSchema as unknown as z.ZodType<Fields>,
+    appendOnly: false,
+    reference: false,
+    processIdOf: (_id: string, fields: Fields) =>
+      typeof fields.processId === 'string' ? fields.processId : null,
+  },
+  territorialUnit: {
+    name: 'territorialUnit',
+    schema: territorialUnitSchema as unknown as z.ZodType<Fields>,
+    appendOnly: false,
+    reference: true,
+    processIdOf: () => null,
+  },
+  directorate: {
+    name: 'directorate',
+    schema: directorateSchema as unknown as z.ZodType<Fields>,
+    appendOnly: false,
+    reference: true,
+    processIdOf: () => null,
+  },
+} satisfies Record<string, EntityDefinition>;
+
+export type EntityName = keyof typeof entities;
+export const ENTITY_NAMES = Object.keys(entities) as EntityName[];
+
+export function isEntityName(name: unknown): name is EntityName {
+  return typeof name === 'string' && Object.prototype.hasOwnProperty.call(entities, name);
+}
+
+export function getEntity(name: EntityName): EntityDefinition {
+  return entities[name];
+}

@@ -1,0 +1,153 @@
+/**
+ * Builds the HTTP application (no listen): services wired to repositories,
+ * routes, error mapping, security headers and request logging. Used by
+ * main.ts and by the integration tests, which start it on a random port.
+ */
+import path from 'node:path';
+import Fastify, { LogController, type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import { PROTOCOL_LIMITS } from '../domain';
+import type { ServerConfig } from './config';
+import type { DatabaseHandle } from './db/database';
+import { decorateAuth } from './http/auth.hook';
+import { MAX_JSON_DEPTH, nestedDeeperThan, tooDeep } from './http/json-depth';
+import {
+  createClientErrorHandler,
+  createFrameworkErrorHandler,
+  HttpError,
+  registerErrorHandler,
+} from './http/errors';
+import { createBlobStore } from './repositories/blob-store';
+import { createBlobsRepository } from './repositories/blobs.repository';
+import { createRepositories } from './repositories/repositories';
+import { registerAuthRoutes } from './routes/auth.routes';
+import { registerBlobRoutes } from './routes/blobs.routes';
+import { registerImportRoutes } from './routes/import.routes';
+import { registerMetaRoutes } from './routes/meta.routes';
+import { registerSetupRoutes } from './routes/setup.routes';
+import { registerStaticRoutes } from './routes/static.routes';
+import { registerSyncRoutes } from './routes/sync.routes';
+import { registerTerritoryRoutes } from './routes/territory.routes';
+import { registerUsersRoutes } from './routes/users.routes';
+import { createAuthService } from './services/auth.service';
+import { createBlobsService } from './services/blobs.service';
+import { createImportService } from './services/import.service';
+import { createLoginThrottle, DEFAULT_THROTTLE, type ThrottleOptions } from './services/login-throttle';
+import { createSetupService } from './services/setup.service';
+import { createSyncService } from './services/sync.service';
+import { createTerritoryService } from './services/territory.service';
+import { createUsersService } from './services/users.service';
+
+export interface AppOptions {
+  db: DatabaseHandle;
+  /** `blobDir` defaults to ./data/blobs, like the server's own default. */
+  config: Pick<ServerConfig, 'staticDir' | 'trustProxy' | 'version'> & Partial<Pick<ServerConfig, 'blobDir'>>;
+  /** Fastify/pino logger options; off unless given (tests run quiet). */
+  logger?: FastifyServerOptions['logger'];
+  throttle?: ThrottleOptions;
+}
+
+export const SECURITY_HEADERS = {
+  'content-security-policy':
+    "default-src 'self'; img-src 'self' data: blob:; style-src 'self' 'unsafe-inline'; script-src 'self'; worker-src 'self' blob:; connect-src 'self'; frame-ancestors 'none'; object-src 'none'; base-uri 'self'",
+  'x-content-type-options': 'nosniff',
+  'x-frame-options': 'DENY',
+  'referrer-policy': 'no-referrer',
+};
+
+const missingHost = () => new HttpError(400, 'bad_request', 'An HTTP/1.1 request needs a Host header');
+
+function createServices(options: AppOptions) {
+  const store = createRepositories(options.db);
+  const throttle = createLoginThrottle(options.throttle ?? DEFAULT_THROTTLE);
+  const auth = createAuthService({ users: store.users, tokens: store.tokens, throttle });
+  const users = createUsersService({ users: store.users });
+  const setup = createSetupService({ usersService: users, auth, throttle });
+  const sync = createSyncService(store);
+  const blobs = createBlobsService({
+    store: createBlobStore(options.config.blobDir ?? path.resolve('data', 'blobs')),
+    blobs: createBlobsRepository(options.db.db),
+    records: store.records,
+  });
+  const importer = createImportService(store, { blobs });
+  const territory = createTerritoryService(store);
+  return { auth, users, setup, sync, importer, blobs, territory };
+}
+
+export type Services = ReturnType<typeof createServices>;
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** The app's services (setup code for the console, epoch rotation, tests). */
+    services: Services;
+  }
+}
+
+export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: options.logger ?? false,
+    // Our own one-line request log (below) replaces Fastify's, which would log URLs and headers.
+    logController: new LogController({ disableRequestLogging: true }),
+    bodyLimit: PROTOCOL_LIMITS.maxPushBytes,
+    // A client that stops sending mid-request (signal lost under a tree) must not hold a socket forever.
+    requestTimeout: 120_000,
+    trustProxy: options.config.trustProxy,
+    clientErrorHandler: createClientErrorHandler(SECURITY_HEADERS),
+    frameworkErrors: createFrameworkErrorHandler(SECURITY_HEADERS),
+    // Node would refuse an HTTP/1.1 request without Host with a bare 400; the hook below
+    // refuses it with the contract's error body instead.
+    http: { requireHostHeader: false },
+  });
+
+  // Only JSON bodies: anything else on a JSON endpoint is a 415. An empty JSON body counts as no body.
+  app.removeAllContentTypeParsers();
+  const parseJson = app.getDefaultJsonParser('error', 'error');
+  app.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) => {
+    const text = typeof body === 'string' ? body : body.toString('utf8');
+    if (text === '') return done(null, undefined);
+    parseJson(request, text, (error, value) => {
+      if (error) return done(error);
+      if (nestedDeeperThan(value, MAX_JSON_DEPTH)) return done(tooDeep());
+      done(null, value);
+    });
+  });
+
+  app.addHook('onRequest', async (request) => {
+    if (request.raw.httpVersion === '1.1' && !request.headers.host) throw missingHost();
+  });
+  app.addHook('onSend', async (_request, reply, payload) => {
+    reply.headers(SECURITY_HEADERS);
+    return payload;
+  });
+  app.addHook('onResponse', async (request, reply) => {
+    request.log.info(
+      {
+        method: request.method,
+        route: request.routeOptions.url ?? '(none)',
+        status: reply.statusCode,
+        ms: Math.round(reply.elapsedTime),
+      },
+      'request',
+    );
+  });
+  registerErrorHandler(app);
+  decorateAuth(app);
+
+  const services = createServices(options);
+  app.decorate('services', services);
+  registerMetaRoutes(app, {
+    auth: services.auth,
+    storage: options.db.storage,
+    version: options.config.version,
+  });
+  registerSetupRoutes(app, services.setup);
+  registerAuthRoutes(app, services.auth);
+  registerUsersRoutes(app, { auth: services.auth, users: services.users });
+  registerSyncRoutes(app, { auth: services.auth, sync: services.sync });
+  await registerBlobRoutes(app, { auth: services.auth, blobs: services.blobs });
+  registerImportRoutes(app, { auth: services.auth, importer: services.importer });
+  registerTerritoryRoutes(app, { auth: services.auth, territory: services.territory });
+  await registerStaticRoutes(app, options.config.staticDir);
+
+  await services.setup.prepare();
+  return app;
+}

@@ -1,0 +1,76 @@
+/**
+ * Opens the server's database: SQLite (better-sqlite3, one file) by default,
+ * PostgreSQL when a URL is given. Both sit behind one Kysely instance so the
+ * repositories never know which one they talk to.
+ *
+ * SQLite runs in WAL mode (readers never block the single writer) with the
+ * default synchronous=FULL, because a push is acknowledged only after its
+ * commit and must survive a power cut. busy_timeout lets the CLI and the
+ * server share the file without "database is locked" failures.
+ */
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import SqliteDatabase from 'better-sqlite3';
+import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import pg from 'pg';
+import type { Tables } from './schema';
+
+export type Storage = 'sqlite' | 'postgres';
+export type Db = Kysely<Tables>;
+
+export interface DatabaseHandle {
+  db: Db;
+  storage: Storage;
+  close(): Promise<void>;
+}
+
+export interface DatabaseOptions {
+  /** postgres://… → PostgreSQL; null → SQLite at `sqliteFile`. */
+  databaseUrl: string | null;
+  sqliteFile: string;
+}
+
+const PG_INT8_OID = 20;
+
+/** 64-bit integers (seq, counts) as JS numbers: the sequence stays far below 2^53. */
+const pgTypes = {
+  getTypeParser(oid: number, format?: 'text' | 'binary') {
+    if (oid === PG_INT8_OID) return (value: string) => Number(value);
+    return format === 'binary' ? pg.types.getTypeParser(oid, 'binary') : pg.types.getTypeParser(oid, 'text');
+  },
+} as pg.CustomTypesConfig;
+
+function openSqlite(file: string): DatabaseHandle {
+  mkdirSync(path.dirname(file), { recursive: true });
+  const database = new SqliteDatabase(file);
+  database.pragma('journal_mode = WAL');
+  database.pragma('foreign_keys = ON');
+  database.pragma('busy_timeout = 5000');
+  const db = new Kysely<Tables>({ dialect: new SqliteDialect({ database }) });
+  return { db, storage: 'sqlite', close: () => db.destroy() };
+}
+
+function openPostgres(url: string): DatabaseHandle {
+  const pool = new pg.Pool({ connectionString: url, types: pgTypes, max: 10 });
+  // An idle connection dropped by the server must not crash the process; the pool reconnects.
+  pool.on('error', (error) => console.error('PostgreSQL pool error:', error.message));
+  // Nor one dropped while checked out between two statements of a transaction (PostgreSQL
+  // restarted, connection killed): pg emits that on the client, where nobody listens. The
+  // transaction's next statement fails and rolls back; the pool discards the dead client.
+  pool.on('connect', (client) => {
+    client.on('error', (error) => console.error('PostgreSQL connection lost:', error.message));
+  });
+  const db = new Kysely<Tables>({ dialect: new PostgresDialect({ pool }) });
+  return { db, storage: 'postgres', close: () => db.destroy() };
+}
+
+export function openDatabase(options: DatabaseOptions): DatabaseHandle {
+  return options.databaseUrl ? openPostgres(options.databaseUrl) : openSqlite(options.sqliteFile);
+}
+
+/** True for a UNIQUE / PRIMARY KEY violation on either dialect. */
+export function isUniqueViolation(error: unknown): boolean {
+  if (typeof error !== 'object' || error === null) return false;
+  const code = (error as { code?: unknown }).code;
+  return code === '23505' || code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY';
+}

@@ -1,0 +1,120 @@
+/**
+ * Kysely table types. Portable on purpose: timestamps are ISO-8601 text,
+ * booleans are 0/1 integers, JSON is text, and 64-bit integers come back as
+ * JS numbers on both dialects (see database.ts), so one query layer serves
+ * SQLite and PostgreSQL.
+ */
+export interface MetaTable {
+  key: string;
+  value: string;
+}
+
+/** One row (id = 1): the commit sequence. Locked first by every writing sync transaction. */
+export interface CommitSequenceTable {
+  id: number;
+  value: number;
+}
+
+export interface UsersTable {
+  id: string;
+  /** Lower-cased; unique. */
+  username: string;
+  display_name: string;
+  role: string;
+  password_hash: string;
+  created_at: string;
+  /** JSON array of directorate ids for a coordinator limited to them; null = no such limit. */
+  directorate_ids: string | null;
+}
+
+export interface DeviceTokensTable {
+  id: string;
+  user_id: string;
+  /** SHA-256 (hex) of the bearer token; the token itself is never stored. */
+  token_hash: string;
+  device_label: string;
+  created_at: string;
+  last_used_at: string;
+  revoked_at: string | null;
+}
+
+export interface ClientsTable {
+  client_id: string;
+  user_id: string;
+  last_mutation_id: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface RecordsTable {
+  entity: string;
+  id: string;
+  process_id: string | null;
+  /** JSON object of the record's fields (without the tombstone). */
+  fields: string;
+  /** JSON object field → hlc, including `deleted` once a delete was written. */
+  hlcs: string;
+  deleted: number;
+  seq: number;
+  updated_at: string;
+}
+
+export interface ProcessMembersTable {
+  process_id: string;
+  user_id: string;
+}
+
+export interface RejectedMutationsTable {
+  client_id: string;
+  mutation_id: number;
+  user_id: string;
+  entity: string;
+  record_id: string;
+  code: string;
+  message: string;
+  /** The mutation as received (JSON). */
+  mutation: string;
+  created_at: string;
+}
+
+/** Mirror of territorialUnit.directorateId (units without a directorate have no row). */
+export interface UnitDirectoratesTable {
+  unit_key: string;
+  directorate_id: string;
+}
+
+/** Mirror of process.unitKeys. */
+export interface ProcessUnitsTable {
+  process_id: string;
+  unit_key: string;
+}
+
+/** A stored blob (the bytes are the file BLOB_DIR/<aa>/<sha256>). */
+export interface BlobsTable {
+  sha256: string;
+  mime: string;
+  size: number;
+  created_at: string;
+}
+
+/** Who has uploaded (and so may read back) a blob. */
+export interface BlobUploadsTable {
+  sha256: string;
+  user_id: string;
+  created_at: string;
+}
+
+export interface Tables {
+  meta: MetaTable;
+  commit_sequence: CommitSequenceTable;
+  users: UsersTable;
+  device_tokens: DeviceTokensTable;
+  clients: ClientsTable;
+  records: RecordsTable;
+  process_members: ProcessMembersTable;
+  rejected_mutations: RejectedMutationsTable;
+  blobs: BlobsTable;
+  blob_uploads: BlobUploadsTable;
+  unit_directorates: UnitDirectoratesTable;
+  process_units: ProcessUnitsTable;
+}

@@ -1,0 +1,192 @@
+/**
+ * Synced records (current state per record, with per-field hlcs), the
+ * process-membership index used for scope, and the commit sequence.
+ *
+ * Ordering guarantee: a writing transaction first locks the one-row commit
+ * sequence (`lockSequence`), gives every record it writes the next value,
+ * and stores the new value before committing. Writers are therefore
+ * serialized and seq order equals commit order, across connections and
+ * server instances, so a pull by "seq > cursor" can never skip a change
+ * that commits later with a smaller seq.
+ */
+import type { FieldHlcs, Fields, RecordState } from '../../domain';
+import type { Db, Storage } from '../db/database';
+import type { RecordsTable } from '../db/schema';
+
+export interface StoredRecord {
+  entity: string;
+  id: string;
+  processId: string | null;
+  state: RecordState;
+  seq: number;
+}
+
+/** Which records a reader may see: everything, or reference entities plus the listed processes. */
+export type RecordFilter = { all: true } | { all: false; referenceEntities: string[]; processIds: string[] };
+
+function toStoredRecord(row: RecordsTable): StoredRecord {
+  return {
+    entity: row.entity,
+    id: row.id,
+    processId: row.process_id,
+    state: {
+      fields: JSON.parse(row.fields) as Fields,
+      hlcs: JSON.parse(row.hlcs) as FieldHlcs,
+      deleted: Number(row.deleted) === 1,
+    },
+    seq: Number(row.seq),
+  };
+}
+
+export function createRecordsRepository(db: Db, storage: Storage) {
+  return {
+    /**
+     * Takes the commit-sequence lock for the rest of the transaction and
+     * returns the current value. Must be the transaction's first statement:
+     * on SQLite the dummy UPDATE takes the write lock before any read (so no
+     * stale snapshot can be upgraded), on PostgreSQL the row lock queues
+     * other writers until this transaction ends.
+     */
+    async lockSequence(): Promise<number> {
+      if (storage === 'sqlite') {
+        await db
+          .updateTable('commit_sequence')
+          .set((eb) => ({ value: eb.ref('value') }))
+          .where('id', '=', 1)
+          .execute();
+        const row = await db
+          .selectFrom('commit_sequence')
+          .select('value')
+          .where('id', '=', 1)
+          .executeTakeFirstOrThrow();
+        return Number(row.value);
+      }
+      const row = await db
+        .selectFrom('commit_sequence')
+        .select('value')
+        .where('id', '=', 1)
+        .forUpdate()
+        .executeTakeFirstOrThrow();
+      return Number(row.value);
+    },
+
+    async setSequence(value: number): Promise<void> {
+      await db.updateTable('commit_sequence').set({ value }).where('id', '=', 1).execute();
+    },
+
+    async get(entity: string, id: string): Promise<StoredRecord | undefined> {
+      const row = await db
+        .selectFrom('records')
+        .selectAll()
+        .where('entity', '=', entity)
+        .where('id', '=', id)
+        .executeTakeFirst();
+      return row && toStoredRecord(row);
+    },
+
+    /** Creates or replaces a record's state under a new seq (call only when something changed). */
+    async put(record: StoredRecord, now: string): Promise<void> {
+      const values = {
+        process_id: record.processId,
+        fields: JSON.stringify(record.state.fields),
+        hlcs: JSON.stringify(record.state.hlcs),
+        deleted: record.state.deleted ? 1 : 0,
+        seq: record.seq,
+        updated_at: now,
+      };
+      await db
+        .insertInto('records')
+        .values({ entity: record.entity, id: record.id, ...values })
+        .onConflict((oc) => oc.columns(['entity', 'id']).doUpdateSet(values))
+        .execute();
+    },
+
+    /** Replaces the members of a process (from its teamUserIds). */
+    async setProcessMembers(processId: string, userIds: string[]): Promise<void> {
+      await db.deleteFrom('process_members').where('process_id', '=', processId).execute();
+      const unique = [...new Set(userIds)];
+      if (unique.length === 0) return;
+      await db
+        .insertInto('process_members')
+        .values(unique.map((userId) => ({ process_id: processId, user_id: userId })))
+        .execute();
+    },
+
+    /** Processes a user is a member of, sorted (stable for scope fingerprints). */
+    async processIdsOfMember(userId: string): Promise<string[]> {
+      const rows = await db
+        .selectFrom('process_members')
+        .select('process_id')
+        .where('user_id', '=', userId)
+        .orderBy('process_id')
+        .execute();
+      return rows.map((r) => r.process_id);
+    },
+
+    /** Mirrors a unit's directorate (null removes it) for directorate scope. */
+    async setUnitDirectorate(unitKey: string, directorateId: string | null): Promise<void> {
+      await db.deleteFrom('unit_directorates').where('unit_key', '=', unitKey).execute();
+      if (directorateId === null) return;
+      await db
+        .insertInto('unit_directorates')
+        .values({ unit_key: unitKey, directorate_id: directorateId })
+        .execute();
+    },
+
+    /** Replaces the unit keys a process covers (from its unitKeys). */
+    async setProcessUnits(processId: string, unitKeys: string[]): Promise<void> {
+      await db.deleteFrom('process_units').where('process_id', '=', processId).execute();
+      const unique = [...new Set(unitKeys)];
+      if (unique.length === 0) return;
+      await db
+        .insertInto('process_units')
+        .values(unique.map((unitKey) => ({ process_id: processId, unit_key: unitKey })))
+        .execute();
+    },
+
+    /** Keys of the units assigned to any of the directorates, sorted. */
+    async unitKeysInDirectorates(directorateIds: string[]): Promise<string[]> {
+      if (directorateIds.length === 0) return [];
+      const rows = await db
+        .selectFrom('unit_directorates')
+        .select('unit_key')
+        .where('directorate_id', 'in', directorateIds)
+        .orderBy('unit_key')
+        .execute();
+      return rows.map((r) => r.unit_key);
+    },
+
+    /** Processes covering a unit of any of the directorates, sorted (stable for scope fingerprints). */
+    async processIdsInDirectorates(directorateIds: string[]): Promise<string[]> {
+      if (directorateIds.length === 0) return [];
+      const rows = await db
+        .selectFrom('process_units as pu')
+        .innerJoin('unit_directorates as ud', 'ud.unit_key', 'pu.unit_key')
+        .select('pu.process_id')
+        .distinct()
+        .where('ud.directorate_id', 'in', directorateIds)
+        .orderBy('pu.process_id')
+        .execute();
+      return rows.map((r) => r.process_id);
+    },
+
+    /** Current state of the visible records with seq > `after`, in seq order, at most `limit`. */
+    async listSince(after: number, limit: number, filter: RecordFilter): Promise<StoredRecord[]> {
+      let query = db.selectFrom('records').selectAll().where('seq', '>', after).orderBy('seq').limit(limit);
+      if (!filter.all) {
+        const { referenceEntities, processIds } = filter;
+        if (referenceEntities.length === 0 && processIds.length === 0) return [];
+        query = query.where((eb) => {
+          const visible = [];
+          if (referenceEntities.length > 0) visible.push(eb('entity', 'in', referenceEntities));
+          if (processIds.length > 0) visible.push(eb('process_id', 'in', processIds));
+          return eb.or(visible);
+        });
+      }
+      const rows = await query.execute();
+      return rows.map(toStoredRecord);
+    },
+  };
+}
+
+export type RecordsRepository = ReturnType<typeof createRecordsRepository>;

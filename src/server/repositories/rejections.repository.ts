@@ -1,0 +1,66 @@
+/**
+ * Rejected mutations, kept so a coordinator can review what a device sent
+ * and why it was refused (a rejection never blocks the device's queue, so
+ * this table is where nothing gets silently lost).
+ */
+import type { Db } from '../db/database';
+
+export interface RejectionRow {
+  clientId: string;
+  mutationId: number;
+  userId: string;
+  entity: string;
+  recordId: string;
+  code: string;
+  message: string;
+  /** The mutation as the client sent it. */
+  mutation: unknown;
+  createdAt: string;
+}
+
+export function createRejectionsRepository(db: Db) {
+  return {
+    async insert(rejection: RejectionRow): Promise<void> {
+      await db
+        .insertInto('rejected_mutations')
+        .values({
+          client_id: rejection.clientId,
+          mutation_id: rejection.mutationId,
+          user_id: rejection.userId,
+          entity: rejection.entity,
+          record_id: rejection.recordId,
+          code: rejection.code,
+          message: rejection.message,
+          mutation: JSON.stringify(rejection.mutation),
+          created_at: rejection.createdAt,
+        })
+        .execute();
+    },
+
+    /** Newest first. */
+    async list(options: { limit: number; userId?: string }): Promise<RejectionRow[]> {
+      let query = db
+        .selectFrom('rejected_mutations')
+        .selectAll()
+        .orderBy('created_at', 'desc')
+        .orderBy('client_id')
+        .orderBy('mutation_id', 'desc')
+        .limit(options.limit);
+      if (options.userId) query = query.where('user_id', '=', options.userId);
+      const rows = await query.execute();
+      return rows.map((row) => ({
+        clientId: row.client_id,
+        mutationId: Number(row.mutation_id),
+        userId: row.user_id,
+        entity: row.entity,
+        recordId: row.record_id,
+        code: row.code,
+        message: row.message,
+        mutation: JSON.parse(row.mutation) as unknown,
+        createdAt: row.created_at,
+      }));
+    },
+  };
+}
+
+export type RejectionsRepository = ReturnType<typeof createRejectionsRepository>;

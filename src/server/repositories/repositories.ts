@@ -1,0 +1,37 @@
+/**
+ * Wiring of the repositories over one database handle, and the unit of work
+ * for the sync path: `transaction(fn)` hands `fn` repositories bound to one
+ * database transaction, committed when `fn` resolves and rolled back when
+ * it throws (so a failed batch leaves no partial write).
+ */
+import type { DatabaseHandle } from '../db/database';
+import { createClientsRepository } from './clients.repository';
+import { createMetaRepository } from './meta.repository';
+import { createRecordsRepository } from './records.repository';
+import { createRejectionsRepository } from './rejections.repository';
+import { createTokensRepository } from './tokens.repository';
+import { createUsersRepository } from './users.repository';
+
+function bind(handle: DatabaseHandle, db = handle.db) {
+  return {
+    users: createUsersRepository(db),
+    tokens: createTokensRepository(db),
+    records: createRecordsRepository(db, handle.storage),
+    clients: createClientsRepository(db),
+    rejections: createRejectionsRepository(db),
+    meta: createMetaRepository(db),
+  };
+}
+
+export type Repositories = ReturnType<typeof bind>;
+
+export interface RepositoryStore extends Repositories {
+  transaction<T>(fn: (repositories: Repositories) => Promise<T>): Promise<T>;
+}
+
+export function createRepositories(handle: DatabaseHandle): RepositoryStore {
+  return {
+    ...bind(handle),
+    transaction: (fn) => handle.db.transaction().execute((trx) => fn(bind(handle, trx))),
+  };
+}

@@ -1,0 +1,135 @@
+/**
+ * Login, bearer-token authentication and device management.
+ *
+ * One token per device: 32 random bytes (base64url) shown once at login,
+ * stored only as a SHA-256 hash. Tokens do not expire (a field tablet may
+ * stay offline for weeks); they end when revoked by logout or by a
+ * coordinator. A wrong password and an unknown username get the same
+ * answer after the same amount of work.
+ */
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import type { DeviceView, LoginRequest, LoginResponse, User } from '../../domain';
+import { forbidden, HttpError, notFound, unauthenticated } from '../http/errors';
+import type { DeviceTokenRow, TokensRepository } from '../repositories/tokens.repository';
+import type { UserRow, UsersRepository } from '../repositories/users.repository';
+import type { LoginThrottle } from './login-throttle';
+import { verifyAgainstNothing, verifyPassword } from './passwords';
+import { isManager, scopeOf } from './scope';
+
+export interface AuthContext {
+  user: User;
+  tokenId: string;
+}
+
+// The wire shape lives in the domain, shared with the client.
+export { deviceViewSchema, type DeviceView } from '../../domain';
+
+const BEARER = /^Bearer ([A-Za-z0-9_-]{43})$/;
+/** last_used_at is a hint for humans; writing it at most once a minute keeps reads cheap. */
+const TOUCH_INTERVAL_MS = 60_000;
+
+type Account = Pick<UserRow, 'id' | 'username' | 'displayName' | 'role' | 'directorateIds'>;
+
+export function publicUser(row: Account): User {
+  return {
+    id: row.id,
+    username: row.username,
+    displayName: row.displayName,
+    role: row.role,
+    scope: scopeOf(row.role, row.directorateIds),
+  };
+}
+
+export function normalizeUsername(username: string): string {
+  return username.trim().toLowerCase();
+}
+
+function hashToken(token: string): string {
+  return createHash('sha256').update(token).digest('hex');
+}
+
+export interface AuthServiceDeps {
+  users: UsersRepository;
+  tokens: TokensRepository;
+  throttle: LoginThrottle;
+}
+
+export function createAuthService({ users, tokens, throttle }: AuthServiceDeps) {
+  /** A new device token for a user (login and first-run setup). */
+  async function issueToken(user: Account, deviceLabel: string): Promise<LoginResponse> {
+    const token = randomBytes(32).toString('base64url');
+    await tokens.insert({
+      id: randomUUID(),
+      userId: user.id,
+      tokenHash: hashToken(token),
+      deviceLabel,
+      now: new Date().toISOString(),
+    });
+    return { token, user: publicUser(user) };
+  }
+
+  async function login(input: LoginRequest, ip: string): Promise<LoginResponse> {
+    const username = normalizeUsername(input.username);
+    throttle.check(username, ip);
+    const user = await users.findByUsername(username);
+    const ok = user
+      ? await verifyPassword(user.passwordHash, input.password)
+      : await verifyAgainstNothing(input.password);
+    if (!user || !ok) {
+      throttle.recordFailure(username, ip);
+      throw new HttpError(
+        401,
+        'unauthenticated',
+        'Usuario o contraseña incorrectos / wrong username or password',
+      );
+    }
+    throttle.recordSuccess(username);
+    return issueToken(user, input.deviceLabel);
+  }
+
+  /** Resolves an Authorization header to its user, or throws 401. */
+  async function authenticate(authorization: string | undefined): Promise<AuthContext> {
+    const match = authorization ? BEARER.exec(authorization) : null;
+    if (!match) throw unauthenticated();
+    const found = await tokens.findActiveByHash(hashToken(match[1]!));
+    if (!found) throw unauthenticated();
+    const now = Date.now();
+    if (now - Date.parse(found.token.lastUsedAt) > TOUCH_INTERVAL_MS) {
+      await tokens.touch(found.token.id, new Date(now).toISOString());
+    }
+    return { user: publicUser(found.user), tokenId: found.token.id };
+  }
+
+  async function logout(auth: AuthContext): Promise<void> {
+    await tokens.revoke(auth.tokenId, new Date().toISOString());
+  }
+
+  function view(auth: AuthContext, token: DeviceTokenRow): DeviceView {
+    return { ...token, current: token.id === auth.tokenId };
+  }
+
+  /** Own devices; admins and coordinators may list anyone's. */
+  async function listDevices(auth: AuthContext, userId?: string): Promise<DeviceView[]> {
+    const target = userId ?? auth.user.id;
+    if (target !== auth.user.id) {
+      if (!isManager(auth.user.role)) throw forbidden('Only coordinators can see other users’ devices');
+      if (!(await users.findById(target))) throw notFound('No such user');
+    }
+    return (await tokens.listByUser(target)).map((t) => view(auth, t));
+  }
+
+  /** Revokes one of the caller's devices, or anyone's for admins and coordinators. Idempotent. */
+  async function revokeDevice(auth: AuthContext, deviceId: string): Promise<DeviceView> {
+    const token = await tokens.findById(deviceId);
+    if (!token) throw notFound('No such device');
+    if (token.userId !== auth.user.id && !isManager(auth.user.role)) {
+      throw forbidden('Only coordinators can revoke other users’ devices');
+    }
+    await tokens.revoke(deviceId, new Date().toISOString());
+    return view(auth, (await tokens.findById(deviceId)) ?? token);
+  }
+
+  return { login, issueToken, authenticate, logout, listDevices, revokeDevice };
+}
+
+export type AuthService = ReturnType<typeof createAuthService>;

@@ -1,0 +1,102 @@
+/**
+ * First run: while no account exists, a one-time setup code (printed on the
+ * server console, kept only in memory) lets whoever can read that console
+ * create the first admin from the browser. The code is single use; wrong
+ * codes count toward the login rate limit of the caller's IP. Once any user
+ * exists, setup is closed for good.
+ */
+import { randomInt, timingSafeEqual } from 'node:crypto';
+import { z } from 'zod';
+import { labelTextSchema, type LoginResponse } from '../../domain';
+import { forbidden, HttpError } from '../http/errors';
+import type { AuthService } from './auth.service';
+import type { LoginThrottle } from './login-throttle';
+import { passwordSchema, usernameSchema, type UsersService } from './users.service';
+
+export const setupRequestSchema = z.object({
+  code: z.string().min(1).max(32),
+  username: usernameSchema,
+  displayName: labelTextSchema(200),
+  password: passwordSchema,
+  deviceLabel: labelTextSchema(200),
+});
+export type SetupRequest = z.infer<typeof setupRequestSchema>;
+
+export const setupStatusSchema = z.object({ needsSetup: z.boolean() });
+
+// No 0/O, 1/I/L: the code is read off a console and typed by hand.
+const ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
+
+function newCode(): string {
+  let code = '';
+  for (let i = 0; i < 8; i++) code += ALPHABET[randomInt(ALPHABET.length)];
+  return `${code.slice(0, 4)}-${code.slice(4)}`;
+}
+
+function normalizeCode(code: string): string {
+  return code.toUpperCase().replace(/[^A-Z0-9]/g, '');
+}
+
+function sameCode(a: string, b: string): boolean {
+  const x = Buffer.from(normalizeCode(a));
+  const y = Buffer.from(normalizeCode(b));
+  return x.length === y.length && timingSafeEqual(x, y);
+}
+
+const alreadySetUp = () =>
+  new HttpError(409, 'already_set_up', 'The server already has users; sign in instead');
+
+export interface SetupServiceDeps {
+  usersService: UsersService;
+  auth: AuthService;
+  throttle: LoginThrottle;
+}
+
+export function createSetupService({ usersService, auth, throttle }: SetupServiceDeps) {
+  let code: string | null = null;
+
+  return {
+    /** Makes a setup code if the server has no users yet; returns it (or null). Call at start. */
+    async prepare(): Promise<string | null> {
+      code = (await usersService.count()) === 0 ? (code ?? newCode()) : null;
+      return code;
+    },
+
+    /** The pending code, for the console (and tests). */
+    currentCode: () => code,
+
+    async status(): Promise<{ needsSetup: boolean }> {
+      return { needsSetup: (await usersService.count()) === 0 };
+    },
+
+    async complete(input: SetupRequest, ip: string): Promise<LoginResponse> {
+      throttle.check(null, ip);
+      if ((await usersService.count()) > 0) throw alreadySetUp();
+      const pending = code;
+      if (pending === null) throw alreadySetUp();
+      if (!sameCode(input.code, pending)) {
+        throttle.recordFailure(null, ip);
+        throw forbidden('Wrong setup code');
+      }
+      // Consume before any await so two concurrent requests cannot both use it.
+      code = null;
+      try {
+        const user = await usersService.createUser(
+          {
+            username: input.username,
+            displayName: input.displayName,
+            role: 'admin',
+            password: input.password,
+          },
+          'system',
+        );
+        return await auth.issueToken(user, input.deviceLabel);
+      } catch (error) {
+        if ((await usersService.count()) === 0) code = pending;
+        throw error;
+      }
+    },
+  };
+}
+
+export type SetupService = ReturnType<typeof createSetupService>;

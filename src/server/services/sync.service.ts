@@ -1,0 +1,179 @@
+/**
+ * Push and pull, the heart of the protocol (spec/sync-protocol.md).
+ *
+ * Push: the whole batch runs in one transaction that first takes the
+ * commit-sequence lock, so batches are serialized and the response is sent
+ * only after the commit. Per client, mutation ids must be gap-free: ids
+ * already seen are `duplicate` (a retried push is harmless), a gap refuses
+ * the whole batch (409) and a bad mutation is `rejected` but still consumes
+ * its id, so one bad edit never blocks a device's queue. Conflicts between
+ * devices are resolved per field by hlc (domain/merge.ts), never by arrival
+ * order.
+ *
+ * Pull: current state of every visible record with seq > cursor, in seq
+ * (= commit) order. The cursor carries the epoch (a restored backup changes
+ * it → 409) and the scope fingerprint (a changed scope restarts from 0).
+ */
+import { randomUUID } from 'node:crypto';
+import { z } from 'zod';
+import {
+  isEntityName,
+  PROTOCOL_LIMITS,
+  type EntityName,
+  type Mutation,
+  type MutationResult,
+  type PullResponse,
+  type PushRequest,
+  type PushResponse,
+  type User,
+} from '../../domain';
+import { HttpError, invalidRequest } from '../http/errors';
+import type { RepositoryStore } from '../repositories/repositories';
+import { applyMutation } from './apply-mutation';
+import { decodeCursor, encodeCursor } from './cursor';
+import { readScopeOf } from './scope';
+
+export const rejectionViewSchema = z.object({
+  clientId: z.string(),
+  mutationId: z.number().int(),
+  userId: z.string(),
+  entity: z.string(),
+  recordId: z.string(),
+  code: z.string(),
+  message: z.string(),
+  mutation: z.unknown(),
+  createdAt: z.string(),
+});
+export type RejectionView = z.infer<typeof rejectionViewSchema>;
+
+const epochChanged = () =>
+  new HttpError(
+    409,
+    'epoch_changed',
+    'The server was restored from a backup: take a new clientId, re-push and pull from the start',
+  );
+
+function gapError(expected: number) {
+  return new HttpError(409, 'mutation_gap', `Mutation ids must continue from ${expected}`, [{ expected }]);
+}
+
+/** The first id the batch is missing, or null when the batch continues from `last` without a gap. */
+export function findGap(last: number, ids: number[]): number | null {
+  let current = last;
+  for (const id of ids) {
+    if (id <= current) continue;
+    if (id !== current + 1) return current + 1;
+    current = id;
+  }
+  return null;
+}
+
+export type SyncStore = Pick<RepositoryStore, 'transaction' | 'meta' | 'records' | 'rejections'>;
+
+export function createSyncService(store: SyncStore) {
+  async function epoch(): Promise<string> {
+    const value = await store.meta.get('epoch');
+    if (!value) throw new Error('database has no epoch; run the migrations');
+    return value;
+  }
+
+  async function push(user: User, request: PushRequest): Promise<PushResponse> {
+    // Unknown entity = malformed request: refuse all of it before touching the database.
+    const unknown = request.mutations.flatMap((m, i) =>
+      isEntityName(m.entity)
+        ? []
+        : [{ path: `mutations.${i}.entity`, message: `unknown entity: ${m.entity}` }],
+    );
+    if (unknown.length > 0) throw invalidRequest('Unknown entity', unknown);
+    const mutations = request.mutations as (Mutation & { entity: EntityName })[];
+
+    return store.transaction(async (repos) => {
+      let seq = await repos.records.lockSequence();
+      const startSeq = seq;
+      const serverEpoch = await repos.meta.get('epoch');
+      if (!serverEpoch) throw new Error('database has no epoch; run the migrations');
+      if (request.serverEpoch !== null && request.serverEpoch !== serverEpoch) throw epochChanged();
+
+      const client = await repos.clients.get(request.clientId);
+      let last = client?.lastMutationId ?? 0;
+      const gap = findGap(
+        last,
+        mutations.map((m) => m.id),
+      );
+      if (gap !== null) throw gapError(gap);
+
+      const now = new Date().toISOString();
+      const context = { repos, user, now, nextSeq: () => ++seq };
+      const results: MutationResult[] = [];
+      for (const mutation of mutations) {
+        if (mutation.id <= last) {
+          results.push({ id: mutation.id, status: 'duplicate' });
+          continue;
+        }
+        const result = await applyMutation(context, mutation);
+        if (result.status === 'rejected') {
+          await repos.rejections.insert({
+            clientId: request.clientId,
+            mutationId: mutation.id,
+            userId: user.id,
+            entity: mutation.entity,
+            recordId: mutation.recordId,
+            code: result.code ?? 'rejected',
+            message: result.message ?? '',
+            mutation,
+            createdAt: now,
+          });
+        }
+        results.push(result);
+        last = mutation.id;
+      }
+      if (seq !== startSeq) await repos.records.setSequence(seq);
+      if (!client || client.lastMutationId !== last || client.userId !== user.id) {
+        await repos.clients.save({ clientId: request.clientId, userId: user.id, lastMutationId: last }, now);
+      }
+      return { serverEpoch, serverTime: now, lastMutationId: last, results };
+    });
+  }
+
+  async function pull(user: User, options: { cursor?: string; limit?: number }): Promise<PullResponse> {
+    const limit = options.limit ?? PROTOCOL_LIMITS.defaultPullLimit;
+    const cursor = options.cursor ? decodeCursor(options.cursor) : null;
+    const serverEpoch = await epoch();
+    if (cursor && cursor.e !== serverEpoch) throw epochChanged();
+
+    // Scope first, records second: a membership added in between only makes the next pull restart.
+    const scope = await readScopeOf(store.records, user);
+    const after = cursor && cursor.f === scope.fingerprint ? cursor.s : 0;
+    const rows = await store.records.listSince(after, limit + 1, scope.filter);
+    const page = rows.slice(0, limit);
+    const lastSeq = page.length > 0 ? page[page.length - 1]!.seq : after;
+    return {
+      serverEpoch,
+      serverTime: new Date().toISOString(),
+      cursor: encodeCursor({ e: serverEpoch, s: lastSeq, f: scope.fingerprint }),
+      hasMore: rows.length > limit,
+      changes: page.map((r) => ({
+        entity: r.entity,
+        id: r.id,
+        deleted: r.state.deleted,
+        fields: r.state.fields,
+        hlcs: r.state.hlcs,
+      })),
+    };
+  }
+
+  async function listRejections(options: { limit: number; userId?: string }): Promise<RejectionView[]> {
+    return store.rejections.list(options);
+  }
+
+  /** Sets a new epoch (after restoring a backup): every client then re-pushes what it holds and pulls from 0. */
+  async function rotateEpoch(): Promise<string> {
+    const next = randomUUID();
+    await store.meta.set('epoch', next);
+    return next;
+  }
+
+  return { push, pull, epoch, listRejections, rotateEpoch };
+}
+
+export type SyncService = ReturnType<typeof createSyncService>;

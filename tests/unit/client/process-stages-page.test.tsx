@@ -1,0 +1,189 @@
+/** The process page at a glance (stepper, transitions with evidence, collective) and agreement follow-up, on fake-indexeddb. */
+import { render, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { MemoryRouter, Route, Routes } from 'react-router';
+import { describe, expect, it } from 'vitest';
+import '../../../src/client/i18n';
+import { createProcess, createSession } from '../../../src/client/data';
+import type { TequioDb } from '../../../src/client/data/db';
+import { onFreshSignedInDevice } from './signed-in-device';
+import { ProcessPage } from '../../../src/client/features/processes/process-page';
+import { NewSessionPage } from '../../../src/client/features/sessions/new-session-page';
+import type { Process, Session } from '../../../src/domain';
+import { aSession } from '../../fixtures/sessions';
+
+let db: TequioDb;
+onFreshSignedInDevice('stages-test', (opened) => (db = opened));
+
+function renderAt(path: string) {
+  render(
+    <MemoryRouter initialEntries={[path]}>
+      <Routes>
+        <Route path="/processes/:id" element={<ProcessPage />} />
+        <Route path="/processes/:processId/sessions/new" element={<NewSessionPage />} />
+      </Routes>
+    </MemoryRouter>,
+  );
+  return userEvent.setup();
+}
+
+const processFields = async (id: string) => (await db.processes.get(id))?.fields as Process;
+
+describe('process page at a glance', () => {
+  it('shows the ten stages with the current one marked and the dates reached, and the team by name', async () => {
+    const id = await createProcess({
+      name: 'Barrio San Miguel',
+      unitKeys: ['07-010'],
+      stage: 'collective',
+      stageHistory: [
+        { stage: 'convening', reachedAt: '2026-02-02', sessionIds: [] },
+        { stage: 'collective', reachedAt: '2026-03-04', sessionIds: [] },
+      ],
+    });
+    renderAt(`/processes/${id}`);
+    const stepper = await screen.findByRole('list', { name: 'Etapas del proceso' });
+    const steps = within(stepper).getAllByRole('listitem');
+    expect(steps).toHaveLength(10);
+    expect(steps[1]).toHaveAttribute('aria-current', 'step');
+    expect(steps[1]).toHaveTextContent('Colectivo de planeación');
+    expect(steps[1]?.querySelector('time')).toHaveAttribute('dateTime', '2026-03-04');
+    expect(steps[0]?.querySelector('time')).toHaveAttribute('dateTime', '2026-02-02');
+    expect(steps[2]?.querySelector('time')).toBeNull();
+    const team = screen.getByRole('region', { name: 'Equipo' });
+    await waitFor(() => expect(team).toHaveTextContent('Ana López'));
+  });
+
+  it('names the units this device knows and leaves unknown keys bare', async () => {
+    const square = [
+      [
+        [-99.06, 19.35],
+        [-99.05, 19.35],
+        [-99.05, 19.36],
+        [-99.06, 19.35],
+      ],
+    ];
+    await db.units.put({
+      id: 'unit-07-016',
+      fields: {
+        key: '07-016',
+        name: 'SAN MIGUEL TEOTONGO',
+        population: 9000,
+        prioritised: false,
+        geometry: { type: 'Polygon', coordinates: square },
+      },
+      hlcs: {},
+      deleted: false,
+    });
+    const id = await createProcess({ name: 'Teotongo', unitKeys: ['07-016', '07-099'], stage: 'convening' });
+    renderAt(`/processes/${id}`);
+    expect(await screen.findByText('07-016 SAN MIGUEL TEOTONGO, 07-099')).toBeInTheDocument();
+  });
+
+  it('advances with the process own sessions as evidence and shows them in the history', async () => {
+    const id = await createProcess({ name: 'Colonia Renovación', unitKeys: ['07-011'], stage: 'convening' });
+    const sessionId = await createSession(
+      aSession(id, { title: 'Asamblea de arranque', date: '2026-03-01' }),
+    );
+    const other = await createProcess({ name: 'Otro', unitKeys: ['07-012'], stage: 'convening' });
+    await createSession(aSession(other, { title: 'Asamblea de otro proceso' }));
+
+    const user = renderAt(`/processes/${id}`);
+    const evidence = await screen.findByRole('group', { name: 'Sesiones que lo respaldan' });
+    expect(within(evidence).queryByText(/Asamblea de otro proceso/)).toBeNull();
+    await user.click(await within(evidence).findByRole('checkbox', { name: /Asamblea de arranque/ }));
+    await user.clear(screen.getByLabelText('Fecha en que se alcanzó'));
+    await user.type(screen.getByLabelText('Fecha en que se alcanzó'), '2026-03-05');
+    await user.click(screen.getByRole('button', { name: 'Avanzar a la etapa 2' }));
+
+    const history = await screen.findByRole('region', { name: 'Historial de etapas' });
+    expect(history).toHaveTextContent('Colectivo de planeación');
+    expect(history).toHaveTextContent('Asamblea de arranque');
+    expect(await processFields(id)).toMatchObject({
+      stage: 'collective',
+      stageHistory: [{ stage: 'collective', reachedAt: '2026-03-05', sessionIds: [sessionId] }],
+    });
+    // The form now offers the next stage.
+    expect(await screen.findByRole('button', { name: 'Avanzar a la etapa 3' })).toBeInTheDocument();
+  });
+
+  it('goes back only with a note, and refuses a date before the last change', async () => {
+    const id = await createProcess({
+      name: 'Pueblo Santa Martha',
+      unitKeys: ['07-013'],
+      stage: 'tour',
+      stageHistory: [{ stage: 'tour', reachedAt: '2026-04-10', sessionIds: [] }],
+    });
+    const user = renderAt(`/processes/${id}`);
+    await user.selectOptions(await screen.findByLabelText('Etapa alcanzada'), '2. Colectivo de planeación');
+    const date = screen.getByLabelText('Fecha en que se alcanzó');
+    await user.clear(date);
+    await user.type(date, '2026-04-01');
+    await user.click(screen.getByRole('button', { name: 'Volver a la etapa 2' }));
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent('La fecha no puede ser anterior a la del último cambio de etapa.');
+    expect(alert).toHaveTextContent('escribe una nota con el motivo');
+    expect((await processFields(id)).stage).toBe('tour');
+
+    await user.clear(date);
+    await user.type(date, '2026-04-12');
+    await user.type(screen.getByLabelText(/Nota/), 'El colectivo se renovó');
+    await user.click(screen.getByRole('button', { name: 'Volver a la etapa 2' }));
+    await waitFor(async () => expect((await processFields(id)).stage).toBe('collective'));
+    expect((await processFields(id)).stageHistory?.at(-1)).toMatchObject({ note: 'El colectivo se renovó' });
+  });
+
+  it('records the collective: names only with consent and its date', async () => {
+    const id = await createProcess({ name: 'Colonia Xalpa', unitKeys: ['07-014'], stage: 'collective' });
+    const user = renderAt(`/processes/${id}`);
+    await user.click(await screen.findByRole('button', { name: 'Editar colectivo' }));
+    const count = screen.getByLabelText('Número de integrantes');
+    await user.clear(count);
+    await user.type(count, '14');
+    await user.click(screen.getByRole('button', { name: 'Agregar integrante con nombre' }));
+    await user.type(screen.getByLabelText('Nombre'), 'Lucía Hernández');
+    await user.click(screen.getByRole('button', { name: 'Guardar colectivo' }));
+    expect(await screen.findByRole('alert')).toHaveTextContent(
+      'Cada nombre necesita el consentimiento marcado',
+    );
+    expect((await processFields(id)).collective).toBeUndefined();
+
+    await user.click(screen.getByRole('checkbox', { name: /Dio su consentimiento/ }));
+    await user.click(screen.getByRole('button', { name: 'Guardar colectivo' }));
+    expect(await screen.findByText('14 integrantes')).toBeInTheDocument();
+    const collective = (await processFields(id)).collective;
+    expect(collective?.memberCount).toBe(14);
+    expect(collective?.members).toEqual([
+      expect.objectContaining({
+        name: 'Lucía Hernández',
+        consentDate: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/),
+      }),
+    ]);
+  });
+});
+
+describe('new session: defaults and follow-up', () => {
+  it('starts from the last session (type, place) and updates earlier agreements with one tap', async () => {
+    const processId = await createProcess({
+      name: 'Colonia Guelatao',
+      unitKeys: ['07-015'],
+      stage: 'convening',
+    });
+    const earlier = aSession(processId, { type: 'community_assembly', place: 'Explanada de la parroquia' });
+    const sessionId = await createSession(earlier);
+    const user = renderAt(`/processes/${processId}/sessions/new`);
+
+    expect(await screen.findByLabelText(/Tipo de sesión/)).toHaveValue('community_assembly');
+    expect(screen.getByLabelText(/Lugar/)).toHaveValue('Explanada de la parroquia');
+    const followUp = await screen.findByRole('region', { name: 'Seguimiento de acuerdos' });
+    expect(followUp).toHaveTextContent('Convocar al recorrido territorial');
+    const group = within(followUp).getByRole('group', { name: /Convocar al recorrido territorial/ });
+    await user.click(within(group).getByRole('button', { name: 'Cumplido' }));
+
+    await waitFor(async () => {
+      const stored = (await db.sessions.get(sessionId))?.fields as Session;
+      expect(stored.agreements[0]?.status).toBe('done');
+    });
+    // A done agreement is no longer open, so there is nothing left to follow up.
+    await waitFor(() => expect(screen.queryByRole('region', { name: 'Seguimiento de acuerdos' })).toBeNull());
+  });
+});
