@@ -7,6 +7,10 @@ import { z } from 'zod';
 import { processSchema } from './entities/process';
 import { sessionSchema } from './entities/session';
 import { directorateSchema, territorialUnitSchema } from './entities/territory';
+import { problemSchema } from './entities/problem';
+import { tourNoteSchema } from './entities/tour-note';
+import { ballotSchema, roundSchema } from './entities/prioritisation';
+import { rubricScoreSchema, rubricTemplateSchema } from './entities/rubric';
 import type { Fields } from './merge';
 
 export interface EntityDefinition {
@@ -18,6 +22,10 @@ export interface EntityDefinition {
   reference: boolean;
   /** The process a record belongs to (for scope checks), or null for reference data. */
   processIdOf(id: string, fields: Fields): string | null;
+}
+
+function byProcessField(_id: string, fields: Fields): string | null {
+  return typeof fields.processId === 'string' ? fields.processId : null;
 }
 
 export const entities = {
@@ -33,8 +41,7 @@ export const entities = {
     schema: sessionSchema as unknown as z.ZodType<Fields>,
     appendOnly: false,
     reference: false,
-    processIdOf: (_id: string, fields: Fields) =>
-      typeof fields.processId === 'string' ? fields.processId : null,
+    processIdOf: byProcessField,
   },
   territorialUnit: {
     name: 'territorialUnit',
@@ -49,6 +56,48 @@ export const entities = {
     appendOnly: false,
     reference: true,
     processIdOf: () => null,
+  },
+  problem: {
+    name: 'problem',
+    schema: problemSchema as unknown as z.ZodType<Fields>,
+    appendOnly: false,
+    reference: false,
+    processIdOf: byProcessField,
+  },
+  tourNote: {
+    name: 'tourNote',
+    schema: tourNoteSchema as unknown as z.ZodType<Fields>,
+    appendOnly: false,
+    reference: false,
+    processIdOf: byProcessField,
+  },
+  round: {
+    name: 'round',
+    schema: roundSchema as unknown as z.ZodType<Fields>,
+    appendOnly: false,
+    reference: false,
+    processIdOf: byProcessField,
+  },
+  ballot: {
+    name: 'ballot',
+    schema: ballotSchema as unknown as z.ZodType<Fields>,
+    appendOnly: true,
+    reference: false,
+    processIdOf: byProcessField,
+  },
+  rubricTemplate: {
+    name: 'rubricTemplate',
+    schema: rubricTemplateSchema as unknown as z.ZodType<Fields>,
+    appendOnly: false,
+    reference: true,
+    processIdOf: () => null,
+  },
+  rubricScore: {
+    name: 'rubricScore',
+    schema: rubricScoreSchema as unknown as z.ZodType<Fields>,
+    appendOnly: true,
+    reference: false,
+    processIdOf: byProcessField,
   },
 } satisfies Record<string, EntityDefinition>;
 

@@ -35,6 +35,7 @@ import { createLoginThrottle, DEFAULT_THROTTLE, type ThrottleOptions } from './s
 import { createSetupService } from './services/setup.service';
 import { createSyncService } from './services/sync.service';
 import { createTerritoryService } from './services/territory.service';
+import { ensureDefaultRubricTemplates } from './services/rubric-defaults.service';
 import { createUsersService } from './services/users.service';
 
 export interface AppOptions {
@@ -70,7 +71,9 @@ function createServices(options: AppOptions) {
   });
   const importer = createImportService(store, { blobs });
   const territory = createTerritoryService(store);
-  return { auth, users, setup, sync, importer, blobs, territory };
+  /** Adds the shipped rubric templates that are missing (run at start; idempotent). */
+  const ensureDefaultRubrics = () => ensureDefaultRubricTemplates(store);
+  return { auth, users, setup, sync, importer, blobs, territory, ensureDefaultRubrics };
 }
 
 export type Services = ReturnType<typeof createServices>;

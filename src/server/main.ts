@@ -30,6 +30,9 @@ async function main() {
     },
   });
 
+  const rubrics = await app.services.ensureDefaultRubrics();
+  if (rubrics > 0) app.log.info({ rubrics }, 'default rubric templates added');
+
   if (values['new-epoch'] || config.newEpoch) {
     const epoch = await app.services.sync.rotateEpoch();
     app.log.info({ epoch }, 'new sync epoch set: devices will re-send their data');

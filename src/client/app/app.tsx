@@ -1,4 +1,12 @@
 import { StrictMode } from 'react';
+import { ProblemsPage } from '../features/problems/problems-page';
+import { ProblemFormPage } from '../features/problems/problem-form-page';
+import { NewRoundPage } from '../features/prioritisation/new-round-page';
+import { RoundPage } from '../features/prioritisation/round-page';
+import { ScoreRubricPage } from '../features/rubrics/score-rubric-page';
+import { RubricTemplatesPage } from '../features/rubrics/rubric-templates-page';
+import { RubricTemplateEditorPage } from '../features/rubrics/rubric-template-editor-page';
+import { RubricAveragesPage } from '../features/rubrics/rubric-averages-page';
 import { BrowserRouter, Route, Routes, useParams } from 'react-router';
 import { LoginPage } from '../features/auth/login-page';
 import { DevicesPage } from '../features/devices/devices-page';
@@ -32,6 +40,26 @@ function NewSessionRoute() {
 
 function EditSessionRoute() {
   return <EditSessionPage onDirtyChange={useDirtyReporter('session-form')} />;
+}
+
+function ProblemFormRoute() {
+  return <ProblemFormPage onDirtyChange={useDirtyReporter('problem-form')} />;
+}
+
+function NewRoundRoute() {
+  return <NewRoundPage onDirtyChange={useDirtyReporter('round-form')} />;
+}
+
+function RoundRoute() {
+  return <RoundPage onDirtyChange={useDirtyReporter('ballot')} />;
+}
+
+function ScoreRubricRoute() {
+  return <ScoreRubricPage onDirtyChange={useDirtyReporter('rubric-score')} />;
+}
+
+function RubricTemplateEditorRoute() {
+  return <RubricTemplateEditorPage onDirtyChange={useDirtyReporter('rubric-template')} />;
 }
 
 /** Home: the processes; coordinators also see the borough's units coloured by stage. */
@@ -68,6 +96,16 @@ export function AppRoutes() {
         <Route path="/processes/:id" element={<ProcessRoute />} />
         <Route path="/processes/:processId/sessions/new" element={<NewSessionRoute />} />
         <Route path="/sessions/:id" element={<EditSessionRoute />} />
+        <Route path="/processes/:processId/problems" element={<ProblemsPage />} />
+        <Route path="/processes/:processId/problems/new" element={<ProblemFormRoute />} />
+        <Route path="/problems/:id" element={<ProblemFormRoute />} />
+        <Route path="/sessions/:sessionId/rounds/new" element={<NewRoundRoute />} />
+        <Route path="/rounds/:id" element={<RoundRoute />} />
+        <Route path="/processes/:processId/rubrics/score" element={<ScoreRubricRoute />} />
+        <Route path="/rubrics" element={<RubricTemplatesPage />} />
+        <Route path="/rubrics/averages" element={<RubricAveragesPage />} />
+        <Route path="/rubrics/new" element={<RubricTemplateEditorRoute />} />
+        <Route path="/rubrics/:id/edit" element={<RubricTemplateEditorRoute />} />
         <Route path="/sync" element={<SyncRoute />} />
         <Route path="/devices" element={<DevicesPage />} />
         <Route path="/territory" element={<TerritoryPage onImported={syncNow} />} />

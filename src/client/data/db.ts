@@ -103,18 +103,33 @@ interface MetaRow {
 }
 
 /** Which Dexie table holds each entity. */
-export const ENTITY_TABLES: Record<EntityName, 'processes' | 'sessions' | 'units' | 'directorates'> = {
+export const ENTITY_TABLES = {
   process: 'processes',
   session: 'sessions',
   territorialUnit: 'units',
   directorate: 'directorates',
-};
+  problem: 'problems',
+  tourNote: 'tourNotes',
+  round: 'rounds',
+  ballot: 'ballots',
+  rubricTemplate: 'rubricTemplates',
+  rubricScore: 'rubricScores',
+} as const satisfies Record<EntityName, string>;
+export type EntityTableName = (typeof ENTITY_TABLES)[EntityName];
 
 export class TequioDb extends Dexie {
   processes!: Table<StoredRecord, string>;
   sessions!: Table<StoredRecord, string>;
   units!: Table<StoredRecord, string>;
   directorates!: Table<StoredRecord, string>;
+  problems!: Table<StoredRecord, string>;
+  tourNotes!: Table<StoredRecord, string>;
+  rounds!: Table<StoredRecord, string>;
+  /** Append-only: a ballot is never edited; corrections and annulments are new records. */
+  ballots!: Table<StoredRecord, string>;
+  rubricTemplates!: Table<StoredRecord, string>;
+  /** Append-only, like ballots. */
+  rubricScores!: Table<StoredRecord, string>;
   outbox!: Table<OutboxEntry, number>;
   rejected!: Table<RejectedChange, number>;
   meta!: Table<MetaRow, string>;
@@ -138,6 +153,15 @@ export class TequioDb extends Dexie {
     // v3: delete/edit conflicts met by a pull, for the sync page.
     this.version(3).stores({ conflicts: '++key, [entity+recordId]' });
     this.version(4).stores({ units: 'id, fields.key, fields.directorateId', directorates: 'id' });
+    // v5: self-diagnosis, prioritisation and rubrics (and the tour notes problems link to).
+    this.version(5).stores({
+      problems: 'id, fields.processId',
+      tourNotes: 'id, fields.processId, fields.sessionId',
+      rounds: 'id, fields.sessionId, fields.processId',
+      ballots: 'id, fields.roundId',
+      rubricTemplates: 'id, fields.family',
+      rubricScores: 'id, fields.processId',
+    });
     // A newer version of the app wants to upgrade this database from another tab. Step aside at
     // once (the upgrade carries records and outbox over) and let the app reload into the new code;
     // holding on would block the other tab, and this tab's old code must not write to the new schema.

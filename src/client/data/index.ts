@@ -4,7 +4,7 @@
  * signing in and first-run setup.
  */
 import type { Agreement, Directorate, EntityName, Process, Session, StageEntry } from '../../domain';
-import { TequioDb } from './db';
+import { getDb } from './current-db';
 import * as entities from './entities.repository';
 import * as account from './account.repository';
 import { createHooks } from './hooks';
@@ -30,18 +30,7 @@ export { storageRisks, STORAGE_THRESHOLDS } from './storage';
 export { ImportFileError, type ImportFileProblem } from './unsynced-import';
 export type { ConflictKind, ConflictView } from './conflicts.repository';
 
-let current: TequioDb | null = null;
-
-/** The device database (opened on first use). */
-export function getDb(): TequioDb {
-  current ??= new TequioDb();
-  return current;
-}
-
-/** Points the data API at another database (tests, a second simulated device). */
-export function setDb(db: TequioDb): void {
-  current = db;
-}
+export { getDb, setDb } from './current-db';
 
 const hooks = createHooks(getDb);
 export const {
@@ -131,3 +120,8 @@ export const recordStageEntry = (processId: string, entry: StageEntry) =>
   processesExtra.recordStageEntry(getDb(), processId, entry);
 export const setAgreementStatus = (sessionId: string, agreementId: string, status: Agreement['status']) =>
   processesExtra.setAgreementStatus(getDb(), sessionId, agreementId, status);
+
+// Self-diagnosis (problems), prioritisation (rounds, ballots, results) and rubrics.
+export * from './self-diagnosis';
+export * from './prioritisation';
+export * from './rubrics';

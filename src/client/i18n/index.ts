@@ -66,4 +66,15 @@ void i18n.use(initReactI18next).init({
 });
 applyLanguage(initialLanguage);
 
+/**
+ * Adds a feature's strings (its own `es-MX.json` / `en.json`), so a feature
+ * loaded on demand brings its words with it. Call at module level in the
+ * feature's `strings.ts`; keys nest under the feature's own top-level key.
+ */
+export function addTranslations(bundles: { 'es-MX': object; en: object }): void {
+  for (const language of LANGUAGES) {
+    i18n.addResourceBundle(language, 'translation', bundles[language], true, false);
+  }
+}
+
 export { i18n };

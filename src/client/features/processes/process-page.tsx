@@ -11,6 +11,8 @@ import { OpenAgreements } from './open-agreements';
 import { StageChanger } from './stage-changer';
 import { StageStepper } from './stage-stepper';
 import { TeamSection } from './team-section';
+import { ProcessProblemsSummary } from '../problems/process-problems-summary';
+import { ProcessRubricHistory } from '../rubrics/process-rubric-history';
 import './process-page.css';
 
 /** Unit keys with their names when this device holds the territory. */
@@ -114,6 +116,8 @@ export function ProcessPage() {
         <CollectiveSection process={process} />
       </div>
       <OpenAgreements processId={id} />
+      <ProcessProblemsSummary processId={id} />
+      <ProcessRubricHistory processId={id} />
       <h2>{t('sessions.listTitle')}</h2>
       {sessions === undefined ? (
         <Loading />

@@ -7,6 +7,8 @@ import { PageHeading } from '../../ui/page-heading';
 import { Loading, NotFound } from '../../ui/status-views';
 import type { SessionPageProps } from './new-session-page';
 import { SessionForm } from './session-form';
+import { SessionRounds } from '../prioritisation/session-rounds';
+import { SessionRubricLink } from '../rubrics/session-rubric-link';
 import { changedFields, sessionToFormValues, type SessionFormValues } from './session-form-values';
 
 function EditSessionForm({ session, onDirtyChange }: SessionPageProps & { session: SessionView }) {
@@ -85,6 +87,8 @@ export function EditSessionPage({ onDirtyChange }: SessionPageProps) {
         <Link to={`/processes/${session.processId}`}>← {process?.name ?? t('processes.title')}</Link>
       </p>
       <PageHeading title={session.title}>{session.title}</PageHeading>
+      <SessionRounds sessionId={session.id} processId={session.processId} />
+      <SessionRubricLink sessionId={session.id} processId={session.processId} sessionType={session.type} />
       <EditSessionForm key={session.id} session={session} onDirtyChange={onDirtyChange} />
     </section>
   );

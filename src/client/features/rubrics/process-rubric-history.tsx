@@ -1,0 +1,4 @@
+/** Placeholder: filled by the feature. */
+export function ProcessRubricHistory(_props: { processId: string }) {
+  return null;
+}
