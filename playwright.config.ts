@@ -4,6 +4,9 @@ import { randomBytes } from 'node:crypto';
 // One password for the e2e accounts, made per run and inherited by the web server and the workers.
 process.env.E2E_PASSWORD ??= `e2e-${randomBytes(12).toString('base64url')}`;
 const PORT = Number(process.env.E2E_PORT ?? 4319);
+// Where the PWA is built for this run, and where results go (separate runs may work side by side).
+const DIST = process.env.E2E_DIST ?? 'dist';
+const OUTPUT = process.env.E2E_OUTPUT ?? 'test-results';
 
 export const CHROMIUM_ARGS = [
   '--no-sandbox',
@@ -24,8 +27,8 @@ export default defineConfig({
   workers: 1,
   retries: 0,
   forbidOnly: true,
-  reporter: [['list'], ['html', { open: 'never', outputFolder: 'playwright-report' }]],
-  outputDir: 'test-results',
+  reporter: [['list'], ['html', { open: 'never', outputFolder: `${OUTPUT}-report` }]],
+  outputDir: OUTPUT,
   use: {
     baseURL: `http://127.0.0.1:${PORT}`,
     browserName: 'chromium',
@@ -38,12 +41,12 @@ export default defineConfig({
     trace: 'retain-on-failure',
   },
   webServer: {
-    command: 'npm run build && node tests/e2e/support/e2e-server.mjs',
+    command: `npx vite build --outDir ${DIST} --emptyOutDir && node tests/e2e/support/e2e-server.mjs`,
     url: `http://127.0.0.1:${PORT}/api/v1/health`,
     reuseExistingServer: false,
     timeout: 240_000,
     stdout: 'pipe',
     stderr: 'pipe',
-    env: { PORT: String(PORT), HOST: '127.0.0.1' },
+    env: { PORT: String(PORT), HOST: '127.0.0.1', STATIC_DIR: DIST },
   },
 });
