@@ -1,13 +1,15 @@
 /** Entry point: language first (so the first paint is in the remembered language), then the app, then the service worker. */
-import './i18n';
+import { i18nReady } from './i18n';
 import './ui/styles.css';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/app';
 import { registerServiceWorker, reloadOnDatabaseUpgrade } from './app/pwa-update';
-import { getDb } from './data';
+import { getDb } from './data/shell';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('#root is missing from index.html');
-createRoot(root).render(<App />);
+const rootElement = root;
+// Spanish is ready at once; English (its own precached chunk) is awaited so the first paint is not mixed.
+void i18nReady.then(() => createRoot(rootElement).render(<App />));
 registerServiceWorker();
 reloadOnDatabaseUpgrade(getDb());

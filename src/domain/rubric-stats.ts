@@ -4,7 +4,7 @@
  * by directorate for coordinators. Pure functions over records.
  */
 import type { Moment, RubricScore, RubricTemplate } from './entities/rubric';
-import { resolveSupersession } from './supersede';
+import { compareTimes, resolveSupersession } from './supersede';
 
 export type ScoreRecord = RubricScore & { id: string };
 export type TemplateRecord = RubricTemplate & { id: string };
@@ -15,7 +15,7 @@ export function currentScores(scores: readonly ScoreRecord[]): ScoreRecord[] {
   const byId = new Map(scores.map((s) => [s.id, s]));
   return current
     .map((r) => byId.get(r.id)!)
-    .sort((a, b) => (a.scoredAt === b.scoredAt ? (a.id < b.id ? -1 : 1) : a.scoredAt < b.scoredAt ? -1 : 1));
+    .sort((a, b) => compareTimes(a.scoredAt, b.scoredAt) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }
 
 /** Mean level (1–4) of one score over the criteria it rated. */
@@ -31,7 +31,12 @@ export interface Average {
   count: number;
 }
 
-function averageInto(map: Map<string, { label: string; sum: number; count: number }>, key: string, label: string, value: number) {
+function averageInto(
+  map: Map<string, { label: string; sum: number; count: number }>,
+  key: string,
+  label: string,
+  value: number,
+) {
   const entry = map.get(key) ?? { label, sum: 0, count: 0 };
   entry.sum += value;
   entry.count += 1;
@@ -88,8 +93,17 @@ export function rubricAverages(
   }
   return {
     byCriterion: [...byCriterion.entries()]
-      .map(([key, e]) => ({ key, label: e.label, templateName: e.templateName, mean: e.sum / e.count, count: e.count }))
-      .sort((a, b) => a.templateName.localeCompare(b.templateName, 'es-MX') || a.label.localeCompare(b.label, 'es-MX')),
+      .map(([key, e]) => ({
+        key,
+        label: e.label,
+        templateName: e.templateName,
+        mean: e.sum / e.count,
+        count: e.count,
+      }))
+      .sort(
+        (a, b) =>
+          a.templateName.localeCompare(b.templateName, 'es-MX') || a.label.localeCompare(b.label, 'es-MX'),
+      ),
     byMoment: toAverages(byMoment).map((a) => ({ ...a, moment: a.key as Moment })),
     byDirectorate: toAverages(byDirectorate),
   };

@@ -20,8 +20,21 @@ export interface SupersedeOutcome<T> {
   overridden: T[];
 }
 
+/**
+ * Orders two ISO times as instants: "…T18:05:00Z" is before "…T18:05:00.500Z",
+ * although it sorts after it as text. An unreadable time counts as the oldest.
+ */
+export function compareTimes(a: string, b: string): number {
+  const ta = Date.parse(a);
+  const tb = Date.parse(b);
+  const x = Number.isNaN(ta) ? -Infinity : ta;
+  const y = Number.isNaN(tb) ? -Infinity : tb;
+  return x === y ? 0 : x < y ? -1 : 1;
+}
+
 function later(a: Supersedable, b: Supersedable): boolean {
-  return a.at === b.at ? a.id > b.id : a.at > b.at;
+  const byTime = compareTimes(a.at, b.at);
+  return byTime === 0 ? a.id > b.id : byTime > 0;
 }
 
 /**

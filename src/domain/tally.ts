@@ -8,7 +8,7 @@
  * same result on every device.
  */
 import type { Ballot, Round } from './entities/prioritisation';
-import { resolveSupersession } from './supersede';
+import { compareTimes, resolveSupersession } from './supersede';
 
 export type BallotRecord = Ballot & { id: string };
 
@@ -97,9 +97,27 @@ function checkVote(round: Round, b: BallotRecord, options: Set<string>): Invalid
 function checkTally(round: Round, b: BallotRecord, options: Set<string>): InvalidReason | null {
   if (round.method !== 'dots' || !b.dots) return 'wrong_method';
   if (Object.entries(b.dots).some(([id, n]) => n > 0 && !options.has(id))) return 'unknown_problem';
-  const perPerson = round.allowStacking ? (round.dotsPerPerson ?? 1) : Math.min(round.dotsPerPerson ?? 1, options.size);
+  const perPerson = round.allowStacking
+    ? (round.dotsPerPerson ?? 1)
+    : Math.min(round.dotsPerPerson ?? 1, options.size);
   if (sumValues(b.dots) > (b.participants ?? 0) * perPerson) return 'tally_exceeds_participants';
   return null;
+}
+
+/**
+ * When the vote a correction goes back to was cast: a correction made after
+ * closing fixes a vote cast in time and counts, but cannot bring in a late one.
+ */
+function firstCastAt(b: BallotRecord, byId: ReadonlyMap<string, BallotRecord>): string {
+  let first = b;
+  const seen = new Set<string>([b.id]);
+  while (first.supersedes && !seen.has(first.supersedes)) {
+    const previous = byId.get(first.supersedes);
+    if (!previous) break;
+    seen.add(previous.id);
+    first = previous;
+  }
+  return first.castAt;
 }
 
 /** Standard competition ranking over rows already sorted by points, best first. */
@@ -146,7 +164,11 @@ export function tallyRound(
     if (b.kind === 'annulment') continue;
     let reason: InvalidReason | null;
     if (b.kind === 'tally') reason = checkTally(round, b, options);
-    else if (round.status === 'closed' && round.closedAt && b.castAt > round.closedAt && !b.supersedes)
+    else if (
+      round.status === 'closed' &&
+      round.closedAt &&
+      compareTimes(firstCastAt(b, byId), round.closedAt) > 0
+    )
       reason = 'cast_after_close';
     else reason = checkVote(round, b, options);
     if (reason) invalid.push({ id: b.id, reason });
@@ -158,7 +180,8 @@ export function tallyRound(
   const n = round.options.length;
   for (const b of [...votes, ...tallies]) {
     if (round.method === 'dots') {
-      for (const [id, count] of Object.entries(b.dots ?? {})) if (options.has(id)) points.set(id, points.get(id)! + count);
+      for (const [id, count] of Object.entries(b.dots ?? {}))
+        if (options.has(id)) points.set(id, points.get(id)! + count);
     } else if (round.method === 'ranking') {
       b.ranking!.forEach((id, i) => points.set(id, points.get(id)! + (n - 1 - i)));
     } else {
@@ -219,7 +242,14 @@ export function tallyRound(
  * Whether `ballot` is a valid vote for `round`, before it is stored (the
  * pass-the-tablet screen refuses what the tally would ignore).
  */
-export function voteProblem(round: Round, ballot: Pick<Ballot, 'dots' | 'ranking' | 'scores'>): InvalidReason | null {
+export function voteProblem(
+  round: Round,
+  ballot: Pick<Ballot, 'dots' | 'ranking' | 'scores'>,
+): InvalidReason | null {
   const options = new Set(round.options.map((o) => o.problemId));
-  return checkVote(round, { ...ballot, id: '', kind: 'vote', processId: '', roundId: '', castAt: '' } as BallotRecord, options);
+  return checkVote(
+    round,
+    { ...ballot, id: '', kind: 'vote', processId: '', roundId: '', castAt: '' } as BallotRecord,
+    options,
+  );
 }

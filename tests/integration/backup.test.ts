@@ -70,6 +70,8 @@ describe.each(backends)('backup and restore from $name', (backend) => {
   let cursor: string;
   let dir: ThrowawayStore;
   const stores: ThrowawayStore[] = [];
+  /** What the backup file holds: the server's rows when it was taken. */
+  let backedUp: Record<string, unknown[]>;
   const processId = newId();
   const file = () => path.join(dir.dataDir, 'respaldo.jsonl.gz');
 
@@ -113,6 +115,7 @@ describe.each(backends)('backup and restore from $name', (backend) => {
 
   it('backs up a live server and restores into an empty database of each kind, under a new epoch', async () => {
     const before = await contents(server.db);
+    backedUp = before;
     const backup = await runCli(['backup', file()], server.env);
     expect(backup.stderr).toBe('');
     expect(backup.code).toBe(0);
@@ -167,7 +170,9 @@ describe.each(backends)('backup and restore from $name', (backend) => {
 
   it('restores over an existing database, replacing everything, after a safety copy of it', async () => {
     const store = stores[0]!;
-    const expected = await contents(store.config);
+    // The store has changed since its restore: the server started on it (adding the default rubric
+    // templates) and a device pushes below. Restoring again brings back exactly what the file holds.
+    const expected = backedUp;
     const live = await startChildServer(store.env);
     const login = await fetch(`${live.url}/api/v1/sync/push`, {
       method: 'POST',

@@ -156,7 +156,9 @@ function brokenPush(ctx: FuzzContext): fc.Arbitrary<{ body: PushBody; what: stri
         () => ((body.mutations = Array.isArray(junk) ? [] : (junk as Mutation[])), 'mutations'),
         () => ((m.id = BAD_IDS[pick % BAD_IDS.length]), 'mutation id'),
         () => (
-          (m.entity = ['ballot', 'constructor', 'toString', '__proto__', '', 'x'.repeat(65)][pick % 6]),
+          (m.entity = ['unknownEntity', 'constructor', 'toString', '__proto__', '', 'x'.repeat(65)][
+            pick % 6
+          ]),
           'entity'
         ),
         () => ((m.recordId = notId), 'recordId'),

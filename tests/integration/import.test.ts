@@ -199,7 +199,7 @@ describe.each(backends)('import of an unsynced-changes file on $name', (backend)
           { id: newId(), fields: { title: 'Sin sellos' }, hlcs: {}, deleted: false },
           stored(good, sessionFields(rosaProcess, { title: 'La buena' }), hlc(71)),
         ],
-        ballot: [stored(newId(), { choice: 1 }, hlc(70))],
+        unknownEntity: [stored(newId(), { choice: 1 }, hlc(70))],
       }),
     );
     expect(res.status).toBe(200);
@@ -209,10 +209,10 @@ describe.each(backends)('import of an unsynced-changes file on $name', (backend)
       .map((r) => `${r.entity}:${r.code}`)
       .sort();
     expect(codes).toEqual([
-      'ballot:unknown_entity',
       'session:invalid_record',
       'session:invalid_record',
       'session:validation_failed',
+      'unknownEntity:unknown_entity',
     ]);
     const ids = (await pullAll(coordinator)).changes.map((c) => c.id);
     expect(ids).toContain(good);

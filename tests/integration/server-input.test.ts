@@ -109,7 +109,7 @@ describe.each(backends)('malformed input on $name', (backend) => {
     const res = await jsonPush(
       pushBody(clientId, [
         put(1, 'session', newId(), sessionFields(processId), hlc(3)),
-        put(2, 'ballot', newId(), { x: 1 }, hlc(3)),
+        put(2, 'unknownEntity', newId(), { x: 1 }, hlc(3)),
       ]),
     );
     expect(res.status).toBe(400);

@@ -1,30 +1,84 @@
-import { StrictMode } from 'react';
-import { ProblemsPage } from '../features/problems/problems-page';
-import { ProblemFormPage } from '../features/problems/problem-form-page';
-import { NewRoundPage } from '../features/prioritisation/new-round-page';
-import { RoundPage } from '../features/prioritisation/round-page';
-import { ScoreRubricPage } from '../features/rubrics/score-rubric-page';
-import { RubricTemplatesPage } from '../features/rubrics/rubric-templates-page';
-import { RubricTemplateEditorPage } from '../features/rubrics/rubric-template-editor-page';
-import { RubricAveragesPage } from '../features/rubrics/rubric-averages-page';
+import { lazy, StrictMode, Suspense, type ComponentType, type ReactNode } from 'react';
 import { BrowserRouter, Route, Routes, useParams } from 'react-router';
-import { LoginPage } from '../features/auth/login-page';
-import { DevicesPage } from '../features/devices/devices-page';
-import { SetupPage } from '../features/auth/setup-page';
-import { NewProcessPage } from '../features/processes/new-process-page';
-import { ProcessPage } from '../features/processes/process-page';
-import { ProcessesPage } from '../features/processes/processes-page';
-import { EditSessionPage } from '../features/sessions/edit-session-page';
-import { NewSessionPage } from '../features/sessions/new-session-page';
-import { SyncPage } from '../features/sync-status/sync-page';
-import { ProcessUnitsMap } from '../features/maps/process-units-map';
-import { StageOverview } from '../features/maps/stage-overview';
-import { TerritoryPage } from '../features/territory/territory-page';
-import { useAccount } from '../data';
+import { useAccount } from '../data/shell';
+import { Loading } from '../ui/status-views';
 import { NotFoundPage } from './not-found-page';
 import { AppLayout, PublicLayout } from './layout';
 import { useDirtyReporter } from './unsaved-store';
 import { syncNow, useSyncStatus } from './use-sync';
+
+/**
+ * A screen loaded on demand: its code is a separate chunk (precached by the
+ * service worker, so it opens offline too) and the local "loading" status
+ * shows for the moment the chunk takes to load. Only the layout (header,
+ * sign-in check, sync state) is in the first download.
+ */
+function lazyScreen<Props extends object>(
+  load: () => Promise<ComponentType<Props>>,
+  fallback: ReactNode = <Loading />,
+): ComponentType<Props> {
+  const Screen = lazy(async () => ({ default: await load() }));
+  function LazyScreen(props: Props) {
+    return (
+      <Suspense fallback={fallback}>
+        <Screen {...props} />
+      </Suspense>
+    );
+  }
+  return LazyScreen;
+}
+
+const LoginPage = lazyScreen(async () => (await import('../features/auth/login-page')).LoginPage);
+const SetupPage = lazyScreen(async () => (await import('../features/auth/setup-page')).SetupPage);
+const ProblemsPage = lazyScreen(
+  async () => (await import('../features/problems/problems-page')).ProblemsPage,
+);
+const ProblemFormPage = lazyScreen(
+  async () => (await import('../features/problems/problem-form-page')).ProblemFormPage,
+);
+const NewRoundPage = lazyScreen(
+  async () => (await import('../features/prioritisation/new-round-page')).NewRoundPage,
+);
+const RoundPage = lazyScreen(async () => (await import('../features/prioritisation/round-page')).RoundPage);
+const ScoreRubricPage = lazyScreen(
+  async () => (await import('../features/rubrics/score-rubric-page')).ScoreRubricPage,
+);
+const RubricTemplatesPage = lazyScreen(
+  async () => (await import('../features/rubrics/rubric-templates-page')).RubricTemplatesPage,
+);
+const RubricTemplateEditorPage = lazyScreen(
+  async () => (await import('../features/rubrics/rubric-template-editor-page')).RubricTemplateEditorPage,
+);
+const RubricAveragesPage = lazyScreen(
+  async () => (await import('../features/rubrics/rubric-averages-page')).RubricAveragesPage,
+);
+const DevicesPage = lazyScreen(async () => (await import('../features/devices/devices-page')).DevicesPage);
+const NewProcessPage = lazyScreen(
+  async () => (await import('../features/processes/new-process-page')).NewProcessPage,
+);
+const ProcessPage = lazyScreen(async () => (await import('../features/processes/process-page')).ProcessPage);
+const ProcessesPage = lazyScreen(
+  async () => (await import('../features/processes/processes-page')).ProcessesPage,
+);
+const EditSessionPage = lazyScreen(
+  async () => (await import('../features/sessions/edit-session-page')).EditSessionPage,
+);
+const NewSessionPage = lazyScreen(
+  async () => (await import('../features/sessions/new-session-page')).NewSessionPage,
+);
+const SyncPage = lazyScreen(async () => (await import('../features/sync-status/sync-page')).SyncPage);
+const TerritoryPage = lazyScreen(
+  async () => (await import('../features/territory/territory-page')).TerritoryPage,
+);
+// The maps sit under a page that already shows its own status: no second "loading" line.
+const ProcessUnitsMap = lazyScreen(
+  async () => (await import('../features/maps/process-units-map')).ProcessUnitsMap,
+  null,
+);
+const StageOverview = lazyScreen(
+  async () => (await import('../features/maps/stage-overview')).StageOverview,
+  null,
+);
 
 function SyncRoute() {
   return <SyncPage status={useSyncStatus()} onSyncNow={syncNow} />;

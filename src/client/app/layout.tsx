@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { Outlet, useLocation } from 'react-router';
+import { RubricsNav } from '../features/rubrics/rubrics-nav';
 import { SessionExpiredBanner } from '../features/sync-status/session-expired-banner';
 import { AppHeader } from './app-header';
 import { PwaUpdateBanner } from './pwa-update';
@@ -23,6 +24,7 @@ function Shell({ signedIn }: { signedIn: boolean }) {
         {t('common.skipToContent')}
       </a>
       <AppHeader signedIn={signedIn} />
+      {signedIn ? <RubricsNav /> : null}
       {signedIn ? <SessionBanner /> : null}
       <PwaUpdateBanner />
       <main id="main" className="main">

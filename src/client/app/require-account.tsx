@@ -1,6 +1,6 @@
 import { useEffect, type ReactNode } from 'react';
 import { Navigate, useLocation } from 'react-router';
-import { requestPersistentStorage, useAccount } from '../data';
+import { requestPersistentStorage, useAccount } from '../data/shell';
 import { Loading } from '../ui/status-views';
 import { resumeSyncAfterSignIn, startSync } from './use-sync';
 

@@ -1,20 +1,39 @@
-/** The one place React meets the sync engine: a hook over its status store. */
+/**
+ * The one place React meets the sync engine: a hook over its status store.
+ * The engine (and the record schemas it validates with) is its own chunk,
+ * loaded when sync starts, so it is not part of the first download; until
+ * it is there the status reads as idle.
+ */
 import { useStore } from 'zustand';
-import { getDb } from '../data';
-import { createSyncEngine, type SyncEngine, type SyncStatus } from '../sync/sync-engine';
+import { createStore } from 'zustand/vanilla';
+import { getDb } from '../data/shell';
+import type { SyncEngine, SyncStatus } from '../sync/sync-engine';
 
 export type { SyncStatus } from '../sync/sync-engine';
 
-let engine: SyncEngine | null = null;
+const status = createStore<SyncStatus>(() => ({
+  online: typeof navigator === 'undefined' ? true : navigator.onLine,
+  phase: 'idle',
+  lastSyncAt: null,
+  lastError: null,
+  clockSkewMs: null,
+}));
 
-function getEngine(): SyncEngine {
-  engine ??= createSyncEngine({ db: getDb() });
+let engine: Promise<SyncEngine> | null = null;
+
+function getEngine(): Promise<SyncEngine> {
+  engine ??= import('../sync/sync-engine').then(({ createSyncEngine }) => {
+    const created = createSyncEngine({ db: getDb() });
+    status.setState(created.getStatus(), true);
+    created.store.subscribe((next) => status.setState(next, true));
+    return created;
+  });
   return engine;
 }
 
 /** Starts background sync (idempotent). */
 export function startSync(): void {
-  getEngine().start();
+  void getEngine().then((current) => current.start());
 }
 
 /**
@@ -23,15 +42,16 @@ export function startSync(): void {
  * that waited on the device go out now rather than at the next periodic cycle.
  */
 export function resumeSyncAfterSignIn(): void {
-  const current = getEngine();
-  if (current.getStatus().phase === 'needs_login') void current.syncNow();
+  void getEngine().then((current) => {
+    if (current.getStatus().phase === 'needs_login') void current.syncNow();
+  });
 }
 
 /** Syncs now (the "Sincronizar ahora" button). */
 export function syncNow(): void {
-  void getEngine().syncNow();
+  void getEngine().then((current) => current.syncNow());
 }
 
 export function useSyncStatus(): SyncStatus {
-  return useStore(getEngine().store);
+  return useStore(status);
 }

@@ -1,15 +1,13 @@
 /**
  * i18next setup: Spanish (Mexico) first, English second. The choice is kept
  * in localStorage so the app opens in the same language offline, and zod's
- * own messages follow the UI language.
+ * own messages follow the UI language. Spanish is bundled and ready at once;
+ * English is a separate (precached) chunk loaded before switching to it —
+ * `i18nReady` settles once the remembered language can be shown.
  */
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import { z } from 'zod';
-// Only the two locales we ship: `z.locales` would pull every language into the bundle.
-import { en as zodEn, es as zodEs } from 'zod/locales';
 import esMX from './es-MX.json';
-import en from './en.json';
 
 export const LANGUAGES = ['es-MX', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -35,8 +33,33 @@ export function currentLanguage(): Language {
   return isLanguage(i18n.language) ? i18n.language : DEFAULT_LANGUAGE;
 }
 
+type EnglishModule = typeof import('./english');
+let english: EnglishModule | undefined;
+let englishLoading: Promise<EnglishModule> | undefined;
+
+/** Loads the English strings (once) and adds them to i18next. */
+function loadEnglish(): Promise<EnglishModule> {
+  englishLoading ??= import('./english').then((module) => {
+    english = module;
+    i18n.addResourceBundle('en', 'translation', module.strings, true, false);
+    return module;
+  });
+  return englishLoading;
+}
+
+/** Settles when zod's messages follow the latest language applied. */
+let zodLanguage: Promise<void> = Promise.resolve();
+
 function applyLanguage(language: Language): void {
-  z.config(language === 'en' ? zodEn() : zodEs());
+  if (language === 'en' && !english) {
+    // Asked for English before its strings arrived: show them as soon as they do.
+    void loadEnglish().then(() => {
+      if (currentLanguage() === 'en') applyLanguage('en');
+    });
+    return;
+  }
+  const zodLocale = language === 'en' ? english?.zodLocale : undefined;
+  zodLanguage = import('./zod-locale').then(({ applyZodLocale }) => applyZodLocale(zodLocale));
   if (typeof document !== 'undefined') document.documentElement.lang = language;
 }
 
@@ -47,7 +70,9 @@ export async function setLanguage(language: Language): Promise<void> {
   } catch {
     // Storage full or blocked: the switch still applies to this visit.
   }
+  if (language === 'en') await loadEnglish();
   await i18n.changeLanguage(language);
+  await zodLanguage;
 }
 
 i18n.on('languageChanged', (language: string) => {
@@ -56,7 +81,9 @@ i18n.on('languageChanged', (language: string) => {
 
 const initialLanguage = storedLanguage();
 void i18n.use(initReactI18next).init({
-  resources: { 'es-MX': { translation: esMX }, en: { translation: en } },
+  resources: { 'es-MX': { translation: esMX } },
+  // English comes from its own chunk: i18next must not treat it as missing.
+  partialBundledLanguages: true,
   lng: initialLanguage,
   fallbackLng: DEFAULT_LANGUAGE,
   supportedLngs: LANGUAGES,
@@ -65,6 +92,15 @@ void i18n.use(initReactI18next).init({
   interpolation: { escapeValue: false },
 });
 applyLanguage(initialLanguage);
+
+/** Settles when the remembered language's strings are in place (at once for Spanish). */
+export const i18nReady: Promise<void> =
+  initialLanguage === 'en'
+    ? loadEnglish().then(
+        () => i18n.changeLanguage('en').then(() => undefined),
+        () => undefined, // Without the English chunk the UI stays in Spanish rather than not starting.
+      )
+    : Promise.resolve();
 
 /**
  * Adds a feature's strings (its own `es-MX.json` / `en.json`), so a feature

@@ -55,10 +55,18 @@ export const roundSchema = z
   .superRefine((round, ctx) => {
     const ids = round.options.map((o) => o.problemId);
     if (new Set(ids).size !== ids.length) {
-      ctx.addIssue({ code: 'custom', path: ['options'], message: 'Un problema aparece dos veces en la boleta' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['options'],
+        message: 'Un problema aparece dos veces en la boleta',
+      });
     }
     if (round.method === 'dots' && round.dotsPerPerson === undefined) {
-      ctx.addIssue({ code: 'custom', path: ['dotsPerPerson'], message: 'Indica cuántos puntos tiene cada persona' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['dotsPerPerson'],
+        message: 'Indica cuántos puntos tiene cada persona',
+      });
     }
     if (round.method === 'scoring') {
       const criteria = round.criteria ?? [];
@@ -105,7 +113,8 @@ export const ballotSchema = z
   })
   .superRefine((b, ctx) => {
     if (b.kind === 'annulment') {
-      if (!b.supersedes) ctx.addIssue({ code: 'custom', path: ['supersedes'], message: 'Falta la boleta anulada' });
+      if (!b.supersedes)
+        ctx.addIssue({ code: 'custom', path: ['supersedes'], message: 'Falta la boleta anulada' });
       if (!b.reason || b.reason.trim().length < 3) {
         ctx.addIssue({ code: 'custom', path: ['reason'], message: 'Escribe el motivo de la anulación' });
       }

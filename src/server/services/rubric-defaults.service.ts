@@ -22,7 +22,9 @@ const SYSTEM: User = {
 };
 
 /** Returns how many templates were added. */
-export async function ensureDefaultRubricTemplates(store: Pick<RepositoryStore, 'transaction'>): Promise<number> {
+export async function ensureDefaultRubricTemplates(
+  store: Pick<RepositoryStore, 'transaction'>,
+): Promise<number> {
   return store.transaction(async (repos) => {
     let seq = await repos.records.lockSequence();
     const startSeq = seq;
@@ -39,7 +41,8 @@ export async function ensureDefaultRubricTemplates(store: Pick<RepositoryStore, 
         hlc: SEED_HLC,
       };
       const result = await applyMutation(context, mutation);
-      if (result.status !== 'applied') throw new Error(`default rubric ${id}: ${result.message ?? result.code}`);
+      if (result.status !== 'applied')
+        throw new Error(`default rubric ${id}: ${result.message ?? result.code}`);
       added++;
     }
     if (seq !== startSeq) await repos.records.setSequence(seq);

@@ -58,6 +58,8 @@ describe('language switch', () => {
     localStorage.setItem(LANGUAGE_STORAGE_KEY, 'en');
     vi.resetModules();
     const fresh = await import('../../../src/client/i18n');
+    // English is its own chunk: the app waits for it before the first paint (main.tsx).
+    await fresh.i18nReady;
     expect(fresh.i18n.language).toBe('en');
     expect(fresh.i18n.t('sessions.new')).toBe('New session');
     expect(document.documentElement.lang).toBe('en');

@@ -1,7 +1,7 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
-import { signOut, usePendingCount, type Account } from '../../data';
+import { signOut, usePendingCount, type Account } from '../../data/shell';
 import { ConfirmDialog } from '../../ui/confirm-dialog';
 
 /**

@@ -1,4 +1,335 @@
-/** Placeholder: filled by the feature. */
-export function NewRoundPage(_props: { onDirtyChange?: (dirty: boolean) => void }) {
-  return null;
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useEffect, useRef, useState } from 'react';
+import { useFieldArray, useForm } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
+import { Link, useNavigate, useParams } from 'react-router';
+import { z } from 'zod';
+import { DEFAULT_CRITERIA, VOTE_METHODS, criterionSchema, newId, voteMethodSchema } from '../../../domain';
+import { createRound, useBallotProblems, useSession, type BallotProblem, type SessionView } from '../../data';
+import { errorText, formErrorMap } from '../../i18n/zod-errors';
+import { Field, FieldErrorText } from '../../ui/field';
+import { PageHeading } from '../../ui/page-heading';
+import { Loading, NotFound } from '../../ui/status-views';
+import { useFocusFirstInvalid } from '../../ui/use-focus-first-invalid';
+import './strings';
+import './prioritisation.css';
+
+const roundFormSchema = z
+  .object({
+    title: z.string().trim().min(3).max(200),
+    problemIds: z.array(z.string()).min(2).max(30),
+    method: voteMethodSchema,
+    dotsPerPerson: z.number().int().min(1).max(20),
+    allowStacking: z.boolean(),
+    criteria: z.array(z.object({ id: z.string(), label: z.string(), weight: z.number() })),
+  })
+  .superRefine((values, ctx) => {
+    if (values.method !== 'scoring') return;
+    if (values.criteria.length === 0) {
+      ctx.addIssue({
+        code: 'too_small',
+        origin: 'array',
+        minimum: 1,
+        inclusive: true,
+        path: ['criteria'],
+        input: [],
+      });
+    }
+    values.criteria.forEach((criterion, i) => {
+      const parsed = criterionSchema.safeParse(criterion);
+      if (parsed.success) return;
+      for (const issue of parsed.error.issues) {
+        ctx.addIssue({ ...issue, path: ['criteria', i, ...issue.path] } as Parameters<
+          typeof ctx.addIssue
+        >[0]);
+      }
+    });
+  });
+type RoundFormInput = z.input<typeof roundFormSchema>;
+type RoundFormOutput = z.output<typeof roundFormSchema>;
+
+const resolver = zodResolver(roundFormSchema, { error: formErrorMap });
+
+function RoundForm({
+  session,
+  problems,
+  onDirtyChange,
+}: {
+  session: SessionView;
+  problems: BallotProblem[];
+  onDirtyChange?: ((dirty: boolean) => void) | undefined;
+}) {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const formRef = useRef<HTMLFormElement>(null);
+  const [saveError, setSaveError] = useState<string | null>(null);
+  const {
+    register,
+    control,
+    handleSubmit,
+    watch,
+    formState: { errors, isDirty, isSubmitting, submitCount, isSubmitSuccessful },
+  } = useForm<RoundFormInput, unknown, RoundFormOutput>({
+    resolver,
+    shouldFocusError: false,
+    defaultValues: {
+      title: t('prioritisation.form.defaultTitle'),
+      problemIds: problems.map((p) => p.id),
+      method: 'dots',
+      dotsPerPerson: 3,
+      allowStacking: true,
+      criteria: DEFAULT_CRITERIA.map((c) => ({ ...c })),
+    },
+  });
+  const criteria = useFieldArray({ control, name: 'criteria' });
+  const method = watch('method');
+  useEffect(() => onDirtyChange?.(isDirty), [isDirty, onDirtyChange]);
+  useEffect(() => () => onDirtyChange?.(false), [onDirtyChange]);
+  useFocusFirstInvalid(formRef, submitCount, isSubmitSuccessful);
+
+  const submit = handleSubmit(async (values) => {
+    setSaveError(null);
+    try {
+      const id = await createRound(session.id, {
+        title: values.title,
+        problemIds: values.problemIds,
+        method: values.method,
+        dotsPerPerson: values.method === 'dots' ? values.dotsPerPerson : undefined,
+        allowStacking: values.method === 'dots' ? values.allowStacking : undefined,
+        criteria: values.method === 'scoring' ? values.criteria : undefined,
+      });
+      onDirtyChange?.(false);
+      void navigate(`/rounds/${id}`);
+    } catch (error) {
+      setSaveError(
+        t('prioritisation.form.saveFailed', {
+          reason: error instanceof Error ? error.message : String(error),
+        }),
+      );
+    }
+  });
+
+  const problemsError = errors.problemIds
+    ? errors.problemIds.type === 'too_small'
+      ? t('prioritisation.form.tooFewProblems')
+      : errorText(errors.problemIds)
+    : undefined;
+
+  return (
+    <form ref={formRef} className="form" noValidate onSubmit={(e) => void submit(e)}>
+      <p className="field-hint">{t('common.requiredNote')}</p>
+      <Field
+        id="round-title"
+        label={t('prioritisation.form.roundTitle')}
+        error={errorText(errors.title)}
+        required
+      >
+        {(aria) => <input type="text" {...aria} {...register('title')} />}
+      </Field>
+
+      <fieldset
+        className="section"
+        aria-describedby={problemsError ? 'round-problems-hint round-problems-error' : 'round-problems-hint'}
+      >
+        <legend>
+          <h2>
+            {t('prioritisation.form.problems')}
+            <span aria-hidden="true"> *</span>
+          </h2>
+        </legend>
+        <p id="round-problems-hint" className="field-hint">
+          {t('prioritisation.form.problemsHint')}
+        </p>
+        <ul className="plain-list choice-list">
+          {problems.map((p, i) => (
+            <li key={p.id}>
+              <label className="choice">
+                <input
+                  type="checkbox"
+                  value={p.id}
+                  aria-invalid={problemsError && i === 0 ? true : undefined}
+                  {...register('problemIds')}
+                />
+                <span>{p.title}</span>
+              </label>
+            </li>
+          ))}
+        </ul>
+        <FieldErrorText id="round-problems-error" message={problemsError} />
+      </fieldset>
+
+      <fieldset className="section">
+        <legend>
+          <h2>
+            {t('prioritisation.form.method')}
+            <span aria-hidden="true"> *</span>
+          </h2>
+        </legend>
+        <ul className="plain-list choice-list">
+          {VOTE_METHODS.map((m) => (
+            <li key={m}>
+              <label className="choice">
+                <input type="radio" value={m} aria-describedby={`method-hint-${m}`} {...register('method')} />
+                <strong>{t(`prioritisation.methods.${m}`)}</strong>
+              </label>
+              <p id={`method-hint-${m}`} className="field-hint choice-hint">
+                {t(`prioritisation.form.methodHints.${m}`)}
+              </p>
+            </li>
+          ))}
+        </ul>
+        <FieldErrorText message={errorText(errors.method)} />
+      </fieldset>
+
+      {method === 'dots' ? (
+        <fieldset className="section">
+          <legend>
+            <h2>{t('prioritisation.methods.dots')}</h2>
+          </legend>
+          <Field
+            id="round-dots"
+            label={t('prioritisation.form.dotsPerPerson')}
+            error={errorText(errors.dotsPerPerson)}
+            required
+          >
+            {(aria) => (
+              <input
+                type="number"
+                inputMode="numeric"
+                min={1}
+                max={20}
+                className="input-short"
+                {...aria}
+                {...register('dotsPerPerson', { valueAsNumber: true })}
+              />
+            )}
+          </Field>
+          <label className="choice">
+            <input type="checkbox" {...register('allowStacking')} />
+            <span>{t('prioritisation.form.allowStacking')}</span>
+          </label>
+        </fieldset>
+      ) : null}
+
+      {method === 'scoring' ? (
+        <fieldset className="section">
+          <legend>
+            <h2>{t('prioritisation.form.criteria')}</h2>
+          </legend>
+          <FieldErrorText message={errors.criteria?.root?.message ?? errors.criteria?.message} />
+          {criteria.fields.map((field, i) => (
+            <fieldset key={field.id} className="criterion">
+              <legend>{t('prioritisation.form.criterionLegend', { number: i + 1 })}</legend>
+              <div className="field-row">
+                <Field
+                  id={`criterion-${i}-label`}
+                  label={t('prioritisation.form.criterionLabel')}
+                  error={errorText(errors.criteria?.[i]?.label)}
+                  required
+                >
+                  {(aria) => <input type="text" {...aria} {...register(`criteria.${i}.label`)} />}
+                </Field>
+                <Field
+                  id={`criterion-${i}-weight`}
+                  label={t('prioritisation.form.criterionWeight')}
+                  hint={t('prioritisation.form.criterionWeightHint')}
+                  error={errorText(errors.criteria?.[i]?.weight)}
+                  required
+                >
+                  {(aria) => (
+                    <input
+                      type="number"
+                      inputMode="decimal"
+                      step="0.5"
+                      min={0.1}
+                      max={10}
+                      className="input-short"
+                      {...aria}
+                      {...register(`criteria.${i}.weight`, { valueAsNumber: true })}
+                    />
+                  )}
+                </Field>
+              </div>
+              <button type="button" className="button" onClick={() => criteria.remove(i)}>
+                {t('prioritisation.form.removeCriterion', { number: i + 1 })}
+              </button>
+            </fieldset>
+          ))}
+          {criteria.fields.length < 6 ? (
+            <button
+              type="button"
+              className="button"
+              onClick={() => criteria.append({ id: newId(), label: '', weight: 1 })}
+            >
+              {t('prioritisation.form.addCriterion')}
+            </button>
+          ) : null}
+        </fieldset>
+      ) : null}
+
+      <div className="action-bar">
+        {Object.keys(errors).length > 0 ? (
+          <p className="form-alert" role="alert">
+            {t('common.fixErrors')}
+          </p>
+        ) : null}
+        {saveError ? (
+          <p className="form-alert" role="alert">
+            {saveError}
+          </p>
+        ) : null}
+        <div className="actions">
+          <button type="submit" className="button button-primary" disabled={isSubmitting}>
+            {t('prioritisation.form.submit')}
+          </button>
+          <Link className="button" to={`/sessions/${session.id}`}>
+            {t('common.cancel')}
+          </Link>
+        </div>
+      </div>
+    </form>
+  );
+}
+
+function NewRoundForSession({
+  session,
+  onDirtyChange,
+}: {
+  session: SessionView;
+  onDirtyChange?: ((dirty: boolean) => void) | undefined;
+}) {
+  const { t } = useTranslation();
+  const problems = useBallotProblems(session.processId);
+  if (problems === undefined) return <Loading />;
+  if (problems.length < 2) {
+    return (
+      <div className="notice">
+        <p>{t('prioritisation.session.needProblems', { count: problems.length })}</p>
+        <Link className="button" to={`/processes/${session.processId}/problems/new`}>
+          {t('prioritisation.session.addProblem')}
+        </Link>
+      </div>
+    );
+  }
+  return <RoundForm session={session} problems={problems} onDirtyChange={onDirtyChange} />;
+}
+
+/** `/sessions/:sessionId/rounds/new`: opens a vote with some of the process's problems on the ballot. */
+export function NewRoundPage({ onDirtyChange }: { onDirtyChange?: (dirty: boolean) => void }) {
+  const { t } = useTranslation();
+  const { sessionId = '' } = useParams();
+  const session = useSession(sessionId);
+  if (session === undefined) return <Loading />;
+  if (session === null) return <NotFound message={t('prioritisation.form.sessionNotFound')} />;
+  return (
+    <section className="narrow">
+      <p className="breadcrumb">
+        <Link to={`/sessions/${session.id}`}>← {session.title}</Link>
+      </p>
+      <PageHeading title={t('prioritisation.form.pageTitle')}>
+        {t('prioritisation.form.pageTitle')}
+      </PageHeading>
+      <NewRoundForSession key={session.id} session={session} onDirtyChange={onDirtyChange} />
+    </section>
+  );
 }

@@ -1,4 +1,118 @@
-/** Placeholder: filled by the feature. */
+import { useTranslation } from 'react-i18next';
+import { Link, useLocation, useParams } from 'react-router';
+import { THEMATIC_AREAS } from '../../../domain';
+import { useProblems, useProcess, type ProblemView } from '../../data';
+import { PageHeading } from '../../ui/page-heading';
+import { Loading, NotFound } from '../../ui/status-views';
+import './problems.css';
+import './strings';
+
+const SAVED_KINDS = ['created', 'updated', 'merged'] as const;
+type SavedKind = (typeof SAVED_KINDS)[number];
+
+/** What the form page reports after saving (router state), if anything. */
+function savedKind(state: unknown): SavedKind | null {
+  const saved = (state as { saved?: unknown } | null)?.saved;
+  return SAVED_KINDS.find((k) => k === saved) ?? null;
+}
+
+function ProblemCard({ problem }: { problem: ProblemView }) {
+  const { t } = useTranslation();
+  return (
+    <li>
+      <Link to={`/problems/${problem.id}`} className="card card-link">
+        <h3 className="card-title">{problem.title}</h3>
+        <p>
+          {t('problems.causesCount', { count: problem.causes?.length ?? 0 })} ·{' '}
+          {t('problems.effectsCount', { count: problem.effects?.length ?? 0 })} ·{' '}
+          {t('problems.evidenceCount', { count: problem.noteIds?.length ?? 0 })}
+        </p>
+      </Link>
+    </li>
+  );
+}
+
+/** The active problems under their thematic area, in the programme's order of areas. */
+function ProblemsByTheme({ problems }: { problems: ProblemView[] }) {
+  const { t } = useTranslation();
+  return (
+    <>
+      {THEMATIC_AREAS.map((area) => {
+        const inArea = problems.filter((p) => p.theme === area);
+        if (inArea.length === 0) return null;
+        const headingId = `problems-theme-${area}`;
+        return (
+          <section key={area} aria-labelledby={headingId}>
+            <h2 id={headingId}>
+              {t('problems.themeHeading', { theme: t(`problems.themes.${area}`), count: inArea.length })}
+            </h2>
+            <ul className="card-grid plain-list">
+              {inArea.map((problem) => (
+                <ProblemCard key={problem.id} problem={problem} />
+              ))}
+            </ul>
+          </section>
+        );
+      })}
+    </>
+  );
+}
+
+function MergedProblems({ merged, all }: { merged: ProblemView[]; all: ProblemView[] }) {
+  const { t } = useTranslation();
+  const titles = new Map(all.map((p) => [p.id, p.title]));
+  if (merged.length === 0) return null;
+  return (
+    <section aria-labelledby="problems-merged-title">
+      <h2 id="problems-merged-title">{t('problems.mergedTitle')}</h2>
+      <ul className="plain-list stack">
+        {merged.map((problem) => (
+          <li key={problem.id}>
+            <Link to={`/problems/${problem.id}`}>{problem.title}</Link> —{' '}
+            {t('problems.mergedInto', {
+              title: titles.get(problem.mergedIntoId ?? '') ?? t('problems.unknownProblem'),
+            })}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+/**
+ * `/processes/:processId/problems`: the self-diagnosis of a process — its
+ * problems grouped by thematic area, merged ones apart — read from the device.
+ */
 export function ProblemsPage() {
-  return null;
+  const { t } = useTranslation();
+  const { processId = '' } = useParams();
+  const location = useLocation();
+  const process = useProcess(processId);
+  const problems = useProblems(processId);
+  if (process === undefined || problems === undefined) return <Loading />;
+  if (process === null) return <NotFound message={t('processes.notFound')} />;
+  const active = problems.filter((p) => !p.mergedIntoId);
+  const merged = problems.filter((p) => p.mergedIntoId);
+  const saved = savedKind(location.state);
+  return (
+    <section>
+      <p className="breadcrumb">
+        <Link to={`/processes/${processId}`}>← {process.name}</Link>
+      </p>
+      <div className="page-header">
+        <PageHeading title={t('problems.listTitle')}>{t('problems.listTitle')}</PageHeading>
+        <Link to={`/processes/${processId}/problems/new`} className="button button-primary">
+          <span aria-hidden="true">+ </span>
+          {t('problems.new')}
+        </Link>
+      </div>
+      <p role="status" className={saved ? 'notice' : undefined}>
+        {saved ? t(`problems.saved.${saved}`) : null}
+      </p>
+      <p>{t('problems.count', { count: active.length })}</p>
+      {active.length === 0 ? <p className="empty">{t('problems.empty')}</p> : null}
+      <ProblemsByTheme problems={active} />
+      <MergedProblems merged={merged} all={problems} />
+    </section>
+  );
 }

@@ -1,4 +1,136 @@
-/** Placeholder: filled by the feature. */
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { useRubricAverages } from '../../data';
+import { formatNumber } from '../../ui/format';
+import { PageHeading } from '../../ui/page-heading';
+import { Loading } from '../../ui/status-views';
+import { formatMean, levelPercent } from './rubric-format';
+import './strings';
+import './rubrics.css';
+
+interface Row {
+  key: string;
+  cells: string[];
+  mean: number;
+  count: number;
+}
+
+/** A table of averages: each row's mean written out and drawn as a CSS bar, with how many scores it rests on. */
+function AveragesTable({
+  id,
+  title,
+  headers,
+  rows,
+}: {
+  id: string;
+  title: string;
+  headers: string[];
+  rows: Row[];
+}) {
+  const { t, i18n } = useTranslation();
+  return (
+    <section className="page-section" aria-labelledby={`${id}-title`}>
+      <h2 id={`${id}-title`}>{title}</h2>
+      {rows.length === 0 ? (
+        <p className="empty">{t('rubrics.averages.empty')}</p>
+      ) : (
+        <div className="table-scroll">
+          <table className="rubric-table" aria-labelledby={`${id}-title`}>
+            <thead>
+              <tr>
+                {headers.map((h) => (
+                  <th key={h} scope="col">
+                    {h}
+                  </th>
+                ))}
+                <th scope="col">{t('rubrics.averages.mean')}</th>
+                <th scope="col">{t('rubrics.averages.count')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((row) => (
+                <tr key={row.key}>
+                  {row.cells.map((cell, i) =>
+                    i === 0 ? (
+                      <th key={i} scope="row">
+                        {cell}
+                      </th>
+                    ) : (
+                      <td key={i}>{cell}</td>
+                    ),
+                  )}
+                  <td>
+                    <span className="rubric-mean">
+                      {t('rubrics.levelOfFour', { mean: formatMean(row.mean, i18n.language) })}
+                    </span>
+                    <span className="rubric-bar" aria-hidden="true">
+                      <span style={{ width: levelPercent(row.mean) }} />
+                    </span>
+                  </td>
+                  <td>{formatNumber(row.count, i18n.language)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </section>
+  );
+}
+
+/**
+ * `/rubrics/averages` (the office screen): mean levels of every current score
+ * on this device, by criterion, by moment and by territorial directorate.
+ */
 export function RubricAveragesPage() {
-  return null;
+  const { t } = useTranslation();
+  const averages = useRubricAverages();
+  return (
+    <section>
+      <p className="breadcrumb">
+        <Link to="/rubrics">← {t('rubrics.templates.title')}</Link>
+      </p>
+      <PageHeading title={t('rubrics.averages.title')}>{t('rubrics.averages.title')}</PageHeading>
+      <p>{t('rubrics.averages.intro')}</p>
+      {averages === undefined ? (
+        <Loading />
+      ) : (
+        <>
+          <AveragesTable
+            id="by-moment"
+            title={t('rubrics.averages.byMoment')}
+            headers={[t('rubrics.averages.moment')]}
+            rows={averages.byMoment.map((a) => ({
+              key: a.key,
+              cells: [t(`rubrics.moments.${a.moment}`)],
+              mean: a.mean,
+              count: a.count,
+            }))}
+          />
+          <AveragesTable
+            id="by-directorate"
+            title={t('rubrics.averages.byDirectorate')}
+            headers={[t('rubrics.averages.directorate')]}
+            rows={averages.byDirectorate.map((a) => ({
+              key: a.key,
+              cells: [a.key === 'none' ? t('rubrics.averages.noDirectorate') : a.label],
+              mean: a.mean,
+              count: a.count,
+            }))}
+          />
+          <AveragesTable
+            id="by-criterion"
+            title={t('rubrics.averages.byCriterion')}
+            headers={[t('rubrics.averages.criterion'), t('rubrics.averages.template')]}
+            rows={averages.byCriterion.map((a) => ({
+              key: a.key,
+              cells: [a.label, a.templateName],
+              mean: a.mean,
+              count: a.count,
+            }))}
+          />
+        </>
+      )}
+    </section>
+  );
 }

@@ -1,4 +1,257 @@
-/** Placeholder: filled by the feature. */
-export function RubricTemplateEditorPage(_props: { onDirtyChange?: (dirty: boolean) => void }) {
-  return null;
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { FormProvider, useForm, type Resolver } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
+import { Link, useNavigate, useParams } from 'react-router';
+import { MOMENTS, RUBRIC_KINDS, SESSION_TYPES, newId } from '../../../domain';
+import {
+  createRubricTemplate,
+  saveRubricTemplateVersion,
+  useAccount,
+  useRubricTemplate,
+  type RubricTemplateView,
+} from '../../data';
+import { errorText, formErrorMap } from '../../i18n/zod-errors';
+import { Field } from '../../ui/field';
+import { PageHeading } from '../../ui/page-heading';
+import { Loading, NotFound } from '../../ui/status-views';
+import { useFocusFirstInvalid } from '../../ui/use-focus-first-invalid';
+import { CriteriaField } from './criteria-field';
+import { templateFormSchema, type TemplateFormOutput, type TemplateFormValues } from './template-form-schema';
+import './strings';
+import './rubrics.css';
+
+interface PageProps {
+  onDirtyChange?: (dirty: boolean) => void;
+}
+
+const EDITORS = new Set(['coordinator', 'admin']);
+
+function toFormValues(template: RubricTemplateView | null): TemplateFormValues {
+  if (!template)
+    return {
+      name: '',
+      description: '',
+      kind: 'learning',
+      appliesTo: 'session',
+      sessionType: '',
+      moment: '',
+      criteria: [{ id: newId(), label: '', levels: ['', '', '', ''] }],
+    };
+  return {
+    name: template.name,
+    description: template.description ?? '',
+    kind: template.kind,
+    appliesTo: template.appliesTo,
+    sessionType: template.sessionType ?? '',
+    moment: template.moment ?? '',
+    criteria: template.criteria.map((c) => ({ id: c.id, label: c.label, levels: [...c.levels] })),
+  };
+}
+
+function TemplateForm({ template, onDirtyChange }: PageProps & { template: RubricTemplateView | null }) {
+  const { t, i18n } = useTranslation();
+  const navigate = useNavigate();
+  const language = i18n.language;
+  const resolver = useMemo(
+    // The selects hold '' for "not chosen", which the schema reads as null.
+    () =>
+      zodResolver(templateFormSchema(), { error: formErrorMap }) as Resolver<
+        TemplateFormValues,
+        unknown,
+        TemplateFormOutput
+      >,
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- the messages depend on the language
+    [language],
+  );
+  const [initial] = useState(() => toFormValues(template));
+  const form = useForm<TemplateFormValues, unknown, TemplateFormOutput>({
+    defaultValues: initial,
+    resolver,
+    shouldFocusError: false,
+  });
+  const {
+    register,
+    handleSubmit,
+    watch,
+    formState: { errors, isDirty, isSubmitting, isSubmitted, submitCount, isSubmitSuccessful },
+  } = form;
+  const formRef = useRef<HTMLFormElement>(null);
+  const [saveError, setSaveError] = useState<string | null>(null);
+  useEffect(() => onDirtyChange?.(isDirty), [isDirty, onDirtyChange]);
+  useEffect(() => () => onDirtyChange?.(false), [onDirtyChange]);
+  useFocusFirstInvalid(formRef, submitCount, isSubmitSuccessful);
+  const appliesTo = watch('appliesTo');
+
+  const submit = handleSubmit(async (values) => {
+    setSaveError(null);
+    const input = {
+      name: values.name,
+      description: values.description ? values.description : null,
+      kind: values.kind,
+      appliesTo: values.appliesTo,
+      sessionType: values.appliesTo === 'session' ? values.sessionType : null,
+      moment: values.appliesTo === 'moment' ? values.moment : null,
+      criteria: values.criteria,
+    };
+    try {
+      if (template) await saveRubricTemplateVersion(template.id, input);
+      else await createRubricTemplate(input);
+      onDirtyChange?.(false);
+      const savedTemplate = template
+        ? t('rubrics.editor.savedVersion', { name: values.name, version: template.version + 1 })
+        : t('rubrics.editor.created', { name: values.name });
+      void navigate('/rubrics', { state: { savedTemplate } });
+    } catch (error) {
+      setSaveError(
+        t('rubrics.templates.saveFailed', { reason: error instanceof Error ? error.message : String(error) }),
+      );
+    }
+  });
+
+  return (
+    <FormProvider {...form}>
+      <form ref={formRef} className="form" noValidate onSubmit={(e) => void submit(e)}>
+        <p className="field-hint">{t('common.requiredNote')}</p>
+        {template ? (
+          <p className="notice">{t('rubrics.templates.editHint', { next: template.version + 1 })}</p>
+        ) : null}
+        <fieldset className="section">
+          <legend>
+            <h2>{t('rubrics.editor.general')}</h2>
+          </legend>
+          <Field id="template-name" label={t('rubrics.editor.name')} error={errorText(errors.name)} required>
+            {(aria) => <input type="text" {...aria} {...register('name')} />}
+          </Field>
+          <Field
+            id="template-description"
+            label={t('rubrics.editor.description')}
+            error={errorText(errors.description)}
+          >
+            {(aria) => <textarea rows={3} {...aria} {...register('description')} />}
+          </Field>
+          <Field id="template-kind" label={t('rubrics.editor.kind')} error={errorText(errors.kind)} required>
+            {(aria) => (
+              <select {...aria} {...register('kind')}>
+                {RUBRIC_KINDS.map((kind) => (
+                  <option key={kind} value={kind}>
+                    {t(`rubrics.kinds.${kind}`)}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+          <Field
+            id="template-applies-to"
+            label={t('rubrics.editor.appliesTo')}
+            error={errorText(errors.appliesTo)}
+            required
+          >
+            {(aria) => (
+              <select {...aria} {...register('appliesTo')}>
+                <option value="session">{t('rubrics.editor.appliesToSession')}</option>
+                <option value="moment">{t('rubrics.editor.appliesToMoment')}</option>
+              </select>
+            )}
+          </Field>
+          {appliesTo === 'session' ? (
+            <Field
+              id="template-session-type"
+              label={t('rubrics.editor.sessionType')}
+              error={errorText(errors.sessionType)}
+              required
+            >
+              {(aria) => (
+                <select {...aria} {...register('sessionType')}>
+                  <option value="">{t('rubrics.editor.chooseSessionType')}</option>
+                  {SESSION_TYPES.map((type) => (
+                    <option key={type} value={type}>
+                      {t(`sessionTypes.${type}`)}
+                    </option>
+                  ))}
+                </select>
+              )}
+            </Field>
+          ) : (
+            <Field
+              id="template-moment"
+              label={t('rubrics.editor.moment')}
+              error={errorText(errors.moment)}
+              required
+            >
+              {(aria) => (
+                <select {...aria} {...register('moment')}>
+                  <option value="">{t('rubrics.editor.chooseMoment')}</option>
+                  {MOMENTS.map((moment) => (
+                    <option key={moment} value={moment}>
+                      {t(`rubrics.moments.${moment}`)}
+                    </option>
+                  ))}
+                </select>
+              )}
+            </Field>
+          )}
+        </fieldset>
+        <CriteriaField />
+        <div className="action-bar">
+          {Object.keys(errors).length > 0 && isSubmitted ? (
+            <p className="form-alert" role="alert">
+              {t('common.fixErrors')}
+            </p>
+          ) : null}
+          {saveError ? (
+            <p className="form-alert" role="alert">
+              {saveError}
+            </p>
+          ) : null}
+          <div className="actions">
+            <button type="submit" className="button button-primary" disabled={isSubmitting}>
+              {template
+                ? t('rubrics.editor.saveVersion', { version: template.version + 1 })
+                : t('rubrics.editor.create')}
+            </button>
+            <Link to="/rubrics" className="button">
+              {t('common.cancel')}
+            </Link>
+          </div>
+        </div>
+      </form>
+    </FormProvider>
+  );
+}
+
+/** Loads the template being edited (`/rubrics/:id/edit`); `/rubrics/new` starts empty. */
+function EditorBody({ id, onDirtyChange }: PageProps & { id: string | undefined }) {
+  const { t } = useTranslation();
+  const template = useRubricTemplate(id ?? '');
+  if (!id) return <TemplateForm template={null} onDirtyChange={onDirtyChange} />;
+  if (template === undefined) return <Loading />;
+  if (template === null) return <NotFound message={t('rubrics.editor.notFound')} backTo="/rubrics" />;
+  return <TemplateForm key={template.id} template={template} onDirtyChange={onDirtyChange} />;
+}
+
+/**
+ * `/rubrics/new` and `/rubrics/:id/edit` (coordinators and admins): a
+ * template's name, kind, what it applies to and its criteria with four level
+ * descriptors each. Saving an edit creates the next version.
+ */
+export function RubricTemplateEditorPage({ onDirtyChange }: PageProps) {
+  const { t } = useTranslation();
+  const { id } = useParams();
+  const account = useAccount();
+  const title = id ? t('rubrics.editor.editTitle') : t('rubrics.editor.newTitle');
+  if (account === undefined) return <Loading />;
+  return (
+    <section className="narrow">
+      <p className="breadcrumb">
+        <Link to="/rubrics">← {t('rubrics.templates.title')}</Link>
+      </p>
+      <PageHeading title={title}>{title}</PageHeading>
+      {account && EDITORS.has(account.user.role) ? (
+        <EditorBody id={id} onDirtyChange={onDirtyChange} />
+      ) : (
+        <p className="notice notice-warning">{t('rubrics.editor.onlyCoordinators')}</p>
+      )}
+    </section>
+  );
 }

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { storageRisks, useLastSyncAt, usePendingCount, useStorageInfo } from '../../data';
+import { storageRisks, useLastSyncAt, usePendingCount, useStorageInfo } from '../../data/shell';
 import type { SyncStatus } from '../../sync/sync-engine';
 import { formatRelativeTime } from '../../ui/format';
 import { useNow } from '../../ui/use-now';

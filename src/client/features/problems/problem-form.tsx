@@ -1,0 +1,158 @@
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useEffect, useRef, useState } from 'react';
+import { FormProvider, useForm } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { THEMATIC_AREAS } from '../../../domain';
+import type { TourNoteView } from '../../data';
+import { errorText, formErrorMap } from '../../i18n/zod-errors';
+import { Field } from '../../ui/field';
+import { useFocusFirstInvalid } from '../../ui/use-focus-first-invalid';
+import { EvidenceField } from './evidence-field';
+import { problemFormSchema, type ProblemFormOutput, type ProblemFormValues } from './problem-form-values';
+import { TextListField } from './text-list-field';
+import './strings';
+
+const resolver = zodResolver(problemFormSchema, { error: formErrorMap });
+
+export interface ProblemFormProps {
+  defaultValues: ProblemFormValues;
+  notes: TourNoteView[];
+  submitLabel: string;
+  cancelTo: string;
+  /** Receives the validated values; a thrown error is shown above the buttons. */
+  onSubmit(values: ProblemFormOutput): Promise<void>;
+  onDirtyChange?(dirty: boolean): void;
+}
+
+/**
+ * A problem: title, description, thematic area, causes, effects and the
+ * tour notes that evidence it. Validated by the domain's rules, errors worded
+ * next to each field in the UI language; saving writes the device database.
+ */
+export function ProblemForm({
+  defaultValues,
+  notes,
+  submitLabel,
+  cancelTo,
+  onSubmit,
+  onDirtyChange,
+}: ProblemFormProps) {
+  const { t, i18n } = useTranslation();
+  const form = useForm<ProblemFormValues, unknown, ProblemFormOutput>({
+    defaultValues,
+    resolver,
+    shouldFocusError: false,
+  });
+  const {
+    register,
+    handleSubmit,
+    trigger,
+    formState: { errors, isDirty, isSubmitting, isSubmitted, submitCount, isSubmitSuccessful },
+  } = form;
+  const formRef = useRef<HTMLFormElement>(null);
+  const [saveError, setSaveError] = useState<string | null>(null);
+
+  useEffect(() => {
+    onDirtyChange?.(isDirty);
+  }, [isDirty, onDirtyChange]);
+  useEffect(() => () => onDirtyChange?.(false), [onDirtyChange]);
+  useFocusFirstInvalid(formRef, submitCount, isSubmitSuccessful);
+
+  // Errors already on screen are re-worded when the language changes.
+  const language = i18n.language;
+  const wasSubmitted = useRef(false);
+  useEffect(() => {
+    wasSubmitted.current = isSubmitted;
+  }, [isSubmitted]);
+  useEffect(() => {
+    if (wasSubmitted.current) void trigger();
+  }, [language, trigger]);
+
+  const submit = handleSubmit(async (values) => {
+    setSaveError(null);
+    try {
+      await onSubmit(values);
+    } catch (error) {
+      setSaveError(
+        t('problems.saveFailed', { reason: error instanceof Error ? error.message : String(error) }),
+      );
+    }
+  });
+  const hasErrors = Object.keys(errors).length > 0;
+
+  return (
+    <FormProvider {...form}>
+      <form
+        ref={formRef}
+        className="form"
+        noValidate
+        onSubmit={(e) => void submit(e)}
+        aria-describedby="problem-required-note"
+      >
+        <p id="problem-required-note" className="field-hint">
+          {t('common.requiredNote')}
+        </p>
+        <div className="section">
+          <Field
+            id="problem-title"
+            label={t('problems.fields.title')}
+            error={errorText(errors.title)}
+            required
+          >
+            {(aria) => <input type="text" {...aria} {...register('title')} />}
+          </Field>
+          <Field
+            id="problem-theme"
+            label={t('problems.fields.theme')}
+            error={errorText(errors.theme)}
+            required
+          >
+            {(aria) => (
+              <select {...aria} {...register('theme')}>
+                <option value="">{t('problems.fields.chooseTheme')}</option>
+                {THEMATIC_AREAS.map((area) => (
+                  <option key={area} value={area}>
+                    {t(`problems.themes.${area}`)}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+          <Field
+            id="problem-description"
+            label={t('problems.fields.description')}
+            error={errorText(errors.description)}
+          >
+            {(aria) => <textarea rows={4} {...aria} {...register('description')} />}
+          </Field>
+        </div>
+
+        <TextListField name="causes" />
+        <TextListField name="effects" />
+        <EvidenceField notes={notes} />
+
+        <div className="action-bar">
+          {hasErrors && isSubmitted ? (
+            <p className="form-alert" role="alert">
+              {t('common.fixErrors')}
+            </p>
+          ) : null}
+          {saveError ? (
+            <p className="form-alert" role="alert">
+              {saveError}
+            </p>
+          ) : null}
+          <div className="actions">
+            <button type="submit" className="button button-primary" disabled={isSubmitting}>
+              {submitLabel}
+            </button>
+            <Link to={cancelTo} className="button">
+              {t('common.cancel')}
+            </Link>
+          </div>
+        </div>
+      </form>
+    </FormProvider>
+  );
+}
