@@ -68,7 +68,12 @@ async function seed(page: Page, ballots: number, sameRound: boolean) {
       const hlc = '2026-11-20T17:00:00.000Z-0000-00000000000000aa';
       const stamp = (fields: Record<string, unknown>) =>
         Object.fromEntries(Object.keys(fields).map((k) => [k, hlc]));
-      const rec = (id: string, fields: Record<string, unknown>) => ({ id, fields, hlcs: stamp(fields), deleted: false });
+      const rec = (id: string, fields: Record<string, unknown>) => ({
+        id,
+        fields,
+        hlcs: stamp(fields),
+        deleted: false,
+      });
       const db: IDBDatabase = await new Promise((resolve, reject) => {
         const r = indexedDB.open('tequio');
         r.onsuccess = () => resolve(r.result);
@@ -106,7 +111,12 @@ async function seed(page: Page, ballots: number, sameRound: boolean) {
           tx.onerror = () => reject(tx.error);
         });
       await put('processes', [
-        rec(ids.process, { name: 'Proceso de medición', unitKeys: ['07-101'], stage: 'self_diagnosis', teamUserIds: [] }),
+        rec(ids.process, {
+          name: 'Proceso de medición',
+          unitKeys: ['07-101'],
+          stage: 'self_diagnosis',
+          teamUserIds: [],
+        }),
       ]);
       await put('sessions', [
         rec(ids.session, {
@@ -157,7 +167,9 @@ async function castTimed(page: Page): Promise<number> {
   const ms = await page.evaluate(
     () =>
       new Promise<number>((resolve) => {
-        const button = [...document.querySelectorAll('button')].find((b) => b.textContent?.trim() === 'Emitir voto')!;
+        const button = [...document.querySelectorAll('button')].find(
+          (b) => b.textContent?.trim() === 'Emitir voto',
+        )!;
         const seen = () => document.body.textContent?.includes('Voto registrado (n.º');
         const observer = new MutationObserver(() => {
           if (!seen()) return;
@@ -187,7 +199,9 @@ async function scenario(page: Page, ballots: number, sameRound: boolean) {
   const resultsMs = await page.evaluate(
     () =>
       new Promise<number>((resolve) => {
-        const tab = [...document.querySelectorAll('[role="tab"]')].find((b) => b.textContent?.includes('Resultados'))!;
+        const tab = [...document.querySelectorAll('[role="tab"]')].find((b) =>
+          b.textContent?.includes('Resultados'),
+        )!;
         const observer = new MutationObserver(() => {
           if (!document.querySelector('table')) return;
           observer.disconnect();
@@ -247,7 +261,10 @@ try {
     })),
   );
   mkdirSync('bench/results', { recursive: true });
-  writeFileSync('bench/results/ballot-latency.json', JSON.stringify({ at: new Date().toISOString(), results }, null, 2));
+  writeFileSync(
+    'bench/results/ballot-latency.json',
+    JSON.stringify({ at: new Date().toISOString(), results }, null, 2),
+  );
 } finally {
   server.kill('SIGTERM');
 }
