@@ -16,3 +16,6 @@ export * from './supersede';
 export * from './tally';
 export * from './rubric-stats';
 export * from './rubric-defaults';
+export * from './entities/track';
+export * from './entities/map-pack';
+export * from './track';

@@ -11,6 +11,8 @@ import { problemSchema } from './entities/problem';
 import { tourNoteSchema } from './entities/tour-note';
 import { ballotSchema, roundSchema } from './entities/prioritisation';
 import { rubricScoreSchema, rubricTemplateSchema } from './entities/rubric';
+import { trackChunkSchema } from './entities/track';
+import { mapPackSchema } from './entities/map-pack';
 import type { Fields } from './merge';
 
 export interface EntityDefinition {
@@ -98,6 +100,20 @@ export const entities = {
     appendOnly: true,
     reference: false,
     processIdOf: byProcessField,
+  },
+  trackChunk: {
+    name: 'trackChunk',
+    schema: trackChunkSchema as unknown as z.ZodType<Fields>,
+    appendOnly: true,
+    reference: false,
+    processIdOf: byProcessField,
+  },
+  mapPack: {
+    name: 'mapPack',
+    schema: mapPackSchema as unknown as z.ZodType<Fields>,
+    appendOnly: false,
+    reference: true,
+    processIdOf: () => null,
   },
 } satisfies Record<string, EntityDefinition>;
 

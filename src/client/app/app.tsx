@@ -52,6 +52,13 @@ const RubricTemplateEditorPage = lazyScreen(
 const RubricAveragesPage = lazyScreen(
   async () => (await import('../features/rubrics/rubric-averages-page')).RubricAveragesPage,
 );
+const TourPage = lazyScreen(async () => (await import('../features/tours/tour-page')).TourPage);
+const TourNoteFormPage = lazyScreen(
+  async () => (await import('../features/tour-notes/tour-note-form-page')).TourNoteFormPage,
+);
+const MapPacksPage = lazyScreen(
+  async () => (await import('../features/map-packs/map-packs-page')).MapPacksPage,
+);
 const DevicesPage = lazyScreen(async () => (await import('../features/devices/devices-page')).DevicesPage);
 const NewProcessPage = lazyScreen(
   async () => (await import('../features/processes/new-process-page')).NewProcessPage,
@@ -94,6 +101,10 @@ function NewSessionRoute() {
 
 function EditSessionRoute() {
   return <EditSessionPage onDirtyChange={useDirtyReporter('session-form')} />;
+}
+
+function TourNoteRoute() {
+  return <TourNoteFormPage onDirtyChange={useDirtyReporter('tour-note')} />;
 }
 
 function ProblemFormRoute() {
@@ -160,6 +171,10 @@ export function AppRoutes() {
         <Route path="/rubrics/averages" element={<RubricAveragesPage />} />
         <Route path="/rubrics/new" element={<RubricTemplateEditorRoute />} />
         <Route path="/rubrics/:id/edit" element={<RubricTemplateEditorRoute />} />
+        <Route path="/sessions/:id/tour" element={<TourPage />} />
+        <Route path="/sessions/:sessionId/notes/new" element={<TourNoteRoute />} />
+        <Route path="/notes/:id" element={<TourNoteRoute />} />
+        <Route path="/map-packs" element={<MapPacksPage />} />
         <Route path="/sync" element={<SyncRoute />} />
         <Route path="/devices" element={<DevicesPage />} />
         <Route path="/territory" element={<TerritoryPage onImported={syncNow} />} />

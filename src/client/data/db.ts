@@ -77,6 +77,27 @@ export interface ConflictEntry {
   dismissedAt?: string;
 }
 
+/** A point recorded but not yet sealed into a synced chunk. */
+export interface BufferedTrackPoint {
+  key?: number;
+  sessionId: string;
+  processId: string;
+  segmentId: string;
+  source: 'gps' | 'manual';
+  lon: number;
+  lat: number;
+  acc: number | null;
+  t: string;
+}
+
+/** A downloaded map pack (PMTiles bytes) kept on the device. */
+export interface MapPackFile {
+  sha256: string;
+  bytes: Blob;
+  size: number;
+  downloadedAt: string;
+}
+
 export interface Account {
   user: User;
   token: string;
@@ -114,6 +135,8 @@ export const ENTITY_TABLES = {
   ballot: 'ballots',
   rubricTemplate: 'rubricTemplates',
   rubricScore: 'rubricScores',
+  trackChunk: 'trackChunks',
+  mapPack: 'mapPacks',
 } as const satisfies Record<EntityName, string>;
 export type EntityTableName = (typeof ENTITY_TABLES)[EntityName];
 
@@ -130,6 +153,14 @@ export class TequioDb extends Dexie {
   rubricTemplates!: Table<StoredRecord, string>;
   /** Append-only, like ballots. */
   rubricScores!: Table<StoredRecord, string>;
+  /** Append-only chunks of tour tracks. */
+  trackChunks!: Table<StoredRecord, string>;
+  /** The office's offline map packs (the list; the files are in `mapPackFiles`). */
+  mapPacks!: Table<StoredRecord, string>;
+  /** GPS points as the browser delivers them, until sealed into a `trackChunk` (device only, never synced). */
+  trackBuffer!: Table<BufferedTrackPoint, number>;
+  /** Map pack files downloaded to this device (device only). */
+  mapPackFiles!: Table<MapPackFile, string>;
   outbox!: Table<OutboxEntry, number>;
   rejected!: Table<RejectedChange, number>;
   meta!: Table<MetaRow, string>;
@@ -161,6 +192,13 @@ export class TequioDb extends Dexie {
       ballots: 'id, fields.roundId',
       rubricTemplates: 'id, fields.family',
       rubricScores: 'id, fields.processId',
+    });
+    // v6: territorial tours (track chunks and the local point buffer) and offline map packs.
+    this.version(6).stores({
+      trackChunks: 'id, fields.sessionId, fields.processId',
+      trackBuffer: '++key, sessionId',
+      mapPacks: 'id',
+      mapPackFiles: 'sha256',
     });
     // A newer version of the app wants to upgrade this database from another tab. Step aside at
     // once (the upgrade carries records and outbox over) and let the app reload into the new code;

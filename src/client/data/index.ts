@@ -125,3 +125,9 @@ export const setAgreementStatus = (sessionId: string, agreementId: string, statu
 export * from './self-diagnosis';
 export * from './prioritisation';
 export * from './rubrics';
+
+// Territorial tours: tracks, tour notes, offline map packs and exports.
+export * from './tours';
+export * from './tour-notes';
+export * from './map-packs';
+export * from './tour-exports';

@@ -13,6 +13,7 @@ import { StageStepper } from './stage-stepper';
 import { TeamSection } from './team-section';
 import { ProcessProblemsSummary } from '../problems/process-problems-summary';
 import { ProcessRubricHistory } from '../rubrics/process-rubric-history';
+import { ProcessTourExports } from '../tour-exports/process-tour-exports';
 import './process-page.css';
 
 /** Unit keys with their names when this device holds the territory. */
@@ -118,6 +119,7 @@ export function ProcessPage() {
       <OpenAgreements processId={id} />
       <ProcessProblemsSummary processId={id} />
       <ProcessRubricHistory processId={id} />
+      <ProcessTourExports processId={id} />
       <h2>{t('sessions.listTitle')}</h2>
       {sessions === undefined ? (
         <Loading />

@@ -8,6 +8,7 @@ import { Loading, NotFound } from '../../ui/status-views';
 import type { SessionPageProps } from './new-session-page';
 import { SessionForm } from './session-form';
 import { SessionRounds } from '../prioritisation/session-rounds';
+import { SessionTourLink } from '../tours/session-tour-link';
 import { SessionRubricLink } from '../rubrics/session-rubric-link';
 import { changedFields, sessionToFormValues, type SessionFormValues } from './session-form-values';
 
@@ -87,6 +88,7 @@ export function EditSessionPage({ onDirtyChange }: SessionPageProps) {
         <Link to={`/processes/${session.processId}`}>← {process?.name ?? t('processes.title')}</Link>
       </p>
       <PageHeading title={session.title}>{session.title}</PageHeading>
+      <SessionTourLink sessionId={session.id} sessionType={session.type} />
       <SessionRounds sessionId={session.id} processId={session.processId} />
       <SessionRubricLink sessionId={session.id} processId={session.processId} sessionType={session.type} />
       <EditSessionForm key={session.id} session={session} onDirtyChange={onDirtyChange} />
