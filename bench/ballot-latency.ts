@@ -7,51 +7,42 @@
  *
  *   npx vite build && node --import tsx bench/ballot-latency.ts [ballots=100000] [samples=40]
  *
+ * or `run(options)` from bench/run-all.ts.
+ *
  * Scenarios: the stored ballots belong to other rounds (a database after many assemblies), and
  * all of them belong to the round being voted (worst case for the per-round count and tally).
  * Prints a table and writes bench/results/ballot-latency.json.
  */
-import { spawn } from 'node:child_process';
-import { randomBytes, randomUUID } from 'node:crypto';
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
-import { chromium, type Page } from '@playwright/test';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { randomUUID } from 'node:crypto';
+import { fileURLToPath } from 'node:url';
+import type { Page } from '@playwright/test';
+import { buildPwa, launchChromium, NAME_SHIM, percentile } from './lib/browser';
+import { startTequio } from './lib/tequio-app';
 
-const TOTAL = Number(process.argv[2] ?? 100_000);
-const SAMPLES = Number(process.argv[3] ?? 40);
-const PORT = Number(process.env.BENCH_PORT ?? 4371);
-const BASE = `http://127.0.0.1:${PORT}`;
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
-
-if (!existsSync('dist/index.html')) throw new Error('Build the PWA first: npx vite build');
-const password = `bench-${randomBytes(9).toString('base64url')}`;
-const server = spawn(process.execPath, ['tests/e2e/support/e2e-server.mjs'], {
-  env: { ...process.env, PORT: String(PORT), HOST: '127.0.0.1', E2E_PASSWORD: password, LOG_LEVEL: 'warn' },
-  stdio: ['ignore', 'ignore', 'inherit'],
-});
-
-async function waitForServer() {
-  for (let i = 0; i < 240; i++) {
-    try {
-      if ((await fetch(`${BASE}/api/v1/health`)).ok) return;
-    } catch {
-      // not up yet
-    }
-    await new Promise((r) => setTimeout(r, 500));
-  }
-  throw new Error('server did not start');
+export interface BallotLatencyOptions {
+  /** Ballots stored before recording (default 100,000). */
+  ballots?: number;
+  /** Timed ballots per scenario (default 40). */
+  samples?: number;
+  port?: number;
+  /** The built PWA (default dist). */
+  dist?: string;
+  log?: (line: string) => void;
 }
 
-function percentile(values: number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+export interface BallotLatencyScenario {
+  storedBallots: number;
+  inVotedRound: number;
+  samples: number;
+  p50: number;
+  p95: number;
+  max: number;
+  resultsMs: number;
+}
+
+export interface BallotLatencyResult {
+  results: BallotLatencyScenario[];
 }
 
 /** Writes a process, a session, three problems, the round and `ballots` stored ballots straight into IndexedDB. */
@@ -185,13 +176,19 @@ async function castTimed(page: Page): Promise<number> {
   return ms;
 }
 
-async function scenario(page: Page, ballots: number, sameRound: boolean) {
+async function scenario(
+  page: Page,
+  base: string,
+  ballots: number,
+  sameRound: boolean,
+  samples: number,
+): Promise<BallotLatencyScenario> {
   const ids = await seed(page, ballots, sameRound);
-  await page.goto(`${BASE}/rounds/${ids.round}`);
+  await page.goto(`${base}/rounds/${ids.round}`);
   await page.getByRole('tab', { name: 'Pasar la tableta' }).click();
   await page.getByRole('button', { name: 'Poner un punto en Agua', exact: true }).waitFor();
   const times: number[] = [];
-  for (let i = 0; i < SAMPLES + 3; i++) {
+  for (let i = 0; i < samples + 3; i++) {
     const ms = await castTimed(page);
     if (i >= 3) times.push(ms); // the first ballots warm up the code paths
   }
@@ -223,31 +220,49 @@ async function scenario(page: Page, ballots: number, sameRound: boolean) {
   };
 }
 
-try {
-  await waitForServer();
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: CHROMIUM_ARGS,
-  });
-  const results = [];
-  for (const [ballots, sameRound] of [
-    [0, false],
-    [TOTAL, false],
-    [TOTAL, true],
-  ] as const) {
-    const context = await browser.newContext({ locale: 'es-MX', viewport: { width: 1280, height: 800 } });
-    // tsx names the helper functions inside page.evaluate with a `__name` call the page lacks.
-    await context.addInitScript({ content: 'window.__name = (f) => f;' });
-    const page = await context.newPage();
-    await page.goto(BASE);
-    await page.getByLabel('Usuario').fill('rosa');
-    await page.getByLabel('Contraseña').fill(password);
-    await page.getByRole('button', { name: 'Iniciar sesión' }).click();
-    await page.getByRole('heading', { name: 'Procesos' }).waitFor();
-    results.push(await scenario(page, ballots, sameRound));
-    await context.close();
+export async function run(options: BallotLatencyOptions = {}): Promise<BallotLatencyResult> {
+  const total = options.ballots ?? 100_000;
+  const samples = options.samples ?? 40;
+  const log = options.log ?? ((line: string) => console.log(line));
+  const dist = buildPwa(options.dist ?? 'dist');
+  const app = await startTequio({ port: options.port ?? 4371, staticDir: dist });
+  const browser = await launchChromium();
+  try {
+    const results: BallotLatencyScenario[] = [];
+    for (const [ballots, sameRound] of [
+      [0, false],
+      [total, false],
+      [total, true],
+    ] as const) {
+      const context = await browser.newContext({ locale: 'es-MX', viewport: { width: 1280, height: 800 } });
+      await context.addInitScript(NAME_SHIM);
+      const page = await context.newPage();
+      await page.goto(app.base);
+      await page.getByLabel('Usuario').fill(app.username);
+      await page.getByLabel('Contraseña').fill(app.password);
+      await page.getByRole('button', { name: 'Iniciar sesión' }).click();
+      await page.getByRole('heading', { name: 'Procesos' }).waitFor();
+      const result = await scenario(page, app.base, ballots, sameRound, samples);
+      log(
+        `ballot latency: ${ballots} stored (${sameRound ? 'same round' : 'other rounds'}): ` +
+          `p50 ${result.p50.toFixed(1)} ms, p95 ${result.p95.toFixed(1)} ms`,
+      );
+      results.push(result);
+      await context.close();
+    }
+    return { results };
+  } finally {
+    await browser.close();
+    await app.stop();
   }
-  await browser.close();
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const { results } = await run({
+    ballots: Number(process.argv[2] ?? 100_000),
+    samples: Number(process.argv[3] ?? 40),
+    dist: process.env.BENCH_DIST ?? 'dist',
+  });
   console.log('\nRecording one ballot (tap → stored → confirmation painted), Chromium, ms');
   console.table(
     results.map((r) => ({
@@ -265,6 +280,4 @@ try {
     'bench/results/ballot-latency.json',
     JSON.stringify({ at: new Date().toISOString(), results }, null, 2),
   );
-} finally {
-  server.kill('SIGTERM');
 }

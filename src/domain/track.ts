@@ -87,3 +87,30 @@ export function trackDuration(track: Pick<Track, 'segments'>): number {
   }
   return total;
 }
+
+/** Positions less precise than this (metres) are shown but not added to a track. */
+export const MAX_TRACK_ACCURACY_M = 100;
+
+/** Whether a position is precise enough to become part of a track. */
+export function isTrackable(acc: number | null): boolean {
+  return acc === null || acc <= MAX_TRACK_ACCURACY_M;
+}
+
+/**
+ * An interruption to note when tracking comes back after `from` (the last
+ * point, or when the screen was hidden) at `to`; null when the gap is too
+ * short to matter (under `minMs`) or the times are not in order.
+ */
+export function interruptionBetween(
+  from: string,
+  to: string,
+  minMs = 10_000,
+): { from: string; to: string } | null {
+  const gap = Date.parse(to) - Date.parse(from);
+  return Number.isFinite(gap) && gap >= minMs ? { from, to } : null;
+}
+
+/** Number of points in all segments. */
+export function trackPointCount(track: Pick<Track, 'segments'>): number {
+  return track.segments.reduce((n, s) => n + s.points.length, 0);
+}

@@ -22,6 +22,7 @@ import { createRepositories } from './repositories/repositories';
 import { registerAuthRoutes } from './routes/auth.routes';
 import { registerBlobRoutes } from './routes/blobs.routes';
 import { registerImportRoutes } from './routes/import.routes';
+import { registerMapPackRoutes } from './routes/map-packs.routes';
 import { registerMetaRoutes } from './routes/meta.routes';
 import { registerSetupRoutes } from './routes/setup.routes';
 import { registerStaticRoutes } from './routes/static.routes';
@@ -31,6 +32,7 @@ import { registerUsersRoutes } from './routes/users.routes';
 import { createAuthService } from './services/auth.service';
 import { createBlobsService } from './services/blobs.service';
 import { createImportService } from './services/import.service';
+import { createMapPacksService } from './services/map-packs.service';
 import { createLoginThrottle, DEFAULT_THROTTLE, type ThrottleOptions } from './services/login-throttle';
 import { createSetupService } from './services/setup.service';
 import { createSyncService } from './services/sync.service';
@@ -41,7 +43,8 @@ import { createUsersService } from './services/users.service';
 export interface AppOptions {
   db: DatabaseHandle;
   /** `blobDir` defaults to ./data/blobs, like the server's own default. */
-  config: Pick<ServerConfig, 'staticDir' | 'trustProxy' | 'version'> & Partial<Pick<ServerConfig, 'blobDir'>>;
+  config: Pick<ServerConfig, 'staticDir' | 'trustProxy' | 'version'> &
+    Partial<Pick<ServerConfig, 'blobDir' | 'mapPackDir'>>;
   /** Fastify/pino logger options; off unless given (tests run quiet). */
   logger?: FastifyServerOptions['logger'];
   throttle?: ThrottleOptions;
@@ -71,9 +74,14 @@ function createServices(options: AppOptions) {
   });
   const importer = createImportService(store, { blobs });
   const territory = createTerritoryService(store);
+  const blobDir = options.config.blobDir ?? path.resolve('data', 'blobs');
+  const mapPacks = createMapPacksService({
+    dir: options.config.mapPackDir ?? path.join(path.dirname(blobDir), 'map-packs'),
+    store,
+  });
   /** Adds the shipped rubric templates that are missing (run at start; idempotent). */
   const ensureDefaultRubrics = () => ensureDefaultRubricTemplates(store);
-  return { auth, users, setup, sync, importer, blobs, territory, ensureDefaultRubrics };
+  return { auth, users, setup, sync, importer, blobs, territory, mapPacks, ensureDefaultRubrics };
 }
 
 export type Services = ReturnType<typeof createServices>;
@@ -149,6 +157,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await registerBlobRoutes(app, { auth: services.auth, blobs: services.blobs });
   registerImportRoutes(app, { auth: services.auth, importer: services.importer });
   registerTerritoryRoutes(app, { auth: services.auth, territory: services.territory });
+  await registerMapPackRoutes(app, { auth: services.auth, mapPacks: services.mapPacks });
   await registerStaticRoutes(app, options.config.staticDir);
 
   await services.setup.prepare();

@@ -15,6 +15,8 @@ export interface ServerConfig {
   sqliteFile: string;
   /** Photos and audio, one file per SHA-256 (BLOB_DIR, default `DATA_DIR/blobs`). */
   blobDir: string;
+  /** Offline map packs, `<sha256>.pmtiles` (MAP_PACK_DIR, default `DATA_DIR/map-packs`; set by loadConfig). */
+  mapPackDir?: string;
   /** postgres://… selects PostgreSQL; unset selects SQLite. */
   databaseUrl: string | null;
   /** Built PWA to serve; the API works without it. */
@@ -57,6 +59,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     dataDir,
     sqliteFile: path.join(dataDir, 'tequio.sqlite'),
     blobDir: path.resolve(env.BLOB_DIR || path.join(dataDir, 'blobs')),
+    mapPackDir: path.resolve(env.MAP_PACK_DIR || path.join(dataDir, 'map-packs')),
     databaseUrl,
     staticDir: path.resolve(env.STATIC_DIR || 'dist'),
     trustProxy: isTruthy(env.TRUST_PROXY),

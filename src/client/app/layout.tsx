@@ -1,8 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import { Outlet, useLocation } from 'react-router';
-import { RubricsNav } from '../features/rubrics/rubrics-nav';
 import { SessionExpiredBanner } from '../features/sync-status/session-expired-banner';
 import { AppHeader } from './app-header';
+import { AppNav } from './app-nav';
 import { PwaUpdateBanner } from './pwa-update';
 import { RequireAccount } from './require-account';
 import { useHasUnsavedChanges } from './unsaved-store';
@@ -24,7 +24,7 @@ function Shell({ signedIn }: { signedIn: boolean }) {
         {t('common.skipToContent')}
       </a>
       <AppHeader signedIn={signedIn} />
-      {signedIn ? <RubricsNav /> : null}
+      {signedIn ? <AppNav /> : null}
       {signedIn ? <SessionBanner /> : null}
       <PwaUpdateBanner />
       <main id="main" className="main">

@@ -1,2 +1,17 @@
-/** Placeholder: filled by the feature. */
-export {};
+/**
+ * Tour exports: a process's tour notes and tracks as GeoJSON and GPX files,
+ * built from the device's own database (works offline).
+ */
+import { useLiveQuery } from 'dexie-react-hooks';
+import { getDb } from './current-db';
+import * as tourExports from './tour-exports.repository';
+
+export type { TourExport, TourExportCounts } from './tour-exports.repository';
+
+/** `{ geojson, gpx, fileBase, counts }` for the process's tours. */
+export const exportProcessTours = (processId: string) => tourExports.exportProcessTours(getDb(), processId);
+
+/** How many tours, notes and track points the process has; follows new points and notes as they arrive. */
+export function useTourExportCounts(processId: string): tourExports.TourExportCounts | undefined {
+  return useLiveQuery(() => tourExports.summarizeProcessTours(getDb(), processId), [processId]);
+}

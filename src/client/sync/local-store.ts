@@ -17,11 +17,12 @@ import {
   nodeIdFromUuid,
   stateAsWrites,
   type Change,
+  type EntityName,
   type Mutation,
   type PushResponse,
 } from '../../domain';
 import { noteMergeConflict } from '../data/conflicts.repository';
-import { ENTITY_TABLES, type OutboxEntry, type TequioDb } from '../data/db';
+import { ENTITY_TABLES, type OutboxEntry, type StoredRecord, type TequioDb } from '../data/db';
 
 export async function readOutboxBatch(db: TequioDb, maxCount: number, maxBytes: number): Promise<Mutation[]> {
   const rows = await db.outbox.orderBy('id').limit(maxCount).toArray();
@@ -94,15 +95,33 @@ export async function applyPulledPage(
     const clientId = (await db.getMeta('clientId'))!;
     const clock = createHlcClock(nodeIdFromUuid(clientId), { last: await db.getMeta('hlc') });
     const awaitingEcho = (await db.getMeta('awaitingEcho')) ?? {};
+    // One read per table for the whole page, merged in memory (a record may come twice in a page),
+    // one write per table: a page of 500 is a handful of IndexedDB requests, not a thousand.
+    const idsByEntity = new Map<EntityName, string[]>();
     for (const change of changes) {
       if (!isEntityName(change.entity)) continue; // an entity this version does not know yet
-      const table = db.tableFor(change.entity);
-      const stored = await table.get(change.id);
+      const ids = idsByEntity.get(change.entity) ?? [];
+      ids.push(change.id);
+      idsByEntity.set(change.entity, ids);
+    }
+    const current = new Map<string, StoredRecord | undefined>();
+    for (const [entity, ids] of idsByEntity) {
+      const rows = await db.tableFor(entity).bulkGet(ids);
+      ids.forEach((id, i) => current.set(`${entity}:${id}`, rows[i]));
+    }
+    const toWrite = new Map<EntityName, Map<string, StoredRecord>>();
+    for (const change of changes) {
+      if (!isEntityName(change.entity)) continue;
+      const key = `${change.entity}:${change.id}`;
+      const stored = current.get(key);
       const fields = { ...change.fields, deleted: change.deleted };
       const { state, changed } = mergeFields(stored, { fields, hlcs: change.hlcs });
-      const key = `${change.entity}:${change.id}`;
       if (changed.length > 0) {
-        await table.put({ id: change.id, ...state });
+        const record: StoredRecord = { id: change.id, ...state };
+        current.set(key, record);
+        const writes = toWrite.get(change.entity) ?? new Map<string, StoredRecord>();
+        writes.set(change.id, record);
+        toWrite.set(change.entity, writes);
         applied++;
         const tombstoneArrives = state.deleted && !stored?.deleted;
         const editedHere = tombstoneArrives
@@ -119,6 +138,7 @@ export async function applyPulledPage(
       const newest = maxHlc(change.hlcs);
       if (newest) clock.receive(newest);
     }
+    for (const [entity, records] of toWrite) await db.tableFor(entity).bulkPut([...records.values()]);
     // After a complete pull every change the server made is here: what was not echoed changed nothing there.
     await db.setMeta('awaitingEcho', complete ? null : awaitingEcho);
     await db.setMeta('hlc', clock.last());

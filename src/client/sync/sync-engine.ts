@@ -143,16 +143,21 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
   }
 
   async function pullAll(result: CycleResult) {
-    let cursor = await db.getMeta('cursor');
+    const cursor = await db.getMeta('cursor');
     const knownEpoch = await db.getMeta('serverEpoch');
+    // The next page is already on its way while this one is stored (a failure discards it).
+    let next = api.pull(cursor, pullLimit);
     for (;;) {
-      const page = await api.pull(cursor, pullLimit);
+      const page = await next;
       noteServerTime(page.serverTime);
       if (knownEpoch && page.serverEpoch !== knownEpoch) {
         throw new ApiError(409, 'epoch_changed', 'the server answered under another epoch');
       }
+      if (page.hasMore) {
+        next = api.pull(page.cursor, pullLimit);
+        next.catch(() => undefined); // awaited on the next turn; never an unhandled rejection meanwhile
+      }
       result.pulled += await applyPulledPage(db, page.changes, page.cursor, page.serverEpoch, !page.hasMore);
-      cursor = page.cursor;
       if (!page.hasMore) return;
     }
   }

@@ -9,6 +9,7 @@
  * server instances, so a pull by "seq > cursor" can never skip a change
  * that commits later with a smaller seq.
  */
+import { sql } from 'kysely';
 import type { FieldHlcs, Fields, RecordState } from '../../domain';
 import type { Db, Storage } from '../db/database';
 import type { RecordsTable } from '../db/schema';
@@ -20,6 +21,14 @@ export interface StoredRecord {
   state: RecordState;
   seq: number;
 }
+
+export interface RecordKey {
+  entity: string;
+  id: string;
+}
+
+/** Rows per multi-row statement: far under the parameter caps of both dialects (SQLite 32,766). */
+const ROWS_PER_STATEMENT = 500;
 
 /** Which records a reader may see: everything, or reference entities plus the listed processes. */
 export type RecordFilter = { all: true } | { all: false; referenceEntities: string[]; processIds: string[] };
@@ -84,6 +93,48 @@ export function createRecordsRepository(db: Db, storage: Storage) {
       return row && toStoredRecord(row);
     },
 
+    /** The stored records among `keys` (absent ones are left out), in as few queries as the size allows. */
+    async getMany(keys: RecordKey[]): Promise<StoredRecord[]> {
+      const byEntity = new Map<string, Set<string>>();
+      for (const { entity, id } of keys) {
+        let ids = byEntity.get(entity);
+        if (!ids) byEntity.set(entity, (ids = new Set()));
+        ids.add(id);
+      }
+      // Chunks of at most ROWS_PER_STATEMENT ids, each "entity = ? and id in (…)" on the primary key.
+      const groups: { entity: string; ids: string[] }[] = [];
+      for (const [entity, ids] of byEntity) {
+        const list = [...ids];
+        for (let start = 0; start < list.length; start += ROWS_PER_STATEMENT) {
+          groups.push({ entity, ids: list.slice(start, start + ROWS_PER_STATEMENT) });
+        }
+      }
+      const found: StoredRecord[] = [];
+      let chunk: typeof groups = [];
+      let size = 0;
+      const flush = async () => {
+        if (chunk.length === 0) return;
+        const selected = chunk;
+        const rows = await db
+          .selectFrom('records')
+          .selectAll()
+          .where((eb) =>
+            eb.or(selected.map((g) => eb.and([eb('entity', '=', g.entity), eb('id', 'in', g.ids)]))),
+          )
+          .execute();
+        found.push(...rows.map(toStoredRecord));
+        chunk = [];
+        size = 0;
+      };
+      for (const group of groups) {
+        if (size + group.ids.length > ROWS_PER_STATEMENT) await flush();
+        chunk.push(group);
+        size += group.ids.length;
+      }
+      await flush();
+      return found;
+    },
+
     /** Creates or replaces a record's state under a new seq (call only when something changed). */
     async put(record: StoredRecord, now: string): Promise<void> {
       const values = {
@@ -99,6 +150,39 @@ export function createRecordsRepository(db: Db, storage: Storage) {
         .values({ entity: record.entity, id: record.id, ...values })
         .onConflict((oc) => oc.columns(['entity', 'id']).doUpdateSet(values))
         .execute();
+    },
+
+    /**
+     * `put` for many records at once (one multi-row upsert per ROWS_PER_STATEMENT records).
+     * Each record at most once: a statement may not touch the same row twice.
+     */
+    async putMany(records: StoredRecord[], now: string): Promise<void> {
+      for (let start = 0; start < records.length; start += ROWS_PER_STATEMENT) {
+        const rows = records.slice(start, start + ROWS_PER_STATEMENT).map((record) => ({
+          entity: record.entity,
+          id: record.id,
+          process_id: record.processId,
+          fields: JSON.stringify(record.state.fields),
+          hlcs: JSON.stringify(record.state.hlcs),
+          deleted: record.state.deleted ? 1 : 0,
+          seq: record.seq,
+          updated_at: now,
+        }));
+        await db
+          .insertInto('records')
+          .values(rows)
+          .onConflict((oc) =>
+            oc.columns(['entity', 'id']).doUpdateSet({
+              process_id: sql`excluded.process_id`,
+              fields: sql`excluded.fields`,
+              hlcs: sql`excluded.hlcs`,
+              deleted: sql`excluded.deleted`,
+              seq: sql`excluded.seq`,
+              updated_at: sql`excluded.updated_at`,
+            }),
+          )
+          .execute();
+      }
     },
 
     /** Replaces the members of a process (from its teamUserIds). */

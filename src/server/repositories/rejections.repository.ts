@@ -18,24 +18,38 @@ export interface RejectionRow {
   createdAt: string;
 }
 
+/** 9 columns × 500 rows: far under the parameter caps of both dialects. */
+const ROWS_PER_STATEMENT = 500;
+
 export function createRejectionsRepository(db: Db) {
-  return {
-    async insert(rejection: RejectionRow): Promise<void> {
+  /** Several rejections, in multi-row statements. */
+  async function insertMany(rejections: RejectionRow[]): Promise<void> {
+    for (let start = 0; start < rejections.length; start += ROWS_PER_STATEMENT) {
       await db
         .insertInto('rejected_mutations')
-        .values({
-          client_id: rejection.clientId,
-          mutation_id: rejection.mutationId,
-          user_id: rejection.userId,
-          entity: rejection.entity,
-          record_id: rejection.recordId,
-          code: rejection.code,
-          message: rejection.message,
-          mutation: JSON.stringify(rejection.mutation),
-          created_at: rejection.createdAt,
-        })
+        .values(
+          rejections.slice(start, start + ROWS_PER_STATEMENT).map((rejection) => ({
+            client_id: rejection.clientId,
+            mutation_id: rejection.mutationId,
+            user_id: rejection.userId,
+            entity: rejection.entity,
+            record_id: rejection.recordId,
+            code: rejection.code,
+            message: rejection.message,
+            mutation: JSON.stringify(rejection.mutation),
+            created_at: rejection.createdAt,
+          })),
+        )
         .execute();
+    }
+  }
+
+  return {
+    async insert(rejection: RejectionRow): Promise<void> {
+      await insertMany([rejection]);
     },
+
+    insertMany,
 
     /** Newest first. */
     async list(options: { limit: number; userId?: string }): Promise<RejectionRow[]> {

@@ -6,6 +6,14 @@
  * bad data. A write that changes nothing (all fields stale) is `applied`
  * without touching the record, so it takes no new seq and is not re-sent
  * to anyone on pull.
+ *
+ * A push hands it a `PushBatch` (createPushBatch): the batch's stored
+ * records are read in one query before the loop, merged states stay in
+ * memory (a record written twice in one batch sees its first write), the
+ * writer's visible processes are read once and again only after a write
+ * that changes scope (process team or units, a unit's directorate), and
+ * the records are written with multi-row upserts when the loop ends. The
+ * outcome is the same as applying the mutations one at a time.
  */
 import {
   deleteWrites,
@@ -18,6 +26,7 @@ import {
   type RecordState,
   type User,
 } from '../../domain';
+import type { RecordKey, RecordsRepository, StoredRecord } from '../repositories/records.repository';
 import type { Repositories } from '../repositories/repositories';
 import { isManager, processIdsInScope } from './scope';
 
@@ -28,6 +37,93 @@ export interface ApplyContext {
   /** Allocates the next commit-sequence value (the lock is already held). */
   nextSeq(): number;
   now: string;
+  /** Reads and writes of a whole push batch (without it, each mutation reads and writes at once). */
+  batch?: PushBatch;
+}
+
+/** What applying a mutation reads and writes besides the scope mirrors. */
+interface RecordAccess {
+  get(entity: string, id: string): Promise<StoredRecord | undefined>;
+  /** Processes a non-borough writer may write now. */
+  visibleProcessIds(): Promise<ReadonlySet<string>>;
+  /** Units of a directorate coordinator's directorates. */
+  unitKeysOfDirectorates(): Promise<ReadonlySet<string>>;
+  put(record: StoredRecord): Promise<void>;
+  /** Called after a scope mirror (process_members, process_units, unit_directorates) changed. */
+  scopeChanged(): void;
+}
+
+export interface PushBatch extends RecordAccess {
+  /** Writes the records staged by the batch (each once, in its last state and seq). */
+  flush(): Promise<void>;
+}
+
+const keyOf = (entity: string, id: string) => `${entity}\u0000${id}`;
+
+type ScopeReader = Pick<
+  RecordsRepository,
+  'processIdsOfMember' | 'processIdsInDirectorates' | 'unitKeysInDirectorates'
+>;
+
+async function readVisible(records: ScopeReader, user: User): Promise<ReadonlySet<string>> {
+  return new Set((await processIdsInScope(records, user)) ?? []);
+}
+
+async function readUnitKeys(records: ScopeReader, user: User): Promise<ReadonlySet<string>> {
+  return new Set(await records.unitKeysInDirectorates(user.scope.directorates ?? []));
+}
+
+function directAccess(ctx: ApplyContext): RecordAccess {
+  const records = ctx.repos.records;
+  return {
+    get: (entity, id) => records.get(entity, id),
+    visibleProcessIds: () => readVisible(records, ctx.user),
+    unitKeysOfDirectorates: () => readUnitKeys(records, ctx.user),
+    put: (record) => records.put(record, ctx.now),
+    scopeChanged: () => undefined,
+  };
+}
+
+/**
+ * Prepares a push batch: reads the stored records of `keys` in one go. Must be
+ * created inside the push transaction, after the commit-sequence lock.
+ */
+export async function createPushBatch(
+  records: Pick<RecordsRepository, 'getMany' | 'putMany'> & ScopeReader,
+  user: User,
+  now: string,
+  keys: RecordKey[],
+): Promise<PushBatch> {
+  const known = new Map<string, StoredRecord | undefined>();
+  for (const key of keys) known.set(keyOf(key.entity, key.id), undefined);
+  for (const record of await records.getMany(keys)) known.set(keyOf(record.entity, record.id), record);
+  const staged = new Map<string, StoredRecord>();
+  let visible: Promise<ReadonlySet<string>> | null = null;
+  let unitKeys: Promise<ReadonlySet<string>> | null = null;
+  return {
+    async get(entity, id) {
+      const key = keyOf(entity, id);
+      if (known.has(key)) return known.get(key);
+      const record = await records.getMany([{ entity, id }]);
+      known.set(key, record[0]);
+      return record[0];
+    },
+    visibleProcessIds: () => (visible ??= readVisible(records, user)),
+    unitKeysOfDirectorates: () => (unitKeys ??= readUnitKeys(records, user)),
+    async put(record) {
+      const key = keyOf(record.entity, record.id);
+      known.set(key, record);
+      staged.set(key, record);
+    },
+    scopeChanged() {
+      visible = null;
+      unitKeys = null;
+    },
+    async flush() {
+      await records.putMany([...staged.values()], now);
+      staged.clear();
+    },
+  };
 }
 
 type Refusal = { code: string; message: string };
@@ -46,6 +142,7 @@ function stringsOf(value: unknown): string[] {
 
 async function checkScope(
   ctx: ApplyContext,
+  access: RecordAccess,
   entity: EntityName,
   before: { processId: string | null } | undefined,
   after: { processId: string | null; state: RecordState },
@@ -58,15 +155,15 @@ async function checkScope(
       ? null
       : { code: 'forbidden', message: 'Reference data is managed by coordinators' };
   }
-  const visible = (await processIdsInScope(ctx.repos.records, ctx.user)) ?? [];
-  const inScope = (processId: string | null) => processId !== null && visible.includes(processId);
+  const visible = await access.visibleProcessIds();
+  const inScope = (processId: string | null) => processId !== null && visible.has(processId);
   // Editing a record means holding it now and still holding it afterwards.
   if (before && !inScope(before.processId)) return refuse;
   if (scope.kind === 'directorates') {
     if (entity !== 'process') return inScope(after.processId) ? null : refuse;
     // A process is theirs while it covers a unit of their directorates (judged on the new unitKeys).
-    const theirs = await ctx.repos.records.unitKeysInDirectorates(scope.directorates ?? []);
-    return stringsOf(after.state.fields.unitKeys).some((key) => theirs.includes(key))
+    const theirs = await access.unitKeysOfDirectorates();
+    return stringsOf(after.state.fields.unitKeys).some((key) => theirs.has(key))
       ? null
       : { code: 'forbidden', message: 'The process must cover a unit of your directorates' };
   }
@@ -88,7 +185,8 @@ export async function applyMutation(
   if (mutation.op === 'put' && 'deleted' in mutation.fields && typeof mutation.fields.deleted !== 'boolean') {
     return refused({ code: 'validation_failed', message: 'deleted: must be a boolean' });
   }
-  const stored = await ctx.repos.records.get(mutation.entity, mutation.recordId);
+  const access = ctx.batch ?? directAccess(ctx);
+  const stored = await access.get(mutation.entity, mutation.recordId);
   const writes =
     mutation.op === 'put'
       ? putWrites(mutation.fields, mutation.hlc, mutation.hlcs)
@@ -101,7 +199,7 @@ export async function applyMutation(
       return refused({ code: 'validation_failed', message: validationMessage(result.error.issues) });
   }
   const processId = definition.reference ? null : definition.processIdOf(mutation.recordId, state.fields);
-  const scopeRefusal = await checkScope(ctx, mutation.entity, stored, { processId, state });
+  const scopeRefusal = await checkScope(ctx, access, mutation.entity, stored, { processId, state });
   if (scopeRefusal) return refused(scopeRefusal);
   if (definition.appendOnly && stored && changed.length > 0) {
     return refused({
@@ -111,16 +209,21 @@ export async function applyMutation(
   }
 
   if (changed.length > 0) {
-    await ctx.repos.records.put(
-      { entity: mutation.entity, id: mutation.recordId, processId, state, seq: ctx.nextSeq() },
-      ctx.now,
-    );
+    await access.put({
+      entity: mutation.entity,
+      id: mutation.recordId,
+      processId,
+      state,
+      seq: ctx.nextSeq(),
+    });
     if (mutation.entity === 'process' && (!stored || changed.includes('teamUserIds'))) {
       await ctx.repos.records.setProcessMembers(mutation.recordId, teamOf(state));
+      access.scopeChanged();
     }
     // Mirrors read by directorate scope (scope.ts).
     if (mutation.entity === 'process' && (!stored || changed.includes('unitKeys'))) {
       await ctx.repos.records.setProcessUnits(mutation.recordId, stringsOf(state.fields.unitKeys));
+      access.scopeChanged();
     }
     if (mutation.entity === 'territorialUnit' && changed.some((f) => f === 'directorateId' || f === 'key')) {
       const key = state.fields.key;
@@ -130,6 +233,7 @@ export async function applyMutation(
           key,
           typeof directorateId === 'string' ? directorateId : null,
         );
+        access.scopeChanged();
       }
     }
   }

@@ -18,6 +18,7 @@ import {
 } from '../../domain';
 import { deviceViewSchema } from './auth.service';
 import { blobComponents, blobPaths } from './blobs.openapi';
+import { mapPackComponents, mapPackPaths } from './map-packs.openapi';
 import { entitySchemasResponseSchema, toJsonSchema } from './schema.service';
 import { setupRequestSchema, setupStatusSchema } from './setup.service';
 import { rejectionViewSchema } from './sync.service';
@@ -279,10 +280,10 @@ export function openApiDocument(version: string): Record<string, unknown> {
   if (cached) return cached;
   const paths: Record<string, Record<string, unknown>> = {};
   for (const op of operations) (paths[op.path] ??= {})[op.method] = describe(op);
-  Object.assign(paths, blobPaths);
+  Object.assign(paths, blobPaths, mapPackPaths);
   const schemas: Record<string, unknown> = {};
   for (const [name, c] of Object.entries(components)) schemas[name] = toJsonSchema(c.schema, c.io);
-  Object.assign(schemas, blobComponents);
+  Object.assign(schemas, blobComponents, mapPackComponents);
   cached = {
     openapi: '3.1.0',
     info: { title: 'Tequio sync API', version, description: 'REST contract of spec/sync-protocol.md (v1).' },

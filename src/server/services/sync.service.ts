@@ -10,6 +10,10 @@
  * devices are resolved per field by hlc (domain/merge.ts), never by arrival
  * order.
  *
+ * The batch reads the records it touches in one query and writes them with
+ * multi-row statements at the end (apply-mutation.ts), so a push costs a
+ * handful of statements whatever its size.
+ *
  * Pull: current state of every visible record with seq > cursor, in seq
  * (= commit) order. The cursor carries the epoch (a restored backup changes
  * it → 409) and the scope fingerprint (a changed scope restarts from 0).
@@ -29,7 +33,8 @@ import {
 } from '../../domain';
 import { HttpError, invalidRequest } from '../http/errors';
 import type { RepositoryStore } from '../repositories/repositories';
-import { applyMutation } from './apply-mutation';
+import type { RejectionRow } from '../repositories/rejections.repository';
+import { applyMutation, createPushBatch } from './apply-mutation';
 import { decodeCursor, encodeCursor } from './cursor';
 import { readScopeOf } from './scope';
 
@@ -103,8 +108,17 @@ export function createSyncService(store: SyncStore) {
       if (gap !== null) throw gapError(gap);
 
       const now = new Date().toISOString();
-      const context = { repos, user, now, nextSeq: () => ++seq };
+      // Every record the batch may touch (ids at or below `last` are duplicates and read nothing).
+      const fresh = mutations.filter((m) => m.id > last);
+      const batch = await createPushBatch(
+        repos.records,
+        user,
+        now,
+        fresh.map((m) => ({ entity: m.entity, id: m.recordId })),
+      );
+      const context = { repos, user, now, nextSeq: () => ++seq, batch };
       const results: MutationResult[] = [];
+      const rejections: RejectionRow[] = [];
       for (const mutation of mutations) {
         if (mutation.id <= last) {
           results.push({ id: mutation.id, status: 'duplicate' });
@@ -112,7 +126,7 @@ export function createSyncService(store: SyncStore) {
         }
         const result = await applyMutation(context, mutation);
         if (result.status === 'rejected') {
-          await repos.rejections.insert({
+          rejections.push({
             clientId: request.clientId,
             mutationId: mutation.id,
             userId: user.id,
@@ -127,6 +141,8 @@ export function createSyncService(store: SyncStore) {
         results.push(result);
         last = mutation.id;
       }
+      await batch.flush();
+      if (rejections.length > 0) await repos.rejections.insertMany(rejections);
       if (seq !== startSeq) await repos.records.setSequence(seq);
       if (!client || client.lastMutationId !== last || client.userId !== user.id) {
         await repos.clients.save({ clientId: request.clientId, userId: user.id, lastMutationId: last }, now);

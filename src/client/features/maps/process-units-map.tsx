@@ -29,15 +29,6 @@ export function ProcessUnitsMap({ processId }: { processId: string }) {
         points={points}
         showLabels
       />
-      {points.length > 0 ? (
-        <ul className="plain-list">
-          {points.map((p) => (
-            <li key={p.id}>
-              {t('maps.sessionPoint', { title: p.label, lat: p.lat.toFixed(5), lon: p.lon.toFixed(5) })}
-            </li>
-          ))}
-        </ul>
-      ) : null}
     </section>
   );
 }

@@ -8,6 +8,7 @@ import type { TourNoteView } from '../../data';
 import { errorText, formErrorMap } from '../../i18n/zod-errors';
 import { Field } from '../../ui/field';
 import { useFocusFirstInvalid } from '../../ui/use-focus-first-invalid';
+import { useRelocalizedErrors } from '../../ui/use-relocalized-errors';
 import { EvidenceField } from './evidence-field';
 import { problemFormSchema, type ProblemFormOutput, type ProblemFormValues } from './problem-form-values';
 import { TextListField } from './text-list-field';
@@ -38,7 +39,7 @@ export function ProblemForm({
   onSubmit,
   onDirtyChange,
 }: ProblemFormProps) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const form = useForm<ProblemFormValues, unknown, ProblemFormOutput>({
     defaultValues,
     resolver,
@@ -59,15 +60,7 @@ export function ProblemForm({
   useEffect(() => () => onDirtyChange?.(false), [onDirtyChange]);
   useFocusFirstInvalid(formRef, submitCount, isSubmitSuccessful);
 
-  // Errors already on screen are re-worded when the language changes.
-  const language = i18n.language;
-  const wasSubmitted = useRef(false);
-  useEffect(() => {
-    wasSubmitted.current = isSubmitted;
-  }, [isSubmitted]);
-  useEffect(() => {
-    if (wasSubmitted.current) void trigger();
-  }, [language, trigger]);
+  useRelocalizedErrors(isSubmitted, trigger);
 
   const submit = handleSubmit(async (values) => {
     setSaveError(null);

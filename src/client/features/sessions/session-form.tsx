@@ -7,6 +7,7 @@ import { SESSION_TYPES, sessionSchema, type Session } from '../../../domain';
 import { errorText, formErrorMap } from '../../i18n/zod-errors';
 import { Field } from '../../ui/field';
 import { useFocusFirstInvalid } from '../../ui/use-focus-first-invalid';
+import { useRelocalizedErrors } from '../../ui/use-relocalized-errors';
 import { AgreementsField } from './agreements-field';
 import { AttendanceGrid } from './attendance-grid';
 import { FacilitatorsField } from './facilitators-field';
@@ -45,7 +46,7 @@ export function SessionForm({
   actions,
   intro,
 }: SessionFormProps) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const form = useForm<SessionFormValues, unknown, Session>({
     defaultValues,
     resolver,
@@ -64,15 +65,7 @@ export function SessionForm({
   useEffect(() => () => onDirtyChange?.(false), [onDirtyChange]);
   useFocusFirstInvalid(formRef, submitCount, isSubmitSuccessful);
 
-  // Errors already on screen are re-worded when the language changes.
-  const language = i18n.language;
-  const wasSubmitted = useRef(false);
-  useEffect(() => {
-    wasSubmitted.current = isSubmitted;
-  }, [isSubmitted]);
-  useEffect(() => {
-    if (wasSubmitted.current) void trigger();
-  }, [language, trigger]);
+  useRelocalizedErrors(isSubmitted, trigger);
 
   const submit = handleSubmit(async (session) => {
     setSaveError(null);

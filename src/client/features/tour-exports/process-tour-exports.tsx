@@ -1,4 +1,97 @@
-/** Placeholder: filled by the feature. */
-export function ProcessTourExports(_props: { processId: string }) {
-  return null;
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { exportProcessTours, useTourExportCounts } from '../../data';
+import { formatNumber } from '../../ui/format';
+import { downloadTextFile } from '../sync-status/download-file';
+import './strings';
+
+type Format = 'geojson' | 'gpx';
+
+const FILES: Record<Format, { extension: string; type: string }> = {
+  geojson: { extension: 'geojson', type: 'application/geo+json' },
+  gpx: { extension: 'gpx', type: 'application/gpx+xml' },
+};
+
+/**
+ * "Recorridos" on the process page: how many tours, notes and track points
+ * the process has on this device, and its notes and tracks as GeoJSON and
+ * its tracks as GPX, built on the device (offline). Hidden until the process
+ * has a tour.
+ */
+export function ProcessTourExports({ processId }: { processId: string }) {
+  const { t, i18n } = useTranslation();
+  const counts = useTourExportCounts(processId);
+  const [busy, setBusy] = useState<Format | null>(null);
+  const [result, setResult] = useState<{ ok: boolean; text: string } | null>(null);
+
+  if (!counts || counts.tours === 0) return null;
+  const number = (n: number) => formatNumber(n, i18n.language);
+
+  const download = async (format: Format) => {
+    setBusy(format);
+    setResult(null);
+    try {
+      const exported = await exportProcessTours(processId);
+      const { extension, type } = FILES[format];
+      const fileName = `${exported.fileBase}.${extension}`;
+      downloadTextFile(fileName, format === 'geojson' ? exported.geojson : exported.gpx, type);
+      setResult({ ok: true, text: t('tourExports.downloaded', { fileName }) });
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : String(error);
+      setResult({ ok: false, text: t('tourExports.failed', { reason }) });
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  return (
+    <section aria-labelledby="tour-exports-title" className="page-section">
+      <h2 id="tour-exports-title">{t('tourExports.title')}</h2>
+      <p>{t('tourExports.help')}</p>
+      <dl className="facts" aria-label={t('tourExports.summary')}>
+        <div>
+          <dt>{t('tourExports.tours')}</dt>
+          <dd>{number(counts.tours)}</dd>
+        </div>
+        <div>
+          <dt>{t('tourExports.notes')}</dt>
+          <dd>{number(counts.notes)}</dd>
+        </div>
+        <div>
+          <dt>{t('tourExports.trackPoints')}</dt>
+          <dd>{number(counts.trackPoints)}</dd>
+        </div>
+      </dl>
+      {counts.notesWithoutLocation > 0 ? (
+        <p className="field-hint">
+          {t('tourExports.notesWithoutLocation', { count: counts.notesWithoutLocation })}
+        </p>
+      ) : null}
+      {counts.trackPoints === 0 ? <p className="field-hint">{t('tourExports.noTrack')}</p> : null}
+      <div className="actions">
+        <button
+          type="button"
+          className="button"
+          disabled={busy !== null}
+          onClick={() => void download('geojson')}
+        >
+          {t('tourExports.downloadGeoJson')}
+        </button>
+        {counts.trackPoints > 0 ? (
+          <button
+            type="button"
+            className="button"
+            disabled={busy !== null}
+            onClick={() => void download('gpx')}
+          >
+            {t('tourExports.downloadGpx')}
+          </button>
+        ) : null}
+      </div>
+      <div role="status" aria-live="polite">
+        {busy ? <p className="field-hint">{t('tourExports.preparing')}</p> : null}
+        {result ? <p className={result.ok ? 'notice' : 'form-alert'}>{result.text}</p> : null}
+      </div>
+    </section>
+  );
 }

@@ -1,4 +1,81 @@
-/** Placeholder: filled by the feature. */
-export function TourNotesList(_props: { sessionId: string }) {
-  return null;
+import { useTranslation } from 'react-i18next';
+import { Link, useLocation } from 'react-router';
+import { useSessionTourNotes, type TourNoteView } from '../../data';
+import { formatDateTime, formatNumber } from '../../ui/format';
+import { THEME_COLOURS } from '../../ui/theme-colours';
+import './strings';
+import './tour-notes.css';
+
+const SAVED = ['created', 'updated', 'deleted'] as const;
+
+/** What the note form reports after saving or deleting (router state), if anything. */
+function savedKind(state: unknown) {
+  const saved = (state as { tourNote?: unknown } | null)?.tourNote;
+  return SAVED.find((k) => k === saved) ?? null;
+}
+
+function NoteItem({ note }: { note: TourNoteView }) {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language;
+  const photos = note.photos?.length ?? 0;
+  let where = t('tourNotes.list.noLocation');
+  if (note.location) {
+    where = t('tourNotes.list.position', {
+      lat: note.location.lat.toFixed(5),
+      lon: note.location.lon.toFixed(5),
+    });
+    if (note.locationSource === 'gps' && note.accuracy != null)
+      where += ` (${t('tourNotes.list.accuracy', { accuracy: formatNumber(Math.round(note.accuracy), lang) })})`;
+    else if (note.locationSource === 'map') where += ` (${t('tourNotes.list.onMap')})`;
+  }
+  return (
+    <li>
+      <Link to={`/notes/${note.id}`} className="card card-link note-card">
+        <span className="note-card-area">
+          <span className="note-chip" aria-hidden="true" style={{ background: THEME_COLOURS[note.theme] }} />
+          {t(`problems.themes.${note.theme}`)}
+          <span>
+            · {t('tourNotes.list.severity', { severity: t(`problems.severities.${note.severity}`) })}
+          </span>
+        </span>
+        <span className="note-card-description">{note.description}</span>
+        <span className="note-card-meta">
+          <time dateTime={note.takenAt}>{formatDateTime(note.takenAt, lang)}</time> ·{' '}
+          {t('tourNotes.list.photos', { count: photos })} · {where}
+        </span>
+      </Link>
+    </li>
+  );
+}
+
+/**
+ * The notes of one tour, newest first: area (with its colour), severity,
+ * description, time, photos and position; each opens the note. Shown on the
+ * tour page, where it also confirms a note just saved or deleted.
+ */
+export function TourNotesList({ sessionId }: { sessionId: string }) {
+  const { t } = useTranslation();
+  const location = useLocation();
+  const notes = useSessionTourNotes(sessionId);
+  const saved = savedKind(location.state);
+  return (
+    <section aria-labelledby="tour-notes-title" className="page-section">
+      <h2 id="tour-notes-title">{t('tourNotes.list.title')}</h2>
+      <p role="status" className={saved ? 'notice' : undefined}>
+        {saved ? t(`tourNotes.saved.${saved}`) : null}
+      </p>
+      {notes === undefined ? null : notes.length === 0 ? (
+        <p className="empty">{t('tourNotes.list.empty')}</p>
+      ) : (
+        <>
+          <p>{t('tourNotes.list.count', { count: notes.length })}</p>
+          <ul className="plain-list note-list">
+            {notes.map((note) => (
+              <NoteItem key={note.id} note={note} />
+            ))}
+          </ul>
+        </>
+      )}
+    </section>
+  );
 }

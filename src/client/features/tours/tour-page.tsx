@@ -1,4 +1,346 @@
-/** Placeholder: filled by the feature. */
+/**
+ * `/sessions/:id/tour`: the tour screen. Big controls to record the GPS
+ * track, what is being recorded (points, accuracy, distance, time), the
+ * interruptions the device noted, the map with the track and this tour's
+ * notes, and a route drawn by hand when there is no GPS. Everything reads and
+ * writes the device's database; the recorder keeps going while a note is written.
+ */
+import { useEffect, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
+import { Link, useNavigate, useParams } from 'react-router';
+import {
+  openTracking,
+  pauseTracking,
+  resumeTracking,
+  saveDrawnRoute,
+  startTracking,
+  stopTracking,
+  useProcess,
+  useRecorderState,
+  useSession,
+  useTourNotes,
+  useTourTrack,
+  useUnitsByKeys,
+  type ProcessView,
+  type SessionView,
+} from '../../data';
+import type { ThematicArea } from '../../../domain';
+import { TerritoryMapView } from '../maps/map-view';
+import type { MapLine, MapPoint } from '../maps/map-types';
+import { TourNotesList } from '../tour-notes/tour-notes-list';
+import { PageHeading } from '../../ui/page-heading';
+import { Loading, NotFound } from '../../ui/status-views';
+import { THEME_COLOURS } from '../../ui/theme-colours';
+import { formatClock, formatDistance, formatDuration } from './format';
+import '../problems/strings';
+import './strings';
+import './tours.css';
+
+const TRACK_COLOUR = '#0b5cad';
+const DRAWN_COLOUR = '#7a4b00';
+
+function failureText(t: TFunction, error: unknown): string {
+  return t('tours.errors.failed', { reason: error instanceof Error ? error.message : String(error) });
+}
+
 export function TourPage() {
-  return null;
+  const { t } = useTranslation();
+  const { id = '' } = useParams();
+  const session = useSession(id);
+  const process = useProcess(session?.processId ?? '');
+  if (session === undefined || (session && process === undefined)) return <Loading />;
+  if (!session || !process) return <NotFound message={t('tours.notFound')} />;
+  if (session.type !== 'territorial_tour') return <NotFound message={t('tours.notATour')} />;
+  return <TourScreen session={session} process={process} />;
+}
+
+function TourScreen({ session, process }: { session: SessionView; process: ProcessView }) {
+  const { t, i18n } = useTranslation();
+  const navigate = useNavigate();
+  const locale = i18n.language;
+  const rec = useRecorderState(session.id);
+  const track = useTourTrack(session.id);
+  const notes = useTourNotes(process.id);
+  const units = useUnitsByKeys(process.unitKeys);
+  const [notice, setNotice] = useState<string | null>(null);
+  const [failure, setFailure] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [drawing, setDrawing] = useState<{ lon: number; lat: number }[] | null>(null);
+
+  useEffect(() => {
+    let live = true;
+    openTracking(session.id).then(
+      (continued) => {
+        if (live && continued) setNotice(t('tours.status.continued'));
+      },
+      (error: unknown) => live && setFailure(failureText(t, error)),
+    );
+    return () => {
+      live = false;
+    };
+  }, [session.id, t]);
+
+  async function act(action: () => Promise<unknown>, message: string | null = null) {
+    setBusy(true);
+    setFailure(null);
+    try {
+      await action();
+      setNotice(message);
+    } catch (error) {
+      setFailure(failureText(t, error));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  const sessionNotes = useMemo(
+    () => (notes ?? []).filter((n) => n.sessionId === session.id),
+    [notes, session.id],
+  );
+  const points = useMemo<MapPoint[]>(
+    () =>
+      sessionNotes.flatMap((n) =>
+        n.location
+          ? [
+              {
+                id: n.id,
+                lon: n.location.lon,
+                lat: n.location.lat,
+                label: `${t(`problems.themes.${n.theme}`)}: ${n.description}`,
+                colour: THEME_COLOURS[n.theme as ThematicArea],
+              },
+            ]
+          : [],
+      ),
+    [sessionNotes, t],
+  );
+  const lines = useMemo<MapLine[]>(() => {
+    const out: MapLine[] = [];
+    let gps = 0;
+    let manual = 0;
+    for (const segment of track?.track.segments ?? []) {
+      const manualSegment = segment.source === 'manual';
+      const number = manualSegment ? ++manual : ++gps;
+      out.push({
+        id: segment.segmentId,
+        coordinates: segment.points.map((p) => [p.lon, p.lat]),
+        label: t(manualSegment ? 'tours.segmentManual' : 'tours.segmentGps', { number }),
+        colour: manualSegment ? DRAWN_COLOUR : TRACK_COLOUR,
+        dashed: manualSegment,
+      });
+    }
+    if (drawing && drawing.length > 0)
+      out.push({
+        id: 'drawing',
+        coordinates: drawing.map((p) => [p.lon, p.lat]),
+        label: t('tours.drawnPreview'),
+        colour: DRAWN_COLOUR,
+        dashed: true,
+      });
+    return out;
+  }, [track, drawing, t]);
+
+  if (!rec || !track) return <Loading />;
+  const { status, active, interrupted, live } = rec;
+  const recording = status === 'recording' && active;
+  const error = live.errorSessionId === session.id ? live.error : null;
+  const title = t('tours.title', { title: session.title });
+
+  return (
+    <section className="tour-page">
+      <PageHeading title={title}>{title}</PageHeading>
+      <p>
+        <Link to={`/processes/${process.id}`}>{t('tours.backToProcess', { name: process.name })}</Link>
+      </p>
+
+      <div className="tour-controls" role="group" aria-label={t('tours.controls')}>
+        {status === 'idle' || status === 'stopped' ? (
+          <button
+            type="button"
+            className="button button-primary tour-button"
+            disabled={busy}
+            onClick={() => void act(() => startTracking(session.id, process.id))}
+          >
+            {t('tours.start')}
+          </button>
+        ) : null}
+        {recording ? (
+          <button
+            type="button"
+            className="button tour-button"
+            disabled={busy}
+            onClick={() => void act(() => pauseTracking(session.id))}
+          >
+            {t('tours.pause')}
+          </button>
+        ) : null}
+        {interrupted ? (
+          <button
+            type="button"
+            className="button button-primary tour-button"
+            disabled={busy}
+            onClick={() => void act(() => openTracking(session.id), t('tours.status.continued'))}
+          >
+            {t('tours.continue')}
+          </button>
+        ) : null}
+        {status === 'paused' ? (
+          <button
+            type="button"
+            className="button button-primary tour-button"
+            disabled={busy}
+            onClick={() => void act(() => resumeTracking(session.id, process.id))}
+          >
+            {t('tours.resume')}
+          </button>
+        ) : null}
+        {status === 'recording' || status === 'paused' ? (
+          <button
+            type="button"
+            className="button tour-button"
+            disabled={busy}
+            onClick={() => void act(() => stopTracking(session.id))}
+          >
+            {t('tours.stop')}
+          </button>
+        ) : null}
+        <Link className="button button-primary tour-button" to={`/sessions/${session.id}/notes/new`}>
+          {t('tours.newNote')}
+        </Link>
+      </div>
+
+      <div role="status" aria-live="polite" className="tour-status" data-testid="tour-status">
+        <p>
+          <strong>{interrupted ? t('tours.interruptedNotice') : t(`tours.status.${status}`)}</strong>{' '}
+          <span data-testid="tour-points">{t('tours.status.points', { count: track.pointCount })}</span>
+        </p>
+        {recording && !live.lastFix ? <p>{t('tours.status.waiting')}</p> : null}
+        {recording && live.lastFix ? (
+          <p>
+            {live.lastFix.weak
+              ? t('tours.status.weak', { metres: Math.round(live.lastFix.acc) })
+              : t('tours.status.accuracy', { metres: Math.round(live.lastFix.acc) })}
+          </p>
+        ) : null}
+        {notice ? <p>{notice}</p> : null}
+      </div>
+      {error ? (
+        <div className="form-alert" role="alert">
+          <p>{t(`tours.errors.${error}`)}</p>
+        </div>
+      ) : null}
+      {failure ? (
+        <p className="form-alert" role="alert">
+          {failure}
+        </p>
+      ) : null}
+
+      <dl className="tour-figures">
+        <div>
+          <dt>{t('tours.distance')}</dt>
+          <dd data-testid="tour-distance">{formatDistance(track.distance, locale)}</dd>
+        </div>
+        <div>
+          <dt>{t('tours.duration')}</dt>
+          <dd data-testid="tour-duration">{formatDuration(track.duration)}</dd>
+        </div>
+      </dl>
+
+      {track.interruptions.length > 0 ? (
+        <section aria-labelledby="tour-interruptions-title">
+          <h2 id="tour-interruptions-title">{t('tours.interruptionsTitle')}</h2>
+          <ul className="plain-list">
+            {track.interruptions.map((gap) => (
+              <li key={`${gap.from}|${gap.to}`}>
+                {t('tours.interruption', {
+                  from: formatClock(gap.from, locale),
+                  to: formatClock(gap.to, locale, gap.from),
+                })}
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+
+      <section aria-labelledby="tour-map-title">
+        <h2 id="tour-map-title">{t('tours.mapTitle')}</h2>
+        <DrawControls
+          drawing={drawing}
+          setDrawing={setDrawing}
+          offer={!recording}
+          onSave={(route) =>
+            act(async () => {
+              await saveDrawnRoute(session.id, process.id, route);
+              setDrawing(null);
+            }, t('tours.draw.saved'))
+          }
+          busy={busy}
+        />
+        <TerritoryMapView
+          label={t('tours.mapLabel', { title: session.title })}
+          units={units ?? []}
+          points={points}
+          lines={lines}
+          onPointClick={(id) => void navigate(`/notes/${id}`)}
+          onMapClick={drawing ? (lon, lat) => setDrawing([...drawing, { lon, lat }]) : undefined}
+          showLabels={(units?.length ?? 0) <= 12}
+        />
+      </section>
+
+      <TourNotesList sessionId={session.id} />
+    </section>
+  );
+}
+
+function DrawControls({
+  drawing,
+  setDrawing,
+  offer,
+  onSave,
+  busy,
+}: {
+  drawing: { lon: number; lat: number }[] | null;
+  setDrawing: (next: { lon: number; lat: number }[] | null) => void;
+  offer: boolean;
+  onSave: (route: { lon: number; lat: number }[]) => Promise<void>;
+  busy: boolean;
+}) {
+  const { t } = useTranslation();
+  if (!drawing)
+    return offer ? (
+      <p>
+        <button type="button" className="button" onClick={() => setDrawing([])}>
+          {t('tours.draw.start')}
+        </button>
+      </p>
+    ) : null;
+  return (
+    <div className="tour-draw">
+      <p>{t('tours.draw.hint')}</p>
+      <p aria-live="polite">{t('tours.draw.count', { count: drawing.length })}</p>
+      <div className="tour-controls">
+        <button
+          type="button"
+          className="button"
+          disabled={drawing.length === 0}
+          onClick={() => setDrawing(drawing.slice(0, -1))}
+        >
+          {t('tours.draw.undo')}
+        </button>
+        <button
+          type="button"
+          className="button button-primary"
+          disabled={busy || drawing.length < 2}
+          onClick={() => void onSave(drawing)}
+        >
+          {t('tours.draw.save')}
+        </button>
+        <button type="button" className="button" onClick={() => setDrawing(null)}>
+          {t('tours.draw.cancel')}
+        </button>
+      </div>
+      {drawing.length < 2 ? <p className="muted">{t('tours.draw.needTwo')}</p> : null}
+    </div>
+  );
 }
