@@ -21,7 +21,7 @@ import {
   type Mutation,
   type PushResponse,
 } from '../../domain';
-import { noteMergeConflict } from '../data/conflicts.repository';
+import { detectDeleteEditConflict, noteMergeConflict } from '../data/conflicts.repository';
 import { ENTITY_TABLES, type OutboxEntry, type StoredRecord, type TequioDb } from '../data/db';
 
 export async function readOutboxBatch(db: TequioDb, maxCount: number, maxBytes: number): Promise<Mutation[]> {
@@ -123,16 +123,16 @@ export async function applyPulledPage(
         writes.set(change.id, record);
         toWrite.set(change.entity, writes);
         applied++;
-        const tombstoneArrives = state.deleted && !stored?.deleted;
-        const editedHere = tombstoneArrives
-          ? [...(awaitingEcho[key] ?? []), ...(await pendingEditFields(db, change.entity, change.id))]
-          : [];
-        await noteMergeConflict(db, change.entity, change.id, {
-          before: stored,
-          after: state,
-          changed,
-          editedHere,
-        });
+        // Only a tombstone over a record held here can reveal a delete/edit crossing. Awaiting
+        // anything but an IndexedDB request inside the transaction would let it commit early,
+        // so the check is synchronous and only a found conflict is written.
+        if (stored && state.deleted) {
+          const editedHere = stored.deleted
+            ? []
+            : [...(awaitingEcho[key] ?? []), ...(await pendingEditFields(db, change.entity, change.id))];
+          const seen = { before: stored, after: state, changed, editedHere };
+          if (detectDeleteEditConflict(seen)) await noteMergeConflict(db, change.entity, change.id, seen);
+        }
       }
       delete awaitingEcho[key];
       const newest = maxHlc(change.hlcs);
