@@ -30,6 +30,8 @@ export interface InitialPullOptions {
   couchPort?: number;
   /** Skip PouchDB (when its packages are not installed). */
   skipPouch?: boolean;
+  /** Offline mutations pushed from the page's device afterwards (default 5,000). */
+  pushes?: number;
   log?: (line: string) => void;
 }
 
@@ -51,6 +53,15 @@ export interface InitialPullResult {
   pouch: { ms: number; docs: number; recordsPerSecond: number; batchSize: number } | null;
   /** PouchDB time / pull time (how many times faster the app's pull is). */
   pouchToPull: number | null;
+  /** 5,000 offline mutations written on the page's device, then pushed by the real engine. */
+  devicePush: {
+    writeMs: number;
+    pushMs: number;
+    pushed: number;
+    batches: number;
+    ok: boolean;
+    mutationsPerSecond: number;
+  };
 }
 
 export async function run(options: InitialPullOptions = {}): Promise<InitialPullResult> {
@@ -147,6 +158,20 @@ export async function run(options: InitialPullOptions = {}): Promise<InitialPull
           `bulkPut ${put.ms.toFixed(0)} ms${couch ? `, PouchDB ${pouches.at(-1)!.toFixed(0)} ms` : ''}`,
       );
     }
+    // The other direction on the same page: 5,000 offline mutations from one device, pushed by the engine.
+    const pushCount = options.pushes ?? 5_000;
+    const devicePush = await page.evaluate(([a, p, sid, n]) => window.bench.devicePush(a, p, sid, n), [
+      account,
+      randomUUID(),
+      randomUUID(),
+      pushCount,
+    ] as const);
+    if (!devicePush.ok) throw new Error(`device push failed: ${devicePush.error}`);
+    log(
+      `device push: ${devicePush.pushed} mutations written in ${devicePush.writeMs.toFixed(0)} ms, ` +
+        `pushed in ${devicePush.pushMs.toFixed(0)} ms (${devicePush.batches} batches)`,
+    );
+    await page.evaluate(() => window.bench.cleanup());
     await context.close();
 
     const pullMs = median(pulls.map((p) => p.ms));
@@ -177,6 +202,7 @@ export async function run(options: InitialPullOptions = {}): Promise<InitialPull
           ? null
           : { ms: pouchMs, docs: pouchDocs, recordsPerSecond: (pouchDocs / pouchMs) * 1000, batchSize },
       pouchToPull: pouchMs === null ? null : pouchMs / pullMs,
+      devicePush: { ...devicePush, mutationsPerSecond: (devicePush.pushed / devicePush.pushMs) * 1000 },
     };
   } finally {
     await browser.close();

@@ -25,6 +25,24 @@ export interface BenchApi {
   rawBulkPut(): Promise<{ ms: number; records: number }>;
   /** PouchDB (IndexedDB adapter) replicating the remote CouchDB database onto a fresh local one. */
   pouchReplicate(url: string, batchSize?: number): Promise<{ ms: number; docs: number }>;
+  /**
+   * A device's offline work reaching the server: `count` tour notes written through the app's
+   * repository path (record + outbox in one transaction each) on a fresh database, then the real
+   * engine pushes them; `pushMs` ends when the last push is acknowledged (the pull after it is not counted).
+   */
+  devicePush(
+    account: { token: string; user: User },
+    processId: string,
+    sessionId: string,
+    count: number,
+  ): Promise<{
+    writeMs: number;
+    pushMs: number;
+    pushed: number;
+    batches: number;
+    ok: boolean;
+    error?: string;
+  }>;
   /** Deletes every database the bench made in this origin. */
   cleanup(): Promise<void>;
 }

@@ -8,7 +8,8 @@ import { Dexie } from 'dexie';
 import { ENTITY_TABLES, TequioDb, type StoredRecord } from '../../src/client/data/db';
 import { createApiClient } from '../../src/client/net/api-client';
 import { createSyncEngine } from '../../src/client/sync/sync-engine';
-import { isEntityName, type PullResponse } from '../../src/domain';
+import { isEntityName, newId, type PullResponse } from '../../src/domain';
+import { writeLocal } from '../../src/client/data/records.repository';
 import type { BenchApi } from './api';
 
 const made = new Set<string>();
@@ -112,6 +113,55 @@ const bench: BenchApi = {
     const { doc_count } = await local.info();
     await local.close();
     return { ms, docs: doc_count };
+  },
+
+  async devicePush(account, processId, sessionId, count) {
+    const db = new TequioDb(fresh('tequio-push'));
+    await db.open();
+    await db.setMeta('account', account);
+    const themes = ['water', 'safety', 'environment', 'public_space', 'mobility'] as const;
+    const w0 = performance.now();
+    for (let i = 0; i < count; i++) {
+      await writeLocal(db, 'tourNote', newId(), {
+        op: 'put',
+        fields: {
+          processId,
+          sessionId,
+          theme: themes[i % themes.length],
+          description: `Luminaria apagada frente al número ${i}; la calle queda a oscuras después de las 19 h.`,
+          severity: 'medium',
+          location: { lon: -99.06 + (i % 100) * 0.0001, lat: 19.36 + Math.floor(i / 100) * 0.0001 },
+          accuracy: 8,
+          locationSource: 'gps',
+          takenAt: new Date(Date.UTC(2026, 10, 20, 17, 0, 0, i)).toISOString(),
+        },
+      });
+    }
+    const writeMs = performance.now() - w0;
+    const api = createApiClient({ baseUrl: '', getToken: () => account.token });
+    let lastPushEnd = 0;
+    let batches = 0;
+    const timedApi = {
+      ...api,
+      push: async (request: Parameters<typeof api.push>[0]) => {
+        const response = await api.push(request);
+        lastPushEnd = performance.now();
+        batches++;
+        return response;
+      },
+    };
+    const engine = createSyncEngine({ db, api: timedApi, blobs: null, locks: null });
+    const t0 = performance.now();
+    const result = await engine.syncNow();
+    db.close();
+    return {
+      writeMs,
+      pushMs: lastPushEnd - t0,
+      pushed: result.pushed,
+      batches,
+      ok: result.ok,
+      ...(result.error ? { error: result.error } : {}),
+    };
   },
 
   async cleanup() {
