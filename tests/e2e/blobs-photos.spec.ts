@@ -3,69 +3,9 @@
  * canvas API, kept in IndexedDB until the server confirms it, uploaded by the sync engine, and
  * shown on another device that may read the session.
  */
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { AppPage, PhotosFieldPage, ProcessesPage, SessionFormPage } from './pages/app.page';
-
-/** A 3000 × 2000 JPEG, as a phone camera would make it. */
-async function cameraPhoto(page: Page): Promise<Buffer> {
-  const base64 = await page.evaluate(async () => {
-    const canvas = new OffscreenCanvas(3000, 2000);
-    const ctx = canvas.getContext('2d')!;
-    const gradient = ctx.createLinearGradient(0, 0, 3000, 2000);
-    gradient.addColorStop(0, '#0b6e4f');
-    gradient.addColorStop(1, '#f2c14e');
-    ctx.fillStyle = gradient;
-    ctx.fillRect(0, 0, 3000, 2000);
-    ctx.fillStyle = '#ffffff';
-    ctx.font = '200px sans-serif';
-    ctx.fillText('Asamblea', 300, 1000);
-    const bytes = new Uint8Array(
-      await (await canvas.convertToBlob({ type: 'image/jpeg', quality: 0.95 })).arrayBuffer(),
-    );
-    let text = '';
-    for (let i = 0; i < bytes.length; i += 0x8000)
-      text += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-    return btoa(text);
-  });
-  return Buffer.from(base64, 'base64');
-}
-
-/** The device's copies of photos, read straight from IndexedDB. */
-function deviceBlobs(page: Page) {
-  return page.evaluate(
-    () =>
-      new Promise<{ width?: number; height?: number; mime: string; size: number; status: string }[]>(
-        (resolve, reject) => {
-          const open = indexedDB.open('tequio');
-          open.onerror = () => reject(open.error);
-          open.onsuccess = () => {
-            const request = open.result.transaction('blobs').objectStore('blobs').getAll();
-            request.onerror = () => reject(request.error);
-            request.onsuccess = () => {
-              open.result.close();
-              resolve(
-                (
-                  request.result as {
-                    width?: number;
-                    height?: number;
-                    mime: string;
-                    bytes: Blob;
-                    status: string;
-                  }[]
-                ).map((b) => ({
-                  width: b.width,
-                  height: b.height,
-                  mime: b.mime,
-                  size: b.bytes.size,
-                  status: b.status,
-                })),
-              );
-            };
-          };
-        },
-      ),
-  );
-}
+import { cameraPhoto, deviceBlobs } from './support/photos';
 
 test('a photo is downscaled on the tablet, uploaded with the session and seen on another device', async ({
   browser,
@@ -85,7 +25,7 @@ test('a photo is downscaled on the tablet, uploaded with the session and seen on
     place: 'Mercado de la colonia',
   });
 
-  const original = await cameraPhoto(tablet);
+  const original = await cameraPhoto(tablet, 'Asamblea', ['#0b6e4f', '#f2c14e']);
   const photos = new PhotosFieldPage(tablet);
   await photos.attach([{ name: 'asamblea.jpg', mimeType: 'image/jpeg', buffer: original }]);
   await expect(photos.thumbnail(1)).toBeVisible();

@@ -7,55 +7,9 @@ import { mkdirSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import { AppPage, ProcessDetailPage, ProcessesPage, SessionFormPage } from './pages/app.page';
 import { TourNoteFormPage, TourNotesListPage } from './pages/tour-notes.page';
+import { cameraPhoto, deviceBlobs } from './support/photos';
 
 test.beforeAll(() => mkdirSync('test-results/screens', { recursive: true }));
-
-/** A 3000 × 2000 JPEG, as the tablet's camera would make it. */
-async function cameraPhoto(page: Page): Promise<Buffer> {
-  const base64 = await page.evaluate(async () => {
-    const canvas = new OffscreenCanvas(3000, 2000);
-    const ctx = canvas.getContext('2d')!;
-    const gradient = ctx.createLinearGradient(0, 0, 3000, 2000);
-    gradient.addColorStop(0, '#1f78b4');
-    gradient.addColorStop(1, '#a6cee3');
-    ctx.fillStyle = gradient;
-    ctx.fillRect(0, 0, 3000, 2000);
-    ctx.fillStyle = '#ffffff';
-    ctx.font = '200px sans-serif';
-    ctx.fillText('Fuga de agua', 300, 1000);
-    const bytes = new Uint8Array(
-      await (await canvas.convertToBlob({ type: 'image/jpeg', quality: 0.95 })).arrayBuffer(),
-    );
-    let text = '';
-    for (let i = 0; i < bytes.length; i += 0x8000)
-      text += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-    return btoa(text);
-  });
-  return Buffer.from(base64, 'base64');
-}
-
-/** The device's copies of photos, read straight from IndexedDB. */
-function deviceBlobs(page: Page) {
-  return page.evaluate(
-    () =>
-      new Promise<{ sha256: string; width?: number; size: number; status: string }[]>((resolve, reject) => {
-        const open = indexedDB.open('tequio');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const request = open.result.transaction('blobs').objectStore('blobs').getAll();
-          request.onerror = () => reject(request.error);
-          request.onsuccess = () => {
-            open.result.close();
-            resolve(
-              (request.result as { sha256: string; width?: number; bytes: Blob; status: string }[]).map(
-                (b) => ({ sha256: b.sha256, width: b.width, size: b.bytes.size, status: b.status }),
-              ),
-            );
-          };
-        };
-      }),
-  );
-}
 
 /**
  * Times, inside the page, from the tap on "Guardar nota" to the note's entry appearing in the
@@ -139,7 +93,7 @@ test('a note with a photo taken offline on a tour syncs and the coordinator sees
   await expect(form.heading).toBeVisible();
   await expect(form.locationStatus).toHaveText('Ubicación: ±8 m');
   await form.fill({ area: 'Agua', description, severity: 'Alta' });
-  const original = await cameraPhoto(tablet);
+  const original = await cameraPhoto(tablet, 'Fuga de agua', ['#1f78b4', '#a6cee3']);
   await form.attach([{ name: 'fuga.jpg', mimeType: 'image/jpeg', buffer: original }]);
   await expect(form.photo(1)).toBeVisible();
   await app.screenshot('tour-notes-01-form-offline');
