@@ -1,10 +1,11 @@
 /**
  * Prioritisation for the UI: rounds, ballots and live results, on the
- * device's own database (prioritisation.repository.ts).
+ * device's own database (writes: prioritisation.repository.ts; reads: prioritisation.queries.ts).
  */
 import { useLiveQuery } from 'dexie-react-hooks';
 import { getDb } from './current-db';
 import * as repo from './prioritisation.repository';
+import * as queries from './prioritisation.queries';
 
 export type {
   BallotListItem,
@@ -34,33 +35,33 @@ export const closeRound = (roundId: string, agreementText: string) =>
   repo.closeRound(getDb(), roundId, agreementText);
 
 export function useSessionRounds(sessionId: string): repo.SessionRoundSummary[] | undefined {
-  return useLiveQuery(() => repo.listSessionRounds(getDb(), sessionId), [sessionId]);
+  return useLiveQuery(() => queries.listSessionRounds(getDb(), sessionId), [sessionId]);
 }
 
 export function useRound(id: string): repo.RoundView | null | undefined {
-  return useLiveQuery(() => repo.getRound(getDb(), id), [id]);
+  return useLiveQuery(() => queries.getRound(getDb(), id), [id]);
 }
 
 /** Live result (round, its ballots, the session's attendance): for the results view only. */
 export function useRoundResult(roundId: string): repo.RoundResultView | null | undefined {
-  return useLiveQuery(() => repo.getRoundResult(getDb(), roundId), [roundId]);
+  return useLiveQuery(() => queries.getRoundResult(getDb(), roundId), [roundId]);
 }
 
 export function useRoundBallots(roundId: string): repo.BallotListItem[] | undefined {
-  return useLiveQuery(() => repo.listRoundBallots(getDb(), roundId), [roundId]);
+  return useLiveQuery(() => queries.listRoundBallots(getDb(), roundId), [roundId]);
 }
 
 /** How many ballot records the round has (cheap: an index count). */
 export function useBallotCount(roundId: string): number | undefined {
-  return useLiveQuery(() => repo.countBallots(getDb(), roundId), [roundId]);
+  return useLiveQuery(() => queries.countBallots(getDb(), roundId), [roundId]);
 }
 
 /** This device's latest board count of the round, while it still counts. */
 export function useOwnTally(roundId: string): repo.BallotView | null | undefined {
-  return useLiveQuery(() => repo.getOwnTally(getDb(), roundId), [roundId]);
+  return useLiveQuery(() => queries.getOwnTally(getDb(), roundId), [roundId]);
 }
 
 /** The process's problems that may go on a ballot (not merged into another). */
 export function useBallotProblems(processId: string): repo.BallotProblem[] | undefined {
-  return useLiveQuery(() => repo.listBallotProblems(getDb(), processId), [processId]);
+  return useLiveQuery(() => queries.listBallotProblems(getDb(), processId), [processId]);
 }

@@ -10,15 +10,17 @@ import {
   annulBallot,
   castVote,
   closeRound,
-  countBallots,
   createRound,
+  recordTally,
+} from '../../../src/client/data/prioritisation.repository';
+import {
+  countBallots,
   getOwnTally,
   getRoundResult,
   listBallotProblems,
   listRoundBallots,
   listSessionRounds,
-  recordTally,
-} from '../../../src/client/data/prioritisation.repository';
+} from '../../../src/client/data/prioritisation.queries';
 import { aProcess, aSession } from '../../fixtures/sessions';
 
 let db: TequioDb;
