@@ -13,6 +13,7 @@ import { Loading, NotFound } from '../../ui/status-views';
 import { useFocusFirstInvalid } from '../../ui/use-focus-first-invalid';
 import './strings';
 import './prioritisation.css';
+import { FormActionBar } from '../../ui/form-action-bar';
 
 const roundFormSchema = z
   .object({
@@ -267,26 +268,13 @@ function RoundForm({
         </fieldset>
       ) : null}
 
-      <div className="action-bar">
-        {Object.keys(errors).length > 0 ? (
-          <p className="form-alert" role="alert">
-            {t('common.fixErrors')}
-          </p>
-        ) : null}
-        {saveError ? (
-          <p className="form-alert" role="alert">
-            {saveError}
-          </p>
-        ) : null}
-        <div className="actions">
-          <button type="submit" className="button button-primary" disabled={isSubmitting}>
-            {t('prioritisation.form.submit')}
-          </button>
-          <Link className="button" to={`/sessions/${session.id}`}>
-            {t('common.cancel')}
-          </Link>
-        </div>
-      </div>
+      <FormActionBar
+        showFixErrors={Object.keys(errors).length > 0}
+        saveError={saveError}
+        submitLabel={t('prioritisation.form.submit')}
+        submitting={isSubmitting}
+        cancelTo={`/sessions/${session.id}`}
+      />
     </form>
   );
 }

@@ -2,7 +2,6 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { useEffect, useRef, useState } from 'react';
 import { FormProvider, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
 import { THEMATIC_AREAS } from '../../../domain';
 import type { TourNoteView } from '../../data';
 import { errorText, formErrorMap } from '../../i18n/zod-errors';
@@ -13,6 +12,7 @@ import { EvidenceField } from './evidence-field';
 import { problemFormSchema, type ProblemFormOutput, type ProblemFormValues } from './problem-form-values';
 import { TextListField } from './text-list-field';
 import './strings';
+import { FormActionBar } from '../../ui/form-action-bar';
 
 const resolver = zodResolver(problemFormSchema, { error: formErrorMap });
 
@@ -125,26 +125,13 @@ export function ProblemForm({
         <TextListField name="effects" />
         <EvidenceField notes={notes} />
 
-        <div className="action-bar">
-          {hasErrors && isSubmitted ? (
-            <p className="form-alert" role="alert">
-              {t('common.fixErrors')}
-            </p>
-          ) : null}
-          {saveError ? (
-            <p className="form-alert" role="alert">
-              {saveError}
-            </p>
-          ) : null}
-          <div className="actions">
-            <button type="submit" className="button button-primary" disabled={isSubmitting}>
-              {submitLabel}
-            </button>
-            <Link to={cancelTo} className="button">
-              {t('common.cancel')}
-            </Link>
-          </div>
-        </div>
+        <FormActionBar
+          showFixErrors={hasErrors && isSubmitted}
+          saveError={saveError}
+          submitLabel={submitLabel}
+          submitting={isSubmitting}
+          cancelTo={cancelTo}
+        />
       </form>
     </FormProvider>
   );

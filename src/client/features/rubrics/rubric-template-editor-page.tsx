@@ -20,6 +20,7 @@ import { CriteriaField } from './criteria-field';
 import { templateFormSchema, type TemplateFormOutput, type TemplateFormValues } from './template-form-schema';
 import './strings';
 import './rubrics.css';
+import { FormActionBar } from '../../ui/form-action-bar';
 
 interface PageProps {
   onDirtyChange?: (dirty: boolean) => void;
@@ -193,28 +194,17 @@ function TemplateForm({ template, onDirtyChange }: PageProps & { template: Rubri
           )}
         </fieldset>
         <CriteriaField />
-        <div className="action-bar">
-          {Object.keys(errors).length > 0 && isSubmitted ? (
-            <p className="form-alert" role="alert">
-              {t('common.fixErrors')}
-            </p>
-          ) : null}
-          {saveError ? (
-            <p className="form-alert" role="alert">
-              {saveError}
-            </p>
-          ) : null}
-          <div className="actions">
-            <button type="submit" className="button button-primary" disabled={isSubmitting}>
-              {template
-                ? t('rubrics.editor.saveVersion', { version: template.version + 1 })
-                : t('rubrics.editor.create')}
-            </button>
-            <Link to="/rubrics" className="button">
-              {t('common.cancel')}
-            </Link>
-          </div>
-        </div>
+        <FormActionBar
+          showFixErrors={Object.keys(errors).length > 0 && isSubmitted}
+          saveError={saveError}
+          submitLabel={
+            template
+              ? t('rubrics.editor.saveVersion', { version: template.version + 1 })
+              : t('rubrics.editor.create')
+          }
+          submitting={isSubmitting}
+          cancelTo={'/rubrics'}
+        />
       </form>
     </FormProvider>
   );

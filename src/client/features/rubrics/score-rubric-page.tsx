@@ -23,6 +23,7 @@ import { LevelPicker } from './level-picker';
 import { scoreFormSchema, type ScoreFormOutput, type ScoreFormValues } from './score-form-schema';
 import './strings';
 import './rubrics.css';
+import { FormActionBar } from '../../ui/form-action-bar';
 
 type Target = { kind: 'session'; sessionId: string } | { kind: 'moment'; moment: Moment };
 
@@ -110,26 +111,13 @@ function ScoreForm({
           </Field>
         </div>
         <InterviewNotesField />
-        <div className="action-bar">
-          {Object.keys(errors).length > 0 && isSubmitted ? (
-            <p className="form-alert" role="alert">
-              {t('common.fixErrors')}
-            </p>
-          ) : null}
-          {saveError ? (
-            <p className="form-alert" role="alert">
-              {saveError}
-            </p>
-          ) : null}
-          <div className="actions">
-            <button type="submit" className="button button-primary" disabled={isSubmitting}>
-              {t('rubrics.score.save')}
-            </button>
-            <Link to={`/processes/${processId}`} className="button">
-              {t('common.cancel')}
-            </Link>
-          </div>
-        </div>
+        <FormActionBar
+          showFixErrors={Object.keys(errors).length > 0 && isSubmitted}
+          saveError={saveError}
+          submitLabel={t('rubrics.score.save')}
+          submitting={isSubmitting}
+          cancelTo={`/processes/${processId}`}
+        />
       </form>
     </FormProvider>
   );

@@ -2,7 +2,6 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { FormProvider, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
 import { SESSION_TYPES, sessionSchema, type Session } from '../../../domain';
 import { errorText, formErrorMap } from '../../i18n/zod-errors';
 import { Field } from '../../ui/field';
@@ -14,6 +13,7 @@ import { FacilitatorsField } from './facilitators-field';
 import { LocationField } from './location-field';
 import { PhotosField } from './photos-field';
 import type { SessionFormValues } from './session-form-values';
+import { FormActionBar } from '../../ui/form-action-bar';
 
 const resolver = zodResolver(sessionSchema, { error: formErrorMap });
 
@@ -134,27 +134,15 @@ export function SessionForm({
           </Field>
         </div>
 
-        <div className="action-bar">
-          {hasErrors && isSubmitted ? (
-            <p className="form-alert" role="alert">
-              {t('common.fixErrors')}
-            </p>
-          ) : null}
-          {saveError ? (
-            <p className="form-alert" role="alert">
-              {saveError}
-            </p>
-          ) : null}
-          <div className="actions">
-            <button type="submit" className="button button-primary" disabled={isSubmitting}>
-              {submitLabel}
-            </button>
-            <Link to={cancelTo} className="button">
-              {t('common.cancel')}
-            </Link>
-            {actions}
-          </div>
-        </div>
+        <FormActionBar
+          showFixErrors={hasErrors && isSubmitted}
+          saveError={saveError}
+          submitLabel={submitLabel}
+          submitting={isSubmitting}
+          cancelTo={cancelTo}
+        >
+          {actions}
+        </FormActionBar>
       </form>
     </FormProvider>
   );

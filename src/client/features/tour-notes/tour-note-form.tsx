@@ -2,7 +2,6 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { useEffect, useRef, useState } from 'react';
 import { FormProvider, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
 import { SEVERITIES, THEMATIC_AREAS } from '../../../domain';
 import { errorText, formErrorMap } from '../../i18n/zod-errors';
 import { Field, FieldErrorText } from '../../ui/field';
@@ -19,6 +18,7 @@ import {
 } from './tour-note-form-values';
 import './strings';
 import './tour-notes.css';
+import { FormActionBar } from '../../ui/form-action-bar';
 
 const resolver = zodResolver(tourNoteFormSchema, { error: formErrorMap });
 
@@ -168,26 +168,13 @@ export function TourNoteForm({
 
         <NotePhotosField />
 
-        <div className="action-bar">
-          {hasErrors && isSubmitted ? (
-            <p className="form-alert" role="alert">
-              {t('common.fixErrors')}
-            </p>
-          ) : null}
-          {saveError ? (
-            <p className="form-alert" role="alert">
-              {saveError}
-            </p>
-          ) : null}
-          <div className="actions">
-            <button type="submit" className="button button-primary" disabled={isSubmitting}>
-              {submitLabel}
-            </button>
-            <Link to={cancelTo} className="button">
-              {t('common.cancel')}
-            </Link>
-          </div>
-        </div>
+        <FormActionBar
+          showFixErrors={hasErrors && isSubmitted}
+          saveError={saveError}
+          submitLabel={submitLabel}
+          submitting={isSubmitting}
+          cancelTo={cancelTo}
+        />
       </form>
     </FormProvider>
   );
