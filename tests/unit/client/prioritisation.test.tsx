@@ -122,6 +122,8 @@ describe('pass the tablet', () => {
     const { roundId } = await dotsRound();
     const user = renderAt(`/rounds/${roundId}`);
     const first = await screen.findByRole('tab', { name: 'Pasar la tableta' });
+    // The page first moves focus to its heading (announced to screen readers); the user goes on from there.
+    await waitFor(() => expect(screen.getByRole('heading', { level: 1 })).toHaveFocus());
     first.focus();
     await user.keyboard('{ArrowRight}');
     expect(screen.getByRole('tab', { name: 'Conteo del pizarrón' })).toHaveFocus();
