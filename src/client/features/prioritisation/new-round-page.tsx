@@ -1,5 +1,4 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { useEffect, useRef, useState } from 'react';
 import { useFieldArray, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
@@ -10,7 +9,7 @@ import { errorText, formErrorMap } from '../../i18n/zod-errors';
 import { Field, FieldErrorText } from '../../ui/field';
 import { PageHeading } from '../../ui/page-heading';
 import { Loading, NotFound } from '../../ui/status-views';
-import { useFocusFirstInvalid } from '../../ui/use-focus-first-invalid';
+import { useFormSave } from '../../ui/use-form-save';
 import './strings';
 import './prioritisation.css';
 import { FormActionBar } from '../../ui/form-action-bar';
@@ -62,15 +61,7 @@ function RoundForm({
 }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
-  const formRef = useRef<HTMLFormElement>(null);
-  const [saveError, setSaveError] = useState<string | null>(null);
-  const {
-    register,
-    control,
-    handleSubmit,
-    watch,
-    formState: { errors, isDirty, isSubmitting, submitCount, isSubmitSuccessful },
-  } = useForm<RoundFormInput, unknown, RoundFormOutput>({
+  const form = useForm<RoundFormInput, unknown, RoundFormOutput>({
     resolver,
     shouldFocusError: false,
     defaultValues: {
@@ -82,32 +73,30 @@ function RoundForm({
       criteria: DEFAULT_CRITERIA.map((c) => ({ ...c })),
     },
   });
+  const {
+    register,
+    control,
+    watch,
+    formState: { errors, isSubmitting },
+  } = form;
+  const { formRef, saveError, submitWith } = useFormSave(form, {
+    onDirtyChange,
+    failed: (reason) => t('prioritisation.form.saveFailed', { reason }),
+  });
   const criteria = useFieldArray({ control, name: 'criteria' });
   const method = watch('method');
-  useEffect(() => onDirtyChange?.(isDirty), [isDirty, onDirtyChange]);
-  useEffect(() => () => onDirtyChange?.(false), [onDirtyChange]);
-  useFocusFirstInvalid(formRef, submitCount, isSubmitSuccessful);
 
-  const submit = handleSubmit(async (values) => {
-    setSaveError(null);
-    try {
-      const id = await createRound(session.id, {
-        title: values.title,
-        problemIds: values.problemIds,
-        method: values.method,
-        dotsPerPerson: values.method === 'dots' ? values.dotsPerPerson : undefined,
-        allowStacking: values.method === 'dots' ? values.allowStacking : undefined,
-        criteria: values.method === 'scoring' ? values.criteria : undefined,
-      });
-      onDirtyChange?.(false);
-      void navigate(`/rounds/${id}`);
-    } catch (error) {
-      setSaveError(
-        t('prioritisation.form.saveFailed', {
-          reason: error instanceof Error ? error.message : String(error),
-        }),
-      );
-    }
+  const submit = submitWith(async (values) => {
+    const id = await createRound(session.id, {
+      title: values.title,
+      problemIds: values.problemIds,
+      method: values.method,
+      dotsPerPerson: values.method === 'dots' ? values.dotsPerPerson : undefined,
+      allowStacking: values.method === 'dots' ? values.allowStacking : undefined,
+      criteria: values.method === 'scoring' ? values.criteria : undefined,
+    });
+    onDirtyChange?.(false);
+    void navigate(`/rounds/${id}`);
   });
 
   const problemsError = errors.problemIds

@@ -1,12 +1,11 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { useEffect, useRef, useState } from 'react';
 import { FormProvider, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { THEMATIC_AREAS } from '../../../domain';
 import type { TourNoteView } from '../../data';
 import { errorText, formErrorMap } from '../../i18n/zod-errors';
 import { Field } from '../../ui/field';
-import { useFocusFirstInvalid } from '../../ui/use-focus-first-invalid';
+import { useFormSave } from '../../ui/use-form-save';
 import { useRelocalizedErrors } from '../../ui/use-relocalized-errors';
 import { EvidenceField } from './evidence-field';
 import { problemFormSchema, type ProblemFormOutput, type ProblemFormValues } from './problem-form-values';
@@ -47,30 +46,18 @@ export function ProblemForm({
   });
   const {
     register,
-    handleSubmit,
     trigger,
-    formState: { errors, isDirty, isSubmitting, isSubmitted, submitCount, isSubmitSuccessful },
+    formState: { errors, isSubmitting, isSubmitted },
   } = form;
-  const formRef = useRef<HTMLFormElement>(null);
-  const [saveError, setSaveError] = useState<string | null>(null);
-
-  useEffect(() => {
-    onDirtyChange?.(isDirty);
-  }, [isDirty, onDirtyChange]);
-  useEffect(() => () => onDirtyChange?.(false), [onDirtyChange]);
-  useFocusFirstInvalid(formRef, submitCount, isSubmitSuccessful);
+  const { formRef, saveError, submitWith } = useFormSave(form, {
+    onDirtyChange,
+    failed: (reason) => t('problems.saveFailed', { reason }),
+  });
 
   useRelocalizedErrors(isSubmitted, trigger);
 
-  const submit = handleSubmit(async (values) => {
-    setSaveError(null);
-    try {
-      await onSubmit(values);
-    } catch (error) {
-      setSaveError(
-        t('problems.saveFailed', { reason: error instanceof Error ? error.message : String(error) }),
-      );
-    }
+  const submit = submitWith(async (values) => {
+    await onSubmit(values);
   });
   const hasErrors = Object.keys(errors).length > 0;
 

@@ -1,5 +1,4 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { useEffect, useRef, useState } from 'react';
 import { Controller, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -7,7 +6,7 @@ import type { z } from 'zod';
 import { PROCESS_STAGES, processSchema } from '../../../domain';
 import { errorText, formErrorMap } from '../../i18n/zod-errors';
 import { Field } from '../../ui/field';
-import { useFocusFirstInvalid } from '../../ui/use-focus-first-invalid';
+import { useFormSave } from '../../ui/use-form-save';
 import { UnitKeysInput } from './unit-keys-input';
 
 /** The team is managed elsewhere (the repository adds the creator), so the form leaves it out. */
@@ -36,32 +35,23 @@ export function ProcessForm({
   onDirtyChange,
 }: ProcessFormProps) {
   const { t } = useTranslation();
-  const {
-    register,
-    control,
-    handleSubmit,
-    formState: { errors, isDirty, isSubmitting, submitCount, isSubmitSuccessful },
-  } = useForm<ProcessFormValues, unknown, ProcessFormOutput>({
+  const form = useForm<ProcessFormValues, unknown, ProcessFormOutput>({
     defaultValues,
     resolver,
     shouldFocusError: false,
   });
-  const formRef = useRef<HTMLFormElement>(null);
-  const [saveError, setSaveError] = useState<string | null>(null);
+  const {
+    register,
+    control,
+    formState: { errors, isSubmitting },
+  } = form;
+  const { formRef, saveError, submitWith } = useFormSave(form, {
+    onDirtyChange,
+    failed: (reason) => t('processes.saveFailed', { reason }),
+  });
 
-  useEffect(() => onDirtyChange?.(isDirty), [isDirty, onDirtyChange]);
-  useEffect(() => () => onDirtyChange?.(false), [onDirtyChange]);
-  useFocusFirstInvalid(formRef, submitCount, isSubmitSuccessful);
-
-  const submit = handleSubmit(async (values) => {
-    setSaveError(null);
-    try {
-      await onSubmit(values);
-    } catch (error) {
-      setSaveError(
-        t('processes.saveFailed', { reason: error instanceof Error ? error.message : String(error) }),
-      );
-    }
+  const submit = submitWith(async (values) => {
+    await onSubmit(values);
   });
 
   const unitKeysError = errors.unitKeys;

@@ -1,5 +1,5 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { FormProvider, useForm, type Resolver } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
@@ -15,7 +15,7 @@ import { errorText, formErrorMap } from '../../i18n/zod-errors';
 import { Field } from '../../ui/field';
 import { PageHeading } from '../../ui/page-heading';
 import { Loading, NotFound } from '../../ui/status-views';
-import { useFocusFirstInvalid } from '../../ui/use-focus-first-invalid';
+import { useFormSave } from '../../ui/use-form-save';
 import { CriteriaField } from './criteria-field';
 import { templateFormSchema, type TemplateFormOutput, type TemplateFormValues } from './template-form-schema';
 import './strings';
@@ -73,19 +73,16 @@ function TemplateForm({ template, onDirtyChange }: PageProps & { template: Rubri
   });
   const {
     register,
-    handleSubmit,
     watch,
-    formState: { errors, isDirty, isSubmitting, isSubmitted, submitCount, isSubmitSuccessful },
+    formState: { errors, isSubmitting, isSubmitted },
   } = form;
-  const formRef = useRef<HTMLFormElement>(null);
-  const [saveError, setSaveError] = useState<string | null>(null);
-  useEffect(() => onDirtyChange?.(isDirty), [isDirty, onDirtyChange]);
-  useEffect(() => () => onDirtyChange?.(false), [onDirtyChange]);
-  useFocusFirstInvalid(formRef, submitCount, isSubmitSuccessful);
+  const { formRef, saveError, submitWith } = useFormSave(form, {
+    onDirtyChange,
+    failed: (reason) => t('rubrics.templates.saveFailed', { reason }),
+  });
   const appliesTo = watch('appliesTo');
 
-  const submit = handleSubmit(async (values) => {
-    setSaveError(null);
+  const submit = submitWith(async (values) => {
     const input = {
       name: values.name,
       description: values.description ? values.description : null,
@@ -95,19 +92,13 @@ function TemplateForm({ template, onDirtyChange }: PageProps & { template: Rubri
       moment: values.appliesTo === 'moment' ? values.moment : null,
       criteria: values.criteria,
     };
-    try {
-      if (template) await saveRubricTemplateVersion(template.id, input);
-      else await createRubricTemplate(input);
-      onDirtyChange?.(false);
-      const savedTemplate = template
-        ? t('rubrics.editor.savedVersion', { name: values.name, version: template.version + 1 })
-        : t('rubrics.editor.created', { name: values.name });
-      void navigate('/rubrics', { state: { savedTemplate } });
-    } catch (error) {
-      setSaveError(
-        t('rubrics.templates.saveFailed', { reason: error instanceof Error ? error.message : String(error) }),
-      );
-    }
+    if (template) await saveRubricTemplateVersion(template.id, input);
+    else await createRubricTemplate(input);
+    onDirtyChange?.(false);
+    const savedTemplate = template
+      ? t('rubrics.editor.savedVersion', { name: values.name, version: template.version + 1 })
+      : t('rubrics.editor.created', { name: values.name });
+    void navigate('/rubrics', { state: { savedTemplate } });
   });
 
   return (

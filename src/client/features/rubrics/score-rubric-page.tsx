@@ -1,5 +1,5 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { FormProvider, useForm, type Resolver } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
@@ -17,7 +17,7 @@ import { errorText, formErrorMap } from '../../i18n/zod-errors';
 import { Field } from '../../ui/field';
 import { PageHeading } from '../../ui/page-heading';
 import { Loading, NotFound } from '../../ui/status-views';
-import { useFocusFirstInvalid } from '../../ui/use-focus-first-invalid';
+import { useFormSave } from '../../ui/use-form-save';
 import { InterviewNotesField } from './interview-notes-field';
 import { LevelPicker } from './level-picker';
 import { scoreFormSchema, type ScoreFormOutput, type ScoreFormValues } from './score-form-schema';
@@ -62,35 +62,26 @@ function ScoreForm({
   });
   const {
     register,
-    handleSubmit,
-    formState: { errors, isDirty, isSubmitting, isSubmitted, submitCount, isSubmitSuccessful },
+    formState: { errors, isSubmitting, isSubmitted },
   } = form;
-  const formRef = useRef<HTMLFormElement>(null);
-  const [saveError, setSaveError] = useState<string | null>(null);
-  useEffect(() => onDirtyChange?.(isDirty), [isDirty, onDirtyChange]);
-  useEffect(() => () => onDirtyChange?.(false), [onDirtyChange]);
-  useFocusFirstInvalid(formRef, submitCount, isSubmitSuccessful);
+  const { formRef, saveError, submitWith } = useFormSave(form, {
+    onDirtyChange,
+    failed: (reason) => t('rubrics.score.saveFailed', { reason }),
+  });
 
-  const submit = handleSubmit(async (values) => {
-    setSaveError(null);
-    try {
-      await scoreRubric({
-        processId,
-        templateId: template.id,
-        target: target.kind,
-        sessionId: target.kind === 'session' ? target.sessionId : null,
-        moment: target.kind === 'moment' ? target.moment : null,
-        levels: values.levels,
-        comment: values.comment,
-        interviews: values.interviews,
-      });
-      onDirtyChange?.(false);
-      void navigate(`/processes/${processId}`, { state: { saved: 'rubricScore' } });
-    } catch (error) {
-      setSaveError(
-        t('rubrics.score.saveFailed', { reason: error instanceof Error ? error.message : String(error) }),
-      );
-    }
+  const submit = submitWith(async (values) => {
+    await scoreRubric({
+      processId,
+      templateId: template.id,
+      target: target.kind,
+      sessionId: target.kind === 'session' ? target.sessionId : null,
+      moment: target.kind === 'moment' ? target.moment : null,
+      levels: values.levels,
+      comment: values.comment,
+      interviews: values.interviews,
+    });
+    onDirtyChange?.(false);
+    void navigate(`/processes/${processId}`, { state: { saved: 'rubricScore' } });
   });
 
   return (

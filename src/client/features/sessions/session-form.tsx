@@ -1,11 +1,11 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { type ReactNode } from 'react';
 import { FormProvider, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { SESSION_TYPES, sessionSchema, type Session } from '../../../domain';
 import { errorText, formErrorMap } from '../../i18n/zod-errors';
 import { Field } from '../../ui/field';
-import { useFocusFirstInvalid } from '../../ui/use-focus-first-invalid';
+import { useFormSave } from '../../ui/use-form-save';
 import { useRelocalizedErrors } from '../../ui/use-relocalized-errors';
 import { AgreementsField } from './agreements-field';
 import { AttendanceGrid } from './attendance-grid';
@@ -54,28 +54,18 @@ export function SessionForm({
   });
   const {
     register,
-    handleSubmit,
     trigger,
-    formState: { errors, isDirty, isSubmitting, isSubmitted, submitCount, isSubmitSuccessful },
+    formState: { errors, isSubmitting, isSubmitted },
   } = form;
-  const formRef = useRef<HTMLFormElement>(null);
-  const [saveError, setSaveError] = useState<string | null>(null);
-
-  useEffect(() => onDirtyChange?.(isDirty), [isDirty, onDirtyChange]);
-  useEffect(() => () => onDirtyChange?.(false), [onDirtyChange]);
-  useFocusFirstInvalid(formRef, submitCount, isSubmitSuccessful);
+  const { formRef, saveError, submitWith } = useFormSave(form, {
+    onDirtyChange,
+    failed: (reason) => t('sessions.saveFailed', { reason }),
+  });
 
   useRelocalizedErrors(isSubmitted, trigger);
 
-  const submit = handleSubmit(async (session) => {
-    setSaveError(null);
-    try {
-      await onSubmit(session);
-    } catch (error) {
-      setSaveError(
-        t('sessions.saveFailed', { reason: error instanceof Error ? error.message : String(error) }),
-      );
-    }
+  const submit = submitWith(async (session) => {
+    await onSubmit(session);
   });
 
   const hasErrors = Object.keys(errors).length > 0;

@@ -1,12 +1,11 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { useEffect, useRef, useState } from 'react';
 import { FormProvider, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { SEVERITIES, THEMATIC_AREAS } from '../../../domain';
 import { errorText, formErrorMap } from '../../i18n/zod-errors';
 import { Field, FieldErrorText } from '../../ui/field';
 import { THEME_COLOURS } from '../../ui/theme-colours';
-import { useFocusFirstInvalid } from '../../ui/use-focus-first-invalid';
+import { useFormSave } from '../../ui/use-form-save';
 import { useRelocalizedErrors } from '../../ui/use-relocalized-errors';
 import { NoteLocationField } from './note-location-field';
 import { NotePhotosField } from './note-photos-field';
@@ -56,31 +55,19 @@ export function TourNoteForm({
   });
   const {
     register,
-    handleSubmit,
     trigger,
-    formState: { errors, isDirty, isSubmitting, isSubmitted, submitCount, isSubmitSuccessful },
+    formState: { errors, isSubmitting, isSubmitted },
   } = form;
-  const formRef = useRef<HTMLFormElement>(null);
-  const [saveError, setSaveError] = useState<string | null>(null);
-
-  useEffect(() => {
-    onDirtyChange?.(isDirty);
-  }, [isDirty, onDirtyChange]);
-  useEffect(() => () => onDirtyChange?.(false), [onDirtyChange]);
-  useFocusFirstInvalid(formRef, submitCount, isSubmitSuccessful);
+  const { formRef, saveError, submitWith } = useFormSave(form, {
+    onDirtyChange,
+    failed: (reason) => t('tourNotes.saveFailed', { reason }),
+  });
 
   useRelocalizedErrors(isSubmitted, trigger);
   const language = i18n.language;
 
-  const submit = handleSubmit(async (values) => {
-    setSaveError(null);
-    try {
-      await onSubmit(values);
-    } catch (error) {
-      setSaveError(
-        t('tourNotes.saveFailed', { reason: error instanceof Error ? error.message : String(error) }),
-      );
-    }
+  const submit = submitWith(async (values) => {
+    await onSubmit(values);
   });
   const hasErrors = Object.keys(errors).length > 0;
   const themeError = errorText(errors.theme);
