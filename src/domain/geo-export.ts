@@ -211,9 +211,23 @@ export function toursToGeoJson(input: {
   };
 }
 
-/** Text and attribute values safe inside XML. */
+/**
+ * Characters XML 1.0 cannot carry at all, not even as `&#…;`: C0 controls
+ * other than tab, newline and carriage return, U+FFFE, U+FFFF and lone
+ * surrogates (with the `u` flag a paired surrogate is one code point and
+ * does not match). A title typed or pasted with one of them would make the
+ * whole file unreadable to a GPS app.
+ */
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
+const NOT_XML_CHAR = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uD800-\uDFFF\uFFFE\uFFFF]/gu;
+
+/**
+ * Text and attribute values safe inside XML: markup characters escaped and
+ * every character XML cannot carry replaced by U+FFFD, so the reader sees
+ * that something was there and neighbouring words do not run together.
+ */
 export function escapeXml(text: string): string {
-  return text.replace(/[<>&"']/g, (c) => XML_ENTITIES[c]!);
+  return text.replace(NOT_XML_CHAR, '\uFFFD').replace(/[<>&"']/g, (c) => XML_ENTITIES[c]!);
 }
 const XML_ENTITIES: Record<string, string> = {
   '<': '&lt;',

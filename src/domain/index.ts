@@ -19,3 +19,4 @@ export * from './rubric-defaults';
 export * from './entities/track';
 export * from './entities/map-pack';
 export * from './track';
+export * from './record-checks';

@@ -11,6 +11,14 @@ export const PROTOCOL_LIMITS = {
   defaultPullLimit: 500,
   maxPullLimit: 1000,
   clockSkewWarningMs: 5 * 60 * 1000,
+  /**
+   * How far ahead of the server's own time a stored stamp may be (ADR 0005).
+   * A mutation stamped further ahead is re-stamped by the server at receipt
+   * (result code `clock_ahead`, the stored stamp in `hlc`); no clock advances
+   * from a stamp beyond it. Equal to the skew warning: a device whose writes
+   * are re-stamped is also told that its date is wrong.
+   */
+  maxClockAheadMs: 5 * 60 * 1000,
 } as const;
 
 export const ROLES = ['admin', 'coordinator', 'facilitator', 'promoter'] as const;
@@ -60,10 +68,17 @@ export const loginRequestSchema = z.object({
   username: z.string().trim().min(1).max(100),
   password: z.string().min(1).max(1000),
   deviceLabel: labelTextSchema(200),
+  /** The key a previous login returned to this device; an unknown or stale key counts as none. */
+  deviceKey: z.string().max(200).optional(),
 });
 export type LoginRequest = z.infer<typeof loginRequestSchema>;
 
-export const loginResponseSchema = z.object({ token: z.string(), user: userSchema });
+export const loginResponseSchema = z.object({
+  token: z.string(),
+  user: userSchema,
+  /** Keep it and send it with later logins: it lets this device sign in while strangers are slowed down. */
+  deviceKey: z.string().optional(),
+});
 export type LoginResponse = z.infer<typeof loginResponseSchema>;
 
 const fieldName = z
@@ -105,6 +120,13 @@ export const mutationResultSchema = z.object({
   status: z.enum(['applied', 'duplicate', 'rejected']),
   code: z.string().optional(),
   message: z.string().optional(),
+  /**
+   * Extension, with `status: "applied"` and `code: "clock_ahead"`: the stamp the
+   * server stored instead of each stamp of the mutation that was more than
+   * `maxClockAheadMs` ahead of `serverTime` (ADR 0005). The client re-stamps
+   * those fields of its own copy with it, so both sides hold the same stamps.
+   */
+  hlc: hlcSchema.optional(),
 });
 export type MutationResult = z.infer<typeof mutationResultSchema>;
 

@@ -38,6 +38,7 @@ import { createSetupService } from './services/setup.service';
 import { createSyncService } from './services/sync.service';
 import { createTerritoryService } from './services/territory.service';
 import { ensureDefaultRubricTemplates } from './services/rubric-defaults.service';
+import { repairFutureStamps } from './services/write-path';
 import { createUsersService } from './services/users.service';
 
 export interface AppOptions {
@@ -63,7 +64,12 @@ const missingHost = () => new HttpError(400, 'bad_request', 'An HTTP/1.1 request
 function createServices(options: AppOptions) {
   const store = createRepositories(options.db);
   const throttle = createLoginThrottle(options.throttle ?? DEFAULT_THROTTLE);
-  const auth = createAuthService({ users: store.users, tokens: store.tokens, throttle });
+  const auth = createAuthService({
+    users: store.users,
+    tokens: store.tokens,
+    throttle,
+    records: store.records,
+  });
   const users = createUsersService({ users: store.users });
   const setup = createSetupService({ usersService: users, auth, throttle });
   const sync = createSyncService(store);
@@ -81,7 +87,20 @@ function createServices(options: AppOptions) {
   });
   /** Adds the shipped rubric templates that are missing (run at start; idempotent). */
   const ensureDefaultRubrics = () => ensureDefaultRubricTemplates(store);
-  return { auth, users, setup, sync, importer, blobs, territory, mapPacks, ensureDefaultRubrics };
+  /** Re-stamps records stamped beyond the clock bound before it existed (run at start; idempotent). */
+  const repairClocks = () => repairFutureStamps(store);
+  return {
+    auth,
+    users,
+    setup,
+    sync,
+    importer,
+    blobs,
+    territory,
+    mapPacks,
+    ensureDefaultRubrics,
+    repairClocks,
+  };
 }
 
 export type Services = ReturnType<typeof createServices>;

@@ -25,6 +25,10 @@ export interface FuzzRequest {
   valid?: boolean;
   /** Statuses this request must get (else: any status below 500). */
   expect?: number[];
+  /** Further problems with a response of an expected status (e.g. a push's per-mutation results). */
+  check?: (response: FuzzResponse) => string[];
+  /** With `valid`: may record its refusal for review, but must change no record. */
+  recordsUnchanged?: boolean;
 }
 
 export interface FuzzResponse {
@@ -120,6 +124,7 @@ export function problemsWith(request: FuzzRequest, response: FuzzResponse | null
   if (response.status >= 500 || response.status < 100) problems.push(`status ${response.status}`);
   if (request.expect && !request.expect.includes(response.status))
     problems.push(`status ${response.status}, expected ${request.expect.join(' or ')}`);
+  else if (request.check) problems.push(...request.check(response));
   for (const [name, value] of Object.entries(SECURITY_HEADERS)) {
     if (response.headers[name] !== value) problems.push(`header ${name} missing or wrong`);
   }

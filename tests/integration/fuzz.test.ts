@@ -19,6 +19,7 @@ import {
 } from './fuzz-forms';
 import { hostileBlobs, hostileQueries, rawRequests, wrongRoutes } from './fuzz-routes';
 import { hostilePush, junkBodies, withoutToken, type FuzzContext } from './fuzz-requests';
+import { hostileWrites } from './fuzz-trust';
 import {
   closeAgent,
   databaseFingerprint,
@@ -70,6 +71,7 @@ function requests(ctx: FuzzContext, withValid: boolean): fc.Arbitrary<FuzzReques
     hostile.push(
       { weight: 2, arbitrary: hostileContentPushes(ctx) },
       { weight: 1, arbitrary: hostileContentForms(ctx) },
+      { weight: 4, arbitrary: hostileWrites(ctx) },
     );
   }
   return fc.oneof(...hostile);
@@ -79,6 +81,7 @@ describe.each(backends)('API fuzzing on $name', (backend) => {
   let server: TestServer;
   let ctx: FuzzContext;
   let tables: TableInfo[];
+  let recordTables: TableInfo[];
   let baseline: string;
 
   beforeAll(async () => {
@@ -126,6 +129,9 @@ describe.each(backends)('API fuzzing on $name', (backend) => {
       importRoute: server.app.hasRoute({ method: 'POST', url: '/api/v1/sync/import' }),
     };
     tables = await listTables(server.db);
+    // What a refused write must not touch: the records and the scope mirrors.
+    const mirrors = ['records', 'process_members', 'process_units', 'unit_directorates', 'commit_sequence'];
+    recordTables = tables.filter((t) => mirrors.includes(t.name));
     baseline = await databaseFingerprint(server.db, tables);
   });
   afterAll(async () => {
@@ -137,12 +143,16 @@ describe.each(backends)('API fuzzing on $name', (backend) => {
   const count = (map: Map<string, number>, key: string) => map.set(key, (map.get(key) ?? 0) + 1);
 
   async function check(request: FuzzRequest): Promise<string[]> {
+    const recordsBefore = request.recordsUnchanged ? await databaseFingerprint(server.db, recordTables) : '';
     const response = await send(new URL(server.url), request, TIMEOUT_MS);
     stats.sent++;
     count(stats.byStatus, response ? String(response.status) : 'closed');
     count(stats.byKind, request.kind);
     const problems = problemsWith(request, response);
     const after = await databaseFingerprint(server.db, tables);
+    if (request.recordsUnchanged && (await databaseFingerprint(server.db, recordTables)) !== recordsBefore) {
+      problems.push('a refused write changed a record');
+    }
     if (request.valid) {
       baseline = after;
       stats.valid++;

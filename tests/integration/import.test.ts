@@ -37,6 +37,17 @@ function stored(
   return { id, fields, hlcs, deleted: false, ...extra };
 }
 
+/** The account a device's file says was signed in (as the device keeps it). */
+function deviceUser(user: TestUser) {
+  return {
+    id: user.id,
+    username: user.username,
+    displayName: user.username,
+    role: user.role,
+    scope: { kind: 'processes' as const },
+  };
+}
+
 interface Change {
   entity: string;
   id: string;
@@ -54,6 +65,9 @@ describe.each(backends)('import of an unsynced-changes file on $name', (backend)
   const juanProcess = newId();
   const existingSession = newId();
 
+  /** A file exported from Rosa's tablet. */
+  const rosaFile = (records: Record<string, ExportedRecord[]>, overrides: Partial<UnsyncedFile> = {}) =>
+    fileOf(records, { user: deviceUser(rosa), ...overrides });
   const importFile = (user: TestUser, body: unknown) =>
     server.request('POST', '/api/v1/sync/import', { token: user.token, body });
   const pullAll = async (user: TestUser, cursor?: string) => {
@@ -121,7 +135,7 @@ describe.each(backends)('import of an unsynced-changes file on $name', (backend)
     const tombstone = stored(deletedSession, sessionFields(rosaProcess, { title: 'Borrada' }), hlc(21));
     tombstone.deleted = true;
     tombstone.hlcs.deleted = hlc(22);
-    const file = fileOf({
+    const file = rosaFile({
       session: [
         stored(newSession, sessionFields(rosaProcess, { title: 'Asamblea capturada sin red' }), hlc(20)),
         edited,
@@ -148,7 +162,7 @@ describe.each(backends)('import of an unsynced-changes file on $name', (backend)
 
   it('is idempotent: the same file twice changes nothing the second time', async () => {
     const id = newId();
-    const file = fileOf({
+    const file = rosaFile({
       session: [stored(id, sessionFields(rosaProcess, { title: 'Dos veces' }), hlc(30))],
     });
     expect((await importFile(coordinator, file)).body).toEqual({
@@ -171,14 +185,19 @@ describe.each(backends)('import of an unsynced-changes file on $name', (backend)
     const forJuan = newId();
     const res = await importFile(
       coordinator,
-      fileOf({
-        session: [
-          stored(forRosa, sessionFields(rosaProcess, { title: 'Sesión de Rosa' }), hlc(40)),
-          stored(forJuan, sessionFields(juanProcess, { title: 'Sesión de Juan' }), hlc(41)),
-        ],
+      rosaFile({
+        session: [stored(forRosa, sessionFields(rosaProcess, { title: 'Sesión de Rosa' }), hlc(40))],
       }),
     );
-    expect(res.body.applied).toBe(2);
+    expect(res.body.applied).toBe(1);
+    const fromJuan = await importFile(
+      coordinator,
+      fileOf(
+        { session: [stored(forJuan, sessionFields(juanProcess, { title: 'Sesión de Juan' }), hlc(41))] },
+        { user: deviceUser(juan) },
+      ),
+    );
+    expect(fromJuan.body.applied).toBe(1);
     const rosaSees = (await pullAll(rosa)).changes.map((c) => c.id);
     const juanSees = (await pullAll(juan)).changes.map((c) => c.id);
     expect(rosaSees).toContain(forRosa);
@@ -192,7 +211,7 @@ describe.each(backends)('import of an unsynced-changes file on $name', (backend)
     const incomplete = newId();
     const res = await importFile(
       coordinator,
-      fileOf({
+      rosaFile({
         session: [
           stored(incomplete, { title: 'Sin proceso ni fecha' }, hlc(70)),
           stored('not-a-uuid', sessionFields(rosaProcess), hlc(70)),
@@ -221,7 +240,7 @@ describe.each(backends)('import of an unsynced-changes file on $name', (backend)
 
   it('refuses everyone but coordinators and admins, and changes nothing', async () => {
     const { cursor } = await pullAll(coordinator);
-    const file = fileOf({ session: [stored(newId(), sessionFields(rosaProcess), hlc(80))] });
+    const file = rosaFile({ session: [stored(newId(), sessionFields(rosaProcess), hlc(80))] });
     for (const user of [rosa, await server.createUser({ username: 'prom', role: 'promoter' })]) {
       const res = await importFile(user, file);
       expect(res.status).toBe(403);
@@ -230,7 +249,7 @@ describe.each(backends)('import of an unsynced-changes file on $name', (backend)
     const anonymous = await server.request('POST', '/api/v1/sync/import', { body: file });
     expect(anonymous.status).toBe(401);
     const admin = await server.createUser({ username: 'admin', role: 'admin' });
-    expect((await importFile(admin, fileOf({}))).body).toEqual({
+    expect((await importFile(admin, rosaFile({}))).body).toEqual({
       applied: 0,
       unchanged: 0,
       rejected: [],
@@ -241,7 +260,7 @@ describe.each(backends)('import of an unsynced-changes file on $name', (backend)
 
   it('answers malformed files with a 400 and applies nothing', async () => {
     const { cursor } = await pullAll(coordinator);
-    const valid = fileOf({ session: [stored(newId(), sessionFields(rosaProcess), hlc(90))] });
+    const valid = rosaFile({ session: [stored(newId(), sessionFields(rosaProcess), hlc(90))] });
     const cases: [unknown, string][] = [
       [{ ...valid, format: 'something-else' }, 'invalid_request'],
       [{ ...valid, version: 2 }, 'invalid_request'],
@@ -287,7 +306,7 @@ describe.each(backends)('import of an unsynced-changes file on $name', (backend)
     expect(put.status).toBe(201);
     const session = newId();
     const photos = [{ sha256: sha, mime: 'image/jpeg' }];
-    const file = fileOf(
+    const file = rosaFile(
       { session: [stored(session, sessionFields(rosaProcess, { title: 'Con foto', photos }), hlc(110))] },
       {
         blobs: [
@@ -329,7 +348,7 @@ describe.each(backends)('import of an unsynced-changes file on $name', (backend)
   it('accepts files above the push limit and refuses those above 50 MiB', async () => {
     const id = newId();
     // Photos travel inside the file: well above the 5 MiB push limit is normal here.
-    const big = fileOf(
+    const big = rosaFile(
       { session: [stored(id, sessionFields(rosaProcess, { title: 'Con adjuntos' }), hlc(100))] },
       { mutations: [{ note: 'x'.repeat(6 * 1024 * 1024) }] },
     );
@@ -337,7 +356,7 @@ describe.each(backends)('import of an unsynced-changes file on $name', (backend)
     expect(res.status).toBe(200);
     expect(res.body.applied).toBe(1);
 
-    const huge = fileOf({}, { mutations: [{ note: 'x'.repeat(50 * 1024 * 1024 + 10) }] });
+    const huge = rosaFile({}, { mutations: [{ note: 'x'.repeat(50 * 1024 * 1024 + 10) }] });
     const tooBig = await importFile(coordinator, huge);
     expect(tooBig.status).toBe(413);
     expect(tooBig.body.error.code).toBe('payload_too_large');

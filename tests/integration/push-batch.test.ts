@@ -56,17 +56,17 @@ describe.each(backends)('push batches on $name', (backend) => {
         .seq,
     );
 
-  it('follows team changes made earlier in the same batch when checking scope', async () => {
+  it('follows a process created earlier in the same batch, and refuses a field user’s change of its team', async () => {
     const processId = newId();
-    const [inside, outside] = [newId(), newId()];
+    const [beforeRefusal, afterRefusal] = [newId(), newId()];
     const res = await push(
       newId(),
       [
         put(1, 'process', processId, processFields({ teamUserIds: [facilitator.id] }), hlc(1)),
-        put(2, 'session', inside, sessionFields(processId), hlc(2)),
-        // Leaving the team in the batch: the next write to the process is outside their scope.
+        put(2, 'session', beforeRefusal, sessionFields(processId), hlc(2)),
+        // The team belongs to coordinators once the process exists: handing it over is refused.
         put(3, 'process', processId, { teamUserIds: [admin.id] }, hlc(3)),
-        put(4, 'session', outside, sessionFields(processId), hlc(4)),
+        put(4, 'session', afterRefusal, sessionFields(processId), hlc(4)),
       ],
       facilitator.token,
     );
@@ -74,18 +74,18 @@ describe.each(backends)('push batches on $name', (backend) => {
     expect(res.body.results).toEqual([
       { id: 1, status: 'applied' },
       { id: 2, status: 'applied' },
-      { id: 3, status: 'applied' },
-      { id: 4, status: 'rejected', code: 'forbidden', message: expect.any(String) },
+      { id: 3, status: 'rejected', code: 'forbidden', message: expect.any(String) },
+      { id: 4, status: 'applied' },
     ]);
     const members = await server.db.db
       .selectFrom('process_members')
       .select('user_id')
       .where('process_id', '=', processId)
       .execute();
-    expect(members.map((m) => m.user_id)).toEqual([admin.id]);
+    expect(members.map((m) => m.user_id)).toEqual([facilitator.id]);
     const ids = (await pullAll()).map((c) => c.id);
-    expect(ids).toContain(inside);
-    expect(ids).not.toContain(outside);
+    expect(ids).toContain(beforeRefusal);
+    expect(ids).toContain(afterRefusal);
   });
 
   it('applies a full batch of 500 as one-at-a-time would: merges, append-only refusals, order, rejections', async () => {

@@ -17,6 +17,7 @@ const status = createStore<SyncStatus>(() => ({
   lastSyncAt: null,
   lastError: null,
   clockSkewMs: null,
+  restamped: null,
 }));
 
 let engine: Promise<SyncEngine> | null = null;

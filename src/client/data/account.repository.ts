@@ -3,9 +3,40 @@
  * and works offline after the first login. Signing out forgets the token
  * but keeps every record and every unsynced change on the device: they sync
  * the next time someone signs in.
+ *
+ * Each login also returns a device key for that username, kept here across
+ * sign-outs and sent with that username's later logins: the server lets a
+ * known device sign in while strangers guessing the password are slowed down.
  */
 import { createApiClient, type ApiClient } from '../net/api-client';
 import type { TequioDb } from './db';
+
+/** Device keys by username (as the server normalises it); outside `account`, which sign-out clears. */
+const DEVICE_KEYS_KEY = 'account.deviceKeys';
+/** A shared tablet keeps keys for this many people, the most recent sign-ins. */
+const MAX_DEVICE_KEYS = 20;
+
+const keyName = (username: string) => username.trim().toLowerCase();
+
+async function deviceKeys(db: TequioDb): Promise<Record<string, string>> {
+  const value: unknown = (await db.meta.get(DEVICE_KEYS_KEY))?.value;
+  if (!value || typeof value !== 'object' || Array.isArray(value)) return {};
+  return Object.fromEntries(
+    Object.entries(value as Record<string, unknown>).filter(
+      (entry): entry is [string, string] => typeof entry[1] === 'string',
+    ),
+  );
+}
+
+async function keepDeviceKey(db: TequioDb, username: string, deviceKey: string | undefined) {
+  if (!deviceKey) return;
+  const name = keyName(username);
+  const others = Object.entries(await deviceKeys(db)).filter(([n]) => n !== name);
+  await db.meta.put({
+    key: DEVICE_KEYS_KEY,
+    value: Object.fromEntries([...others.slice(-(MAX_DEVICE_KEYS - 1)), [name, deviceKey]]),
+  });
+}
 
 function deviceLabel(): string {
   const ua = typeof navigator !== 'undefined' ? navigator.userAgent : 'node';
@@ -32,7 +63,17 @@ export async function signIn(
   input: { username: string; password: string },
   api: ApiClient = accountApi(db),
 ): Promise<void> {
-  const { token, user } = await api.login({ ...input, deviceLabel: deviceLabel() });
+  const deviceKey = (await deviceKeys(db))[keyName(input.username)];
+  const {
+    token,
+    user,
+    deviceKey: next,
+  } = await api.login({
+    ...input,
+    deviceLabel: deviceLabel(),
+    ...(deviceKey ? { deviceKey } : {}),
+  });
+  await keepDeviceKey(db, user.username, next);
   await db.setMeta('account', { token, user });
 }
 
@@ -51,6 +92,7 @@ export async function completeSetup(
   input: { code: string; username: string; displayName: string; password: string },
   api: ApiClient = accountApi(db),
 ): Promise<void> {
-  const { token, user } = await api.setup({ ...input, deviceLabel: deviceLabel() });
+  const { token, user, deviceKey } = await api.setup({ ...input, deviceLabel: deviceLabel() });
+  await keepDeviceKey(db, user.username, deviceKey);
   await db.setMeta('account', { token, user });
 }

@@ -115,6 +115,16 @@ export interface MetaValues {
   awaitingEcho: Record<string, string[]> | null;
   /** The browser's answer to `navigator.storage.persist()`, asked once after sign-in (storage.ts). */
   storagePersisted: boolean | null;
+  /** Server time minus device time, kept while the device is off by more than the warning threshold (device-clock.ts). */
+  clockOffsetMs: number | null;
+  /** Changes of this device the server stored with its own time (`clock_ahead`), for the sync page. */
+  restamped: RestampedChanges | null;
+}
+
+/** How many changes of this device the server re-stamped with its own time, and when it last did (server time). */
+export interface RestampedChanges {
+  count: number;
+  lastAt: string;
 }
 
 export type MetaKey = keyof MetaValues;

@@ -7,22 +7,35 @@
  * cursor land together, so a cut pull resumes from the last whole page.
  * Conflicts are settled by the field merge; a delete that crossed an edit is
  * also noted for the user while the page merges (conflicts.repository.ts).
+ *
+ * Far-future stamps (a device with a wrong date, or a forged stamp) must not
+ * outlive the server's refusal of them, or this device would ignore everyone
+ * else's later edits of those fields: when the server stored one of our
+ * changes with its own stamp instead (`clock_ahead`), acknowledging the push
+ * puts that stamp on our copy too; and a pulled field replaces a local stamp
+ * more than `maxClockAheadMs` ahead of the page's `serverTime` whatever their
+ * order (the server re-stamps and repairs such stamps; push runs before pull,
+ * so edits made here have reached it by then).
  */
 import {
-  createHlcClock,
+  DELETED_FIELD,
+  hlcMillis,
   isEntityName,
   maxHlc,
   mergeFields,
   newId,
-  nodeIdFromUuid,
+  PROTOCOL_LIMITS,
   stateAsWrites,
   type Change,
   type EntityName,
+  type FieldHlcs,
   type Mutation,
+  type MutationResult,
   type PushResponse,
 } from '../../domain';
 import { detectDeleteEditConflict, noteMergeConflict } from '../data/conflicts.repository';
 import { ENTITY_TABLES, type OutboxEntry, type StoredRecord, type TequioDb } from '../data/db';
+import { openDeviceClock } from '../data/device-clock';
 
 export async function readOutboxBatch(db: TequioDb, maxCount: number, maxBytes: number): Promise<Mutation[]> {
   const rows = await db.outbox.orderBy('id').limit(maxCount).toArray();
@@ -38,15 +51,38 @@ export async function readOutboxBatch(db: TequioDb, maxCount: number, maxBytes: 
   return batch;
 }
 
-/** Records the server's answer to a push: acknowledged mutations leave the outbox, rejected ones are kept for the user. */
+export interface PushAcknowledgement {
+  /** Mutations the server refused (kept for the user). */
+  rejected: number;
+  /** Mutations the server stored with its own stamp (`clock_ahead`). */
+  restamped: number;
+}
+
+/** A result saying the server stored the mutation with its own stamp `hlc` instead of ours. */
+function isRestamp(result: MutationResult): result is MutationResult & { hlc: string } {
+  return result.status === 'applied' && result.code === 'clock_ahead' && typeof result.hlc === 'string';
+}
+
+/**
+ * Records the server's answer to a push: acknowledged mutations leave the outbox, rejected ones
+ * are kept for the user, and fields the server re-stamped get its stamp here too (counted in
+ * meta `restamped` for the sync page).
+ */
 export async function acknowledgePush(
   db: TequioDb,
   sent: Mutation[],
   response: PushResponse,
-): Promise<number> {
+): Promise<PushAcknowledgement> {
   const byId = new Map(sent.map((m) => [m.id, m]));
+  const restamps = response.results.filter(isRestamp);
+  const restampTables = new Set(
+    restamps.flatMap((r) => {
+      const entity = byId.get(r.id)?.entity;
+      return entity && isEntityName(entity) ? [db.tableFor(entity)] : [];
+    }),
+  );
   let rejected = 0;
-  await db.transaction('rw', [db.outbox, db.rejected, db.meta], async () => {
+  await db.transaction('rw', [db.outbox, db.rejected, db.meta, ...restampTables], async () => {
     const awaitingEcho = (await db.getMeta('awaitingEcho')) ?? {};
     for (const result of response.results) {
       const m = byId.get(result.id);
@@ -75,8 +111,51 @@ export async function acknowledgePush(
     }
     await db.setMeta('awaitingEcho', awaitingEcho);
     if ((await db.getMeta('serverEpoch')) === null) await db.setMeta('serverEpoch', response.serverEpoch);
+    if (restamps.length > 0) await adoptServerStamps(db, restamps, byId, response.serverTime);
   });
-  return rejected;
+  return { rejected, restamped: restamps.length };
+}
+
+/** The stamp each field of a mutation was sent with. */
+function sentStamps(m: Mutation): FieldHlcs {
+  if (m.op === 'delete') return { [DELETED_FIELD]: m.hlc };
+  return Object.fromEntries(Object.keys(m.fields).map((name) => [name, m.hlcs?.[name] ?? m.hlc]));
+}
+
+/**
+ * Inside acknowledgePush's transaction: every field a re-stamped mutation sent with a stamp
+ * more than `maxClockAheadMs` ahead of `serverTime` (the ones the server replaced) takes the
+ * server's stamp, if it still holds the one sent (a later edit here keeps its own). The clock
+ * takes the server's stamps in, and the count for the sync page grows.
+ */
+async function adoptServerStamps(
+  db: TequioDb,
+  restamps: (MutationResult & { hlc: string })[],
+  byId: Map<number, Mutation>,
+  serverTime: string,
+): Promise<void> {
+  const bound = Date.parse(serverTime) + PROTOCOL_LIMITS.maxClockAheadMs;
+  const { clock } = await openDeviceClock(db);
+  for (const result of restamps) {
+    clock.receive(result.hlc);
+    const m = byId.get(result.id);
+    if (!m || !isEntityName(m.entity)) continue;
+    const table = db.tableFor(m.entity);
+    const record = await table.get(m.recordId);
+    if (!record) continue;
+    const hlcs = { ...record.hlcs };
+    let changed = false;
+    for (const [name, stamp] of Object.entries(sentStamps(m))) {
+      // (An unreadable serverTime makes `bound` NaN: every field still holding the sent stamp takes the server's.)
+      if (hlcMillis(stamp) <= bound || hlcs[name] !== stamp) continue;
+      hlcs[name] = result.hlc;
+      changed = true;
+    }
+    if (changed) await table.put({ ...record, hlcs });
+  }
+  await db.setMeta('hlc', clock.last());
+  const before = await db.getMeta('restamped');
+  await db.setMeta('restamped', { count: (before?.count ?? 0) + restamps.length, lastAt: serverTime });
 }
 
 /**
@@ -89,11 +168,13 @@ export async function applyPulledPage(
   cursor: string,
   serverEpoch: string,
   complete = false,
+  serverTime?: string,
 ): Promise<number> {
   let applied = 0;
+  // Local stamps beyond this are poisoned: the pulled field replaces them whatever their order.
+  const poisonedAfter = serverTime ? Date.parse(serverTime) + PROTOCOL_LIMITS.maxClockAheadMs : NaN;
   await db.transaction('rw', [...db.entityTables(), db.meta, db.outbox, db.conflicts], async () => {
-    const clientId = (await db.getMeta('clientId'))!;
-    const clock = createHlcClock(nodeIdFromUuid(clientId), { last: await db.getMeta('hlc') });
+    const { clock } = await openDeviceClock(db);
     const awaitingEcho = (await db.getMeta('awaitingEcho')) ?? {};
     // One read per table for the whole page, merged in memory (a record may come twice in a page),
     // one write per table: a page of 500 is a handful of IndexedDB requests, not a thousand.
@@ -115,7 +196,8 @@ export async function applyPulledPage(
       const key = `${change.entity}:${change.id}`;
       const stored = current.get(key);
       const fields = { ...change.fields, deleted: change.deleted };
-      const { state, changed } = mergeFields(stored, { fields, hlcs: change.hlcs });
+      const base = withoutPoisonedStamps(stored, change.hlcs, poisonedAfter);
+      const { state, changed } = mergeFields(base, { fields, hlcs: change.hlcs });
       if (changed.length > 0) {
         const record: StoredRecord = { id: change.id, ...state };
         current.set(key, record);
@@ -187,6 +269,26 @@ export async function resetForNewEpoch(db: TequioDb): Promise<number> {
     await db.setMeta('awaitingEcho', null);
   });
   return queued;
+}
+
+/**
+ * `stored` without its stamps later than `limit` (ms) for the fields `incoming` writes, so the
+ * merge takes the incoming ones. No limit (NaN): `stored` as it is.
+ */
+function withoutPoisonedStamps(
+  stored: StoredRecord | undefined,
+  incoming: FieldHlcs,
+  limit: number,
+): StoredRecord | undefined {
+  if (!stored || Number.isNaN(limit)) return stored;
+  const poisoned = Object.keys(incoming).filter((name) => {
+    const local = stored.hlcs[name];
+    return local !== undefined && hlcMillis(local) > limit;
+  });
+  if (poisoned.length === 0) return stored;
+  const hlcs = { ...stored.hlcs };
+  for (const name of poisoned) delete hlcs[name];
+  return { ...stored, hlcs };
 }
 
 /** Fields of the record that local edits still waiting in the outbox change. */

@@ -11,12 +11,19 @@
  * new clientId. Only one tab syncs at a time (Web Locks); cycles are
  * triggered on start, on `online`, after local writes, periodically and on
  * demand.
+ *
+ * Every answer's `serverTime` tells how far the device's clock is off: the
+ * status shows it, and beyond the warning threshold the device stamps with
+ * the server-corrected time (data/device-clock.ts). Changes the server stored
+ * with its own time (`clock_ahead`) are counted in the status until a cycle
+ * finds the device's clock right again and nothing re-stamped.
  */
 import { liveQuery, type Subscription } from 'dexie';
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { PROTOCOL_LIMITS } from '../../domain';
-import type { TequioDb } from '../data/db';
+import type { RestampedChanges, TequioDb } from '../data/db';
 import { requeueConfirmedBlobs } from '../data/blobs.repository';
+import { learnClockOffset } from '../data/device-clock';
 import { ApiError, createApiClient, type ApiClient } from '../net/api-client';
 import { backoffDelay, DEFAULT_BACKOFF, type BackoffOptions } from './backoff';
 import { createBlobUploader, type BlobUploader } from './blob-uploader';
@@ -32,6 +39,8 @@ export interface SyncStatus {
   lastError: string | null;
   /** Device clock minus server clock, from the last answer (ms). */
   clockSkewMs: number | null;
+  /** Changes of this device the server stored with its own time because the device's was far ahead. */
+  restamped?: RestampedChanges | null;
 }
 
 export interface CycleResult {
@@ -41,6 +50,8 @@ export interface CycleResult {
   pulled: number;
   /** Photos and audio the server confirmed during the cycle. */
   blobsConfirmed?: number;
+  /** Changes the server stored with its own time during the cycle (`clock_ahead`). */
+  restamped?: number;
   error?: string;
 }
 
@@ -111,6 +122,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     lastSyncAt: null,
     lastError: null,
     clockSkewMs: null,
+    restamped: null,
   }));
   const set = (patch: Partial<SyncStatus>) => store.setState(patch);
 
@@ -124,9 +136,19 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
   let outboxSub: Subscription | undefined;
   const cleanups: (() => void)[] = [];
 
-  function noteServerTime(serverTime: string) {
-    const server = Date.parse(serverTime);
-    if (!Number.isNaN(server)) set({ clockSkewMs: Date.now() - server });
+  async function noteServerTime(serverTime: string) {
+    const skew = await learnClockOffset(db, serverTime);
+    if (skew !== null) set({ clockSkewMs: skew });
+  }
+
+  /** After a whole cycle: the re-stamp notice ends once the clock is right and nothing was re-stamped. */
+  async function settleRestampNotice(result: CycleResult) {
+    const skew = store.getState().clockSkewMs;
+    const clockRight = skew !== null && Math.abs(skew) <= PROTOCOL_LIMITS.clockSkewWarningMs;
+    if (!result.restamped && clockRight && (await db.getMeta('restamped'))) {
+      await db.setMeta('restamped', null);
+      set({ restamped: null });
+    }
   }
 
   async function pushAll(result: CycleResult) {
@@ -136,9 +158,14 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
       const clientId = (await db.getMeta('clientId'))!;
       const serverEpoch = await db.getMeta('serverEpoch');
       const response = await api.push({ clientId, serverEpoch, mutations: batch });
-      noteServerTime(response.serverTime);
-      result.rejected += await acknowledgePush(db, batch, response);
+      await noteServerTime(response.serverTime);
+      const ack = await acknowledgePush(db, batch, response);
+      result.rejected += ack.rejected;
       result.pushed += batch.length;
+      if (ack.restamped > 0) {
+        result.restamped = (result.restamped ?? 0) + ack.restamped;
+        set({ restamped: await db.getMeta('restamped') });
+      }
     }
   }
 
@@ -149,7 +176,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     let next = api.pull(cursor, pullLimit);
     for (;;) {
       const page = await next;
-      noteServerTime(page.serverTime);
+      await noteServerTime(page.serverTime);
       if (knownEpoch && page.serverEpoch !== knownEpoch) {
         throw new ApiError(409, 'epoch_changed', 'the server answered under another epoch');
       }
@@ -157,7 +184,14 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
         next = api.pull(page.cursor, pullLimit);
         next.catch(() => undefined); // awaited on the next turn; never an unhandled rejection meanwhile
       }
-      result.pulled += await applyPulledPage(db, page.changes, page.cursor, page.serverEpoch, !page.hasMore);
+      result.pulled += await applyPulledPage(
+        db,
+        page.changes,
+        page.cursor,
+        page.serverEpoch,
+        !page.hasMore,
+        page.serverTime,
+      );
       if (!page.hasMore) return;
     }
   }
@@ -181,6 +215,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
       try {
         await pushAll(result);
         await pullAll(result);
+        await settleRestampNotice(result);
         const now = new Date().toISOString();
         await db.setMeta('lastSyncAt', now);
         failures = 0;
@@ -249,6 +284,9 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
       started = true;
       void db.getMeta('lastSyncAt').then((lastSyncAt) => {
         if (lastSyncAt && !store.getState().lastSyncAt) set({ lastSyncAt });
+      });
+      void db.getMeta('restamped').then((restamped) => {
+        if (restamped && !store.getState().restamped) set({ restamped });
       });
       if (typeof window !== 'undefined') {
         const onOnline = () => {

@@ -8,11 +8,18 @@ import { parseArgs } from 'node:util';
 import { loadConfig } from '../config';
 import { CliError, type CliCommand, type CliIo } from './command';
 import { backupCommand } from './commands/backup.command';
+import { repairClocksCommand } from './commands/repair-clocks.command';
 import { restoreCommand } from './commands/restore.command';
 import { territoryImportCommand } from './commands/territory-import.command';
 import { userAddCommand } from './commands/user-add.command';
 
-const commands: CliCommand[] = [userAddCommand, backupCommand, restoreCommand, territoryImportCommand];
+const commands: CliCommand[] = [
+  userAddCommand,
+  backupCommand,
+  restoreCommand,
+  territoryImportCommand,
+  repairClocksCommand,
+];
 
 function help(): string {
   return [

@@ -4,8 +4,8 @@
  * 5 MiB, and a missing token is always a 401 whatever the body holds.
  */
 import type { FastifyInstance, FastifyRequest, onRequestAsyncHookHandler } from 'fastify';
-import type { Role } from '../../domain';
 import type { AuthContext, AuthService } from '../services/auth.service';
+import { mayPerform, type Action } from '../services/authorization';
 import { forbidden, unauthenticated } from './errors';
 
 declare module 'fastify' {
@@ -24,9 +24,9 @@ export function authHook(auth: AuthService): onRequestAsyncHookHandler {
   };
 }
 
-/** The authenticated caller; optionally restricted to some roles (else 403). */
-export function authOf(request: FastifyRequest, roles?: readonly Role[]): AuthContext {
+/** The authenticated caller; optionally one who may perform `action` (authorization.ts), else 403. */
+export function authOf(request: FastifyRequest, action?: Action): AuthContext {
   if (!request.auth) throw unauthenticated();
-  if (roles && !roles.includes(request.auth.user.role)) throw forbidden();
+  if (action && !mayPerform(request.auth.user, action)) throw forbidden(`Not allowed: ${action}`);
   return request.auth;
 }

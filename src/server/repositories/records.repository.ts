@@ -207,6 +207,18 @@ export function createRecordsRepository(db: Db, storage: Storage) {
       return rows.map((r) => r.process_id);
     },
 
+    /** Users on the team of any of `processIds`. */
+    async memberIdsOfProcesses(processIds: string[]): Promise<string[]> {
+      if (processIds.length === 0) return [];
+      const rows = await db
+        .selectFrom('process_members')
+        .select('user_id')
+        .distinct()
+        .where('process_id', 'in', processIds)
+        .execute();
+      return rows.map((r) => r.user_id);
+    },
+
     /** Mirrors a unit's directorate (null removes it) for directorate scope. */
     async setUnitDirectorate(unitKey: string, directorateId: string | null): Promise<void> {
       await db.deleteFrom('unit_directorates').where('unit_key', '=', unitKey).execute();

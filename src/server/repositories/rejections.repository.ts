@@ -52,7 +52,8 @@ export function createRejectionsRepository(db: Db) {
     insertMany,
 
     /** Newest first. */
-    async list(options: { limit: number; userId?: string }): Promise<RejectionRow[]> {
+    /** `userIds`: only changes made by these users (the viewer's people); absent = everyone's. */
+    async list(options: { limit: number; userId?: string; userIds?: string[] }): Promise<RejectionRow[]> {
       let query = db
         .selectFrom('rejected_mutations')
         .selectAll()
@@ -61,6 +62,10 @@ export function createRejectionsRepository(db: Db) {
         .orderBy('mutation_id', 'desc')
         .limit(options.limit);
       if (options.userId) query = query.where('user_id', '=', options.userId);
+      if (options.userIds) {
+        if (options.userIds.length === 0) return [];
+        query = query.where('user_id', 'in', options.userIds);
+      }
       const rows = await query.execute();
       return rows.map((row) => ({
         clientId: row.client_id,

@@ -5,6 +5,7 @@
  * it throws (so a failed batch leaves no partial write).
  */
 import type { DatabaseHandle } from '../db/database';
+import { createBlobsRepository } from './blobs.repository';
 import { createClientsRepository } from './clients.repository';
 import { createMetaRepository } from './meta.repository';
 import { createRecordsRepository } from './records.repository';
@@ -20,6 +21,7 @@ function bind(handle: DatabaseHandle, db = handle.db) {
     clients: createClientsRepository(db),
     rejections: createRejectionsRepository(db),
     meta: createMetaRepository(db),
+    blobs: createBlobsRepository(db),
   };
 }
 

@@ -7,10 +7,9 @@
 import type { FastifyInstance } from 'fastify';
 import { MAX_IMPORT_BYTES, unsyncedFileSchema } from '../../domain';
 import { authHook, authOf } from '../http/auth.hook';
-import { forbidden, parseOrThrow } from '../http/errors';
+import { parseOrThrow } from '../http/errors';
 import type { AuthService } from '../services/auth.service';
 import type { ImportService } from '../services/import.service';
-import { isManager } from '../services/scope';
 
 export function registerImportRoutes(
   app: FastifyInstance,
@@ -24,11 +23,11 @@ export function registerImportRoutes(
       bodyLimit: MAX_IMPORT_BYTES,
       onRequest: async (request, reply) => {
         await authenticate.call(app, request, reply);
-        if (!isManager(authOf(request).user.role)) throw forbidden('Only coordinators can import files');
+        authOf(request, 'sync.import');
       },
     },
     async (request) => {
-      const { user } = authOf(request, ['admin', 'coordinator']);
+      const { user } = authOf(request, 'sync.import');
       const file = parseOrThrow(unsyncedFileSchema, request.body);
       return deps.importer.importUnsynced(user, file);
     },

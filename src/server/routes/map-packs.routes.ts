@@ -7,10 +7,9 @@
  */
 import type { FastifyInstance } from 'fastify';
 import { authHook, authOf } from '../http/auth.hook';
-import { forbidden, HttpError } from '../http/errors';
+import { HttpError } from '../http/errors';
 import type { AuthService } from '../services/auth.service';
 import type { MapPacksService } from '../services/map-packs.service';
-import { isManager } from '../services/scope';
 
 function single(value: string | string[] | undefined): string | undefined {
   return Array.isArray(value) ? value[0] : value;
@@ -56,13 +55,11 @@ export async function registerMapPackRoutes(
       {
         onRequest: async (request, reply) => {
           await authenticate.call(app, request, reply);
-          if (!isManager(authOf(request).user.role)) {
-            throw forbidden('Only coordinators can upload map packs');
-          }
+          authOf(request, 'mapPack.upload');
         },
       },
       async (request, reply) => {
-        const { user } = authOf(request, ['admin', 'coordinator']);
+        const { user } = authOf(request, 'mapPack.upload');
         const query = request.query as Record<string, unknown>;
         const { status, pack } = await deps.mapPacks.upload(user, {
           name: typeof query.name === 'string' ? query.name : undefined,

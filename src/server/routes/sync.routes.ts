@@ -31,10 +31,10 @@ export function registerSyncRoutes(app: FastifyInstance, deps: { auth: AuthServi
   });
 
   app.get('/api/v1/sync/rejections', { onRequest }, async (request) => {
-    authOf(request, ['admin', 'coordinator']);
+    const { user } = authOf(request, 'rejections.list');
     const query = parseOrThrow(rejectionsQuerySchema, request.query, 'query');
     return {
-      rejections: await deps.sync.listRejections({ limit: query.limit ?? 200, userId: query.userId }),
+      rejections: await deps.sync.listRejections(user, { limit: query.limit ?? 200, userId: query.userId }),
     };
   });
 }

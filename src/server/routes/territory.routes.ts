@@ -7,9 +7,8 @@
 import type { FastifyInstance } from 'fastify';
 import { MAX_TERRITORY_BYTES } from '../../domain';
 import { authHook, authOf } from '../http/auth.hook';
-import { forbidden, parseOrThrow } from '../http/errors';
+import { parseOrThrow } from '../http/errors';
 import type { AuthService } from '../services/auth.service';
-import { isManager } from '../services/scope';
 import { territoryGeoJsonSchema, type TerritoryService } from '../services/territory.service';
 
 export function registerTerritoryRoutes(
@@ -24,13 +23,11 @@ export function registerTerritoryRoutes(
       bodyLimit: MAX_TERRITORY_BYTES,
       onRequest: async (request, reply) => {
         await authenticate.call(app, request, reply);
-        if (!isManager(authOf(request).user.role)) {
-          throw forbidden('Only coordinators can import the territory');
-        }
+        authOf(request, 'territory.import');
       },
     },
     async (request) => {
-      const { user } = authOf(request, ['admin', 'coordinator']);
+      const { user } = authOf(request, 'territory.import');
       parseOrThrow(territoryGeoJsonSchema, request.body);
       return deps.territory.importTerritory(request.body, user);
     },

@@ -13,7 +13,7 @@ export function registerUsersRoutes(app: FastifyInstance, deps: { auth: AuthServ
   }));
 
   app.post('/api/v1/users', { onRequest }, async (request, reply) => {
-    const { user } = authOf(request, ['admin', 'coordinator']);
+    const { user } = authOf(request, 'users.create');
     const input = parseOrThrow(createUserRequestSchema, request.body);
     return reply.code(201).send(await deps.users.createUser(input, user));
   });

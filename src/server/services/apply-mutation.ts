@@ -16,11 +16,18 @@
  * outcome is the same as applying the mutations one at a time.
  */
 import {
+  collectBlobHashes,
+  declaredFields,
   deleteWrites,
+  DELETED_FIELD,
+  findControlCharacter,
+  findUnknownKeys,
   getEntity,
   mergeFields,
   putWrites,
+  type EntityDefinition,
   type EntityName,
+  type Fields,
   type Mutation,
   type MutationResult,
   type RecordState,
@@ -28,10 +35,11 @@ import {
 } from '../../domain';
 import type { RecordKey, RecordsRepository, StoredRecord } from '../repositories/records.repository';
 import type { Repositories } from '../repositories/repositories';
-import { isManager, processIdsInScope } from './scope';
+import { authorizeWrite, type WriteAccess } from './authorization';
+import { processIdsInScope, readScopeOf } from './scope';
 
 export interface ApplyContext {
-  repos: Pick<Repositories, 'records'>;
+  repos: Pick<Repositories, 'records' | 'blobs'>;
   /** Who writes; `user.scope` decides what they may write. */
   user: User;
   /** Allocates the next commit-sequence value (the lock is already held). */
@@ -140,39 +148,62 @@ function stringsOf(value: unknown): string[] {
   return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
 }
 
-async function checkScope(
-  ctx: ApplyContext,
-  access: RecordAccess,
-  entity: EntityName,
-  before: { processId: string | null } | undefined,
-  after: { processId: string | null; state: RecordState },
-): Promise<Refusal | null> {
-  const scope = ctx.user.scope;
-  if (scope.kind === 'borough') return null;
-  const refuse = { code: 'forbidden', message: 'Outside your processes' };
-  if (getEntity(entity).reference) {
-    return isManager(ctx.user.role)
-      ? null
-      : { code: 'forbidden', message: 'Reference data is managed by coordinators' };
+/** JSON with sorted object keys, so equal values compare equal whatever their key order. */
+export function canonicalJson(value: unknown): string {
+  return JSON.stringify(value, (_key, v: unknown) =>
+    v && typeof v === 'object' && !Array.isArray(v)
+      ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : 1)))
+      : v,
+  );
+}
+
+/**
+ * The shape every write must have besides the merged record's schema: only
+ * fields the entity declares (at any depth), no control characters in text.
+ * Judged on the fields the mutation writes, so a record is never refused for
+ * what someone else stored before.
+ */
+function checkShape(
+  definition: EntityDefinition,
+  fields: Fields,
+  written: string[],
+  changed: string[],
+  parsed: Fields | undefined,
+): Refusal | null {
+  const declared = declaredFields(definition.schema);
+  const unknown = written.filter((f) => f !== DELETED_FIELD && !declared.has(f));
+  if (unknown.length > 0) {
+    return { code: 'validation_failed', message: `unknown fields: ${unknown.join(', ')}` };
   }
-  const visible = await access.visibleProcessIds();
-  const inScope = (processId: string | null) => processId !== null && visible.has(processId);
-  // Editing a record means holding it now and still holding it afterwards.
-  if (before && !inScope(before.processId)) return refuse;
-  if (scope.kind === 'directorates') {
-    if (entity !== 'process') return inScope(after.processId) ? null : refuse;
-    // A process is theirs while it covers a unit of their directorates (judged on the new unitKeys).
-    const theirs = await access.unitKeysOfDirectorates();
-    return stringsOf(after.state.fields.unitKeys).some((key) => theirs.has(key))
-      ? null
-      : { code: 'forbidden', message: 'The process must cover a unit of your directorates' };
+  for (const name of written) {
+    const control = findControlCharacter(fields[name], name);
+    if (control)
+      return { code: 'validation_failed', message: `${control}: control characters are not allowed` };
+    // A stale write (older stamp) stored nothing; the others are what `parsed` was made from.
+    const nested = parsed && changed.includes(name) ? findUnknownKeys(fields[name], parsed[name], name) : [];
+    if (nested.length > 0)
+      return { code: 'validation_failed', message: `unknown fields: ${nested.join(', ')}` };
   }
-  if (entity === 'process' && !before) {
-    return teamOf(after.state).includes(ctx.user.id)
-      ? null
-      : { code: 'forbidden', message: 'A process you create must list you in teamUserIds' };
+  return null;
+}
+
+/**
+ * A photo or audio hash a write adds must be one the writer may already read
+ * (uploaded it, or holds a record with it), or not stored yet (its upload is
+ * still on its way). Otherwise naming a hash would be a key to someone else's photo.
+ */
+async function checkBlobs(ctx: ApplyContext, before: Fields | undefined, after: Fields, written: string[]) {
+  const had = collectBlobHashes(before ?? {});
+  const added = [...collectBlobHashes(written.map((f) => after[f]))].filter((h) => !had.has(h));
+  if (added.length === 0) return null;
+  const blobs = ctx.repos.blobs;
+  for (const sha256 of added) {
+    if (!(await blobs.get(sha256))) continue;
+    if (await blobs.hasUploaded(sha256, ctx.user.id)) continue;
+    if (await blobs.isReferenced(sha256, (await readScopeOf(ctx.repos.records, ctx.user)).filter)) continue;
+    return { code: 'forbidden', message: `photo ${sha256.slice(0, 12)}…: not one you uploaded or can see` };
   }
-  return inScope(after.processId) ? null : refuse;
+  return null;
 }
 
 export async function applyMutation(
@@ -192,21 +223,41 @@ export async function applyMutation(
       ? putWrites(mutation.fields, mutation.hlc, mutation.hlcs)
       : deleteWrites(mutation.hlc);
   const { state, changed } = mergeFields(stored?.state, writes);
+  const written = Object.keys(writes.fields).filter((f) => f !== DELETED_FIELD);
 
-  if (!state.deleted) {
+  // A put that writes fields must leave a valid record, deleted or not: nothing unchecked is stored.
+  let parsed: Fields | undefined;
+  if (!state.deleted || written.length > 0) {
     const result = definition.schema.safeParse(state.fields);
     if (!result.success)
       return refused({ code: 'validation_failed', message: validationMessage(result.error.issues) });
+    parsed = result.data;
   }
+  const shapeRefusal = checkShape(definition, writes.fields, written, changed, parsed);
+  if (shapeRefusal) return refused(shapeRefusal);
+
   const processId = definition.reference ? null : definition.processIdOf(mutation.recordId, state.fields);
-  const scopeRefusal = await checkScope(ctx, access, mutation.entity, stored, { processId, state });
-  if (scopeRefusal) return refused(scopeRefusal);
+  const changedValues = changed.filter(
+    (f) =>
+      f === DELETED_FIELD ||
+      !stored ||
+      canonicalJson(stored.state.fields[f]) !== canonicalJson(state.fields[f]),
+  );
+  const refusal = await authorizeWrite(ctx.user, writeAccess(access), {
+    entity: mutation.entity,
+    before: stored,
+    after: { processId, state },
+    changedValues,
+  });
+  if (refusal) return refused(refusal);
   if (definition.appendOnly && stored && changed.length > 0) {
     return refused({
       code: 'append_only',
       message: `${mutation.entity} records cannot be changed; add a correction`,
     });
   }
+  const blobRefusal = await checkBlobs(ctx, stored?.state.fields, state.fields, written);
+  if (blobRefusal) return refused(blobRefusal);
 
   if (changed.length > 0) {
     await access.put({
@@ -238,4 +289,12 @@ export async function applyMutation(
     }
   }
   return { id: mutation.id, status: 'applied' };
+}
+
+function writeAccess(access: RecordAccess): WriteAccess {
+  return {
+    visibleProcessIds: () => access.visibleProcessIds(),
+    unitKeysOfDirectorates: () => access.unitKeysOfDirectorates(),
+    processOf: async (entity, id) => (await access.get(entity, id))?.processId,
+  };
 }

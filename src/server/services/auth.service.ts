@@ -11,10 +11,12 @@ import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import type { DeviceView, LoginRequest, LoginResponse, User } from '../../domain';
 import { forbidden, HttpError, notFound, unauthenticated } from '../http/errors';
 import type { DeviceTokenRow, TokensRepository } from '../repositories/tokens.repository';
+import type { RecordsRepository } from '../repositories/records.repository';
 import type { UserRow, UsersRepository } from '../repositories/users.repository';
 import type { LoginThrottle } from './login-throttle';
 import { verifyAgainstNothing, verifyPassword } from './passwords';
-import { isManager, scopeOf } from './scope';
+import { mayManageUser } from './authorization';
+import { scopeOf } from './scope';
 
 export interface AuthContext {
   user: User;
@@ -52,9 +54,11 @@ export interface AuthServiceDeps {
   users: UsersRepository;
   tokens: TokensRepository;
   throttle: LoginThrottle;
+  /** Team mirrors, for which people a directorate coordinator manages (authorization.ts). */
+  records: Pick<RecordsRepository, 'processIdsInDirectorates' | 'memberIdsOfProcesses'>;
 }
 
-export function createAuthService({ users, tokens, throttle }: AuthServiceDeps) {
+export function createAuthService({ users, tokens, throttle, records }: AuthServiceDeps) {
   /** A new device token for a user (login and first-run setup). */
   async function issueToken(user: Account, deviceLabel: string): Promise<LoginResponse> {
     const token = randomBytes(32).toString('base64url');
@@ -70,21 +74,29 @@ export function createAuthService({ users, tokens, throttle }: AuthServiceDeps) 
 
   async function login(input: LoginRequest, ip: string): Promise<LoginResponse> {
     const username = normalizeUsername(input.username);
-    throttle.check(username, ip);
-    const user = await users.findByUsername(username);
-    const ok = user
-      ? await verifyPassword(user.passwordHash, input.password)
-      : await verifyAgainstNothing(input.password);
+    // Takes its throttle slot before the first await: parallel guesses see each other.
+    const attempt = throttle.begin(username, ip, input.deviceKey);
+    let user: UserRow | undefined;
+    let ok: boolean;
+    try {
+      user = await users.findByUsername(username);
+      ok = user
+        ? await verifyPassword(user.passwordHash, input.password)
+        : await verifyAgainstNothing(input.password);
+    } catch (error) {
+      attempt.release();
+      throw error;
+    }
     if (!user || !ok) {
-      throttle.recordFailure(username, ip);
+      attempt.fail();
       throw new HttpError(
         401,
         'unauthenticated',
         'Usuario o contraseña incorrectos / wrong username or password',
       );
     }
-    throttle.recordSuccess(username);
-    return issueToken(user, input.deviceLabel);
+    const deviceKey = attempt.succeed();
+    return { ...(await issueToken(user, input.deviceLabel)), deviceKey };
   }
 
   /** Resolves an Authorization header to its user, or throws 401. */
@@ -108,22 +120,24 @@ export function createAuthService({ users, tokens, throttle }: AuthServiceDeps) 
     return { ...token, current: token.id === auth.tokenId };
   }
 
-  /** Own devices; admins and coordinators may list anyone's. */
+  /** Own devices; admins and coordinators those of the people they manage (authorization.ts). */
   async function listDevices(auth: AuthContext, userId?: string): Promise<DeviceView[]> {
     const target = userId ?? auth.user.id;
     if (target !== auth.user.id) {
-      if (!isManager(auth.user.role)) throw forbidden('Only coordinators can see other users’ devices');
       if (!(await users.findById(target))) throw notFound('No such user');
+      if (!(await mayManageUser({ users, records }, auth.user, target))) {
+        throw forbidden('Not one of the people you coordinate');
+      }
     }
     return (await tokens.listByUser(target)).map((t) => view(auth, t));
   }
 
-  /** Revokes one of the caller's devices, or anyone's for admins and coordinators. Idempotent. */
+  /** Revokes one of the caller's devices, or one of a person they manage. Idempotent. */
   async function revokeDevice(auth: AuthContext, deviceId: string): Promise<DeviceView> {
     const token = await tokens.findById(deviceId);
     if (!token) throw notFound('No such device');
-    if (token.userId !== auth.user.id && !isManager(auth.user.role)) {
-      throw forbidden('Only coordinators can revoke other users’ devices');
+    if (!(await mayManageUser({ users, records }, auth.user, token.userId))) {
+      throw forbidden('Not one of the people you coordinate');
     }
     await tokens.revoke(deviceId, new Date().toISOString());
     return view(auth, (await tokens.findById(deviceId)) ?? token);

@@ -9,9 +9,11 @@
  * an unfinished upload arrived (`Upload-Offset`), and the last chunk
  * verifies the whole.
  *
- * Access: any signed-in user may upload. Reading back needs a reason:
- * the user uploaded those bytes themselves, or a live record in their
- * territorial scope references the hash. Saying "already stored" (200)
+ * Access: any signed-in user may upload. Reading back (GET, and HEAD alike)
+ * needs a reason: the user uploaded those bytes themselves, or a live record
+ * in their territorial scope references the hash — and a record may only
+ * name a stored hash its writer could already read (apply-mutation.ts), so a
+ * hash seen elsewhere is no key to the photo. Saying "already stored" (200)
  * only after hashing the sent bytes keeps a bare hash from being a key.
  */
 import { z } from 'zod';
@@ -131,10 +133,16 @@ export function createBlobsService({ store, blobs, records }: BlobsServiceDeps) 
     return stored(user, sha256, mime, result);
   }
 
+  /**
+   * Checked like GET: a stored blob the caller may not read answers as not
+   * stored (404, their own upload's offset), so a bare hash reveals neither the
+   * blob nor its size; a device that really holds the bytes uploads them and
+   * the server, having hashed them, records it as an uploader.
+   */
   async function head(user: User, rawName: string): Promise<HeadOutcome> {
     const sha256 = parseBlobName(rawName);
     const row = await isStored(sha256);
-    if (row) return { stored: true, size: row.size, mime: row.mime };
+    if (row && (await canRead(user, sha256))) return { stored: true, size: row.size, mime: row.mime };
     const partial = await store.partial(user.id, sha256);
     if (partial && partial.offset === partial.total) {
       // The last chunk arrived but the server stopped before finishing: finish now.

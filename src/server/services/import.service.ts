@@ -2,9 +2,12 @@
  * Import of a device's "everything not yet synced" file (domain/unsynced-file.ts),
  * the last resort when a tablet cannot sync.
  *
- * Every record in the file becomes a put carrying each field's original hlc
- * and goes through the same path as a push mutation (applyMutation: field-level
- * merge, the entity's schema, the importing user's scope), in ONE transaction
+ * The changes are applied as the user the file says made them (authorOf), when
+ * the importing coordinator may act for that person; otherwise nothing is
+ * applied and the answer says why. Every record in the file becomes a put
+ * carrying each field's original hlc and goes through the server's one write
+ * path (write-path.ts: merge, schema, the author's authorisation, the clock
+ * bound — a far-future stamp is re-stamped as in a push), in ONE transaction
  * holding the commit-sequence lock — so pulls see the import in commit order,
  * a server fault leaves nothing half-imported, and a second import of the same
  * file changes nothing (equal hlcs never win). Newer edits already on the
@@ -14,7 +17,7 @@
  * scope) is listed in the report and skipped; the rest are applied.
  *
  * Photos and audio in the file go through the blob service like an upload by
- * the importing user (hash checked, same types and size limit, stored once),
+ * the file's user (hash checked, same types and size limit, stored once),
  * after the records; a refused blob is listed and the rest are kept.
  */
 import { Readable } from 'node:stream';
@@ -32,10 +35,12 @@ import {
 } from '../../domain';
 import { HttpError } from '../http/errors';
 import type { RepositoryStore } from '../repositories/repositories';
-import { applyMutation } from './apply-mutation';
+import { publicUser } from './auth.service';
+import { mayManageUser } from './authorization';
 import type { BlobsService } from './blobs.service';
+import { withWriter } from './write-path';
 
-export type ImportStore = Pick<RepositoryStore, 'transaction'>;
+export type ImportStore = Pick<RepositoryStore, 'transaction' | 'users' | 'records'>;
 type BlobReport = ImportReport['blobs'];
 
 type Prepared = { mutation: Mutation & { entity: EntityName } } | { rejection: ImportRejection };
@@ -95,8 +100,33 @@ async function importBlobs(
   return report;
 }
 
+/**
+ * The account the file's changes are applied as: the user the file says was
+ * signed in on the device, as the server knows them now (their current role and
+ * scope, never the file's copy), when the importer may act for them.
+ */
+async function authorOf(store: ImportStore, importer: User, file: UnsyncedFile): Promise<User> {
+  const refuse = (message: string) => new HttpError(403, 'forbidden', message, [{ path: 'user', message }]);
+  if (!file.user) {
+    throw refuse('El archivo no dice quién lo hizo / the file does not say who made it');
+  }
+  const row = await store.users.findById(file.user.id);
+  if (!row) {
+    throw refuse(
+      `El usuario ${file.user.username} del archivo no existe en este servidor / the file's user does not exist here`,
+    );
+  }
+  if (!(await mayManageUser(store, importer, row.id))) {
+    throw refuse(
+      `No coordinas a ${row.username}: no puedes importar sus cambios / you may not act for ${row.username}`,
+    );
+  }
+  return publicUser(row);
+}
+
 export function createImportService(store: ImportStore, deps: { blobs: Pick<BlobsService, 'put'> }) {
-  async function importUnsynced(user: User, file: UnsyncedFile): Promise<ImportReport> {
+  async function importUnsynced(importer: User, file: UnsyncedFile): Promise<ImportReport> {
+    const author = await authorOf(store, importer, file);
     const rejected: ImportRejection[] = [];
     const mutations: (Mutation & { entity: EntityName })[] = [];
     for (const [entity, records] of Object.entries(file.records)) {
@@ -109,31 +139,28 @@ export function createImportService(store: ImportStore, deps: { blobs: Pick<Blob
 
     let applied = 0;
     let unchanged = 0;
-    await store.transaction(async (repos) => {
-      let seq = await repos.records.lockSequence();
-      const startSeq = seq;
-      // applyMutation takes a new seq only when the record changed: that tells applied from unchanged.
-      const context = { repos, user, now: new Date().toISOString(), nextSeq: () => ++seq };
-      for (const mutation of mutations) {
-        const before = seq;
-        const result = await applyMutation(context, mutation);
-        const wrote = seq !== before;
-        if (result.status === 'rejected') {
-          rejected.push({
-            entity: mutation.entity,
-            id: mutation.recordId,
-            code: result.code ?? 'rejected',
-            message: result.message ?? '',
-          });
-        } else if (wrote) {
-          applied++;
-        } else {
-          unchanged++;
+    await store.transaction((repos) =>
+      withWriter(repos, async (writer) => {
+        for (const mutation of mutations) {
+          // One at a time: a record that took a new seq changed something (applied), else unchanged.
+          const before = writer.written();
+          const [result] = await writer.apply(author, [mutation]);
+          if (result?.status === 'rejected') {
+            rejected.push({
+              entity: mutation.entity,
+              id: mutation.recordId,
+              code: result.code ?? 'rejected',
+              message: result.message ?? '',
+            });
+          } else if (writer.written() !== before) {
+            applied++;
+          } else {
+            unchanged++;
+          }
         }
-      }
-      if (seq !== startSeq) await repos.records.setSequence(seq);
-    });
-    const blobs = await importBlobs(deps.blobs, user, file);
+      }),
+    );
+    const blobs = await importBlobs(deps.blobs, author, file);
     return { applied, unchanged, rejected, blobs };
   }
 

@@ -1,17 +1,56 @@
 /**
- * Brute-force brake for login and first-run setup: after 5 failures for one
- * username or 20 from one IP within 15 minutes, further attempts get 429
- * until the oldest failure leaves the window. In memory, per process: a
- * restart forgets it, which is acceptable for a brake (passwords are still
- * argon2id-hashed). Failures are counted per username whether or not the
- * account exists, so the 429 reveals nothing about which usernames exist.
+ * Brute-force brake for login and first-run setup.
+ *
+ * Every attempt takes its slot synchronously, before any password hash is
+ * checked: the slot counts as a failure from the start and is given back only
+ * when the password proves right (or the request ends without a verdict). So
+ * N parallel requests for one username cannot all pass the check while the
+ * first verifications are still running; at most the allowed number get a
+ * real answer and the rest get 429 with Retry-After.
+ *
+ * Two limits apply to each attempt:
+ * - Per IP, a hard limit: 20 failures within 15 minutes, then 429 until the
+ *   oldest failure leaves the window.
+ * - Per username, a slow-down, not a lockout: 5 failures within the window
+ *   are answered at once; after that each attempt must wait 15 s, 30 s, then
+ *   60 s at most after the previous one. That caps online guessing at about
+ *   one password a minute per username however many addresses an attacker
+ *   uses, and a person who mistyped waits a minute, not a quarter of an hour.
+ *
+ * A stranger failing for someone's username must not keep its owner out, and
+ * under a sustained attack the attacker would win every freed slot. Hence
+ * device keys (OWASP's "device cookie"): each successful login returns an
+ * opaque key, HMAC-signed for that username, which the client keeps and sends
+ * with later logins. An attempt with a valid key for the username is not
+ * gated by the username's counter but by one of its own (the same slow-down),
+ * so the rightful user signs in from a known device while strangers are being
+ * held back; a stolen key gives a thief no more tries than any other device.
+ * Its success clears only its own counter: the strangers stay slowed down.
+ * A key for another username, a forged or a stale key counts as no key.
+ *
+ * In memory, per process: a restart forgets the counters and makes every key
+ * stale (a new signing secret), which is acceptable for a brake (passwords are
+ * still argon2id-hashed); the next successful login hands out a new key.
+ * Failures are counted per username whether or not the account exists, so the
+ * answers reveal nothing about which usernames exist.
+ *
+ * Not `@fastify/rate-limit`: it counts requests per route, while this counts
+ * failed verdicts per username, IP and device key, and must let a success give
+ * its slot back.
  */
+import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { HttpError } from '../http/errors';
 
 export interface ThrottleOptions {
+  /** Failures per username (or per device key) answered without delay within the window. */
   maxPerUsername: number;
+  /** Failures per IP within the window; then 429 until the oldest leaves it. */
   maxPerIp: number;
   windowMs: number;
+  /** Wait after the free failures are used up; doubles with each further failure. Default 15 s. */
+  baseDelayMs?: number;
+  /** Longest wait between attempts for one username or device key. Default 60 s. */
+  maxDelayMs?: number;
   now?: () => number;
 }
 
@@ -19,61 +58,153 @@ export const DEFAULT_THROTTLE: ThrottleOptions = {
   maxPerUsername: 5,
   maxPerIp: 20,
   windowMs: 15 * 60 * 1000,
+  baseDelayMs: 15_000,
+  maxDelayMs: 60_000,
 };
 
 /** Bound on tracked keys so a flood of random usernames cannot exhaust memory. */
 const MAX_KEYS = 50_000;
+const KEY_PREFIX = 'dk1';
+const DEVICE_KEY = /^dk1\.([A-Za-z0-9_-]{22})\.([A-Za-z0-9_-]{43})$/;
+
+/** One attempt: failed, or still waiting for its verdict (then it counts as failed). */
+interface Slot {
+  at: number;
+  pending: boolean;
+}
+
+/** The verdict on an attempt that got past the throttle. Call exactly one of these. */
+export interface LoginAttempt {
+  /** Wrong password or code: the slot stays counted as a failure. */
+  fail(): void;
+  /**
+   * Right password: gives the slot back and clears the failures of the counter that gated
+   * it (the username's, or the device key's). Returns the device key the client should keep
+   * when the attempt named a username.
+   */
+  succeed(): string | undefined;
+  /** No verdict (a server fault): gives the slot back, counts nothing. */
+  release(): void;
+}
 
 export function createLoginThrottle(options: ThrottleOptions = DEFAULT_THROTTLE) {
   const now = options.now ?? (() => Date.now());
-  const failures = new Map<string, number[]>();
+  const baseDelayMs = options.baseDelayMs ?? DEFAULT_THROTTLE.baseDelayMs!;
+  const maxDelayMs = options.maxDelayMs ?? DEFAULT_THROTTLE.maxDelayMs!;
+  const secret = randomBytes(32);
+  const slots = new Map<string, Slot[]>();
 
-  function recent(key: string): number[] {
-    const list = failures.get(key);
+  function recent(key: string): Slot[] {
+    const list = slots.get(key);
     if (!list) return [];
     const cutoff = now() - options.windowMs;
-    const kept = list.filter((t) => t > cutoff);
-    if (kept.length === 0) failures.delete(key);
-    else if (kept.length !== list.length) failures.set(key, kept);
+    if (list.length > 0 && list[0]!.at > cutoff) return list;
+    const kept = list.filter((s) => s.at > cutoff);
+    if (kept.length === 0) slots.delete(key);
+    else slots.set(key, kept);
     return kept;
   }
 
-  function add(key: string) {
-    if (!failures.has(key) && failures.size >= MAX_KEYS) {
-      const oldest = failures.keys().next().value;
-      if (oldest !== undefined) failures.delete(oldest);
+  function reserve(key: string): Slot {
+    const slot = { at: now(), pending: true };
+    const list = recent(key);
+    // Most recently used last, so the bound evicts the key idle longest.
+    slots.delete(key);
+    if (slots.size >= MAX_KEYS) {
+      const idlest = slots.keys().next().value;
+      if (idlest !== undefined) slots.delete(idlest);
     }
-    failures.set(key, [...recent(key), now()]);
+    slots.set(key, [...list, slot]);
+    return slot;
   }
 
-  function blockedFor(key: string, max: number): number {
+  /** Drops one slot, or every settled failure (keeping other requests still in flight). */
+  function drop(key: string, slot: Slot, settledToo: boolean) {
+    const list = slots.get(key);
+    if (!list) return;
+    const kept = list.filter((s) => s !== slot && !(settledToo && !s.pending));
+    if (kept.length === 0) slots.delete(key);
+    else slots.set(key, kept);
+  }
+
+  /** Ms until a slowed-down key may try again: free failures first, then a growing delay. */
+  function slowDown(key: string): number {
+    const list = recent(key);
+    const over = list.length - options.maxPerUsername;
+    if (over < 0) return 0;
+    const delay = Math.min(maxDelayMs, baseDelayMs * 2 ** Math.min(over, 30));
+    return Math.max(0, list[list.length - 1]!.at + delay - now());
+  }
+
+  /** Ms until a hard-limited key is under its limit again. */
+  function hardLimit(key: string, max: number): number {
     const list = recent(key);
     if (list.length < max) return 0;
-    return Math.max(1, Math.ceil((list[list.length - max]! + options.windowMs - now()) / 1000));
+    return Math.max(1, list[list.length - max]!.at + options.windowMs - now());
   }
 
-  return {
-    /** Throws 429 rate_limited when the username or the IP is over its limit. */
-    check(username: string | null, ip: string) {
-      const wait = Math.max(
-        username === null ? 0 : blockedFor(`u:${username}`, options.maxPerUsername),
-        blockedFor(`ip:${ip}`, options.maxPerIp),
-      );
-      if (wait > 0) {
-        throw new HttpError(429, 'rate_limited', 'Too many failed attempts; try again later', undefined, {
-          'retry-after': String(wait),
-        });
-      }
-    },
-    recordFailure(username: string | null, ip: string) {
-      if (username !== null) add(`u:${username}`);
-      add(`ip:${ip}`);
-    },
-    /** A successful login clears the username's failures (not the IP's). */
-    recordSuccess(username: string) {
-      failures.delete(`u:${username}`);
-    },
-  };
+  function sign(username: string, nonce: string): Buffer {
+    return createHmac('sha256', secret).update(`${KEY_PREFIX}\n${nonce}\n${username}`).digest();
+  }
+
+  /** A new device key for a username (after a successful login or setup). */
+  function issueDeviceKey(username: string): string {
+    const nonce = randomBytes(16).toString('base64url');
+    return `${KEY_PREFIX}.${nonce}.${sign(username, nonce).toString('base64url')}`;
+  }
+
+  /** The key's nonce when it was issued here for this username, else null. */
+  function verifyDeviceKey(username: string, deviceKey: string | undefined): string | null {
+    const match = deviceKey ? DEVICE_KEY.exec(deviceKey) : null;
+    if (!match) return null;
+    // Compared as text: base64url decoding ignores the last character's spare bits.
+    const given = Buffer.from(match[2]!);
+    const expected = Buffer.from(sign(username, match[1]!).toString('base64url'));
+    return given.length === expected.length && timingSafeEqual(given, expected) ? match[1]! : null;
+  }
+
+  /**
+   * Takes a slot for an attempt, or throws 429 rate_limited (with Retry-After) when the IP,
+   * the username or the device key may not try now. Synchronous: call it before awaiting
+   * anything, so parallel requests see each other's slots. `username` is null for attempts
+   * that name none (first-run setup codes): only the IP limit applies.
+   */
+  function begin(username: string | null, ip: string, deviceKey?: string): LoginAttempt {
+    const nonce = username === null ? null : verifyDeviceKey(username, deviceKey);
+    const gate = username === null ? null : nonce !== null ? `d:${nonce}` : `u:${username}`;
+    const ipKey = `ip:${ip}`;
+    const waitMs = Math.max(gate === null ? 0 : slowDown(gate), hardLimit(ipKey, options.maxPerIp));
+    if (waitMs > 0) {
+      throw new HttpError(429, 'rate_limited', 'Too many failed attempts; try again later', undefined, {
+        'retry-after': String(Math.max(1, Math.ceil(waitMs / 1000))),
+      });
+    }
+    const taken: [string, Slot][] = [[ipKey, reserve(ipKey)]];
+    if (gate !== null) taken.push([gate, reserve(gate)]);
+    let settled = false;
+    const settle = () => {
+      const first = !settled;
+      settled = true;
+      return first;
+    };
+    return {
+      fail() {
+        if (settle()) for (const [, slot] of taken) slot.pending = false;
+      },
+      succeed() {
+        if (!settle()) return undefined;
+        // The IP keeps its other failures; the gate that let this attempt through is cleared.
+        for (const [key, slot] of taken) drop(key, slot, key === gate);
+        if (username === null) return undefined;
+        return nonce !== null ? deviceKey : issueDeviceKey(username);
+      },
+      release() {
+        if (settle()) for (const [key, slot] of taken) drop(key, slot, false);
+      },
+    };
+  }
+
+  return { begin, issueDeviceKey };
 }
 
 export type LoginThrottle = ReturnType<typeof createLoginThrottle>;

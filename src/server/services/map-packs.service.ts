@@ -7,11 +7,11 @@
  * The upload streams to a temporary file while it is hashed (never buffered
  * whole), the PMTiles v3 header is checked, and only then is the file renamed
  * into place and the record written — through the same merge path as a push
- * (applyMutation), in one transaction holding the commit-sequence lock and
+ * (write-path.ts), in one transaction holding the commit-sequence lock and
  * stamped by the server's own HLC, like the territory import. The record id
  * derives from the hash, so the same file uploaded again changes nothing.
  */
-import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { createReadStream, type ReadStream } from 'node:fs';
 import { mkdir, open, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
@@ -19,18 +19,16 @@ import type { Readable } from 'node:stream';
 import { bytesToHeader, TileType } from 'pmtiles';
 import { v5 } from 'uuid';
 import { z } from 'zod';
-import { createHlcClock, type Fields, type MapPack, type Mutation, type User } from '../../domain';
+import { type Fields, type MapPack, type User } from '../../domain';
 import { HttpError, invalidRequest, notFound } from '../http/errors';
 import type { RepositoryStore } from '../repositories/repositories';
-import { applyMutation } from './apply-mutation';
+import { withWriter } from './write-path';
 
 /** The largest pack the server takes (a borough extract to zoom 15 is a few tens of MiB). */
 export const MAX_MAP_PACK_BYTES = 200 * 1024 * 1024;
 export const MAP_PACK_TYPES = ['application/vnd.pmtiles', 'application/octet-stream'] as const;
 
 const PACK_NAMESPACE = '0c6f3e52-8d4b-4a77-b1f2-6a9c2e0d5f18';
-const NODE_KEY = 'server_hlc_node';
-const LAST_KEY = 'server_hlc_last';
 const HEADER_BYTES = 127;
 const SHA = /^[0-9a-f]{64}$/;
 
@@ -152,42 +150,31 @@ export function createMapPacksService(deps: { dir: string; store: MapPackStore; 
   async function writeRecord(user: User, pack: MapPack): Promise<boolean> {
     const id = mapPackIdOf(pack.sha256);
     let written = false;
-    await deps.store.transaction(async (repos) => {
-      let seq = await repos.records.lockSequence();
-      const startSeq = seq;
-      const stored = await repos.records.get('mapPack', id);
-      if (stored && !stored.state.deleted) return;
-      let node = await repos.meta.get(NODE_KEY);
-      if (!node) {
-        node = randomBytes(8).toString('hex');
-        await repos.meta.set(NODE_KEY, node);
-      }
-      const clock = createHlcClock(node, { last: (await repos.meta.get(LAST_KEY)) ?? null });
-      for (const hlc of Object.values(stored?.state.hlcs ?? {})) clock.receive(hlc);
-      const hlc = clock.tick();
-      const mutation: Mutation & { entity: 'mapPack' } = {
-        id: 1,
-        entity: 'mapPack',
-        recordId: id,
-        op: 'put',
-        fields: pack as unknown as Fields,
-        hlc,
-      };
-      const context = { repos, user, now: new Date().toISOString(), nextSeq: () => ++seq };
-      const result = await applyMutation(context, mutation);
-      if (result.status === 'rejected') {
-        throw new HttpError(
-          result.code === 'forbidden' ? 403 : 422,
-          result.code ?? 'rejected',
-          result.message ?? 'The map pack record was refused',
-        );
-      }
-      if (seq !== startSeq) {
-        await repos.records.setSequence(seq);
-        await repos.meta.set(LAST_KEY, hlc);
-      }
-      written = true;
-    });
+    await deps.store.transaction((repos) =>
+      withWriter(repos, async (writer) => {
+        const stored = await repos.records.get('mapPack', id);
+        if (stored && !stored.state.deleted) return;
+        for (const hlc of Object.values(stored?.state.hlcs ?? {})) writer.clock.receive(hlc);
+        const [result] = await writer.apply(user, [
+          {
+            id: 1,
+            entity: 'mapPack',
+            recordId: id,
+            op: 'put',
+            fields: pack as unknown as Fields,
+            hlc: writer.clock.tick(),
+          },
+        ]);
+        if (result?.status === 'rejected') {
+          throw new HttpError(
+            result.code === 'forbidden' ? 403 : 422,
+            result.code ?? 'rejected',
+            result.message ?? 'The map pack record was refused',
+          );
+        }
+        written = true;
+      }),
+    );
     return written;
   }
 

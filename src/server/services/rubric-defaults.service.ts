@@ -1,14 +1,14 @@
 /**
  * Adds the rubric templates the app ships with (domain/rubric-defaults.ts)
- * when they are missing, through the same path as a push (merge, schema) in
- * one transaction holding the commit-sequence lock, so devices pull them like
+ * when they are missing, through the server's one write path (write-path.ts:
+ * merge, schema, authorisation) in one transaction holding the commit-sequence lock, so devices pull them like
  * any other reference data. They are stamped with the oldest possible clock:
  * a template the Unit has already edited (or retired) is never overwritten,
  * and starting the server again changes nothing.
  */
-import { DEFAULT_RUBRIC_TEMPLATES, type Fields, type Mutation, type User } from '../../domain';
+import { DEFAULT_RUBRIC_TEMPLATES, type Fields, type User } from '../../domain';
 import type { RepositoryStore } from '../repositories/repositories';
-import { applyMutation } from './apply-mutation';
+import { withWriter } from './write-path';
 
 /** Older than any real clock: the defaults lose to every edit. */
 const SEED_HLC = '2000-01-01T00:00:00.000Z-0000-0000000000000000';
@@ -25,27 +25,28 @@ const SYSTEM: User = {
 export async function ensureDefaultRubricTemplates(
   store: Pick<RepositoryStore, 'transaction'>,
 ): Promise<number> {
-  return store.transaction(async (repos) => {
-    let seq = await repos.records.lockSequence();
-    const startSeq = seq;
-    const context = { repos, user: SYSTEM, now: new Date().toISOString(), nextSeq: () => ++seq };
-    let added = 0;
-    for (const [index, { id, ...fields }] of DEFAULT_RUBRIC_TEMPLATES.entries()) {
-      if (await repos.records.get('rubricTemplate', id)) continue;
-      const mutation: Mutation & { entity: 'rubricTemplate' } = {
-        id: index + 1,
-        entity: 'rubricTemplate',
-        recordId: id,
-        op: 'put',
-        fields: fields as unknown as Fields,
-        hlc: SEED_HLC,
-      };
-      const result = await applyMutation(context, mutation);
-      if (result.status !== 'applied')
-        throw new Error(`default rubric ${id}: ${result.message ?? result.code}`);
-      added++;
-    }
-    if (seq !== startSeq) await repos.records.setSequence(seq);
-    return added;
-  });
+  return store.transaction((repos) =>
+    withWriter(repos, async (writer) => {
+      const missing = [];
+      for (const template of DEFAULT_RUBRIC_TEMPLATES) {
+        if (!(await repos.records.get('rubricTemplate', template.id))) missing.push(template);
+      }
+      const results = await writer.apply(
+        SYSTEM,
+        missing.map(({ id, ...fields }, index) => ({
+          id: index + 1,
+          entity: 'rubricTemplate' as const,
+          recordId: id,
+          op: 'put' as const,
+          fields: fields as unknown as Fields,
+          hlc: SEED_HLC,
+        })),
+      );
+      for (const result of results) {
+        if (result.status !== 'applied')
+          throw new Error(`default rubric ${missing[result.id - 1]?.id}: ${result.message ?? result.code}`);
+      }
+      return missing.length;
+    }),
+  );
 }

@@ -1,11 +1,11 @@
 /**
- * Who sees and writes what. Admins and coordinators work on the whole
+ * What each user holds (read scope). Admins and coordinators hold the whole
  * borough, unless a coordinator is limited to some territorial directorates:
- * then they work on the processes whose unitKeys include a unit assigned to
+ * then they hold the processes whose unitKeys include a unit assigned to
  * one of them (mirrored in unit_directorates / process_units). Facilitators
- * and promoters work on the processes whose teamUserIds hold them (mirrored
- * in process_members). Reference entities reach everyone; only admins and
- * coordinators write them.
+ * and promoters hold the processes whose teamUserIds list them (mirrored
+ * in process_members). Reference entities reach everyone. Who may write what
+ * within that is decided in authorization.ts.
  */
 import { createHash } from 'node:crypto';
 import { ENTITY_NAMES, getEntity, type Role, type Scope, type User } from '../../domain';
@@ -16,10 +16,6 @@ export function scopeOf(role: Role, directorateIds?: string[]): Scope {
     return { kind: 'directorates', directorates: [...directorateIds].sort() };
   }
   return role === 'admin' || role === 'coordinator' ? { kind: 'borough' } : { kind: 'processes' };
-}
-
-export function isManager(role: Role): boolean {
-  return role === 'admin' || role === 'coordinator';
 }
 
 export const REFERENCE_ENTITIES: string[] = ENTITY_NAMES.filter((name) => getEntity(name).reference);

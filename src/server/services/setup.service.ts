@@ -70,14 +70,22 @@ export function createSetupService({ usersService, auth, throttle }: SetupServic
     },
 
     async complete(input: SetupRequest, ip: string): Promise<LoginResponse> {
-      throttle.check(null, ip);
-      if ((await usersService.count()) > 0) throw alreadySetUp();
-      const pending = code;
-      if (pending === null) throw alreadySetUp();
+      // Takes its throttle slot before the first await: parallel guesses see each other.
+      const attempt = throttle.begin(null, ip);
+      let pending: string;
+      try {
+        if ((await usersService.count()) > 0) throw alreadySetUp();
+        if (code === null) throw alreadySetUp();
+        pending = code;
+      } catch (error) {
+        attempt.release();
+        throw error;
+      }
       if (!sameCode(input.code, pending)) {
-        throttle.recordFailure(null, ip);
+        attempt.fail();
         throw forbidden('Wrong setup code');
       }
+      attempt.succeed();
       // Consume before any await so two concurrent requests cannot both use it.
       code = null;
       try {
@@ -90,7 +98,8 @@ export function createSetupService({ usersService, auth, throttle }: SetupServic
           },
           'system',
         );
-        return await auth.issueToken(user, input.deviceLabel);
+        const session = await auth.issueToken(user, input.deviceLabel);
+        return { ...session, deviceKey: throttle.issueDeviceKey(user.username) };
       } catch (error) {
         if ((await usersService.count()) === 0) code = pending;
         throw error;

@@ -31,12 +31,13 @@ import {
   type PushResponse,
   type User,
 } from '../../domain';
-import { HttpError, invalidRequest } from '../http/errors';
+import { forbidden, HttpError, invalidRequest } from '../http/errors';
 import type { RepositoryStore } from '../repositories/repositories';
 import type { RejectionRow } from '../repositories/rejections.repository';
-import { applyMutation, createPushBatch } from './apply-mutation';
 import { decodeCursor, encodeCursor } from './cursor';
+import { isBoroughManager, managedUserIds, mayManageUser } from './authorization';
 import { readScopeOf } from './scope';
+import { withWriter } from './write-path';
 
 export const rejectionViewSchema = z.object({
   clientId: z.string(),
@@ -58,6 +59,9 @@ const epochChanged = () =>
     'The server was restored from a backup: take a new clientId, re-push and pull from the start',
   );
 
+const clientOfAnotherUser = () =>
+  new HttpError(403, 'forbidden', 'This clientId belongs to another user: a device keeps one user');
+
 function gapError(expected: number) {
   return new HttpError(409, 'mutation_gap', `Mutation ids must continue from ${expected}`, [{ expected }]);
 }
@@ -73,7 +77,7 @@ export function findGap(last: number, ids: number[]): number | null {
   return null;
 }
 
-export type SyncStore = Pick<RepositoryStore, 'transaction' | 'meta' | 'records' | 'rejections'>;
+export type SyncStore = Pick<RepositoryStore, 'transaction' | 'meta' | 'records' | 'rejections' | 'users'>;
 
 export function createSyncService(store: SyncStore) {
   async function epoch(): Promise<string> {
@@ -92,63 +96,57 @@ export function createSyncService(store: SyncStore) {
     if (unknown.length > 0) throw invalidRequest('Unknown entity', unknown);
     const mutations = request.mutations as (Mutation & { entity: EntityName })[];
 
-    return store.transaction(async (repos) => {
-      let seq = await repos.records.lockSequence();
-      const startSeq = seq;
-      const serverEpoch = await repos.meta.get('epoch');
-      if (!serverEpoch) throw new Error('database has no epoch; run the migrations');
-      if (request.serverEpoch !== null && request.serverEpoch !== serverEpoch) throw epochChanged();
+    return store.transaction((repos) =>
+      withWriter(repos, async (writer) => {
+        const serverEpoch = await repos.meta.get('epoch');
+        if (!serverEpoch) throw new Error('database has no epoch; run the migrations');
+        if (request.serverEpoch !== null && request.serverEpoch !== serverEpoch) throw epochChanged();
 
-      const client = await repos.clients.get(request.clientId);
-      let last = client?.lastMutationId ?? 0;
-      const gap = findGap(
-        last,
-        mutations.map((m) => m.id),
-      );
-      if (gap !== null) throw gapError(gap);
+        const client = await repos.clients.get(request.clientId);
+        // A clientId belongs to the user who first pushed with it: its counter is that device's.
+        if (client && client.userId !== user.id) throw clientOfAnotherUser();
+        const previous = client?.lastMutationId ?? 0;
+        const gap = findGap(
+          previous,
+          mutations.map((m) => m.id),
+        );
+        if (gap !== null) throw gapError(gap);
 
-      const now = new Date().toISOString();
-      // Every record the batch may touch (ids at or below `last` are duplicates and read nothing).
-      const fresh = mutations.filter((m) => m.id > last);
-      const batch = await createPushBatch(
-        repos.records,
-        user,
-        now,
-        fresh.map((m) => ({ entity: m.entity, id: m.recordId })),
-      );
-      const context = { repos, user, now, nextSeq: () => ++seq, batch };
-      const results: MutationResult[] = [];
-      const rejections: RejectionRow[] = [];
-      for (const mutation of mutations) {
-        if (mutation.id <= last) {
-          results.push({ id: mutation.id, status: 'duplicate' });
-          continue;
+        // Ids at or below the stored counter were applied from this client before: duplicates.
+        const fresh = mutations.filter((m) => m.id > previous);
+        const applied = await writer.apply(user, fresh);
+        const byId = new Map(applied.map((r) => [r.id, r]));
+        const results: MutationResult[] = mutations.map(
+          (m) => byId.get(m.id) ?? { id: m.id, status: 'duplicate' },
+        );
+        const rejections: RejectionRow[] = fresh.flatMap((mutation) => {
+          const result = byId.get(mutation.id);
+          if (result?.status !== 'rejected') return [];
+          return [
+            {
+              clientId: request.clientId,
+              mutationId: mutation.id,
+              userId: user.id,
+              entity: mutation.entity,
+              recordId: mutation.recordId,
+              code: result.code ?? 'rejected',
+              message: result.message ?? '',
+              mutation,
+              createdAt: writer.now,
+            },
+          ];
+        });
+        if (rejections.length > 0) await repos.rejections.insertMany(rejections);
+        const last = fresh.length > 0 ? fresh[fresh.length - 1]!.id : previous;
+        if (!client || client.lastMutationId !== last) {
+          await repos.clients.save(
+            { clientId: request.clientId, userId: user.id, lastMutationId: last },
+            writer.now,
+          );
         }
-        const result = await applyMutation(context, mutation);
-        if (result.status === 'rejected') {
-          rejections.push({
-            clientId: request.clientId,
-            mutationId: mutation.id,
-            userId: user.id,
-            entity: mutation.entity,
-            recordId: mutation.recordId,
-            code: result.code ?? 'rejected',
-            message: result.message ?? '',
-            mutation,
-            createdAt: now,
-          });
-        }
-        results.push(result);
-        last = mutation.id;
-      }
-      await batch.flush();
-      if (rejections.length > 0) await repos.rejections.insertMany(rejections);
-      if (seq !== startSeq) await repos.records.setSequence(seq);
-      if (!client || client.lastMutationId !== last || client.userId !== user.id) {
-        await repos.clients.save({ clientId: request.clientId, userId: user.id, lastMutationId: last }, now);
-      }
-      return { serverEpoch, serverTime: now, lastMutationId: last, results };
-    });
+        return { serverEpoch, serverTime: writer.now, lastMutationId: last, results };
+      }),
+    );
   }
 
   async function pull(user: User, options: { cursor?: string; limit?: number }): Promise<PullResponse> {
@@ -178,8 +176,21 @@ export function createSyncService(store: SyncStore) {
     };
   }
 
-  async function listRejections(options: { limit: number; userId?: string }): Promise<RejectionView[]> {
-    return store.rejections.list(options);
+  /**
+   * Rejected changes, newest first: every one for admins and borough-wide
+   * coordinators (they hold every record); for a directorate coordinator those
+   * of the people they coordinate (authorization.ts).
+   */
+  async function listRejections(
+    viewer: User,
+    options: { limit: number; userId?: string },
+  ): Promise<RejectionView[]> {
+    if (isBoroughManager(viewer)) return store.rejections.list(options);
+    if (options.userId && !(await mayManageUser(store, viewer, options.userId))) {
+      throw forbidden('Not one of the people you coordinate');
+    }
+    const people = await managedUserIds(store, viewer);
+    return store.rejections.list({ ...options, ...(people === 'all' ? {} : { userIds: people }) });
   }
 
   /** Sets a new epoch (after restoring a backup): every client then re-pushes what it holds and pulls from 0. */

@@ -2,9 +2,9 @@
  * Territory import: neighbourhood units from a GeoJSON FeatureCollection
  * become `territorialUnit` records (id = unitIdFromKey(key)).
  *
- * Every unit goes through the same path as a push mutation (applyMutation:
- * field-level LWW merge, schema, scope) inside ONE transaction holding the
- * commit-sequence lock, so a failure leaves nothing half-imported and pulls
+ * Every unit goes through the same path as a push mutation (write-path.ts:
+ * field-level LWW merge, schema, the authorisation model) inside ONE
+ * transaction holding the commit-sequence lock, so a failure leaves nothing half-imported and pulls
  * see the import in commit order. Only the fields the file owns (key, name,
  * population, geometry) are written, and only when their value differs from
  * the stored one: a re-import of the same file takes no new seq and is not
@@ -12,25 +12,23 @@
  * edits (made online or offline) are never touched. A new unit starts
  * unprioritised and without a directorate.
  *
- * The writes are stamped by the server's own HLC (a fixed node id kept in
- * meta), moved past every stamp the written fields already carry, so the
- * file wins over older values of those fields and a later edit from a device
- * still wins over the import.
+ * The writes go through the server's one write path (write-path.ts) and are
+ * stamped by its HLC, moved past every stamp the written fields already
+ * carry, so the file wins over older values of those fields and a later edit
+ * from a device still wins over the import.
  */
-import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import {
-  createHlcClock,
   parseTerritoryGeoJson,
   unitIdFromKey,
   type Fields,
   type ImportedUnit,
-  type Mutation,
   type TerritoryImportReport,
   type User,
 } from '../../domain';
 import type { RepositoryStore } from '../repositories/repositories';
-import { applyMutation } from './apply-mutation';
+import { canonicalJson } from './apply-mutation';
+import { withWriter } from './write-path';
 
 export { territoryImportReportSchema, type TerritoryImportReport } from '../../domain';
 type TerritoryRefusal = TerritoryImportReport['refused'][number];
@@ -50,18 +48,7 @@ export const SYSTEM_USER: User = {
   scope: { kind: 'borough' },
 };
 
-const NODE_KEY = 'server_hlc_node';
-const LAST_KEY = 'server_hlc_last';
 const IMPORTED_FIELDS = ['key', 'name', 'population', 'geometry'] as const;
-
-/** JSON with sorted object keys, so equal values compare equal whatever their key order. */
-function canonical(value: unknown): string {
-  return JSON.stringify(value, (_key, v: unknown) =>
-    v && typeof v === 'object' && !Array.isArray(v)
-      ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : 1)))
-      : v,
-  );
-}
 
 export type TerritoryStore = Pick<RepositoryStore, 'transaction'>;
 
@@ -83,69 +70,55 @@ export function createTerritoryService(store: TerritoryStore) {
     let updated = 0;
     let unchanged = 0;
     let population = 0;
-    await store.transaction(async (repos) => {
-      let seq = await repos.records.lockSequence();
-      const startSeq = seq;
-      let node = await repos.meta.get(NODE_KEY);
-      if (!node) {
-        node = randomBytes(8).toString('hex');
-        await repos.meta.set(NODE_KEY, node);
-      }
-      const clock = createHlcClock(node, { last: (await repos.meta.get(LAST_KEY)) ?? null });
-
-      // First pass: what each unit would change, and every stamp those fields carry now.
-      const planned: { unit: ImportedUnit; fields: Fields; isNew: boolean }[] = [];
-      for (const unit of parsed.units) {
-        const stored = await repos.records.get('territorialUnit', unitIdFromKey(unit.key));
-        const fields: Fields = {};
-        for (const name of IMPORTED_FIELDS) {
-          if (!stored || canonical(stored.state.fields[name]) !== canonical(unit[name])) {
-            fields[name] = unit[name];
-            const hlc = stored?.state.hlcs[name];
-            if (hlc) clock.receive(hlc);
+    await store.transaction((repos) =>
+      withWriter(repos, async (writer) => {
+        // First pass: what each unit would change, and every stamp those fields carry now.
+        const planned: { unit: ImportedUnit; fields: Fields; isNew: boolean }[] = [];
+        for (const unit of parsed.units) {
+          const stored = await repos.records.get('territorialUnit', unitIdFromKey(unit.key));
+          const fields: Fields = {};
+          for (const name of IMPORTED_FIELDS) {
+            if (!stored || canonicalJson(stored.state.fields[name]) !== canonicalJson(unit[name])) {
+              fields[name] = unit[name];
+              const hlc = stored?.state.hlcs[name];
+              if (hlc) writer.clock.receive(hlc);
+            }
           }
+          if (!stored) Object.assign(fields, { prioritised: false, directorateId: null });
+          planned.push({ unit, fields, isNew: !stored });
         }
-        if (!stored) Object.assign(fields, { prioritised: false, directorateId: null });
-        planned.push({ unit, fields, isNew: !stored });
-      }
-      const hlc = clock.tick();
-
-      const context = { repos, user: actor, now: new Date().toISOString(), nextSeq: () => ++seq };
-      let mutationId = 0;
-      for (const { unit, fields, isNew } of planned) {
-        mutationId++;
-        if (Object.keys(fields).length === 0) {
-          unchanged++;
+        const hlc = writer.clock.tick();
+        const changes = planned.filter((p) => Object.keys(p.fields).length > 0);
+        unchanged = planned.length - changes.length;
+        for (const p of planned) if (Object.keys(p.fields).length === 0) population += p.unit.population;
+        const results = await writer.apply(
+          actor,
+          changes.map(({ unit, fields }, i) => ({
+            id: i + 1,
+            entity: 'territorialUnit' as const,
+            recordId: unitIdFromKey(unit.key),
+            op: 'put' as const,
+            fields,
+            hlc,
+          })),
+        );
+        changes.forEach(({ unit, isNew }, i) => {
+          const result = results[i]!;
+          if (result.status === 'rejected') {
+            refused.push({
+              index: indexOf.get(unit.key) ?? -1,
+              key: unit.key,
+              code: result.code ?? 'rejected',
+              message: result.message ?? '',
+            });
+            return;
+          }
           population += unit.population;
-          continue;
-        }
-        const mutation: Mutation & { entity: 'territorialUnit' } = {
-          id: mutationId,
-          entity: 'territorialUnit',
-          recordId: unitIdFromKey(unit.key),
-          op: 'put',
-          fields,
-          hlc,
-        };
-        const result = await applyMutation(context, mutation);
-        if (result.status === 'rejected') {
-          refused.push({
-            index: indexOf.get(unit.key) ?? -1,
-            key: unit.key,
-            code: result.code ?? 'rejected',
-            message: result.message ?? '',
-          });
-          continue;
-        }
-        population += unit.population;
-        if (isNew) added++;
-        else updated++;
-      }
-      if (seq !== startSeq) {
-        await repos.records.setSequence(seq);
-        await repos.meta.set(LAST_KEY, hlc);
-      }
-    });
+          if (isNew) added++;
+          else updated++;
+        });
+      }),
+    );
     refused.sort((a, b) => a.index - b.index);
     return {
       added,

@@ -6,6 +6,8 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import '../../../src/client/i18n';
 import { createProcess, setDb } from '../../../src/client/data';
 import { TequioDb } from '../../../src/client/data/db';
+import { PROTOCOL_LIMITS } from '../../../src/domain';
+import { CLOCK_SKEW_WARNING_MS, formatClockGap } from '../../../src/client/features/sync-status/clock-labels';
 import { SyncIndicator } from '../../../src/client/features/sync-status/sync-indicator';
 import { SyncPage } from '../../../src/client/features/sync-status/sync-page';
 import type { SyncStatus } from '../../../src/client/sync/sync-engine';
@@ -97,7 +99,7 @@ describe('sync page', () => {
     expect(screen.getByText('Sin conexión')).toBeInTheDocument();
     expect(screen.getByText('Nunca sincronizado')).toBeInTheDocument();
     expect(screen.getByText('No hay conexión con el servidor.')).toBeInTheDocument();
-    expect(screen.getByRole('alert')).toHaveTextContent('difiere 7 minutos del servidor');
+    expect(screen.getByRole('alert')).toHaveTextContent('atrasadas 7 minutos respecto al servidor');
     expect(
       await screen.findByText(/Sin permiso para este proceso\. — outside your scope/),
     ).toBeInTheDocument();
@@ -110,5 +112,51 @@ describe('sync page', () => {
     renderWithRouter(<SyncPage status={{ ...idle, clockSkewMs: 4 * 60_000 }} onSyncNow={() => undefined} />);
     expect(screen.queryByRole('alert')).not.toBeInTheDocument();
     expect(screen.getByText('Ninguno.')).toBeInTheDocument();
+  });
+});
+
+describe('a device whose date is wrong', () => {
+  const YEAR = 365 * 24 * 3_600_000;
+  const restamped = { count: 2, lastAt: '2026-12-03T10:00:00.000Z' };
+
+  it('the sync page says the date is a year ahead, what to do, and that the server time was used, losing nothing', () => {
+    renderWithRouter(
+      <SyncPage status={{ ...idle, clockSkewMs: YEAR + 90_000, restamped }} onSyncNow={() => undefined} />,
+    );
+    const alert = screen.getByRole('alert');
+    expect(alert).toHaveTextContent(
+      'La fecha y hora de este dispositivo están adelantadas 1 año respecto al servidor.',
+    );
+    expect(alert).toHaveTextContent('Corrígelas en los ajustes del dispositivo');
+    const notice = screen.getAllByRole('status').find((el) => el.textContent?.includes('hora del servidor'))!;
+    expect(notice).toHaveTextContent(
+      '2 cambios de este dispositivo se guardaron con la hora del servidor en lugar de la del dispositivo; no se perdió nada.',
+    );
+    expect(notice).toHaveTextContent(/Último: .*2026/);
+  });
+
+  it('the header indicator shows the wrong date and the re-stamped changes on every page', () => {
+    renderWithRouter(<SyncIndicator status={{ ...idle, clockSkewMs: -3 * 24 * 3_600_000, restamped }} />);
+    const status = screen.getByRole('status');
+    expect(status).toHaveTextContent('Fecha atrasada 3 días: corrígela');
+    expect(status).toHaveTextContent('2 cambios guardados con la hora del servidor');
+    expect(screen.getByRole('link')).toHaveAttribute('href', '/sync');
+  });
+
+  it('says nothing about the clock when it is right and nothing was re-stamped', () => {
+    renderWithRouter(<SyncIndicator status={{ ...idle, clockSkewMs: 60_000, restamped: null }} />);
+    expect(screen.getByRole('status')).not.toHaveTextContent(/Fecha|hora del servidor/);
+  });
+
+  it('warns from the same threshold as the protocol', () => {
+    expect(CLOCK_SKEW_WARNING_MS).toBe(PROTOCOL_LIMITS.clockSkewWarningMs);
+  });
+
+  it('words the gap in its largest unit, in either language', () => {
+    expect(formatClockGap(YEAR, 'es-MX')).toBe('1 año');
+    expect(formatClockGap(-2 * YEAR, 'en')).toBe('2 years');
+    expect(formatClockGap(40 * 24 * 3_600_000, 'es-MX')).toBe('1 mes');
+    expect(formatClockGap(3 * 3_600_000, 'en')).toBe('3 hours');
+    expect(formatClockGap(7 * 60_000, 'es-MX')).toBe('7 minutos');
   });
 });

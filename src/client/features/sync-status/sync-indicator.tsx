@@ -4,6 +4,7 @@ import { storageRisks, useLastSyncAt, usePendingCount, useStorageInfo } from '..
 import type { SyncStatus } from '../../sync/sync-engine';
 import { formatRelativeTime } from '../../ui/format';
 import { useNow } from '../../ui/use-now';
+import { clockSkewText, hasClockSkew } from './clock-labels';
 
 type Tone = 'ok' | 'pending' | 'offline' | 'busy' | 'problem';
 
@@ -12,8 +13,10 @@ const ICONS: Record<Tone, string> = { ok: '✓', pending: '↑', offline: '✕',
 /**
  * The header's sync state, always visible, in words and an icon (never by
  * colour alone). It is a live region, so a change ("Sin conexión") is read
- * out; tapping it opens /sync. A badge says when unsynced data on the
- * device is at risk (storage.ts), so the warning is seen on every page.
+ * out; tapping it opens /sync. Badges say when unsynced data on the
+ * device is at risk (storage.ts), when the device's date is wrong, and how
+ * many of its changes the server saved with its own time, so these warnings
+ * are seen on every page; /sync says more.
  */
 export function SyncIndicator({ status }: { status: SyncStatus }) {
   const { t, i18n } = useTranslation();
@@ -64,6 +67,15 @@ export function SyncIndicator({ status }: { status: SyncStatus }) {
             <span aria-hidden="true">⚠ </span>
             {t('storage.badge')}
           </span>
+        ) : null}
+        {hasClockSkew(status) ? (
+          <span className="sync-risk">
+            <span aria-hidden="true">⚠ </span>
+            {clockSkewText(status.clockSkewMs!, t, i18n.language, 'badge')}
+          </span>
+        ) : null}
+        {status.restamped && status.restamped.count > 0 ? (
+          <span className="sync-risk">{t('sync.restampedBadge', { count: status.restamped.count })}</span>
         ) : null}
       </span>
     </Link>

@@ -7,8 +7,9 @@ import { PageHeading } from '../../ui/page-heading';
 import { useNow } from '../../ui/use-now';
 import { ImportSection } from './import-section';
 import { StorageSection } from './storage-section';
+import { ClockNotice } from './clock-notice';
 import { ConflictsSection } from './conflicts-section';
-import { hasClockSkew, syncErrorText } from './sync-labels';
+import { syncErrorText } from './sync-labels';
 
 export interface SyncPageProps {
   status: SyncStatus;
@@ -51,7 +52,6 @@ export function SyncPage({ status, onSyncNow }: SyncPageProps) {
   const storedLastSync = useLastSyncAt();
   const now = useNow();
   const lastSyncAt = status.lastSyncAt ?? storedLastSync;
-  const skewMinutes = status.clockSkewMs === null ? 0 : Math.round(Math.abs(status.clockSkewMs) / 60_000);
 
   return (
     <section>
@@ -88,11 +88,7 @@ export function SyncPage({ status, onSyncNow }: SyncPageProps) {
           </div>
         ) : null}
       </dl>
-      {hasClockSkew(status) ? (
-        <p className="notice notice-warning" role="alert">
-          {t('sync.clockSkew', { count: skewMinutes })}
-        </p>
-      ) : null}
+      <ClockNotice status={status} />
       {status.phase === 'needs_login' ? (
         <p className="notice notice-warning">
           {t('sync.needsLoginHelp')} <Link to="/login">{t('auth.signIn')}</Link>

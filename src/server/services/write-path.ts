@@ -1,0 +1,202 @@
+/**
+ * The server's one write path: every record the server stores — a device's
+ * push, an imported file, a territory import, a map pack, the default rubrics —
+ * goes through `withWriter`, which owns the commit-sequence lock, the server's
+ * own HLC and the clock bound, and hands each mutation to applyMutation
+ * (merge, schema, the authorisation model).
+ *
+ * Clock bound (ADR 0005): no stamp more than PROTOCOL_LIMITS.maxClockAheadMs
+ * ahead of the server's time is ever stored. A mutation carrying such a stamp
+ * (a tablet whose date is wrong, or a forged one) is not refused — nothing
+ * typed may be lost — but applied with those stamps replaced by a tick of the
+ * server clock, and its result says so (`code: "clock_ahead"`, `hlc`). The
+ * server clock receives every stamp it accepts, so a re-stamped write is newer
+ * than everything stored before it, and it never runs ahead of the bound.
+ * Must be called inside a transaction: the lock, the writes and the clock's
+ * state commit or roll back together.
+ */
+import { randomBytes } from 'node:crypto';
+import {
+  createHlcClock,
+  formatHlc,
+  MAX_HLC_MILLIS,
+  PROTOCOL_LIMITS,
+  type EntityName,
+  type Hlc,
+  type HlcClock,
+  type Mutation,
+  type MutationResult,
+  type User,
+} from '../../domain';
+import type { StoredRecord } from '../repositories/records.repository';
+import type { Repositories, RepositoryStore } from '../repositories/repositories';
+import { applyMutation, createPushBatch } from './apply-mutation';
+
+export type ServerMutation = Mutation & { entity: EntityName };
+
+const NODE_KEY = 'server_hlc_node';
+const LAST_KEY = 'server_hlc_last';
+
+/** The greatest stamp allowed at `nowMs`: anything above it is too far ahead. */
+export function clockBound(nowMs: number): Hlc {
+  const limit = Math.min(nowMs + PROTOCOL_LIMITS.maxClockAheadMs, MAX_HLC_MILLIS);
+  return formatHlc({ millis: limit, counter: 0xffff, node: 'ffffffffffffffff' });
+}
+
+export interface Writer {
+  /** The time of this write (ISO), also the push's `serverTime`. */
+  readonly now: string;
+  /** The server's HLC: stamps for the server's own writes. */
+  readonly clock: HlcClock;
+  /**
+   * Applies `mutations` as `actor`, in order, with the clock bound. Records
+   * are read in one query and written when the writer finishes.
+   */
+  apply(actor: User, mutations: ServerMutation[]): Promise<MutationResult[]>;
+  /** How many records this writer changed so far. */
+  written(): number;
+  /**
+   * Replaces every stored stamp beyond the bound (written before the bound
+   * existed) by one present stamp, each repaired record with a new seq so
+   * devices pull it; returns what it repaired. The merge could not do it: a
+   * present stamp never wins over a future one.
+   */
+  repairFutureStamps(): Promise<{ records: number; fields: number }>;
+}
+
+type WriteRepos = Pick<Repositories, 'records' | 'meta' | 'blobs'>;
+
+/** Loads the server clock (its node id is made once and kept in meta). */
+async function loadClock(repos: WriteRepos, nowMs: number): Promise<HlcClock> {
+  let node = await repos.meta.get(NODE_KEY);
+  if (!node) {
+    node = randomBytes(8).toString('hex');
+    await repos.meta.set(NODE_KEY, node);
+  }
+  const last = await repos.meta.get(LAST_KEY);
+  return createHlcClock(node, {
+    now: () => nowMs,
+    // A state poisoned before the bound existed starts again from the present.
+    last: last && last <= clockBound(nowMs) ? last : null,
+    maxAheadMs: PROTOCOL_LIMITS.maxClockAheadMs,
+  });
+}
+
+/**
+ * Replaces the stamps of `mutation` beyond `bound` by `tick()`; returns the
+ * mutation to apply and the new stamp, or null when every stamp was in bounds.
+ */
+export function boundStamps(
+  mutation: ServerMutation,
+  bound: Hlc,
+  tick: () => Hlc,
+): { mutation: ServerMutation; restamp: Hlc | null } {
+  const perField = mutation.op === 'put' ? mutation.hlcs : undefined;
+  const tooFar = mutation.hlc > bound || Object.values(perField ?? {}).some((h) => h > bound);
+  if (!tooFar) return { mutation, restamp: null };
+  const restamp = tick();
+  if (mutation.op === 'delete') return { mutation: { ...mutation, hlc: restamp }, restamp };
+  const hlcs: Record<string, Hlc> = {};
+  for (const name of Object.keys(mutation.fields)) {
+    const stamp = perField?.[name] ?? mutation.hlc;
+    hlcs[name] = stamp > bound ? restamp : stamp;
+  }
+  return { mutation: { ...mutation, hlc: mutation.hlc > bound ? restamp : mutation.hlc, hlcs }, restamp };
+}
+
+/**
+ * Runs `fn` with a writer holding the commit-sequence lock, then writes the
+ * staged records, the new sequence and the clock's state. Inside a transaction only.
+ */
+export async function withWriter<T>(
+  repos: WriteRepos,
+  fn: (writer: Writer) => Promise<T>,
+  options: { nowMs?: number } = {},
+): Promise<T> {
+  let seq = await repos.records.lockSequence();
+  const startSeq = seq;
+  const nowMs = options.nowMs ?? new Date().getTime();
+  const now = new Date(nowMs).toISOString();
+  const clock = await loadClock(repos, nowMs);
+  const lastBefore = clock.last();
+  const bound = clockBound(nowMs);
+  const flushes: (() => Promise<void>)[] = [];
+
+  const writer: Writer = {
+    now,
+    clock,
+    async apply(actor, mutations) {
+      // A second call sees what the first one staged.
+      for (const flush of flushes.splice(0)) await flush();
+      const batch = await createPushBatch(
+        repos.records,
+        actor,
+        now,
+        mutations.map((m) => ({ entity: m.entity, id: m.recordId })),
+      );
+      flushes.push(() => batch.flush());
+      const context = { repos, user: actor, now, nextSeq: () => ++seq, batch };
+      const results: MutationResult[] = [];
+      for (const original of mutations) {
+        const { mutation, restamp } = boundStamps(original, bound, () => clock.tick());
+        const result = await applyMutation(context, mutation);
+        if (result.status === 'applied') {
+          for (const stamp of stampsOf(mutation)) clock.receive(stamp);
+          results.push(restamp ? { ...result, code: 'clock_ahead', hlc: restamp } : result);
+        } else {
+          results.push(result);
+        }
+      }
+      return results;
+    },
+    written: () => seq - startSeq,
+    async repairFutureStamps() {
+      const poisoned: StoredRecord[] = [];
+      for (let after = 0; after < startSeq;) {
+        const page = await repos.records.listSince(after, 1000, { all: true });
+        if (page.length === 0) break;
+        for (const record of page) {
+          if (record.seq <= startSeq && Object.values(record.state.hlcs).some((h) => h > bound)) {
+            poisoned.push(record);
+          }
+        }
+        after = page[page.length - 1]!.seq;
+      }
+      if (poisoned.length === 0) return { records: 0, fields: 0 };
+      const present = clock.tick();
+      let fields = 0;
+      const repaired = poisoned.map((record) => {
+        const hlcs = { ...record.state.hlcs };
+        for (const [name, stamp] of Object.entries(hlcs)) {
+          if (stamp > bound) {
+            hlcs[name] = present;
+            fields++;
+          }
+        }
+        return { ...record, state: { ...record.state, hlcs }, seq: ++seq };
+      });
+      await repos.records.putMany(repaired, now);
+      return { records: repaired.length, fields };
+    },
+  };
+
+  const value = await fn(writer);
+  for (const flush of flushes) await flush();
+  if (seq !== startSeq) await repos.records.setSequence(seq);
+  const lastAfter = clock.last();
+  if (lastAfter && lastAfter !== lastBefore) await repos.meta.set(LAST_KEY, lastAfter);
+  return value;
+}
+
+function stampsOf(mutation: ServerMutation): Hlc[] {
+  if (mutation.op === 'delete') return [mutation.hlc];
+  return [mutation.hlc, ...Object.values(mutation.hlcs ?? {})];
+}
+
+/** `repair-clocks` (CLI, and at server start): see Writer.repairFutureStamps. */
+export async function repairFutureStamps(
+  store: Pick<RepositoryStore, 'transaction'>,
+  options: { nowMs?: number } = {},
+): Promise<{ records: number; fields: number }> {
+  return store.transaction((repos) => withWriter(repos, (writer) => writer.repairFutureStamps(), options));
+}
