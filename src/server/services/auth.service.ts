@@ -15,7 +15,7 @@ import type { RecordsRepository } from '../repositories/records.repository';
 import type { UserRow, UsersRepository } from '../repositories/users.repository';
 import type { LoginThrottle } from './login-throttle';
 import { verifyAgainstNothing, verifyPassword } from './passwords';
-import { mayManageUser } from './authorization';
+import { mayManageUser } from './authorization-people';
 import { scopeOf } from './scope';
 
 export interface AuthContext {

@@ -36,7 +36,7 @@ import {
 import { HttpError } from '../http/errors';
 import type { RepositoryStore } from '../repositories/repositories';
 import { publicUser } from './auth.service';
-import { mayManageUser } from './authorization';
+import { mayManageUser } from './authorization-people';
 import type { BlobsService } from './blobs.service';
 import { withWriter } from './write-path';
 

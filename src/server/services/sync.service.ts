@@ -35,7 +35,8 @@ import { forbidden, HttpError, invalidRequest } from '../http/errors';
 import type { RepositoryStore } from '../repositories/repositories';
 import type { RejectionRow } from '../repositories/rejections.repository';
 import { decodeCursor, encodeCursor } from './cursor';
-import { isBoroughManager, managedUserIds, mayManageUser } from './authorization';
+import { isBoroughManager } from './authorization';
+import { managedUserIds, mayManageUser } from './authorization-people';
 import { readScopeOf } from './scope';
 import { withWriter } from './write-path';
 
