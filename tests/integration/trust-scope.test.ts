@@ -129,6 +129,15 @@ describe.each(backends)('trust boundaries on $name', (backend) => {
     expect(fac1.status).toBe(200);
   });
 
+  it('a directorate coordinator lists field accounts and their own, not administrators', async () => {
+    const res = await server.request('GET', '/api/v1/users', { token: b.dirCoord.token });
+    expect(res.status).toBe(200);
+    const roles = new Set(res.body.users.map((u: Json) => u.role));
+    expect(roles.has('admin')).toBe(false);
+    const ids = res.body.users.map((u: Json) => u.id);
+    expect(ids).toEqual(expect.arrayContaining([b.dirCoord.id, b.fac1.id, b.fac2.id, b.prom1.id]));
+  });
+
   it('ballots and rubric scores must belong to the process of the round or session they point at', async () => {
     const ballot = {
       processId: b.p1,

@@ -84,7 +84,11 @@ export function createUsersService({ users }: { users: UsersRepository }) {
     return publicUser(row);
   }
 
-  /** Admins and coordinators see every account; others only their own. */
+  /**
+   * Admins and borough-wide coordinators see every account; a coordinator
+   * limited to directorates sees the field accounts (whom they may put on a
+   * team) and their own; others only their own (docs/authorization.md).
+   */
   async function listUsers(viewer: User): Promise<UserSummary[]> {
     const summary = (u: { id: string; username: string; displayName: string; role: Role }): UserSummary => ({
       id: u.id,
@@ -92,7 +96,14 @@ export function createUsersService({ users }: { users: UsersRepository }) {
       displayName: u.displayName,
       role: u.role,
     });
-    if (viewer.role === 'admin' || viewer.role === 'coordinator') return (await users.list()).map(summary);
+    if (viewer.role === 'admin' || (viewer.role === 'coordinator' && viewer.scope.kind === 'borough')) {
+      return (await users.list()).map(summary);
+    }
+    if (viewer.role === 'coordinator') {
+      return (await users.list())
+        .filter((u) => u.id === viewer.id || FIELD_ROLES.includes(u.role))
+        .map(summary);
+    }
     return [summary(viewer)];
   }
 
