@@ -10,6 +10,8 @@ import type { ServerConfig } from './config';
 import type { DatabaseHandle } from './db/database';
 import { decorateAuth } from './http/auth.hook';
 import { MAX_JSON_DEPTH, nestedDeeperThan, tooDeep } from './http/json-depth';
+import { registerOpenApi } from './http/openapi';
+import { serializerCompiler, validatorCompiler } from './http/validation';
 import {
   createClientErrorHandler,
   createFrameworkErrorHandler,
@@ -161,6 +163,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
   registerErrorHandler(app);
   decorateAuth(app);
+  // Routes declare zod schemas: validated here, documented by the OpenAPI generator (registered first).
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  await registerOpenApi(app, options.config.version);
 
   const services = createServices(options);
   app.decorate('services', services);

@@ -3,10 +3,15 @@
  * read, so an unauthenticated client cannot make the server parse up to
  * 5 MiB, and a missing token is always a 401 whatever the body holds.
  */
-import type { FastifyInstance, FastifyRequest, onRequestAsyncHookHandler } from 'fastify';
+import type {
+  FastifyInstance,
+  FastifyRequest,
+  onRequestAsyncHookHandler,
+  preValidationAsyncHookHandler,
+} from 'fastify';
 import type { AuthContext, AuthService } from '../services/auth.service';
 import { mayPerform, type Action } from '../services/authorization';
-import { forbidden, unauthenticated } from './errors';
+import { Forbidden, Unauthenticated } from '../services/errors';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -18,7 +23,7 @@ export function decorateAuth(app: FastifyInstance) {
   app.decorateRequest('auth', null);
 }
 
-export function authHook(auth: AuthService): onRequestAsyncHookHandler {
+export function authHook(auth: Pick<AuthService, 'authenticate'>): onRequestAsyncHookHandler {
   return async (request) => {
     request.auth = await auth.authenticate(request.headers.authorization);
   };
@@ -26,7 +31,18 @@ export function authHook(auth: AuthService): onRequestAsyncHookHandler {
 
 /** The authenticated caller; optionally one who may perform `action` (authorization.ts), else 403. */
 export function authOf(request: FastifyRequest, action?: Action): AuthContext {
-  if (!request.auth) throw unauthenticated();
-  if (action && !mayPerform(request.auth.user, action)) throw forbidden(`Not allowed: ${action}`);
+  if (!request.auth) throw new Unauthenticated();
+  if (action && !mayPerform(request.auth.user, action)) throw new Forbidden(`Not allowed: ${action}`);
   return request.auth;
+}
+
+/**
+ * The role check as a preValidation hook: after the body is parsed (bad JSON
+ * is still a 400 for anyone) and before the route's schema validates it, so
+ * a caller without the role gets 403 whatever the body holds.
+ */
+export function requireAction(action: Action): preValidationAsyncHookHandler {
+  return async (request) => {
+    authOf(request, action);
+  };
 }

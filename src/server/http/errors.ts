@@ -1,20 +1,26 @@
 /**
- * The one error type of the API and the Fastify handlers that turn every
- * failure into the contract's body `{ error: { code, message, details? } }`.
- * Malformed input always ends here as a precise 4xx; only a real server
+ * The one place where failures become the contract's answers: status, body
+ * `{ error: { code, message, details? } }` and headers (spec/sync-protocol.md:
+ * Errors). Services throw domain errors (services/errors.ts); routes refuse
+ * input through their schemas (validation.ts); Fastify's own errors (body
+ * parsing, limits) and the few answers only HTTP knows (HttpError) end here
+ * too. Malformed input always becomes a precise 4xx; only a real server
  * fault becomes a 500, and its internals are logged, never sent.
  */
 import { STATUS_CODES } from 'node:http';
 import type { Socket } from 'node:net';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { ZodError } from 'zod';
+import {
+  DomainError,
+  RateLimited,
+  UploadOffsetMismatch,
+  type ErrorDetail,
+  type ErrorKind,
+} from '../services/errors';
+import { InvalidRequestPart, zodDetails } from './validation';
 
-export interface ErrorDetail {
-  path?: string;
-  message?: string;
-  [key: string]: unknown;
-}
-
+/** An answer in HTTP terms, for what only the HTTP layer knows (framing, headers, ranges). */
 export class HttpError extends Error {
   constructor(
     readonly statusCode: number,
@@ -29,30 +35,32 @@ export class HttpError extends Error {
   }
 }
 
-export const unauthenticated = (message = 'Missing, invalid or revoked token') =>
-  new HttpError(401, 'unauthenticated', message);
-export const forbidden = (message = 'Not allowed for this user') => new HttpError(403, 'forbidden', message);
-export const notFound = (message = 'Not found') => new HttpError(404, 'not_found', message);
-export const invalidRequest = (message: string, details?: ErrorDetail[]) =>
+const invalidRequest = (message: string, details?: ErrorDetail[]) =>
   new HttpError(400, 'invalid_request', message, details);
+const notFound = (message = 'Not found') => new HttpError(404, 'not_found', message);
 
-/** Zod issues as `{ path: 'mutations.2.recordId', message }`. */
-export function zodDetails(error: ZodError, prefix: (string | number)[] = []): ErrorDetail[] {
-  return error.issues.map((issue) => ({
-    path: [...prefix, ...issue.path].map(String).join('.') || '(root)',
-    message: issue.message,
-  }));
+/** The status of every kind of domain error (the spec's table of errors). */
+const STATUS: Record<ErrorKind, number> = {
+  invalid: 400,
+  unauthenticated: 401,
+  forbidden: 403,
+  not_found: 404,
+  conflict: 409,
+  too_large: 413,
+  unsupported_type: 415,
+  unprocessable: 422,
+  rate_limited: 429,
+};
+
+/** The headers a domain error's answer carries: where to resume, how long to wait. */
+function headersOf(error: DomainError): Record<string, string> | undefined {
+  if (error instanceof RateLimited) return { 'retry-after': String(error.retryAfterSeconds) };
+  if (error instanceof UploadOffsetMismatch) return { 'upload-offset': String(error.offset) };
+  return undefined;
 }
 
-/** Parses with a zod schema or throws 400 invalid_request listing the failing paths. */
-export function parseOrThrow<T>(
-  schema: { safeParse(data: unknown): { success: true; data: T } | { success: false; error: ZodError } },
-  data: unknown,
-  what = 'body',
-): T {
-  const result = schema.safeParse(data);
-  if (result.success) return result.data;
-  throw invalidRequest(`Invalid ${what}`, zodDetails(result.error, what === 'body' ? [] : [what]));
+function fromDomainError(error: DomainError): HttpError {
+  return new HttpError(STATUS[error.kind], error.code, error.message, error.details, headersOf(error));
 }
 
 function sendError(reply: FastifyReply, error: HttpError) {
@@ -94,20 +102,26 @@ export function sendNotFound(request: FastifyRequest, reply: FastifyReply) {
   return sendError(reply, notFound(`No route for ${request.method} ${request.url.split('?')[0]}`));
 }
 
+/** The contract's answer to `error`, or null for a server fault. */
+export function toHttpError(error: unknown, request?: FastifyRequest): HttpError | null {
+  if (error instanceof HttpError) return error;
+  if (error instanceof DomainError) return fromDomainError(error);
+  if (error instanceof InvalidRequestPart) return fromDomainError(error.toDomainError(request));
+  if (error instanceof ZodError) return invalidRequest('Invalid request', zodDetails(error));
+  const fastifyError = error as FastifyError;
+  const mapped = fromFastifyError(fastifyError);
+  if (mapped) return mapped;
+  // Last line of defence: text PostgreSQL cannot store (NUL) can only have come from the request.
+  if (UNSTORABLE_TEXT.has(String(fastifyError.code))) {
+    return invalidRequest('The request holds text that cannot be stored (e.g. a NUL character)');
+  }
+  return null;
+}
+
 export function registerErrorHandler(app: FastifyInstance) {
   app.setErrorHandler((error: FastifyError, request, reply) => {
-    if (error instanceof HttpError) return sendError(reply, error);
-    if (error instanceof ZodError)
-      return sendError(reply, invalidRequest('Invalid request', zodDetails(error)));
-    const mapped = fromFastifyError(error);
-    if (mapped) return sendError(reply, mapped);
-    // Last line of defence: text PostgreSQL cannot store (NUL) can only have come from the request.
-    if (UNSTORABLE_TEXT.has(String(error.code))) {
-      return sendError(
-        reply,
-        invalidRequest('The request holds text that cannot be stored (e.g. a NUL character)'),
-      );
-    }
+    const answer = toHttpError(error, request);
+    if (answer) return sendError(reply, answer);
     // Only the error's own text and stack: driver errors can carry row values in other properties.
     request.log.error(
       { err: { type: error.name, code: error.code, message: error.message, stack: error.stack } },

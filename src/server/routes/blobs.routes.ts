@@ -8,9 +8,12 @@
  * before a byte of the body is read.
  */
 import type { FastifyInstance, FastifyReply } from 'fastify';
+import { z } from 'zod';
 import { authHook, authOf } from '../http/auth.hook';
+import { bytes, failure, json, named, noBody } from '../http/openapi';
+import { describeOnlyCompiler } from '../http/validation';
 import type { AuthService } from '../services/auth.service';
-import type { BlobsService } from '../services/blobs.service';
+import { blobProgressSchema, blobStoredSchema, type BlobsService } from '../services/blobs.service';
 import type { Body } from '../repositories/blob-store';
 
 interface BlobParams {
@@ -18,6 +21,29 @@ interface BlobParams {
 }
 
 const ROUTE = '/api/v1/blobs/:sha256';
+
+// The service checks the name, the range and the type (shared with the import path): described here.
+const params = z.object({
+  sha256: z
+    .string()
+    .regex(/^[0-9a-fA-F]{64}$/)
+    .describe('SHA-256 of the bytes, 64 hex digits'),
+});
+const putHeaders = z.object({
+  'content-range': z
+    .string()
+    .optional()
+    .describe('Resumable upload: `bytes <start>-<end>/<total>`; start must equal the Upload-Offset'),
+});
+const uploadOffset = {
+  'Upload-Offset': {
+    description: 'Bytes of an unfinished upload the server holds for this user',
+    type: 'integer',
+    minimum: 0,
+  },
+};
+const media = bytes('image/*', 'audio/*');
+const stored = named('BlobStored', blobStoredSchema);
 
 function contentLength(raw: string | undefined): number | null {
   if (raw === undefined || !/^\d{1,15}$/.test(raw)) return null;
@@ -37,8 +63,35 @@ export async function registerBlobRoutes(
   await app.register(async (scope) => {
     scope.removeAllContentTypeParsers();
     scope.addContentTypeParser('*', (_request, payload, done) => done(null, payload));
+    scope.setValidatorCompiler(describeOnlyCompiler);
 
-    scope.put<{ Params: BlobParams }>(ROUTE, { onRequest }, async (request, reply) => {
+    const putSchema = {
+      summary: 'Upload a photo or audio file by its hash, whole or in resumable chunks (≤ 20 MiB)',
+      params,
+      headers: putHeaders,
+      body: media,
+      response: {
+        201: json('Stored (whole upload or last chunk)', stored),
+        200: json('Already stored; the bytes sent hash to the name', stored),
+        202: {
+          ...json(
+            'Chunk appended; continue at Upload-Offset',
+            named('BlobUploadProgress', blobProgressSchema),
+          ),
+          headers: uploadOffset,
+        },
+        400: failure('Bad name, Content-Range or body (invalid_request, upload_aborted)'),
+        401: failure('unauthenticated'),
+        409: {
+          ...failure('upload_offset_mismatch: the chunk does not start at the offset'),
+          headers: uploadOffset,
+        },
+        413: failure('payload_too_large (over 20 MiB)'),
+        415: failure('unsupported_media_type (images except SVG, and audio only)'),
+        422: failure('hash_mismatch: the bytes do not hash to the name; a chunked upload starts over'),
+      },
+    };
+    scope.put<{ Params: BlobParams }>(ROUTE, { onRequest, schema: putSchema }, async (request, reply) => {
       const { user } = authOf(request);
       const outcome = await deps.blobs.put(user, request.params.sha256, {
         contentType: request.headers['content-type'],
@@ -46,22 +99,46 @@ export async function registerBlobRoutes(
         contentRange: single(request.headers['content-range']),
         body: request.body as Body | undefined,
       });
-      if (outcome.status === 202) {
+      if (outcome.status === 'partial') {
         void reply.header('upload-offset', String(outcome.offset));
         return reply.code(202).send({ sha256: outcome.sha256, offset: outcome.offset, total: outcome.total });
       }
-      return reply.code(outcome.status).send({ sha256: outcome.sha256, size: outcome.size });
+      const status = outcome.status === 'created' ? 201 : 200;
+      return reply.code(status).send({ sha256: outcome.sha256, size: outcome.size });
     });
 
-    scope.head<{ Params: BlobParams }>(ROUTE, { onRequest }, async (request, reply) => {
+    const headSchema = {
+      summary: 'Whether the server holds a blob; for an unfinished upload, how many bytes arrived',
+      params,
+      response: {
+        200: noBody('Stored'),
+        400: noBody('Not a SHA-256 name'),
+        401: noBody('unauthenticated'),
+        404: noBody('Not stored; Upload-Offset says where to resume', uploadOffset),
+      },
+    };
+    const head = { onRequest, schema: headSchema, config: { swagger: { exposeHeadRoute: true } } };
+    scope.head<{ Params: BlobParams }>(ROUTE, head, async (request, reply) => {
       const { user } = authOf(request);
       const outcome = await deps.blobs.head(user, request.params.sha256);
       return headReply(reply, outcome);
     });
 
+    const getSchema = {
+      summary: 'The bytes (immutable); for their uploader or whoever may read a live record holding the hash',
+      params,
+      response: {
+        200: { description: 'The bytes, with their type', ...media },
+        304: noBody('Not modified (If-None-Match with the ETag)'),
+        400: failure('invalid_request'),
+        401: failure('unauthenticated'),
+        403: failure('forbidden: no record in the user’s scope holds this blob'),
+        404: failure('not_found'),
+      },
+    };
     scope.get<{ Params: BlobParams }>(
       ROUTE,
-      { onRequest, exposeHeadRoute: false },
+      { onRequest, exposeHeadRoute: false, schema: getSchema },
       async (request, reply) => {
         const { user } = authOf(request);
         const blob = await deps.blobs.get(user, request.params.sha256);

@@ -5,9 +5,10 @@
  * before the body is read, so nobody else can make the server parse 50 MiB.
  */
 import type { FastifyInstance } from 'fastify';
-import { MAX_IMPORT_BYTES, unsyncedFileSchema } from '../../domain';
+import { importReportSchema, MAX_IMPORT_BYTES, unsyncedFileSchema } from '../../domain';
 import { authHook, authOf } from '../http/auth.hook';
-import { parseOrThrow } from '../http/errors';
+import { failures, json, named } from '../http/openapi';
+import type { ZodTypeProvider } from '../http/validation';
 import type { AuthService } from '../services/auth.service';
 import type { ImportService } from '../services/import.service';
 
@@ -17,7 +18,7 @@ export function registerImportRoutes(
 ) {
   const authenticate = authHook(deps.auth);
 
-  app.post(
+  app.withTypeProvider<ZodTypeProvider>().post(
     '/api/v1/sync/import',
     {
       bodyLimit: MAX_IMPORT_BYTES,
@@ -25,11 +26,15 @@ export function registerImportRoutes(
         await authenticate.call(app, request, reply);
         authOf(request, 'sync.import');
       },
+      schema: {
+        summary: 'Import a device’s unsynced-changes file (admin/coordinator; body ≤ 50 MiB)',
+        body: named('UnsyncedFile', unsyncedFileSchema),
+        response: {
+          200: json('Applied, unchanged and rejected records', named('ImportReport', importReportSchema)),
+          ...failures(400, 401, 403, 413, 415),
+        },
+      },
     },
-    async (request) => {
-      const { user } = authOf(request, 'sync.import');
-      const file = parseOrThrow(unsyncedFileSchema, request.body);
-      return deps.importer.importUnsynced(user, file);
-    },
+    async (request) => deps.importer.importUnsynced(authOf(request, 'sync.import').user, request.body),
   );
 }

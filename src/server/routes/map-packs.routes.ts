@@ -6,10 +6,68 @@
  * and the role check run on the request line, before a byte of it is read.
  */
 import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
 import { authHook, authOf } from '../http/auth.hook';
 import { HttpError } from '../http/errors';
+import { bytes, failure, json, named, noBody } from '../http/openapi';
+import { describeOnlyCompiler } from '../http/validation';
 import type { AuthService } from '../services/auth.service';
-import type { MapPacksService } from '../services/map-packs.service';
+import {
+  mapPackNameSchema,
+  mapPackUploadedSchema,
+  type MapPacksService,
+} from '../services/map-packs.service';
+
+// The service checks the name, the type and the bytes: described here.
+const uploadQuery = z.object({
+  name: mapPackNameSchema.describe('Name shown to users (2 to 120 characters)'),
+});
+const fileParams = z.object({
+  sha256: z
+    .string()
+    .regex(/^[0-9a-fA-F]{64}$/)
+    .describe('SHA-256 of the file, 64 hex digits'),
+});
+const rangeHeaders = z.object({
+  range: z
+    .string()
+    .optional()
+    .describe('One range, `bytes=<start>-<end>`, `bytes=<start>-` or `bytes=-<suffix>`'),
+});
+const pmtiles = bytes('application/vnd.pmtiles');
+const uploaded = named('MapPackUploaded', mapPackUploadedSchema);
+
+const uploadSchema = {
+  summary:
+    'Coordinators: upload an offline map pack (PMTiles v3, vector tiles, ≤ 200 MiB); it becomes a `mapPack` record every device pulls',
+  querystring: uploadQuery,
+  body: bytes('application/vnd.pmtiles', 'application/octet-stream'),
+  response: {
+    201: json('Stored and listed', uploaded),
+    200: json('The same file was already listed; nothing changed', uploaded),
+    400: failure('invalid_request (no name, empty body) or upload_aborted'),
+    401: failure('unauthenticated'),
+    403: failure('forbidden: only coordinators and administrators'),
+    413: failure('payload_too_large (over 200 MiB)'),
+    415: failure('unsupported_media_type (send application/vnd.pmtiles or application/octet-stream)'),
+    422: failure('invalid_map_pack: not a PMTiles v3 archive of vector tiles'),
+  },
+};
+
+const fileSchema = {
+  summary: 'The file of a map pack (immutable), whole or one byte range; for any signed-in user',
+  params: fileParams,
+  headers: rangeHeaders,
+  response: {
+    200: { description: 'The whole file', ...pmtiles },
+    206: { description: 'The requested range (Content-Range)', ...pmtiles },
+    304: noBody('Not modified (If-None-Match with the ETag)'),
+    400: failure('invalid_request: not a SHA-256 name'),
+    401: failure('unauthenticated'),
+    404: failure('not_found'),
+    416: failure('range_not_satisfiable'),
+  },
+};
 
 function single(value: string | string[] | undefined): string | undefined {
   return Array.isArray(value) ? value[0] : value;
@@ -49,6 +107,7 @@ export async function registerMapPackRoutes(
   await app.register(async (scope) => {
     scope.removeAllContentTypeParsers();
     scope.addContentTypeParser('*', (_request, payload, done) => done(null, payload));
+    scope.setValidatorCompiler(describeOnlyCompiler);
 
     scope.post<{ Querystring: { name?: string } }>(
       '/api/v1/map-packs',
@@ -57,23 +116,24 @@ export async function registerMapPackRoutes(
           await authenticate.call(app, request, reply);
           authOf(request, 'mapPack.upload');
         },
+        schema: uploadSchema,
       },
       async (request, reply) => {
         const { user } = authOf(request, 'mapPack.upload');
         const query = request.query as Record<string, unknown>;
-        const { status, pack } = await deps.mapPacks.upload(user, {
+        const { created, pack } = await deps.mapPacks.upload(user, {
           name: typeof query.name === 'string' ? query.name : undefined,
           contentType: request.headers['content-type'],
           contentLength: contentLength(request.headers['content-length']),
           body: request.body as Parameters<MapPacksService['upload']>[1]['body'],
         });
-        return reply.code(status).send(pack);
+        return reply.code(created ? 201 : 200).send(pack);
       },
     );
 
     scope.get<{ Params: { sha256: string } }>(
       '/api/v1/map-packs/:sha256',
-      { onRequest: authenticate, exposeHeadRoute: false },
+      { onRequest: authenticate, exposeHeadRoute: false, schema: fileSchema },
       async (request, reply) => {
         authOf(request);
         const file = await deps.mapPacks.file(request.params.sha256);

@@ -1,10 +1,11 @@
 /** Discovery: health (no auth), entity schemas and the OpenAPI document. */
 import type { FastifyInstance } from 'fastify';
-import { authHook } from '../http/auth.hook';
+import { healthSchema } from '../../domain';
 import type { Storage } from '../db/database';
+import { authHook } from '../http/auth.hook';
+import { failures, json, named } from '../http/openapi';
 import type { AuthService } from '../services/auth.service';
-import { openApiDocument } from '../services/openapi.service';
-import { entitySchemas } from '../services/schema.service';
+import { entitySchemas, entitySchemasResponseSchema } from '../services/schema.service';
 
 export function registerMetaRoutes(
   app: FastifyInstance,
@@ -12,13 +13,42 @@ export function registerMetaRoutes(
 ) {
   const onRequest = authHook(deps.auth);
 
-  app.get('/api/v1/health', async () => ({
-    status: 'ok' as const,
-    version: deps.version,
-    storage: deps.storage,
-  }));
+  app.get(
+    '/api/v1/health',
+    {
+      schema: {
+        summary: 'Liveness and storage kind',
+        security: [],
+        response: { 200: json('Up', named('Health', healthSchema)) },
+      },
+    },
+    async () => ({ status: 'ok' as const, version: deps.version, storage: deps.storage }),
+  );
 
-  app.get('/api/v1/schema', { onRequest }, async () => entitySchemas());
+  app.get(
+    '/api/v1/schema',
+    {
+      onRequest,
+      schema: {
+        summary: 'JSON Schema of every synced entity',
+        response: {
+          200: json('Entity schemas', named('EntitySchemas', entitySchemasResponseSchema)),
+          ...failures(401),
+        },
+      },
+    },
+    async () => entitySchemas(),
+  );
 
-  app.get('/api/v1/openapi.json', { onRequest }, async () => openApiDocument(deps.version));
+  app.get(
+    '/api/v1/openapi.json',
+    {
+      onRequest,
+      schema: {
+        summary: 'This document',
+        response: { 200: json('OpenAPI 3.1 document', { type: 'object' }), ...failures(401) },
+      },
+    },
+    async () => app.swagger(),
+  );
 }

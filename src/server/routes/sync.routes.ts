@@ -1,40 +1,80 @@
 /** Push, pull and the review list of rejected mutations (spec: Push, Pull). */
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { PROTOCOL_LIMITS, pushRequestSchema } from '../../domain';
-import { authHook, authOf } from '../http/auth.hook';
-import { parseOrThrow } from '../http/errors';
+import { PROTOCOL_LIMITS, pullResponseSchema, pushRequestSchema, pushResponseSchema } from '../../domain';
+import { authHook, authOf, requireAction } from '../http/auth.hook';
+import { failures, json, named } from '../http/openapi';
+import type { ZodTypeProvider } from '../http/validation';
 import type { AuthService } from '../services/auth.service';
-import type { SyncService } from '../services/sync.service';
+import { rejectionViewSchema, type SyncService } from '../services/sync.service';
 
 const limit = z.coerce.number().int().min(1).max(PROTOCOL_LIMITS.maxPullLimit);
 
-const pullQuerySchema = z.object({ cursor: z.string().max(1000).optional(), limit: limit.optional() });
-const rejectionsQuerySchema = z.object({
-  userId: z.uuid().optional(),
-  limit: limit.optional(),
+const pullQuerySchema = z.object({
+  cursor: z.string().max(1000).optional().describe('Opaque cursor from the previous pull'),
+  limit: limit.optional().describe(`Page size (default ${PROTOCOL_LIMITS.defaultPullLimit})`),
 });
+const rejectionsQuerySchema = z.object({
+  userId: z.uuid().optional().describe('Only this user’s'),
+  limit: limit.optional().describe('At most this many, newest first (default 200)'),
+});
+
+const rejectionList = named('RejectionList', z.object({ rejections: z.array(rejectionViewSchema) }));
 
 export function registerSyncRoutes(app: FastifyInstance, deps: { auth: AuthService; sync: SyncService }) {
   const onRequest = authHook(deps.auth);
+  const routes = app.withTypeProvider<ZodTypeProvider>();
 
-  app.post('/api/v1/sync/push', { onRequest }, async (request) => {
-    const { user } = authOf(request);
-    const input = parseOrThrow(pushRequestSchema, request.body);
-    return deps.sync.push(user, input);
-  });
+  routes.post(
+    '/api/v1/sync/push',
+    {
+      onRequest,
+      schema: {
+        summary: 'Push a batch of mutations (one transaction)',
+        body: named('PushRequest', pushRequestSchema),
+        response: {
+          200: json('Committed', named('PushResponse', pushResponseSchema)),
+          ...failures(400, 401, 403, 409, 413, 415),
+        },
+      },
+    },
+    async (request) => deps.sync.push(authOf(request).user, request.body),
+  );
 
-  app.get('/api/v1/sync/pull', { onRequest }, async (request) => {
-    const { user } = authOf(request);
-    const query = parseOrThrow(pullQuerySchema, request.query, 'query');
-    return deps.sync.pull(user, query);
-  });
+  routes.get(
+    '/api/v1/sync/pull',
+    {
+      onRequest,
+      schema: {
+        summary: 'Pull changes after a cursor, in commit order',
+        querystring: pullQuerySchema,
+        response: {
+          200: json('A page of changes', named('PullResponse', pullResponseSchema)),
+          ...failures(400, 401, 409),
+        },
+      },
+    },
+    async (request) => deps.sync.pull(authOf(request).user, request.query),
+  );
 
-  app.get('/api/v1/sync/rejections', { onRequest }, async (request) => {
-    const { user } = authOf(request, 'rejections.list');
-    const query = parseOrThrow(rejectionsQuerySchema, request.query, 'query');
-    return {
-      rejections: await deps.sync.listRejections(user, { limit: query.limit ?? 200, userId: query.userId }),
-    };
-  });
+  routes.get(
+    '/api/v1/sync/rejections',
+    {
+      onRequest,
+      preValidation: requireAction('rejections.list'),
+      schema: {
+        summary: 'Rejected mutations for review (admin/coordinator)',
+        querystring: rejectionsQuerySchema,
+        response: {
+          200: json('Rejections', rejectionList),
+          ...failures(400, 401, 403),
+        },
+      },
+    },
+    async (request) => {
+      const { user } = authOf(request, 'rejections.list');
+      const { limit, userId } = request.query;
+      return { rejections: await deps.sync.listRejections(user, { limit: limit ?? 200, userId }) };
+    },
+  );
 }

@@ -7,9 +7,14 @@
 import type { FastifyInstance } from 'fastify';
 import { MAX_TERRITORY_BYTES } from '../../domain';
 import { authHook, authOf } from '../http/auth.hook';
-import { parseOrThrow } from '../http/errors';
+import { failures, json, named } from '../http/openapi';
+import type { ZodTypeProvider } from '../http/validation';
 import type { AuthService } from '../services/auth.service';
-import { territoryGeoJsonSchema, type TerritoryService } from '../services/territory.service';
+import {
+  territoryGeoJsonSchema,
+  territoryImportReportSchema,
+  type TerritoryService,
+} from '../services/territory.service';
 
 export function registerTerritoryRoutes(
   app: FastifyInstance,
@@ -17,7 +22,7 @@ export function registerTerritoryRoutes(
 ) {
   const authenticate = authHook(deps.auth);
 
-  app.post(
+  app.withTypeProvider<ZodTypeProvider>().post(
     '/api/v1/territory/import',
     {
       bodyLimit: MAX_TERRITORY_BYTES,
@@ -25,11 +30,18 @@ export function registerTerritoryRoutes(
         await authenticate.call(app, request, reply);
         authOf(request, 'territory.import');
       },
+      schema: {
+        summary: 'Import neighbourhood units from GeoJSON (admin/coordinator; body ≤ 10 MiB; idempotent)',
+        body: named('TerritoryGeoJson', territoryGeoJsonSchema),
+        response: {
+          200: json(
+            'Units added, updated, unchanged and refused (with reasons), population, time',
+            named('TerritoryImportReport', territoryImportReportSchema),
+          ),
+          ...failures(400, 401, 403, 413, 415),
+        },
+      },
     },
-    async (request) => {
-      const { user } = authOf(request, 'territory.import');
-      parseOrThrow(territoryGeoJsonSchema, request.body);
-      return deps.territory.importTerritory(request.body, user);
-    },
+    async (request) => deps.territory.importTerritory(request.body, authOf(request, 'territory.import').user),
   );
 }

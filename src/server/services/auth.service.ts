@@ -9,10 +9,10 @@
  */
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import type { DeviceView, LoginRequest, LoginResponse, User } from '../../domain';
-import { forbidden, HttpError, notFound, unauthenticated } from '../http/errors';
 import type { DeviceTokenRow, TokensRepository } from '../repositories/tokens.repository';
 import type { RecordsRepository } from '../repositories/records.repository';
 import type { UserRow, UsersRepository } from '../repositories/users.repository';
+import { Forbidden, NotFound, Unauthenticated } from './errors';
 import type { LoginThrottle } from './login-throttle';
 import { verifyAgainstNothing, verifyPassword } from './passwords';
 import { mayManageUser } from './authorization-people';
@@ -89,22 +89,18 @@ export function createAuthService({ users, tokens, throttle, records }: AuthServ
     }
     if (!user || !ok) {
       attempt.fail();
-      throw new HttpError(
-        401,
-        'unauthenticated',
-        'Usuario o contraseña incorrectos / wrong username or password',
-      );
+      throw new Unauthenticated('Usuario o contraseña incorrectos / wrong username or password');
     }
     const deviceKey = attempt.succeed();
     return { ...(await issueToken(user, input.deviceLabel)), deviceKey };
   }
 
-  /** Resolves an Authorization header to its user, or throws 401. */
+  /** Resolves an Authorization header to its user, or throws Unauthenticated. */
   async function authenticate(authorization: string | undefined): Promise<AuthContext> {
     const match = authorization ? BEARER.exec(authorization) : null;
-    if (!match) throw unauthenticated();
+    if (!match) throw new Unauthenticated();
     const found = await tokens.findActiveByHash(hashToken(match[1]!));
-    if (!found) throw unauthenticated();
+    if (!found) throw new Unauthenticated();
     const now = Date.now();
     if (now - Date.parse(found.token.lastUsedAt) > TOUCH_INTERVAL_MS) {
       await tokens.touch(found.token.id, new Date(now).toISOString());
@@ -124,9 +120,9 @@ export function createAuthService({ users, tokens, throttle, records }: AuthServ
   async function listDevices(auth: AuthContext, userId?: string): Promise<DeviceView[]> {
     const target = userId ?? auth.user.id;
     if (target !== auth.user.id) {
-      if (!(await users.findById(target))) throw notFound('No such user');
+      if (!(await users.findById(target))) throw new NotFound('No such user');
       if (!(await mayManageUser({ users, records }, auth.user, target))) {
-        throw forbidden('Not one of the people you coordinate');
+        throw new Forbidden('Not one of the people you coordinate');
       }
     }
     return (await tokens.listByUser(target)).map((t) => view(auth, t));
@@ -135,9 +131,9 @@ export function createAuthService({ users, tokens, throttle, records }: AuthServ
   /** Revokes one of the caller's devices, or one of a person they manage. Idempotent. */
   async function revokeDevice(auth: AuthContext, deviceId: string): Promise<DeviceView> {
     const token = await tokens.findById(deviceId);
-    if (!token) throw notFound('No such device');
+    if (!token) throw new NotFound('No such device');
     if (!(await mayManageUser({ users, records }, auth.user, token.userId))) {
-      throw forbidden('Not one of the people you coordinate');
+      throw new Forbidden('Not one of the people you coordinate');
     }
     await tokens.revoke(deviceId, new Date().toISOString());
     return view(auth, (await tokens.findById(deviceId)) ?? token);

@@ -18,7 +18,6 @@
  */
 import { z } from 'zod';
 import { BLOB_LIMITS, normalizeBlobMime, SHA256_HEX, type User } from '../../domain';
-import { HttpError, invalidRequest, notFound, forbidden } from '../http/errors';
 import {
   BlobBodyError,
   OffsetMismatchError,
@@ -28,11 +27,21 @@ import {
 } from '../repositories/blob-store';
 import type { BlobsRepository } from '../repositories/blobs.repository';
 import type { RecordsRepository } from '../repositories/records.repository';
+import {
+  Forbidden,
+  HashMismatch,
+  NotFound,
+  PayloadTooLarge,
+  UnsupportedMediaType,
+  UploadAborted,
+  UploadOffsetMismatch,
+  ValidationFailed,
+} from './errors';
 import { readScopeOf } from './scope';
 
-/** 201/200: the blob is stored (whole upload, or the last chunk). */
+/** The blob is stored (whole upload, or the last chunk). */
 export const blobStoredSchema = z.object({ sha256: z.string(), size: z.number().int() });
-/** 202: a chunk was appended; the upload goes on at `offset`. */
+/** A chunk was appended; the upload goes on at `offset`. */
 export const blobProgressSchema = z.object({
   sha256: z.string(),
   offset: z.number().int(),
@@ -47,48 +56,32 @@ export interface PutInput {
 }
 
 export type PutOutcome =
-  | { status: 200 | 201; sha256: string; size: number }
-  | { status: 202; sha256: string; offset: number; total: number };
+  /** `created`: stored now; `existed`: already stored, and the bytes sent hash to the name. */
+  | { status: 'created' | 'existed'; sha256: string; size: number }
+  | { status: 'partial'; sha256: string; offset: number; total: number };
 
 export type HeadOutcome = { stored: true; size: number; mime: string } | { stored: false; offset: number };
 
 /** Partial uploads nobody has touched for a week are abandoned. */
 const PARTIAL_MAX_AGE_MS = 7 * 24 * 60 * 60 * 1000;
 
-const tooLarge = () =>
-  new HttpError(413, 'payload_too_large', `A blob is at most ${BLOB_LIMITS.maxBytes} bytes (20 MiB)`);
-const hashMismatch = () =>
-  new HttpError(422, 'hash_mismatch', 'The bytes do not hash (SHA-256) to the name in the URL');
+const tooLarge = () => new PayloadTooLarge(`A blob is at most ${BLOB_LIMITS.maxBytes} bytes (20 MiB)`);
 const unsupported = () =>
-  new HttpError(
-    415,
-    'unsupported_media_type',
-    'Blobs are images (not SVG) or audio: send image/* or audio/*',
-  );
-const offsetMismatch = (offset: number) =>
-  new HttpError(
-    409,
-    'upload_offset_mismatch',
-    `The upload continues at byte ${offset}`,
-    [{ expected: offset }],
-    {
-      'upload-offset': String(offset),
-    },
-  );
+  new UnsupportedMediaType('Blobs are images (not SVG) or audio: send image/* or audio/*');
 
 function bodyError(error: unknown): unknown {
   if (!(error instanceof BlobBodyError)) return error;
   if (error.kind === 'too_large') return tooLarge();
   if (error.kind === 'length_mismatch')
-    return invalidRequest('The body does not have as many bytes as Content-Range says');
-  return new HttpError(400, 'upload_aborted', 'The connection was cut before the body ended');
+    return new ValidationFailed('The body does not have as many bytes as Content-Range says');
+  return new UploadAborted('The connection was cut before the body ended');
 }
 
 /** The blob name from the URL: a SHA-256 hex digest (upper case is accepted and lowered). */
 export function parseBlobName(raw: string): string {
   const sha256 = raw.toLowerCase();
   if (!SHA256_HEX.test(sha256))
-    throw invalidRequest('The blob name must be a SHA-256 hex digest', [
+    throw new ValidationFailed('The blob name must be a SHA-256 hex digest', [
       { path: 'sha256', message: 'expected 64 hex digits' },
     ]);
   return sha256;
@@ -99,9 +92,10 @@ export function parseContentRange(header: string): { start: number; end: number;
   const match = /^bytes (\d{1,12})-(\d{1,12})\/(\d{1,12})$/.exec(header.trim());
   const [start, end, total] = match ? [Number(match[1]), Number(match[2]), Number(match[3])] : [];
   if (start === undefined || end === undefined || total === undefined || start > end || end >= total) {
-    throw invalidRequest('Content-Range must be "bytes <start>-<end>/<total>" with start ≤ end < total', [
-      { path: 'content-range', message: 'invalid' },
-    ]);
+    throw new ValidationFailed(
+      'Content-Range must be "bytes <start>-<end>/<total>" with start ≤ end < total',
+      [{ path: 'content-range', message: 'invalid' }],
+    );
   }
   return { start, end, total };
 }
@@ -125,11 +119,11 @@ export function createBlobsService({ store, blobs, records }: BlobsServiceDeps) 
     const now = new Date().toISOString();
     await blobs.insert({ sha256, mime, size }, now);
     await blobs.recordUpload(sha256, user.id, now);
-    return { status: result === 'created' ? 201 : 200, sha256, size } as const;
+    return { status: result, sha256, size };
   }
 
   async function finished(user: User, sha256: string, mime: string, result: FinishResult) {
-    if (result === 'mismatch') throw hashMismatch();
+    if (result === 'mismatch') throw new HashMismatch();
     return stored(user, sha256, mime, result);
   }
 
@@ -162,11 +156,11 @@ export function createBlobsService({ store, blobs, records }: BlobsServiceDeps) 
     });
     if (received.size === 0) {
       await store.discard(received.tempPath);
-      throw invalidRequest('The body is empty');
+      throw new ValidationFailed('The body is empty');
     }
     if (received.sha256 !== sha256) {
       await store.discard(received.tempPath);
-      throw hashMismatch();
+      throw new HashMismatch();
     }
     return stored(user, sha256, mime, await store.commit(received.tempPath, sha256));
   }
@@ -176,7 +170,7 @@ export function createBlobsService({ store, blobs, records }: BlobsServiceDeps) 
     if (range.total > BLOB_LIMITS.maxBytes) throw tooLarge();
     const length = range.end - range.start + 1;
     if (input.contentLength !== null && input.contentLength !== length) {
-      throw invalidRequest('Content-Length does not match Content-Range');
+      throw new ValidationFailed('Content-Length does not match Content-Range');
     }
     const existing = await isStored(sha256);
     if (existing && range.start === 0 && range.end === range.total - 1) {
@@ -191,9 +185,9 @@ export function createBlobsService({ store, blobs, records }: BlobsServiceDeps) 
         body: input.body!,
       });
       if (result) return finished(user, sha256, mime, result);
-      return { status: 202, sha256, offset, total: range.total };
+      return { status: 'partial', sha256, offset, total: range.total };
     } catch (error) {
-      if (error instanceof OffsetMismatchError) throw offsetMismatch(error.offset);
+      if (error instanceof OffsetMismatchError) throw new UploadOffsetMismatch(error.offset);
       throw bodyError(error);
     }
   }
@@ -203,7 +197,7 @@ export function createBlobsService({ store, blobs, records }: BlobsServiceDeps) 
     const mime = normalizeBlobMime(input.contentType);
     if (!mime) throw unsupported();
     if (input.contentLength !== null && input.contentLength > BLOB_LIMITS.maxBytes) throw tooLarge();
-    if (!input.body || input.contentLength === 0) throw invalidRequest('The body is empty');
+    if (!input.body || input.contentLength === 0) throw new ValidationFailed('The body is empty');
     return input.contentRange === undefined
       ? putWhole(user, sha256, mime, input)
       : putChunk(user, sha256, mime, input);
@@ -218,8 +212,8 @@ export function createBlobsService({ store, blobs, records }: BlobsServiceDeps) 
   async function get(user: User, rawName: string) {
     const sha256 = parseBlobName(rawName);
     const row = await isStored(sha256);
-    if (!row) throw notFound('No such blob');
-    if (!(await canRead(user, sha256))) throw forbidden('No record you can read holds this blob');
+    if (!row) throw new NotFound('No such blob');
+    if (!(await canRead(user, sha256))) throw new Forbidden('No record you can read holds this blob');
     return { sha256, mime: row.mime, size: row.size, open: () => store.read(sha256) };
   }
 

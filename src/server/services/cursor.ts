@@ -4,7 +4,7 @@
  * from client clocks.
  */
 import { z } from 'zod';
-import { HttpError } from '../http/errors';
+import { InvalidCursor } from './errors';
 
 export interface PullCursor {
   e: string;
@@ -22,13 +22,9 @@ export function encodeCursor(cursor: PullCursor): string {
   return Buffer.from(JSON.stringify({ e: cursor.e, s: cursor.s, f: cursor.f })).toString('base64url');
 }
 
-/** Throws 400 invalid_cursor for anything this server did not make. */
+/** Throws InvalidCursor for anything this server did not make. */
 export function decodeCursor(raw: string): PullCursor {
-  const invalid = new HttpError(
-    400,
-    'invalid_cursor',
-    'The cursor is not valid; pull without a cursor to start over',
-  );
+  const invalid = new InvalidCursor();
   if (raw.length > 1000 || !/^[A-Za-z0-9_-]+$/.test(raw)) throw invalid;
   let value: unknown;
   try {

@@ -33,11 +33,11 @@ import {
   type UnsyncedFile,
   type User,
 } from '../../domain';
-import { HttpError } from '../http/errors';
 import type { RepositoryStore } from '../repositories/repositories';
 import { publicUser } from './auth.service';
 import { mayManageUser } from './authorization-people';
 import type { BlobsService } from './blobs.service';
+import { DomainError, Forbidden } from './errors';
 import { withWriter } from './write-path';
 
 export type ImportStore = Pick<RepositoryStore, 'transaction' | 'users' | 'records'>;
@@ -90,10 +90,10 @@ async function importBlobs(
         contentRange: undefined,
         body: Readable.from([bytes]),
       });
-      if (outcome.status === 201) report.stored++;
+      if (outcome.status === 'created') report.stored++;
       else report.existing++;
     } catch (error) {
-      if (!(error instanceof HttpError)) throw error;
+      if (!(error instanceof DomainError)) throw error;
       report.rejected.push({ sha256: blob.sha256, code: error.code, message: error.message });
     }
   }
@@ -106,7 +106,7 @@ async function importBlobs(
  * scope, never the file's copy), when the importer may act for them.
  */
 async function authorOf(store: ImportStore, importer: User, file: UnsyncedFile): Promise<User> {
-  const refuse = (message: string) => new HttpError(403, 'forbidden', message, [{ path: 'user', message }]);
+  const refuse = (message: string) => new Forbidden(message, [{ path: 'user', message }]);
   if (!file.user) {
     throw refuse('El archivo no dice quién lo hizo / the file does not say who made it');
   }

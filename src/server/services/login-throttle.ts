@@ -39,7 +39,7 @@
  * its slot back.
  */
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
-import { HttpError } from '../http/errors';
+import { RateLimited } from './errors';
 
 export interface ThrottleOptions {
   /** Failures per username (or per device key) answered without delay within the window. */
@@ -164,7 +164,7 @@ export function createLoginThrottle(options: ThrottleOptions = DEFAULT_THROTTLE)
   }
 
   /**
-   * Takes a slot for an attempt, or throws 429 rate_limited (with Retry-After) when the IP,
+   * Takes a slot for an attempt, or throws RateLimited (with the seconds to wait) when the IP,
    * the username or the device key may not try now. Synchronous: call it before awaiting
    * anything, so parallel requests see each other's slots. `username` is null for attempts
    * that name none (first-run setup codes): only the IP limit applies.
@@ -175,9 +175,7 @@ export function createLoginThrottle(options: ThrottleOptions = DEFAULT_THROTTLE)
     const ipKey = `ip:${ip}`;
     const waitMs = Math.max(gate === null ? 0 : slowDown(gate), hardLimit(ipKey, options.maxPerIp));
     if (waitMs > 0) {
-      throw new HttpError(429, 'rate_limited', 'Too many failed attempts; try again later', undefined, {
-        'retry-after': String(Math.max(1, Math.ceil(waitMs / 1000))),
-      });
+      throw new RateLimited(Math.max(1, Math.ceil(waitMs / 1000)));
     }
     const taken: [string, Slot][] = [[ipKey, reserve(ipKey)]];
     if (gate !== null) taken.push([gate, reserve(gate)]);

@@ -20,8 +20,17 @@ import { bytesToHeader, TileType } from 'pmtiles';
 import { v5 } from 'uuid';
 import { z } from 'zod';
 import { type Fields, type MapPack, type User } from '../../domain';
-import { HttpError, invalidRequest, notFound } from '../http/errors';
 import type { RepositoryStore } from '../repositories/repositories';
+import {
+  DomainError,
+  Forbidden,
+  NotFound,
+  PayloadTooLarge,
+  Unprocessable,
+  UnsupportedMediaType,
+  UploadAborted,
+  ValidationFailed,
+} from './errors';
 import { withWriter } from './write-path';
 
 /** The largest pack the server takes (a borough extract to zoom 15 is a few tens of MiB). */
@@ -49,12 +58,11 @@ export type MapPackUploaded = z.infer<typeof mapPackUploadedSchema>;
 
 export const mapPackNameSchema = z.string().trim().min(2).max(120);
 
-const tooLarge = () =>
-  new HttpError(413, 'payload_too_large', `A map pack is at most ${MAX_MAP_PACK_BYTES} bytes (200 MiB)`);
+const tooLarge = () => new PayloadTooLarge(`A map pack is at most ${MAX_MAP_PACK_BYTES} bytes (200 MiB)`);
 const notPmtiles = (why: string) =>
-  new HttpError(422, 'invalid_map_pack', `Not a PMTiles v3 vector archive: ${why}`);
-const unsupported = () =>
-  new HttpError(415, 'unsupported_media_type', 'Send the .pmtiles file as application/vnd.pmtiles');
+  new Unprocessable('invalid_map_pack', `Not a PMTiles v3 vector archive: ${why}`);
+const unsupported = () => new UnsupportedMediaType('Send the .pmtiles file as application/vnd.pmtiles');
+const cut = () => new UploadAborted('The upload was cut before the end');
 
 type Body = Readable & { complete?: boolean };
 
@@ -67,7 +75,7 @@ export interface UploadInput {
 
 export type MapPackStore = Pick<RepositoryStore, 'transaction'>;
 
-/** The header's facts a record needs, or a 422 explaining what is wrong. */
+/** The header's facts a record needs; throws `invalid_map_pack` explaining what is wrong. */
 export function readPackHeader(bytes: Uint8Array): Pick<MapPack, 'bounds' | 'minZoom' | 'maxZoom'> {
   if (bytes.length < HEADER_BYTES) throw notPmtiles('too short');
   if (new TextDecoder().decode(bytes.subarray(0, 7)) !== 'PMTiles') throw notPmtiles('no PMTiles magic');
@@ -126,11 +134,10 @@ export function createMapPacksService(deps: { dir: string; store: MapPackStore; 
           size += chunk.length;
         }
       } catch (error) {
-        if (error instanceof HttpError) throw error;
-        throw new HttpError(400, 'upload_aborted', 'The upload was cut before the end');
+        if (error instanceof DomainError) throw error;
+        throw cut();
       }
-      if (body.complete === false)
-        throw new HttpError(400, 'upload_aborted', 'The upload was cut before the end');
+      if (body.complete === false) throw cut();
       await handle.sync();
     } catch (error) {
       await handle.close().catch(() => undefined);
@@ -166,11 +173,10 @@ export function createMapPacksService(deps: { dir: string; store: MapPackStore; 
           },
         ]);
         if (result?.status === 'rejected') {
-          throw new HttpError(
-            result.code === 'forbidden' ? 403 : 422,
-            result.code ?? 'rejected',
-            result.message ?? 'The map pack record was refused',
-          );
+          const message = result.message ?? 'The map pack record was refused';
+          throw result.code === 'forbidden'
+            ? new Forbidden(message)
+            : new Unprocessable(result.code ?? 'rejected', message);
         }
         written = true;
       }),
@@ -181,13 +187,13 @@ export function createMapPacksService(deps: { dir: string; store: MapPackStore; 
   async function upload(
     user: User,
     input: UploadInput,
-  ): Promise<{ status: 200 | 201; pack: MapPackUploaded }> {
+  ): Promise<{ created: boolean; pack: MapPackUploaded }> {
     const mime = input.contentType?.split(';')[0]?.trim().toLowerCase();
     if (!mime || !(MAP_PACK_TYPES as readonly string[]).includes(mime)) throw unsupported();
     const name = mapPackNameSchema.safeParse(input.name ?? '');
-    if (!name.success) throw invalidRequest('`name` (2 to 120 characters) is required in the query');
+    if (!name.success) throw new ValidationFailed('`name` (2 to 120 characters) is required in the query');
     if (input.contentLength !== null && input.contentLength > maxBytes) throw tooLarge();
-    if (!input.body || input.contentLength === 0) throw invalidRequest('The body is empty');
+    if (!input.body || input.contentLength === 0) throw new ValidationFailed('The body is empty');
 
     const received = await receive(input.body);
     let header: ReturnType<typeof readPackHeader>;
@@ -211,7 +217,7 @@ export function createMapPacksService(deps: { dir: string; store: MapPackStore; 
     };
     const created = await writeRecord(user, pack);
     return {
-      status: created ? 201 : 200,
+      created,
       pack: { id: mapPackIdOf(pack.sha256), sha256: pack.sha256, size: pack.size, ...header },
     };
   }
@@ -221,10 +227,10 @@ export function createMapPacksService(deps: { dir: string; store: MapPackStore; 
     rawName: string,
   ): Promise<{ sha256: string; size: number; open: (range?: { start: number; end: number }) => ReadStream }> {
     const sha256 = rawName.toLowerCase();
-    if (!SHA.test(sha256)) throw invalidRequest('A map pack is named by its SHA-256 (64 hex digits)');
+    if (!SHA.test(sha256)) throw new ValidationFailed('A map pack is named by its SHA-256 (64 hex digits)');
     const target = fileOf(sha256);
     const size = await fileSize(target);
-    if (size === null) throw notFound('No such map pack');
+    if (size === null) throw new NotFound('No such map pack');
     return { sha256, size, open: (range) => createReadStream(target, range) };
   }
 

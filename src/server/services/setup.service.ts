@@ -8,8 +8,8 @@
 import { randomInt, timingSafeEqual } from 'node:crypto';
 import { z } from 'zod';
 import { labelTextSchema, type LoginResponse } from '../../domain';
-import { forbidden, HttpError } from '../http/errors';
 import type { AuthService } from './auth.service';
+import { Conflict, Forbidden } from './errors';
 import type { LoginThrottle } from './login-throttle';
 import { passwordSchema, usernameSchema, type UsersService } from './users.service';
 
@@ -43,8 +43,7 @@ function sameCode(a: string, b: string): boolean {
   return x.length === y.length && timingSafeEqual(x, y);
 }
 
-const alreadySetUp = () =>
-  new HttpError(409, 'already_set_up', 'The server already has users; sign in instead');
+const alreadySetUp = () => new Conflict('already_set_up', 'The server already has users; sign in instead');
 
 export interface SetupServiceDeps {
   usersService: UsersService;
@@ -83,7 +82,7 @@ export function createSetupService({ usersService, auth, throttle }: SetupServic
       }
       if (!sameCode(input.code, pending)) {
         attempt.fail();
-        throw forbidden('Wrong setup code');
+        throw new Forbidden('Wrong setup code');
       }
       attempt.succeed();
       // Consume before any await so two concurrent requests cannot both use it.

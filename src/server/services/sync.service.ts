@@ -31,10 +31,10 @@ import {
   type PushResponse,
   type User,
 } from '../../domain';
-import { forbidden, HttpError, invalidRequest } from '../http/errors';
 import type { RepositoryStore } from '../repositories/repositories';
 import type { RejectionRow } from '../repositories/rejections.repository';
 import { decodeCursor, encodeCursor } from './cursor';
+import { EpochChanged, Forbidden, MutationGap, ValidationFailed } from './errors';
 import { isBoroughManager } from './authorization';
 import { managedUserIds, mayManageUser } from './authorization-people';
 import { readScopeOf } from './scope';
@@ -52,20 +52,6 @@ export const rejectionViewSchema = z.object({
   createdAt: z.string(),
 });
 export type RejectionView = z.infer<typeof rejectionViewSchema>;
-
-const epochChanged = () =>
-  new HttpError(
-    409,
-    'epoch_changed',
-    'The server was restored from a backup: take a new clientId, re-push and pull from the start',
-  );
-
-const clientOfAnotherUser = () =>
-  new HttpError(403, 'forbidden', 'This clientId belongs to another user: a device keeps one user');
-
-function gapError(expected: number) {
-  return new HttpError(409, 'mutation_gap', `Mutation ids must continue from ${expected}`, [{ expected }]);
-}
 
 /** The first id the batch is missing, or null when the batch continues from `last` without a gap. */
 export function findGap(last: number, ids: number[]): number | null {
@@ -94,24 +80,25 @@ export function createSyncService(store: SyncStore) {
         ? []
         : [{ path: `mutations.${i}.entity`, message: `unknown entity: ${m.entity}` }],
     );
-    if (unknown.length > 0) throw invalidRequest('Unknown entity', unknown);
+    if (unknown.length > 0) throw new ValidationFailed('Unknown entity', unknown);
     const mutations = request.mutations as (Mutation & { entity: EntityName })[];
 
     return store.transaction((repos) =>
       withWriter(repos, async (writer) => {
         const serverEpoch = await repos.meta.get('epoch');
         if (!serverEpoch) throw new Error('database has no epoch; run the migrations');
-        if (request.serverEpoch !== null && request.serverEpoch !== serverEpoch) throw epochChanged();
+        if (request.serverEpoch !== null && request.serverEpoch !== serverEpoch) throw new EpochChanged();
 
         const client = await repos.clients.get(request.clientId);
         // A clientId belongs to the user who first pushed with it: its counter is that device's.
-        if (client && client.userId !== user.id) throw clientOfAnotherUser();
+        if (client && client.userId !== user.id)
+          throw new Forbidden('This clientId belongs to another user: a device keeps one user');
         const previous = client?.lastMutationId ?? 0;
         const gap = findGap(
           previous,
           mutations.map((m) => m.id),
         );
-        if (gap !== null) throw gapError(gap);
+        if (gap !== null) throw new MutationGap(gap);
 
         // Ids at or below the stored counter were applied from this client before: duplicates.
         const fresh = mutations.filter((m) => m.id > previous);
@@ -154,7 +141,7 @@ export function createSyncService(store: SyncStore) {
     const limit = options.limit ?? PROTOCOL_LIMITS.defaultPullLimit;
     const cursor = options.cursor ? decodeCursor(options.cursor) : null;
     const serverEpoch = await epoch();
-    if (cursor && cursor.e !== serverEpoch) throw epochChanged();
+    if (cursor && cursor.e !== serverEpoch) throw new EpochChanged();
 
     // Scope first, records second: a membership added in between only makes the next pull restart.
     const scope = await readScopeOf(store.records, user);
@@ -188,7 +175,7 @@ export function createSyncService(store: SyncStore) {
   ): Promise<RejectionView[]> {
     if (isBoroughManager(viewer)) return store.rejections.list(options);
     if (options.userId && !(await mayManageUser(store, viewer, options.userId))) {
-      throw forbidden('Not one of the people you coordinate');
+      throw new Forbidden('Not one of the people you coordinate');
     }
     const people = await managedUserIds(store, viewer);
     return store.rejections.list({ ...options, ...(people === 'all' ? {} : { userIds: people }) });

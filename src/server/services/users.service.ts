@@ -7,9 +7,9 @@ import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { labelTextSchema, roleSchema, type Role, type User, type UserSummary } from '../../domain';
 import { isUniqueViolation } from '../db/database';
-import { forbidden, HttpError } from '../http/errors';
 import type { UsersRepository } from '../repositories/users.repository';
 import { normalizeUsername, publicUser } from './auth.service';
+import { Conflict, Forbidden } from './errors';
 import { hashPassword, MIN_PASSWORD_LENGTH } from './passwords';
 
 export const usernameSchema = z
@@ -59,7 +59,7 @@ export function canCreate(creator: Creator, role: Role): boolean {
 export function createUsersService({ users }: { users: UsersRepository }) {
   async function createUser(input: CreateUserRequest, creator: Creator): Promise<User> {
     if (!canCreate(creator, input.role))
-      throw forbidden(`Not allowed to create a user with role ${input.role}`);
+      throw new Forbidden(`Not allowed to create a user with role ${input.role}`);
     const row = {
       id: randomUUID(),
       username: input.username,
@@ -73,8 +73,7 @@ export function createUsersService({ users }: { users: UsersRepository }) {
       await users.insert(row);
     } catch (error) {
       if (isUniqueViolation(error)) {
-        throw new HttpError(
-          409,
+        throw new Conflict(
           'username_taken',
           `El usuario ya existe / username already exists: ${input.username}`,
         );

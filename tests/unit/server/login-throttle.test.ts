@@ -1,6 +1,7 @@
 /** The login throttle's rules, on an injected clock. */
 import { beforeEach, describe, expect, it } from 'vitest';
-import { HttpError } from '../../../src/server/http/errors';
+import { toHttpError } from '../../../src/server/http/errors';
+import { RateLimited } from '../../../src/server/services/errors';
 import {
   createLoginThrottle,
   DEFAULT_THROTTLE,
@@ -25,8 +26,9 @@ function waitFor(username: string | null, ip = IP, deviceKey?: string): number {
     throttle.begin(username, ip, deviceKey).fail();
     return 0;
   } catch (error) {
-    expect(error).toBeInstanceOf(HttpError);
-    const http = error as HttpError;
+    expect(error).toBeInstanceOf(RateLimited);
+    // The answer the client gets for it.
+    const http = toHttpError(error)!;
     expect(http.statusCode).toBe(429);
     expect(http.code).toBe('rate_limited');
     return Number(http.headers?.['retry-after']);
@@ -41,7 +43,7 @@ describe('login throttle', () => {
   it('reserves a slot per attempt before its verdict, so a burst gets only 5 through', () => {
     const inFlight: LoginAttempt[] = [];
     for (let i = 0; i < 5; i++) inFlight.push(throttle.begin('ana', `198.51.100.${i}`));
-    expect(() => throttle.begin('ana', '198.51.100.99')).toThrow(HttpError);
+    expect(() => throttle.begin('ana', '198.51.100.99')).toThrow(RateLimited);
     for (const attempt of inFlight) attempt.fail();
     expect(waitFor('ana', '198.51.100.99')).toBe(15);
   });

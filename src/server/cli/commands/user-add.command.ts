@@ -6,7 +6,7 @@
 import { ROLES, type Role } from '../../../domain';
 import { openDatabase } from '../../db/database';
 import { migrateToLatest } from '../../db/migrations';
-import { HttpError } from '../../http/errors';
+import { Conflict } from '../../services/errors';
 import { createUsersRepository } from '../../repositories/users.repository';
 import { MIN_PASSWORD_LENGTH } from '../../services/passwords';
 import { createUserRequestSchema, createUsersService } from '../../services/users.service';
@@ -81,7 +81,7 @@ export const userAddCommand: CliCommand = {
       io.out(user.id);
       return 0;
     } catch (error) {
-      if (error instanceof HttpError && error.code === 'username_taken') {
+      if (error instanceof Conflict && error.code === 'username_taken') {
         throw new CliError(`El usuario ya existe / username already exists: ${parsed.data.username}`);
       }
       throw error;
