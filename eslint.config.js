@@ -93,4 +93,42 @@ export default tseslint.config(
       ],
     },
   },
+  // Server layers: routes and http → services → repositories → domain.
+  {
+    files: ['src/server/services/**/*.ts', 'src/server/repositories/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['**/client/**', 'react'], message: 'the server never imports client code' },
+            {
+              group: ['**/http/**', '**/routes/**', 'fastify', '@fastify/*'],
+              message:
+                'services and repositories do not speak HTTP: throw a domain error (services/errors.ts)',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['src/server/repositories/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['**/client/**', 'react'], message: 'the server never imports client code' },
+            {
+              group: ['**/http/**', '**/routes/**', 'fastify', '@fastify/*'],
+              message:
+                'services and repositories do not speak HTTP: throw a domain error (services/errors.ts)',
+            },
+            { group: ['**/services/**'], message: 'repositories are below services: they never import them' },
+          ],
+        },
+      ],
+    },
+  },
 );
