@@ -20,7 +20,7 @@ export function PhotoThumb({ photo, alt }: { photo: BlobRef; alt: string }) {
       ? t('photos.loading')
       : view.state === 'offline'
         ? t(view.evicted ? 'photos.onServer' : 'photos.unavailable')
-        : t('photos.notOnServer');
+        : t('photos.fetchFailed');
   return (
     <span
       className={`photo-thumb photo-thumb-empty${view.state === 'offline' ? ' photo-thumb-offline' : ''}`}

@@ -109,6 +109,21 @@ describe('a photo the device freed', () => {
     expect(requests).toHaveLength(1);
   });
 
+  it('online, a photo the server does not give is said so (not a broken image)', async () => {
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () =>
+        Response.json({ error: { code: 'not_found', message: 'Not found' } }, { status: 404 }),
+      ),
+    );
+    render(<PhotoThumb photo={{ sha256: 'b'.repeat(64), mime: 'image/jpeg' }} alt="Foto 3 de la sesión" />);
+    const placeholder = await screen.findByRole('img', { name: 'Foto 3 de la sesión' });
+    await waitFor(() =>
+      expect(placeholder).toHaveAccessibleDescription('No se pudo obtener la foto del servidor'),
+    );
+    expect(placeholder.tagName).toBe('SPAN');
+  });
+
   it('a photo this device never held is, offline, not claimed to be on the server', async () => {
     fakeServer();
     online = false;
