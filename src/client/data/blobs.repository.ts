@@ -2,7 +2,8 @@
  * Photos and audio on the device. A file is stored once per SHA-256 (the
  * same photo attached twice is one row) in the `blobs` table, as `pending`
  * until the server has confirmed the hash; only then may its copy be
- * evicted. Records hold a `BlobRef` (the hash and a few facts), never the
+ * evicted under storage pressure (blob-eviction.ts says when), leaving a
+ * note in `evictedBlobs` and downloading it again when it is shown. Records hold a `BlobRef` (the hash and a few facts), never the
  * bytes, so a record syncs at once and the bytes follow (blob-uploader.ts).
  *
  * Photos are downscaled on the device first (long side 1600 px, JPEG), which
@@ -11,7 +12,7 @@
  * nothing else is touched, so the record being edited stays savable.
  */
 import { BLOB_LIMITS, normalizeBlobMime, type BlobRef } from '../../domain';
-import type { LocalBlob, TequioDb } from './db';
+import type { EvictedBlob, LocalBlob, TequioDb } from './db';
 
 /** The device has no room left for this file. Nothing was written; the record can still be saved without it. */
 export class StorageFullError extends Error {
@@ -167,44 +168,119 @@ export async function pendingBlobs(db: TequioDb): Promise<{ count: number; bytes
 /**
  * After a server restore (new epoch) the server may have lost blobs it had
  * confirmed: every copy still on the device goes back to `pending`, so the
- * uploader asks again (a HEAD per blob) and re-sends what is missing.
+ * uploader asks again (a HEAD per blob) and re-sends what is missing — and
+ * none of them may be evicted until the restored server confirms it again.
+ * Copies already evicted cannot be re-sent; eviction waits a week after the
+ * confirmation so a restore from a backup up to a week old still holds them.
  */
 export async function requeueConfirmedBlobs(db: TequioDb): Promise<number> {
-  return db.blobs.where('status').equals('uploaded').modify({ status: 'pending', uploadedBytes: 0 });
-}
-
-/** Frees the space of confirmed copies older than `olderThan` (ISO). Pending copies are never touched. */
-export async function evictConfirmedBlobs(db: TequioDb, olderThan: string): Promise<number> {
   return db.blobs
     .where('status')
     .equals('uploaded')
-    .filter((row) => row.createdAt < olderThan)
-    .delete();
+    .modify({ status: 'pending', uploadedBytes: 0, confirmedAt: undefined });
 }
 
 /**
+ * Frees the device copies of these blobs, keeping a note of each (`evictedBlobs`) so the app
+ * knows the server holds it and downloads it when it is shown (`loadBlob`). Only copies still
+ * confirmed when the transaction runs are freed: one a new server epoch turned back to
+ * `pending` in the meantime stays, so nothing the server may lack is ever dropped.
+ * Returns what was freed.
+ */
+export async function evictBlobs(
+  db: TequioDb,
+  hashes: readonly string[],
+  now: Date = new Date(),
+): Promise<{ evicted: number; freedBytes: number }> {
+  return db.transaction('rw', db.blobs, db.evictedBlobs, async () => {
+    const rows = await db.blobs.bulkGet([...hashes]);
+    const confirmed = rows.filter((row): row is LocalBlob => row?.status === 'uploaded');
+    const evictedAt = now.toISOString();
+    const notes: EvictedBlob[] = confirmed.map((row) => ({
+      sha256: row.sha256,
+      mime: row.mime,
+      size: row.size,
+      ...(row.width ? { width: row.width, height: row.height } : {}),
+      createdAt: row.createdAt,
+      confirmedAt: row.confirmedAt ?? row.createdAt,
+      evictedAt,
+    }));
+    await db.evictedBlobs.bulkPut(notes);
+    await db.blobs.bulkDelete(confirmed.map((row) => row.sha256));
+    return { evicted: confirmed.length, freedBytes: confirmed.reduce((sum, row) => sum + row.size, 0) };
+  });
+}
+
+/** Frees every confirmed copy made before `olderThan` (ISO), whatever the pressure; pending copies stay. */
+export async function evictConfirmedBlobs(db: TequioDb, olderThan: string): Promise<number> {
+  const old = await db.blobs
+    .where('status')
+    .equals('uploaded')
+    .filter((row) => row.createdAt < olderThan)
+    .primaryKeys();
+  return (await evictBlobs(db, old)).evicted;
+}
+
+/** A copy shown again is recent again; noted at most once an hour so showing photos writes little. */
+const USE_NOTE_MS = 60 * 60 * 1000;
+
+/**
  * The bytes of a blob: the device's copy, else downloaded with `download`
- * and kept as a confirmed (evictable) copy so it also shows offline later.
+ * and kept as a confirmed copy, so it also shows offline later (and is not
+ * freed again for a week). A download fails offline (the caller shows the
+ * photo as kept on the server); a full device still gets the bytes shown.
  */
 export async function loadBlob(
   db: TequioDb,
   sha256: string,
   download: (sha256: string) => Promise<Blob>,
+  now: () => Date = () => new Date(),
 ): Promise<Blob> {
   const local = await db.blobs.get(sha256);
-  if (local) return local.bytes;
+  if (local) {
+    const usedAt = now();
+    // Noted on the side: showing the photo never waits for this write.
+    if (!local.lastUsedAt || usedAt.getTime() - Date.parse(local.lastUsedAt) > USE_NOTE_MS)
+      void db.blobs.update(sha256, { lastUsedAt: usedAt.toISOString() }).catch(() => undefined);
+    return local.bytes;
+  }
   const bytes = await download(sha256);
-  const mime = normalizeBlobMime(bytes.type) ?? 'application/octet-stream';
-  await db.blobs
-    .put({
-      sha256,
-      bytes,
-      mime,
-      size: bytes.size,
-      createdAt: new Date().toISOString(),
-      status: 'uploaded',
-      uploadedBytes: bytes.size,
+  const at = now().toISOString();
+  await db
+    .transaction('rw', db.blobs, db.evictedBlobs, async () => {
+      if (await db.blobs.get(sha256)) return; // stored here meanwhile (the same photo taken again)
+      const evicted = await db.evictedBlobs.get(sha256);
+      const row: LocalBlob = {
+        sha256,
+        bytes,
+        mime: evicted?.mime ?? normalizeBlobMime(bytes.type) ?? 'application/octet-stream',
+        size: bytes.size,
+        ...(evicted?.width ? { width: evicted.width, height: evicted.height } : {}),
+        createdAt: evicted?.createdAt ?? at,
+        status: 'uploaded',
+        uploadedBytes: bytes.size,
+        confirmedAt: at,
+        lastUsedAt: at,
+      };
+      await db.blobs.put(row);
+      await db.evictedBlobs.delete(sha256);
     })
     .catch(() => undefined); // a full device still shows the photo, it just does not keep it
   return bytes;
+}
+
+/** Whether the device freed its copy of this blob (the server holds it). */
+export async function isEvicted(db: TequioDb, sha256: string): Promise<boolean> {
+  return (await db.evictedBlobs.get(sha256)) !== undefined;
+}
+
+/** Photos and audio freed on this device (count and bytes), for the sync screen. */
+export async function evictedBlobsSummary(db: TequioDb): Promise<{ count: number; bytes: number }> {
+  let count = 0;
+  let bytes = 0;
+  await db.evictedBlobs.each((row) => {
+    count++;
+    bytes += row.size;
+  });
+  return { count, bytes };
 }

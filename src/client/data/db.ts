@@ -55,6 +55,25 @@ export interface LocalBlob {
   attempts?: number;
   nextAttemptAt?: string;
   lastError?: string;
+  /** When the server confirmed the hash (or the copy was downloaded from it); eviction waits a week after it. */
+  confirmedAt?: string;
+  /** When the copy was last shown on a screen (least recently used goes first). */
+  lastUsedAt?: string;
+}
+
+/**
+ * A confirmed copy freed under storage pressure (blob-eviction.ts): the bytes are on the server
+ * only and come back when the photo is shown online. Kept so the app knows the server holds it.
+ */
+export interface EvictedBlob {
+  sha256: string;
+  mime: string;
+  size: number;
+  width?: number;
+  height?: number;
+  createdAt: string;
+  confirmedAt: string;
+  evictedAt: string;
 }
 
 /**
@@ -178,6 +197,8 @@ export class TequioDb extends Dexie {
   blobs!: Table<LocalBlob, string>;
   /** Delete/edit conflicts to show on the sync page (conflicts.repository.ts). */
   conflicts!: Table<ConflictEntry, number>;
+  /** Confirmed photos and audio whose device copy was freed; the server holds them (blob-eviction.ts). */
+  evictedBlobs!: Table<EvictedBlob, string>;
   private versionChangeListeners = new Set<() => void>();
 
   constructor(name = 'tequio', options?: ConstructorParameters<typeof Dexie>[1]) {
@@ -210,6 +231,8 @@ export class TequioDb extends Dexie {
       mapPacks: 'id',
       mapPackFiles: 'sha256',
     });
+    // v7: confirmed photos and audio freed under storage pressure (downloaded again when shown).
+    this.version(7).stores({ evictedBlobs: 'sha256' });
     // A newer version of the app wants to upgrade this database from another tab. Step aside at
     // once (the upgrade carries records and outbox over) and let the app reload into the new code;
     // holding on would block the other tab, and this tab's old code must not write to the new schema.

@@ -8,8 +8,7 @@ import { getDb } from './current-db';
 import * as entities from './entities.repository';
 import * as account from './account.repository';
 import { createHooks } from './hooks';
-import * as blobs from './blobs.repository';
-import { createBlobsApi } from '../net/blobs-api';
+import { storePhotoMakingRoom } from './blob-eviction';
 import * as devices from './devices.repository';
 import * as storage from './storage';
 import * as unsyncedExport from './unsynced-export';
@@ -88,14 +87,12 @@ export const restoreDeletedRecord = (entity: EntityName, id: string) =>
 /**
  * Photos: downscaled and stored on the device (the same photo twice is one
  * copy); the returned reference goes into the record, the bytes upload on
- * the next sync. Throws StorageFullError / UnsupportedBlobError.
+ * the next sync. When the device is full, confirmed copies are freed first
+ * (blob-eviction.ts). Throws StorageFullError / UnsupportedBlobError.
  */
-export const storePhoto = (file: Blob) => blobs.storePhoto(getDb(), file);
-/** An object URL for a photo or audio file: the device's copy, else downloaded. Revoke it when done. */
-export async function getBlobUrl(sha256: string): Promise<string> {
-  const api = createBlobsApi({ getToken: async () => (await getDb().getMeta('account'))?.token });
-  return URL.createObjectURL(await blobs.loadBlob(getDb(), sha256, (hash) => api.get(hash)));
-}
+export const storePhoto = (file: Blob) => storePhotoMakingRoom(getDb(), file);
+/** A photo to show (the device's copy, else the server's), and the copies freed to make room. */
+export { usePhoto, useEvictedBlobs, type PhotoView } from './use-blobs';
 
 // Territory: units and directorates (reference data every device holds). Coordinators' edits are local writes that sync.
 export type { UnitView, DirectorateView } from './territory.repository';

@@ -79,6 +79,7 @@ export function createBlobUploader(options: BlobUploaderOptions): BlobUploader {
     await db.blobs.update(blob.sha256, {
       status: 'uploaded',
       uploadedBytes: blob.size,
+      confirmedAt: new Date(now()).toISOString(),
       attempts: 0,
       nextAttemptAt: undefined,
       lastError: undefined,

@@ -1,7 +1,8 @@
 /**
  * The sync engine (plain TypeScript: `start`, `stop`, `syncNow`,
  * `subscribe`). One cycle uploads pending photos and audio (resumable,
- * never holding up the records: blob-uploader.ts), pushes the outbox in
+ * never holding up the records: blob-uploader.ts; confirmed copies are freed
+ * in the background under storage pressure: blob-eviction.ts), pushes the outbox in
  * batches, then pulls pages until the server has nothing more, merging
  * every field by hlc so local edits that are newer survive.
  *
@@ -23,6 +24,7 @@ import { createStore, type StoreApi } from 'zustand/vanilla';
 import { PROTOCOL_LIMITS } from '../../domain';
 import type { RestampedChanges, TequioDb } from '../data/db';
 import { requeueConfirmedBlobs } from '../data/blobs.repository';
+import { evictorFor, type BlobEvictor } from '../data/blob-eviction';
 import { learnClockOffset } from '../data/device-clock';
 import { ApiError, createApiClient, type ApiClient } from '../net/api-client';
 import { backoffDelay, DEFAULT_BACKOFF, type BackoffOptions } from './backoff';
@@ -69,6 +71,8 @@ export interface SyncEngineOptions {
   locks?: LockManager | null;
   /** Uploads pending photos and audio first in each cycle; default: one over `baseUrl`; null: none. */
   blobs?: BlobUploader | null;
+  /** Frees confirmed copies under storage pressure (at start, after uploads); default: the db's; null: none. */
+  evictor?: BlobEvictor | null;
 }
 
 export interface SyncEngine {
@@ -109,6 +113,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
           baseUrl: options.baseUrl ?? '',
           getToken: async () => (await db.getMeta('account'))?.token,
         });
+  const evictor = options.evictor !== undefined ? options.evictor : evictorFor(db);
   const locks =
     options.locks !== undefined
       ? options.locks
@@ -240,6 +245,9 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     }
   }
 
+  /** Never awaited: eviction neither delays a cycle nor fails one. */
+  const evictInBackground = () => void evictor?.run().catch(() => undefined);
+
   function scheduleRetry() {
     if (!started) return;
     clearTimeout(retryTimer);
@@ -261,6 +269,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
       do {
         again = false;
         result = await withLock(runCycle);
+        if (result.blobsConfirmed) evictInBackground();
       } while (again && result.ok);
       return result;
     })().finally(() => {
@@ -312,6 +321,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
       });
       periodicTimer = setInterval(() => void syncNow(), periodicMs);
       void syncNow();
+      evictInBackground();
     },
     stop() {
       started = false;

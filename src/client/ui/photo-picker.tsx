@@ -1,38 +1,34 @@
-import { useEffect, useRef, useState } from 'react';
+import { useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BlobRef } from '../../domain';
-import { getBlobUrl, storePhoto, StorageFullError, UnsupportedBlobError } from '../data';
+import { storePhoto, StorageFullError, UnsupportedBlobError, usePhoto } from '../data';
 
-/** A photo from the device's copy (or the server's, when online); its object URL is freed on unmount. */
+/**
+ * A photo from the device's copy (or the server's, when online); its object URL is freed on
+ * unmount. A photo the device freed to make room is, offline, a placeholder that says so (its
+ * name stays the photo's, the state is its description) and appears once the connection is back.
+ */
 export function PhotoThumb({ photo, alt }: { photo: BlobRef; alt: string }) {
   const { t } = useTranslation();
-  const [url, setUrl] = useState<string | null>(null);
-  const [failed, setFailed] = useState(false);
+  const view = usePhoto(photo.sha256);
+  const messageId = useId();
 
-  useEffect(() => {
-    let made: string | null = null;
-    let live = true;
-    getBlobUrl(photo.sha256).then(
-      (u) => {
-        made = u;
-        if (live) setUrl(u);
-        else URL.revokeObjectURL(u);
-      },
-      () => {
-        if (live) setFailed(true);
-      },
-    );
-    return () => {
-      live = false;
-      if (made) URL.revokeObjectURL(made);
-    };
-  }, [photo.sha256]);
-
-  if (url)
-    return <img className="photo-thumb" src={url} alt={alt} width={photo.width} height={photo.height} />;
+  if (view.state === 'shown')
+    return <img className="photo-thumb" src={view.url} alt={alt} width={photo.width} height={photo.height} />;
+  const message =
+    view.state === 'loading'
+      ? t('photos.loading')
+      : view.state === 'offline'
+        ? t(view.evicted ? 'photos.onServer' : 'photos.unavailable')
+        : t('photos.fetchFailed');
   return (
-    <span className="photo-thumb photo-thumb-empty" role="img" aria-label={alt}>
-      {failed ? t('photos.unavailable') : t('photos.loading')}
+    <span
+      className={`photo-thumb photo-thumb-empty${view.state === 'offline' ? ' photo-thumb-offline' : ''}`}
+      role="img"
+      aria-label={alt}
+      aria-describedby={messageId}
+    >
+      <span id={messageId}>{message}</span>
     </span>
   );
 }

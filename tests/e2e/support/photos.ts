@@ -56,3 +56,50 @@ export function deviceBlobs(page: Page): Promise<DeviceBlob[]> {
       }),
   );
 }
+
+/** Makes the device's confirmed photos look `days` old: confirmed and last shown that long ago. */
+export function ageDevicePhotos(page: Page, days: number): Promise<void> {
+  const then = new Date(Date.now() - days * 24 * 60 * 60 * 1000).toISOString();
+  return page.evaluate(
+    (at) =>
+      new Promise<void>((resolve, reject) => {
+        const open = indexedDB.open('tequio');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const tx = open.result.transaction('blobs', 'readwrite');
+          const cursor = tx.objectStore('blobs').openCursor();
+          cursor.onsuccess = () => {
+            const row = cursor.result;
+            if (!row) return;
+            row.update({ ...(row.value as object), confirmedAt: at, lastUsedAt: at });
+            row.continue();
+          };
+          tx.oncomplete = () => {
+            open.result.close();
+            resolve();
+          };
+          tx.onerror = () => reject(tx.error);
+        };
+      }),
+    then,
+  );
+}
+
+/** The photos the device freed to make room (their hashes). */
+export function evictedDeviceBlobs(page: Page): Promise<string[]> {
+  return page.evaluate(
+    () =>
+      new Promise<string[]>((resolve, reject) => {
+        const open = indexedDB.open('tequio');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const request = open.result.transaction('evictedBlobs').objectStore('evictedBlobs').getAllKeys();
+          request.onerror = () => reject(request.error);
+          request.onsuccess = () => {
+            open.result.close();
+            resolve(request.result as string[]);
+          };
+        };
+      }),
+  );
+}

@@ -1,6 +1,6 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import { storageRisks, useStorageInfo, type StorageInfo } from '../../data';
+import { storageRisks, useEvictedBlobs, useStorageInfo, type StorageInfo } from '../../data';
 import { formatDateTime, formatRelativeTime } from '../../ui/format';
 import { useNow } from '../../ui/use-now';
 import { ExportUnsynced } from './export-unsynced';
@@ -23,13 +23,15 @@ function usageText(
 
 /**
  * The device's storage on /sync: how much is used, whether the browser
- * protects it, how old the oldest unsynced change is — and a warning
+ * protects it, how old the oldest unsynced change is, how many confirmed
+ * photos were freed to make room (downloaded again when viewed) — and a warning
  * (an alert) as soon as unsynced data is at risk, with the way out: sync,
  * or download the file of pending changes for the coordination team.
  */
 export function StorageSection() {
   const { t, i18n } = useTranslation();
   const info = useStorageInfo();
+  const evicted = useEvictedBlobs();
   const now = useNow();
   const headingId = useId();
   const locale = i18n.language;
@@ -75,7 +77,16 @@ export function StorageSection() {
             <dd>{t('storage.pendingFiles', { count: info.pendingBlobs })}</dd>
           </div>
         ) : null}
+        {evicted.count > 0 ? (
+          <div>
+            <dt>{t('storage.evictedLabel')}</dt>
+            <dd>
+              {t('storage.evicted', { count: evicted.count, size: formatBytes(evicted.bytes, locale) })}
+            </dd>
+          </div>
+        ) : null}
       </dl>
+      {evicted.count > 0 ? <p className="field-hint">{t('storage.evictedHelp')}</p> : null}
       {info.persisted === false ? <p className="field-hint">{t('storage.notPersistedHelp')}</p> : null}
       {risks.length > 0 ? (
         <div className="notice notice-warning" role="alert">
