@@ -7,9 +7,9 @@ export default defineConfig({
   base: '/',
   logLevel: 'warn',
   publicDir: false,
-  // PouchDB needs an EventEmitter in the browser: the `events` package, not Node's.
+  // PouchDB needs an EventEmitter in the browser: the `events` package (the bench's own), not Node's.
   resolve: {
-    alias: { events: fileURLToPath(new URL('../../node_modules/events/events.js', import.meta.url)) },
+    alias: { events: fileURLToPath(new URL('../node_modules/events/events.js', import.meta.url)) },
   },
   build: {
     outDir: fileURLToPath(new URL('../results/web', import.meta.url)),

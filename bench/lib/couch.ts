@@ -4,7 +4,8 @@
  * the Tequio server holds. Browsers replicate from it with PouchDB, which is
  * what a team would otherwise reach for to build an offline-first app.
  *
- * The packages are development-only (bench): express@4, express-pouchdb@4.2.0,
+ * The packages belong to the bench's own package (bench/package.json, installed
+ * by `npm run bench`, never by the app's install): express@4, express-pouchdb@4.2.0,
  * pouchdb-core@9, pouchdb-adapter-memory@9, pouchdb-adapter-http@9,
  * pouchdb-replication@9, pouchdb-mapreduce@9. They are loaded at run time so the
  * rest of the bench works without them.

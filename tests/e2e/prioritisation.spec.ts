@@ -118,11 +118,10 @@ test('dot ballots cast offline on two tablets add up to one result for the coord
     await officeRound.tab('Resultados').click({ timeout: 3_000 });
     await expect(office.getByText('4 participantes')).toBeVisible({ timeout: 3_000 });
   }).toPass({ timeout: 60_000 });
-  expect(await officeRound.resultRows()).toEqual([
-    `1|${trash}|4`,
-    `2 Empate|${lights}|3`,
-    `2 Empate|${water}|3`,
-  ]);
+  // Rows are read once per try: wait until they hold every ballot, not just the first to arrive.
+  await expect
+    .poll(() => officeRound.resultRows())
+    .toEqual([`1|${trash}|4`, `2 Empate|${lights}|3`, `2 Empate|${water}|3`]);
   await expect(office.getByText(/^4 de 5 asistentes, 80\s?%$/)).toBeVisible();
   await expect(office.getByText('1 boleta anulada (no cuenta).')).toBeVisible();
   const ballots = office.getByRole('region', { name: 'Boletas' });

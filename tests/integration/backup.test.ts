@@ -7,7 +7,7 @@
  * and a backup taken while devices push is one consistent snapshot.
  */
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -55,6 +55,23 @@ async function epochOf(config: ThrowawayStore['config']): Promise<string> {
   } finally {
     await handle.close();
   }
+}
+
+/** The ids in the `records` table of a backup file. */
+function recordIdsIn(file: string): Set<string> {
+  const ids = new Set<string>();
+  let idColumn = -1;
+  for (const line of gunzipSync(readFileSync(file)).toString('utf8').split('\n')) {
+    if (!line) continue;
+    const value = JSON.parse(line) as unknown;
+    if (Array.isArray(value)) {
+      if (idColumn >= 0) ids.add(String(value[idColumn]));
+    } else {
+      const header = value as { table?: string; columns?: string[] };
+      idColumn = header.table === 'records' ? header.columns!.indexOf('id') : -1;
+    }
+  }
+  return ids;
 }
 
 const JPEG = Buffer.concat([
@@ -298,40 +315,67 @@ describe.each(backends)('backup and restore from $name', (backend) => {
 
   it('takes one consistent snapshot while devices keep pushing', async () => {
     const clients = Array.from({ length: 4 }, () => ({ id: newId(), last: 0 }));
+    /** Every batch the server acknowledged: its record ids, and when its answer arrived (after it committed). */
+    const batches: { ids: string[]; ackedAt: number }[] = [];
     let pushing = true;
+    let warmedUp!: () => void;
+    const enough = new Promise<void>((resolve) => (warmedUp = resolve));
     const pushes = clients.map(async (client, c) => {
       while (pushing) {
-        const mutations = Array.from({ length: 100 }, (_, i) =>
-          put(
-            client.last + i + 1,
-            'session',
-            newId(),
-            sessionFields(processId, { title: `snap ${c}` }),
-            hlc(100),
-          ),
+        const ids = Array.from({ length: 100 }, () => newId());
+        const mutations = ids.map((id, i) =>
+          put(client.last + i + 1, 'session', id, sessionFields(processId, { title: `snap ${c}` }), hlc(100)),
         );
         const res = await server.request('POST', '/api/v1/sync/push', {
           token: admin.token,
           body: pushBody(client.id, mutations, epoch),
         });
         expect(res.status).toBe(200);
+        batches.push({ ids, ackedAt: Date.now() });
         client.last = res.body.lastMutationId;
+        // Enough records that the dump reads them in several pages while new batches commit.
+        if (clients.reduce((n, k) => n + k.last, 0) >= 3000) warmedUp();
       }
     });
-    // Enough records that the dump reads them in several pages while new batches commit.
-    while (clients.reduce((n, c) => n + c.last, 0) < 3000) await new Promise((r) => setTimeout(r, 20));
-    const snapshot = path.join(dir.dataDir, 'snapshot.jsonl.gz');
-    const backup = await runCli(['backup', snapshot, '--skip-blobs'], server.env);
+    await Promise.race([enough, Promise.all(pushes)]);
+
+    // A snapshot proves something only if batches committed while it was being read: one that
+    // is not in the snapshot (committed after its start) whose answer came back before the dump
+    // wrote its last byte (the file's mtime; the read transaction is still open then). The
+    // window is short, so take snapshots until one had such a batch; each must hold whole
+    // batches only.
+    let snapshot: string | null = null;
+    const tries: string[] = [];
+    for (let attempt = 1; attempt <= 5 && !snapshot; attempt++) {
+      const file = path.join(dir.dataDir, `snapshot-${attempt}.jsonl.gz`);
+      const backup = await runCli(['backup', file, '--skip-blobs'], server.env);
+      expect(backup.code, backup.stderr).toBe(0);
+      const dumpEnded = statSync(file).mtimeMs;
+      const held = recordIdsIn(file);
+      const acked = batches.filter((b) => b.ackedAt < dumpEnded);
+      for (const batch of batches) {
+        const inSnapshot = batch.ids.filter((id) => held.has(id)).length;
+        expect([0, batch.ids.length], 'a batch is in a snapshot whole or not at all').toContain(inSnapshot);
+      }
+      const during = acked.filter((b) => !held.has(b.ids[0]!)).length;
+      tries.push(
+        `snapshot ${attempt}: ${during} batches committed while it was read, ${batches.length} so far`,
+      );
+      if (during > 0) snapshot = file;
+    }
     pushing = false;
     await Promise.all(pushes);
-    expect(backup.code, backup.stderr).toBe(0);
+    console.log(`snapshot while pushing (${backend.name}): ${tries.join('; ')}`);
+    expect(snapshot, `the backup ran while pushes were committing (${tries.join('; ')})`).not.toBeNull();
 
     const target = await createThrowawayStore(backend.name);
     stores.push(target);
     const handle = openDatabase(target.config);
     try {
       await (await import('../../src/server/db/migrations')).migrateToLatest(handle.db);
-      const summary = await createBackupService(handle).restore(snapshot, { blobDir: target.config.blobDir });
+      const summary = await createBackupService(handle).restore(snapshot!, {
+        blobDir: target.config.blobDir,
+      });
       expect(summary.blobs).toBe(0);
       const counters = await handle.db
         .selectFrom('clients')
@@ -352,7 +396,7 @@ describe.each(backends)('backup and restore from $name', (backend) => {
         expect(held, `client ${c}: its records match its counter in the snapshot`).toBe(last);
         seen += last;
       });
-      expect(seen, 'the backup ran while pushes were committing').toBeGreaterThan(0);
+      expect(seen, 'the snapshot holds what was pushed before it').toBeGreaterThan(0);
     } finally {
       await handle.close();
     }

@@ -148,7 +148,10 @@ describe.each(backends)('logs on $name', (backend) => {
       expect(failed.status).toBe(401);
     }
     expect((await call('POST', '/api/v1/auth/logout', undefined, token)).status).toBe(204);
-    await new Promise((r) => setTimeout(r, 200)); // let the last lines reach the pipe
+    // The server writes a request's line after answering it: wait until the last one reached the pipe.
+    await expect
+      .poll(() => server.output(), { timeout: 15_000 })
+      .toMatch(/"route":"\/api\/v1\/auth\/logout","status":204/);
 
     const log = server.output();
     // The log is not empty: one line per request at least, with method, route and status.

@@ -22,7 +22,8 @@ import { availableBackends } from './harness';
 
 const backends = await availableBackends();
 const DAY = 24 * 60 * 60 * 1000;
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+/** How much later a write that must come after another is stamped (its device's clock is set ahead). */
+const LATER = 1000;
 
 /** Runs `fn` with this device's clock `offsetMs` off (Date.now is what the device's clock and engine read). */
 async function withClockOff<T>(offsetMs: number, fn: () => Promise<T>): Promise<T> {
@@ -63,9 +64,9 @@ describe.each(backends)('conflict scenarios on $name', (backend) => {
     // The tablet edits offline; meanwhile the office deletes the session and syncs first.
     tablet.faults.offline = true;
     await updateSession(tablet.db, id, { notes: 'Acuerdos dictados al final de la asamblea' });
-    // The delete comes later: never in the same millisecond, where the hlc tie-break would order it.
-    await new Promise((resolve) => setTimeout(resolve, 5));
-    await deleteSession(office.db, id);
+    // The delete comes later — a second later on the office's clock, never in the same
+    // millisecond, where the hlc tie-break would order it whatever the machine's speed.
+    await withClockOff(LATER, () => deleteSession(office.db, id));
     await syncAll(office);
     tablet.faults.offline = false;
     await syncAll(tablet, office);
@@ -109,8 +110,8 @@ describe.each(backends)('conflict scenarios on $name', (backend) => {
 
     await deleteSession(office.db, id);
     await syncAll(office);
-    await sleep(5); // the tablet's edit comes later in time than the delete
-    await updateSession(tablet.db, id, { place: 'Salón ejidal' });
+    // The tablet's edit comes later in time than the delete (a second later on its clock).
+    await withClockOff(LATER, () => updateSession(tablet.db, id, { place: 'Salón ejidal' }));
     await syncAll(tablet, office, observer);
 
     for (const d of [tablet, office, observer]) {

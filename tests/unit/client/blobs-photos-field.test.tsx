@@ -62,7 +62,15 @@ describe('photos field', () => {
       expect(input).toHaveAttribute('multiple');
 
       await user.upload(input, [photo('plaza'), photo('mercado')]);
-      expect(await screen.findByRole('img', { name: 'Foto 2 de la sesión' }, slow)).toBeInTheDocument();
+      // A placeholder with the same name stands in (and is then replaced) until the photo is read back.
+      await waitFor(
+        () =>
+          expect(screen.getByRole('img', { name: 'Foto 2 de la sesión' })).toHaveAttribute(
+            'src',
+            expect.stringMatching(/^blob:/),
+          ),
+        slow,
+      );
       await user.upload(input, photo('plaza'));
       await waitFor(() => expect(screen.getByRole('button', { name: 'Agregar fotos' })).toBeEnabled(), slow);
       expect(screen.getAllByRole('img', { name: /Foto \d de la sesión/ })).toHaveLength(2);

@@ -69,7 +69,7 @@ describe('self-diagnosis', () => {
     await user.selectOptions(screen.getByLabelText(/Área temática/), 'Medio ambiente');
     await user.click(screen.getByRole('button', { name: 'Agregar causa' }));
     await user.type(screen.getByLabelText(/Causa 1/), 'No pasa el camión de basura');
-    const evidence = screen.getByRole('checkbox', { name: /Tiradero clandestino junto al canal/ });
+    const evidence = await screen.findByRole('checkbox', { name: /Tiradero clandestino junto al canal/ });
     expect(evidence).toHaveAccessibleName(/Medio ambiente · Gravedad: alta · 1 foto/);
     await user.click(evidence);
     expect(dirty.at(-1)).toBe(true);
@@ -80,7 +80,8 @@ describe('self-diagnosis', () => {
     ).toBeVisible();
     expect(screen.getByRole('status')).toHaveTextContent('Problema guardado en este dispositivo.');
     expect(dirty.at(-1)).toBe(false);
-    const area = screen.getByRole('region', { name: 'Medio ambiente (1)' });
+    // The list is read from the device after the page heading shows: wait for it.
+    const area = await screen.findByRole('region', { name: 'Medio ambiente (1)' });
     const card = within(area).getByRole('link', { name: /Basura acumulada en el canal/ });
     expect(card).toHaveTextContent('1 causa · 0 efectos · 1 evidencia');
 
@@ -140,11 +141,12 @@ describe('self-diagnosis', () => {
     await user.click(within(dialog).getByRole('button', { name: 'Fusionar' }));
 
     expect(await screen.findByText('Problemas fusionados.')).toBeVisible();
-    const safety = screen.getByRole('region', { name: 'Seguridad (1)' });
+    // The message comes as the merge is stored; the list follows from the device database.
+    const safety = await screen.findByRole('region', { name: 'Seguridad (1)' });
     expect(within(safety).getByRole('link', { name: /Calles sin alumbrado/ })).toHaveTextContent(
       '2 causas · 1 efecto · 0 evidencias',
     );
-    const merged = screen.getByRole('region', { name: 'Problemas fusionados' });
+    const merged = await screen.findByRole('region', { name: 'Problemas fusionados' });
     expect(merged).toHaveTextContent('Parque a oscuras — Fusionado en «Calles sin alumbrado»');
 
     // The absorbed problem opens read-only, pointing at the one it lives in.
@@ -153,7 +155,7 @@ describe('self-diagnosis', () => {
     expect(screen.queryByRole('button', { name: 'Guardar cambios' })).toBeNull();
     await user.click(screen.getByRole('link', { name: 'Abrir «Calles sin alumbrado»' }));
     expect(await screen.findByRole('button', { name: 'Guardar cambios' })).toBeVisible();
-    expect(screen.getByText('No hay otros problemas de este proceso para fusionar.')).toBeVisible();
+    expect(await screen.findByText('No hay otros problemas de este proceso para fusionar.')).toBeVisible();
   });
 
   it('an edit writes only what changed, and merging waits while the edit is unsaved', async () => {
@@ -171,7 +173,10 @@ describe('self-diagnosis', () => {
     expect(title).toHaveValue('Fugas de agua');
     expect(screen.getByLabelText(/Efecto 1/)).toHaveValue('Calles encharcadas');
     await user.type(title, ' en la calle 5');
-    await user.selectOptions(screen.getByLabelText('Problema que se fusiona en este'), 'Agua turbia (Agua)');
+    await user.selectOptions(
+      await screen.findByLabelText('Problema que se fusiona en este'),
+      'Agua turbia (Agua)',
+    );
     expect(screen.getByRole('button', { name: 'Fusionar…' })).toBeDisabled();
     expect(screen.getByText('Guarda o cancela tus cambios antes de fusionar.')).toBeVisible();
     await user.click(screen.getByRole('button', { name: 'Guardar cambios' }));

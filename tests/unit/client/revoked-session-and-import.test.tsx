@@ -6,7 +6,7 @@ import { MemoryRouter, Route, Routes, useLocation } from 'react-router';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import '../../../src/client/i18n';
 import type { Role } from '../../../src/domain';
-import { setDb } from '../../../src/client/data';
+import { setDb, useAccount } from '../../../src/client/data';
 import { TequioDb } from '../../../src/client/data/db';
 import { SessionExpiredBanner } from '../../../src/client/features/sync-status/session-expired-banner';
 import { ImportSection } from '../../../src/client/features/sync-status/import-section';
@@ -25,6 +25,12 @@ afterEach(async () => {
   db.close();
   await Dexie.delete(db.name);
 });
+
+/** Says when the device database has answered the account the import section reads. */
+function AccountRead() {
+  const account = useAccount();
+  return account ? <p>Cuenta leída: {account.user.role}</p> : null;
+}
 
 function LoginProbe() {
   const location = useLocation();
@@ -168,8 +174,9 @@ describe('import of an unsynced-changes file', () => {
   it('is not offered to facilitators', async () => {
     await signInAs('facilitator');
     renderSection();
-    // Give the account a moment to load from the device database.
-    await new Promise((r) => setTimeout(r, 50));
+    // Hidden once the account has loaded from the device database, not merely before it has.
+    render(<AccountRead />);
+    expect(await screen.findByText('Cuenta leída: facilitator')).toBeInTheDocument();
     expect(screen.queryByText('Importar cambios de un dispositivo')).not.toBeInTheDocument();
   });
 });

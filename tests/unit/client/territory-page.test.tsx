@@ -49,6 +49,8 @@ afterEach(async () => {
   await Dexie.delete(db.name);
 });
 
+const slow = { timeout: 30_000 };
+
 function renderPage(ui: React.ReactNode) {
   render(<MemoryRouter>{ui}</MemoryRouter>);
   return userEvent.setup();
@@ -61,6 +63,9 @@ describe('territory page', () => {
     expect(await screen.findByRole('alert')).toHaveTextContent(/Solo coordinación/);
   });
 
+  // Sixty real units (their polygons validated and cloned at every write and read) in a table
+  // and on the map's list, re-rendered at every write: the slowest screen here. On a loaded
+  // two-core machine one step can take over ten seconds and the whole test over a minute.
   it('creates the 13 directorates, filters, pages, prioritises and assigns units', async () => {
     await signIn('coordinator');
     await seedUnits(60);
@@ -74,7 +79,7 @@ describe('territory page', () => {
 
     await user.click(screen.getByRole('button', { name: 'Crear las 13 direcciones' }));
     expect(
-      await screen.findByRole('heading', { name: 'Direcciones territoriales (13)' }, { timeout: 10_000 }),
+      await screen.findByRole('heading', { name: 'Direcciones territoriales (13)' }, slow),
     ).toBeInTheDocument();
 
     await user.type(screen.getByLabelText('Buscar por nombre o clave'), 'aculco');
@@ -82,7 +87,7 @@ describe('territory page', () => {
     await user.click(screen.getByRole('checkbox', { name: '07-001 priorizada' }));
     await waitFor(
       async () => expect((await db.units.get(unitIdFromKey('07-001')))!.fields.prioritised).toBe(true),
-      { timeout: 10_000 },
+      slow,
     );
 
     await user.clear(screen.getByLabelText('Buscar por nombre o clave'));
@@ -99,18 +104,16 @@ describe('territory page', () => {
         expect(screen.getByText(/asignadas? a/)).toHaveTextContent(
           '2 unidades asignadas a Dirección Territorial 3.',
         ),
-      {
-        timeout: 10_000,
-      },
+      slow,
     );
     const d3 = (await db.directorates.toArray()).find((d) => d.fields.number === 3)!.id;
     expect((await db.units.get(unitIdFromKey('07-002')))!.fields.directorateId).toBe(d3);
     expect((await db.units.get(unitIdFromKey('07-003')))!.fields.directorateId).toBe(d3);
     await user.selectOptions(screen.getByLabelText('Dirección'), 'Dirección Territorial 3');
-    expect(await screen.findByText('Unidades 1–2 de 2', {}, { timeout: 10_000 })).toBeInTheDocument();
+    expect(await screen.findByText('Unidades 1–2 de 2', {}, slow)).toBeInTheDocument();
     // All of it is queued to sync: 13 directorates, 1 prioritised flag, 2 assignments.
     expect(await db.outbox.count()).toBe(16);
-  });
+  }, 120_000);
 });
 
 describe('stage overview', () => {

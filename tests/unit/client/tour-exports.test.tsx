@@ -4,7 +4,7 @@ import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import '../../../src/client/i18n';
-import { createProcess, createSession } from '../../../src/client/data';
+import { createProcess, createSession, useTourExportCounts } from '../../../src/client/data';
 import type { TequioDb } from '../../../src/client/data/db';
 import { writeLocal } from '../../../src/client/data/records.repository';
 import { emptyAttendance, newId, type Session } from '../../../src/domain';
@@ -65,6 +65,12 @@ function today() {
   return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
 }
 
+/** Says when the device database has answered the counts the section reads. */
+function CountsRead({ processId }: { processId: string }) {
+  const counts = useTourExportCounts(processId);
+  return counts ? <p>Leídos: {counts.tours} recorridos</p> : null;
+}
+
 describe('tour exports on the process page', () => {
   it('stays hidden until the process has a tour, then counts tours, notes and track points', async () => {
     const processId = await createProcess({
@@ -74,7 +80,9 @@ describe('tour exports on the process page', () => {
     });
     await createSession(session(processId, 'community_assembly', 'Asamblea de arranque'));
     const { container } = render(<ProcessTourExports processId={processId} />);
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    // Hidden once the device has answered, not merely before it has: wait for the same counts.
+    render(<CountsRead processId={processId} />);
+    expect(await screen.findByText('Leídos: 0 recorridos')).toBeInTheDocument();
     expect(container).toBeEmptyDOMElement();
 
     const tourId = await createSession(session(processId, 'territorial_tour', 'Recorrido por el canal'));
@@ -189,7 +197,9 @@ describe('tour exports on the process page', () => {
     );
 
     const base = `recorridos-colonia-santa-cruz-meyehualco-${today()}`;
-    expect(await within(section).findByRole('status')).toHaveTextContent(`Se descargó ${base}.geojson.`);
+    // The status line is there from the start ("Preparando el archivo…" first): wait for its text.
+    const status = within(section).getByRole('status');
+    await waitFor(() => expect(status).toHaveTextContent(`Se descargó ${base}.geojson.`));
     expect(names).toEqual([`${base}.geojson`]);
     expect(saved[0]!.type).toBe('application/geo+json');
     const geojson = check(await readText(saved[0]!));

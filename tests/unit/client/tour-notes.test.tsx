@@ -80,6 +80,15 @@ async function aTour() {
 /** Hashing and storing take longer on a loaded machine than Testing Library's default second. */
 const slow = { timeout: 10_000 };
 const photo = (text: string) => new File([text], `${text}.jpg`, { type: 'image/jpeg' });
+/**
+ * Waits for the photo itself: a placeholder with the same name stands in (and is then replaced)
+ * until its bytes are read back from the device.
+ */
+const photoShown = (name: string) =>
+  waitFor(
+    () => expect(screen.getByRole('img', { name })).toHaveAttribute('src', expect.stringMatching(/^blob:/)),
+    slow,
+  );
 
 describe('tour notes', () => {
   it(
@@ -109,7 +118,7 @@ describe('tour notes', () => {
       expect(input).toHaveAttribute('capture', 'environment');
       expect(input).toHaveAttribute('multiple');
       await user.upload(input, photo('fuga'));
-      expect(await screen.findByRole('img', { name: 'Foto 1 de la nota' }, slow)).toBeInTheDocument();
+      await photoShown('Foto 1 de la nota');
       await user.click(screen.getByRole('button', { name: 'Guardar nota' }));
 
       expect(await screen.findByRole('heading', { name: 'Notas del recorrido' }, slow)).toBeVisible();
@@ -192,10 +201,7 @@ describe('tour notes', () => {
       expect(
         await screen.findByRole('heading', { level: 1, name: 'Nota del recorrido' }, slow),
       ).toBeVisible();
-      expect(await screen.findByRole('img', { name: 'Foto 1 de la nota' }, slow)).toHaveAttribute(
-        'src',
-        expect.stringMatching(/^blob:/),
-      );
+      await photoShown('Foto 1 de la nota');
       expect(screen.getByText('Ubicación elegida en el mapa: 19.34000, -99.06000')).toBeVisible();
       expect(screen.getByRole('radio', { name: 'Medio ambiente' })).toBeChecked();
       const before = (await db.outbox.orderBy('id').last())!.id;
