@@ -1,5 +1,6 @@
 export * from './hlc';
 export * from './merge';
+export * from './changed-fields';
 export * from './ids';
 export * from './protocol';
 export * from './registry';

@@ -15,9 +15,10 @@ import { trackChunkSchema } from './entities/track';
 import { mapPackSchema } from './entities/map-pack';
 import type { Fields } from './merge';
 
-export interface EntityDefinition {
+export interface EntityDefinition<F extends Fields = Fields> {
   name: string;
-  schema: z.ZodType<Fields>;
+  /** What a stored record of the entity holds (validated on every local write and on the server). */
+  schema: z.ZodType<F>;
   /** Append-only entities are never edited in place: corrections are new records. */
   appendOnly: boolean;
   /** Reference data reaches every user; other records only those whose scope holds their process. */
@@ -26,98 +27,106 @@ export interface EntityDefinition {
   processIdOf(id: string, fields: Fields): string | null;
 }
 
+/** Keeps each entity's own record type (from its schema), so the client's tables are typed by it. */
+function defineEntity<F extends Fields>(definition: EntityDefinition<F>): EntityDefinition<F> {
+  return definition;
+}
+
 function byProcessField(_id: string, fields: Fields): string | null {
   return typeof fields.processId === 'string' ? fields.processId : null;
 }
 
 export const entities = {
-  process: {
+  process: defineEntity({
     name: 'process',
-    schema: processSchema as z.ZodType<Fields>,
+    schema: processSchema,
     appendOnly: false,
     reference: false,
     processIdOf: (id: string) => id,
-  },
-  session: {
+  }),
+  session: defineEntity({
     name: 'session',
-    schema: sessionSchema as unknown as z.ZodType<Fields>,
+    schema: sessionSchema,
     appendOnly: false,
     reference: false,
     processIdOf: byProcessField,
-  },
-  territorialUnit: {
+  }),
+  territorialUnit: defineEntity({
     name: 'territorialUnit',
-    schema: territorialUnitSchema as unknown as z.ZodType<Fields>,
+    schema: territorialUnitSchema,
     appendOnly: false,
     reference: true,
     processIdOf: () => null,
-  },
-  directorate: {
+  }),
+  directorate: defineEntity({
     name: 'directorate',
-    schema: directorateSchema as unknown as z.ZodType<Fields>,
+    schema: directorateSchema,
     appendOnly: false,
     reference: true,
     processIdOf: () => null,
-  },
-  problem: {
+  }),
+  problem: defineEntity({
     name: 'problem',
-    schema: problemSchema as unknown as z.ZodType<Fields>,
+    schema: problemSchema,
     appendOnly: false,
     reference: false,
     processIdOf: byProcessField,
-  },
-  tourNote: {
+  }),
+  tourNote: defineEntity({
     name: 'tourNote',
-    schema: tourNoteSchema as unknown as z.ZodType<Fields>,
+    schema: tourNoteSchema,
     appendOnly: false,
     reference: false,
     processIdOf: byProcessField,
-  },
-  round: {
+  }),
+  round: defineEntity({
     name: 'round',
-    schema: roundSchema as unknown as z.ZodType<Fields>,
+    schema: roundSchema,
     appendOnly: false,
     reference: false,
     processIdOf: byProcessField,
-  },
-  ballot: {
+  }),
+  ballot: defineEntity({
     name: 'ballot',
-    schema: ballotSchema as unknown as z.ZodType<Fields>,
+    schema: ballotSchema,
     appendOnly: true,
     reference: false,
     processIdOf: byProcessField,
-  },
-  rubricTemplate: {
+  }),
+  rubricTemplate: defineEntity({
     name: 'rubricTemplate',
-    schema: rubricTemplateSchema as unknown as z.ZodType<Fields>,
+    schema: rubricTemplateSchema,
     appendOnly: false,
     reference: true,
     processIdOf: () => null,
-  },
-  rubricScore: {
+  }),
+  rubricScore: defineEntity({
     name: 'rubricScore',
-    schema: rubricScoreSchema as unknown as z.ZodType<Fields>,
+    schema: rubricScoreSchema,
     appendOnly: true,
     reference: false,
     processIdOf: byProcessField,
-  },
-  trackChunk: {
+  }),
+  trackChunk: defineEntity({
     name: 'trackChunk',
-    schema: trackChunkSchema as unknown as z.ZodType<Fields>,
+    schema: trackChunkSchema,
     appendOnly: true,
     reference: false,
     processIdOf: byProcessField,
-  },
-  mapPack: {
+  }),
+  mapPack: defineEntity({
     name: 'mapPack',
-    schema: mapPackSchema as unknown as z.ZodType<Fields>,
+    schema: mapPackSchema,
     appendOnly: false,
     reference: true,
     processIdOf: () => null,
-  },
-} satisfies Record<string, EntityDefinition>;
+  }),
+};
 
 export type EntityName = keyof typeof entities;
+/** The fields a record of `N` holds, as its schema outputs them (`EntityFields<'process'>` is `Process`). */
+export type EntityFields<N extends EntityName> =
+  (typeof entities)[N] extends EntityDefinition<infer F> ? F : never;
 export const ENTITY_NAMES = Object.keys(entities) as EntityName[];
 
 export function isEntityName(name: unknown): name is EntityName {

@@ -16,6 +16,7 @@
  * outcome is the same as applying the mutations one at a time.
  */
 import {
+  canonicalJson,
   collectBlobHashes,
   declaredFields,
   deleteWrites,
@@ -146,15 +147,6 @@ function teamOf(state: RecordState): string[] {
 
 function stringsOf(value: unknown): string[] {
   return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
-}
-
-/** JSON with sorted object keys, so equal values compare equal whatever their key order. */
-export function canonicalJson(value: unknown): string {
-  return JSON.stringify(value, (_key, v: unknown) =>
-    v && typeof v === 'object' && !Array.isArray(v)
-      ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : 1)))
-      : v,
-  );
 }
 
 /**

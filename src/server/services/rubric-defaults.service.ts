@@ -6,7 +6,7 @@
  * a template the Unit has already edited (or retired) is never overwritten,
  * and starting the server again changes nothing.
  */
-import { DEFAULT_RUBRIC_TEMPLATES, type Fields, type User } from '../../domain';
+import { DEFAULT_RUBRIC_TEMPLATES, type User } from '../../domain';
 import type { RepositoryStore } from '../repositories/repositories';
 import { withWriter } from './write-path';
 
@@ -38,7 +38,7 @@ export async function ensureDefaultRubricTemplates(
           entity: 'rubricTemplate' as const,
           recordId: id,
           op: 'put' as const,
-          fields: fields as unknown as Fields,
+          fields,
           hlc: SEED_HLC,
         })),
       );

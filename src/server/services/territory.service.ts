@@ -19,6 +19,7 @@
  */
 import { z } from 'zod';
 import {
+  canonicalJson,
   parseTerritoryGeoJson,
   unitIdFromKey,
   type Fields,
@@ -27,7 +28,6 @@ import {
   type User,
 } from '../../domain';
 import type { RepositoryStore } from '../repositories/repositories';
-import { canonicalJson } from './apply-mutation';
 import { withWriter } from './write-path';
 
 export { territoryImportReportSchema, type TerritoryImportReport } from '../../domain';
