@@ -9,7 +9,7 @@ import 'fake-indexeddb/auto';
 import { performance } from 'node:perf_hooks';
 import { newId } from '../src/domain';
 import { writeLocal } from '../src/client/data/records.repository';
-import { createProcess } from '../src/client/data/entities.repository';
+import { createProcess } from '../src/client/data/processes.repository';
 import { startServer } from '../tests/integration/harness';
 import { openDevice } from '../tests/integration/device';
 import { aProcess, aSession } from '../tests/fixtures/sessions';

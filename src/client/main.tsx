@@ -4,7 +4,7 @@ import './ui/styles.css';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/app';
 import { registerServiceWorker, reloadOnDatabaseUpgrade } from './app/pwa-update';
-import { getDb } from './data/shell';
+import { getDb } from './data/current-db';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('#root is missing from index.html');

@@ -126,7 +126,7 @@ export const entities = {
 export type EntityName = keyof typeof entities;
 /** The fields a record of `N` holds, as its schema outputs them (`EntityFields<'process'>` is `Process`). */
 export type EntityFields<N extends EntityName> =
-  (typeof entities)[N] extends EntityDefinition<infer F> ? F : never;
+  (typeof entities)[N] extends EntityDefinition<infer F extends Fields> ? F : never;
 export const ENTITY_NAMES = Object.keys(entities) as EntityName[];
 
 export function isEntityName(name: unknown): name is EntityName {

@@ -14,7 +14,8 @@ import {
 } from '../../src/client/data/blob-eviction';
 import { isEvicted, loadBlob, storePhoto } from '../../src/client/data/blobs.repository';
 import { TequioDb } from '../../src/client/data/db';
-import { createProcess, createSession } from '../../src/client/data/entities.repository';
+import { createProcess } from '../../src/client/data/processes.repository';
+import { createSession } from '../../src/client/data/sessions.repository';
 import { createApiClient } from '../../src/client/net/api-client';
 import { createBlobsApi } from '../../src/client/net/blobs-api';
 import { createBlobUploader } from '../../src/client/sync/blob-uploader';

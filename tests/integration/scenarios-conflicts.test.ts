@@ -6,12 +6,8 @@
 import 'fake-indexeddb/auto'; // before anything that loads Dexie
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { listOpenConflicts, restoreDeletedRecord } from '../../src/client/data/conflicts.repository';
-import {
-  createProcess,
-  createSession,
-  deleteSession,
-  updateSession,
-} from '../../src/client/data/entities.repository';
+import { createProcess } from '../../src/client/data/processes.repository';
+import { createSession, deleteSession, updateSession } from '../../src/client/data/sessions.repository';
 import { hasClockSkew } from '../../src/client/features/sync-status/sync-labels';
 import { parseHlc, PROTOCOL_LIMITS } from '../../src/domain';
 import { aProcess, aSession } from '../fixtures/sessions';

@@ -8,12 +8,8 @@ import 'fake-indexeddb/auto'; // before anything that loads Dexie
 import { Dexie } from 'dexie';
 import { describe, expect, it } from 'vitest';
 import { TequioDb } from '../../src/client/data/db';
-import {
-  createProcess,
-  createSession,
-  updateProcess,
-  updateSession,
-} from '../../src/client/data/entities.repository';
+import { createProcess, updateProcess } from '../../src/client/data/processes.repository';
+import { createSession, updateSession } from '../../src/client/data/sessions.repository';
 import { newId, type Mutation } from '../../src/domain';
 import { aProcess, aSession } from '../fixtures/sessions';
 import { logLocalWrites } from '../support/chaos-workload';

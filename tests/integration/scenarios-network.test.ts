@@ -5,7 +5,8 @@
  */
 import 'fake-indexeddb/auto'; // before anything that loads Dexie
 import { describe, expect, it } from 'vitest';
-import { createProcess, createSession, listSessions } from '../../src/client/data/entities.repository';
+import { createProcess } from '../../src/client/data/processes.repository';
+import { createSession, listSessions } from '../../src/client/data/sessions.repository';
 import { aProcess, aSession } from '../fixtures/sessions';
 import { pushesOf, scenarioContext } from '../support/scenario-context';
 import { deviceState, serverState } from '../support/replica-state';

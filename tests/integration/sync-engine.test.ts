@@ -3,13 +3,13 @@
  * server on a loopback port, on SQLite and on PostgreSQL.
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { createProcess } from '../../src/client/data/processes.repository';
 import {
-  createProcess,
   createSession,
   deleteSession,
   listSessions,
   updateSession,
-} from '../../src/client/data/entities.repository';
+} from '../../src/client/data/sessions.repository';
 import { availableBackends, type TestServer, type TestUser } from './harness';
 import { openDevice, type Device } from './device';
 import { aProcess, aSession } from '../fixtures/sessions';

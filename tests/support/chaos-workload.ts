@@ -16,13 +16,8 @@ import {
   type Session,
 } from '../../src/domain';
 import type { OutboxEntry, TequioDb } from '../../src/client/data/db';
-import {
-  createProcess,
-  createSession,
-  deleteSession,
-  updateProcess,
-  updateSession,
-} from '../../src/client/data/entities.repository';
+import { createProcess, updateProcess } from '../../src/client/data/processes.repository';
+import { createSession, deleteSession, updateSession } from '../../src/client/data/sessions.repository';
 import { NotFoundError } from '../../src/client/data/errors';
 
 export const WRITE_KINDS = [

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { useAccount } from '../data/shell';
+import { useAccount } from '../data/use-account';
 import { UserMenu } from '../features/auth/user-menu';
 import { SyncIndicator } from '../features/sync-status/sync-indicator';
 import { LanguageSwitch } from '../ui/language-switch';

@@ -1,6 +1,6 @@
 import { lazy, StrictMode, Suspense, type ComponentType, type ReactNode } from 'react';
 import { BrowserRouter, Route, Routes, useParams } from 'react-router';
-import { useAccount } from '../data/shell';
+import { useAccount } from '../data/use-account';
 import { Loading } from '../ui/status-views';
 import { NotFoundPage } from './not-found-page';
 import { AppLayout, PublicLayout } from './layout';

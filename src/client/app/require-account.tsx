@@ -1,6 +1,7 @@
 import { useEffect, type ReactNode } from 'react';
 import { Navigate, useLocation } from 'react-router';
-import { requestPersistentStorage, useAccount } from '../data/shell';
+import { useAccount } from '../data/use-account';
+import { requestPersistentStorage } from '../data/use-storage';
 import { Loading } from '../ui/status-views';
 import { resumeSyncAfterSignIn, startSync } from './use-sync';
 

@@ -6,7 +6,7 @@
  */
 import { useStore } from 'zustand';
 import { createStore } from 'zustand/vanilla';
-import { getDb } from '../data/shell';
+import { getDb } from '../data/current-db';
 import type { SyncEngine, SyncStatus } from '../sync/sync-engine';
 
 export type { SyncStatus } from '../sync/sync-engine';

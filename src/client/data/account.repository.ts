@@ -9,7 +9,7 @@
  * known device sign in while strangers guessing the password are slowed down.
  */
 import { createApiClient, type ApiClient } from '../net/api-client';
-import type { TequioDb } from './db';
+import type { Account, TequioDb } from './db';
 
 /** Device keys by username (as the server normalises it); outside `account`, which sign-out clears. */
 const DEVICE_KEYS_KEY = 'account.deviceKeys';
@@ -54,8 +54,19 @@ function deviceLabel(): string {
   return `${kind} · ${new Date().toISOString().slice(0, 10)}`;
 }
 
+/** The signed-in account; null when signed out. */
+export async function readAccount(db: TequioDb): Promise<Account | null> {
+  return (await db.getMeta('account')) ?? null;
+}
+
+/** Reads the signed-in account's token when a request goes out (none when signed out). */
+export function accountToken(db: TequioDb): () => Promise<string | undefined> {
+  return async () => (await db.getMeta('account'))?.token;
+}
+
+/** The API client of the signed-in account (net/api-client.ts). */
 export function accountApi(db: TequioDb, baseUrl = '', timeoutMs = 30_000): ApiClient {
-  return createApiClient({ baseUrl, timeoutMs, getToken: async () => (await db.getMeta('account'))?.token });
+  return createApiClient({ baseUrl, timeoutMs, getToken: accountToken(db) });
 }
 
 export async function signIn(

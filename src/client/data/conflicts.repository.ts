@@ -20,8 +20,8 @@
  *   delete was made without it.
  *
  * Offline: detection runs on pulled pages, the entries live on the device.
+ * Plain TypeScript (no React): the sync engine uses it while it merges.
  */
-import { useLiveQuery } from 'dexie-react-hooks';
 import { DELETED_FIELD, isEntityName, type EntityName, type RecordState } from '../../domain';
 import type { ConflictEntry, StoredRecord, TequioDb } from './db';
 import { writeLocal } from './records.repository';
@@ -127,15 +127,6 @@ export async function restoreDeletedRecord(
     .modify((c) => {
       c.dismissedAt ??= now;
     });
-}
-
-export function createConflictHooks(getDb: () => TequioDb) {
-  return {
-    /** Open delete/edit conflicts, live (empty while loading). */
-    useConflicts(): ConflictView[] {
-      return useLiveQuery(() => listOpenConflicts(getDb()), [], []);
-    },
-  };
 }
 
 function tableOf(db: TequioDb, entity: string) {

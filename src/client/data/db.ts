@@ -14,15 +14,35 @@
  * add a new one with an upgrade function (STYLE.md, habit 7).
  */
 import { Dexie, type Table } from 'dexie';
-import type { EntityName, FieldHlcs, Fields, Hlc, Mutation, User } from '../../domain';
+import type { EntityFields, EntityName, FieldHlcs, Fields, Hlc, Mutation, User } from '../../domain';
 import { newId } from '../../domain';
 
-export interface StoredRecord {
+/**
+ * A record as the device keeps it: the merged fields and the hlc of each.
+ * Typed by its entity (`StoredRecord<Process>`): every local write is checked
+ * against the entity's schema (records.repository.ts) and the server checks
+ * every record it hands out, so a live record holds what the schema says. A
+ * tombstone may hold any part of its fields (a delete pulled for a record
+ * this device never saw holds none), hence the two shapes.
+ */
+export type StoredRecord<F extends Fields = Fields> = LiveRecord<F> | DeletedRecord<F>;
+
+export interface LiveRecord<F extends Fields = Fields> {
   id: string;
-  fields: Fields;
+  fields: F;
   hlcs: FieldHlcs;
-  deleted: boolean;
+  deleted: false;
 }
+
+export interface DeletedRecord<F extends Fields = Fields> {
+  id: string;
+  fields: Partial<F>;
+  hlcs: FieldHlcs;
+  deleted: true;
+}
+
+/** The table of one entity, its rows typed by the entity's schema (domain/registry.ts). */
+export type EntityTable<N extends EntityName> = Table<StoredRecord<EntityFields<N>>, string>;
 
 export type OutboxEntry = Mutation & { createdAt: string };
 
@@ -132,7 +152,7 @@ export interface MetaValues {
   lastSyncAt: string | null;
   /** Fields edited here, by `entity:id`, acknowledged by the server but not yet seen again in a pull (conflicts). */
   awaitingEcho: Record<string, string[]> | null;
-  /** The browser's answer to `navigator.storage.persist()`, asked once after sign-in (storage.ts). */
+  /** The browser's answer to `navigator.storage.persist()`, asked once after sign-in (storage.repository.ts). */
   storagePersisted: boolean | null;
   /** Server time minus device time, kept while the device is off by more than the warning threshold (device-clock.ts). */
   clockOffsetMs: number | null;
@@ -169,23 +189,28 @@ export const ENTITY_TABLES = {
 } as const satisfies Record<EntityName, string>;
 export type EntityTableName = (typeof ENTITY_TABLES)[EntityName];
 
+/** A typed entity table seen with plain `Fields` (reads are sound; writes must be checked, see `tableFor`). */
+function untyped(table: unknown): Table<StoredRecord, string> {
+  return table as Table<StoredRecord, string>;
+}
+
 export class TequioDb extends Dexie {
-  processes!: Table<StoredRecord, string>;
-  sessions!: Table<StoredRecord, string>;
-  units!: Table<StoredRecord, string>;
-  directorates!: Table<StoredRecord, string>;
-  problems!: Table<StoredRecord, string>;
-  tourNotes!: Table<StoredRecord, string>;
-  rounds!: Table<StoredRecord, string>;
+  processes!: EntityTable<'process'>;
+  sessions!: EntityTable<'session'>;
+  units!: EntityTable<'territorialUnit'>;
+  directorates!: EntityTable<'directorate'>;
+  problems!: EntityTable<'problem'>;
+  tourNotes!: EntityTable<'tourNote'>;
+  rounds!: EntityTable<'round'>;
   /** Append-only: a ballot is never edited; corrections and annulments are new records. */
-  ballots!: Table<StoredRecord, string>;
-  rubricTemplates!: Table<StoredRecord, string>;
+  ballots!: EntityTable<'ballot'>;
+  rubricTemplates!: EntityTable<'rubricTemplate'>;
   /** Append-only, like ballots. */
-  rubricScores!: Table<StoredRecord, string>;
+  rubricScores!: EntityTable<'rubricScore'>;
   /** Append-only chunks of tour tracks. */
-  trackChunks!: Table<StoredRecord, string>;
+  trackChunks!: EntityTable<'trackChunk'>;
   /** The office's offline map packs (the list; the files are in `mapPackFiles`). */
-  mapPacks!: Table<StoredRecord, string>;
+  mapPacks!: EntityTable<'mapPack'>;
   /** GPS points as the browser delivers them, until sealed into a `trackChunk` (device only, never synced). */
   trackBuffer!: Table<BufferedTrackPoint, number>;
   /** Map pack files downloaded to this device (device only). */
@@ -256,12 +281,36 @@ export class TequioDb extends Dexie {
     return () => this.versionChangeListeners.delete(listener);
   }
 
+  /**
+   * The table of `entity` with untyped fields, for the code that handles every entity alike:
+   * the local write (which checks the entity's schema before it puts a record) and the sync
+   * (which puts what the server checked). Everything else reads the typed tables.
+   */
   tableFor(entity: EntityName): Table<StoredRecord, string> {
-    return this[ENTITY_TABLES[entity]];
+    return untyped(this[ENTITY_TABLES[entity]]);
+  }
+
+  /** The table of `entity`, typed by the entity's schema. */
+  entityTable<N extends EntityName>(entity: N): EntityTable<N> {
+    const tables: { [E in EntityName]: EntityTable<E> } = {
+      process: this.processes,
+      session: this.sessions,
+      territorialUnit: this.units,
+      directorate: this.directorates,
+      problem: this.problems,
+      tourNote: this.tourNotes,
+      round: this.rounds,
+      ballot: this.ballots,
+      rubricTemplate: this.rubricTemplates,
+      rubricScore: this.rubricScores,
+      trackChunk: this.trackChunks,
+      mapPack: this.mapPacks,
+    };
+    return tables[entity];
   }
 
   entityTables(): Table<StoredRecord, string>[] {
-    return Object.values(ENTITY_TABLES).map((name) => this[name]);
+    return Object.values(ENTITY_TABLES).map((name) => untyped(this[name]));
   }
 
   async getMeta<K extends MetaKey>(key: K): Promise<MetaValues[K] | null> {

@@ -11,30 +11,32 @@
  * hold the same ballots (`tallyRound` is order-independent).
  *
  * Performance: casting a vote reads the round and writes one record; it never
- * reads the round's other ballots. Only the results view tallies.
+ * reads the round's other ballots. Only the results view tallies (from the
+ * ballots this device holds).
  */
 import {
   PROCESS_STAGES,
+  attendanceTotal,
   newId,
+  resolveSupersession,
+  tallyRound,
   voteProblem,
   type Agreement,
   type Ballot,
   type InvalidReason,
-  type Problem,
-  type Process,
   type Round,
   type RoundResult,
-  type Session,
   type ThematicArea,
 } from '../../domain';
 import { applyStageEntry } from '../../domain/process-stages';
-import type { StoredRecord, TequioDb } from './db';
-import { listSessions, toView, updateProcess, updateSession } from './entities.repository';
+import type { TequioDb } from './db';
 import { NotFoundError } from './errors';
-import { writeLocal } from './records.repository';
+import { updateProcess } from './processes.repository';
+import { getLive, isLive, liveViews, requireLive, writeLocal, type View } from './records.repository';
+import { listSessions, updateSession } from './sessions.repository';
 
-export type RoundView = Round & { id: string };
-export type BallotView = Ballot & { id: string };
+export type RoundView = View<Round>;
+export type BallotView = View<Ballot>;
 
 /** A problem that may go on a ballot. */
 export interface BallotProblem {
@@ -97,17 +99,7 @@ export interface SessionRoundSummary {
 }
 
 /** Local key of the tallies this device recorded, by round (to supersede its own previous count). */
-export const OWN_TALLIES_KEY = 'prioritisation.ownTallies';
-
-export function live(row: StoredRecord | undefined): StoredRecord | null {
-  return row && !row.deleted ? row : null;
-}
-
-async function requireRound(db: TequioDb, roundId: string): Promise<RoundView> {
-  const row = live(await db.rounds.get(roundId));
-  if (!row) throw new NotFoundError('round', roundId);
-  return toView<Round>(row);
-}
+const OWN_TALLIES_KEY = 'prioritisation.ownTallies';
 
 /** Today on this device's calendar (`YYYY-MM-DD`). */
 function localIsoDate(now: Date): string {
@@ -117,13 +109,10 @@ function localIsoDate(now: Date): string {
 
 /** Opens a round in the session; the options carry the problems' titles as they are now. */
 export async function createRound(db: TequioDb, sessionId: string, input: RoundInput): Promise<string> {
-  const sessionRow = live(await db.sessions.get(sessionId));
-  if (!sessionRow) throw new NotFoundError('session', sessionId);
-  const session = sessionRow.fields as Session;
+  const session = await requireLive(db, 'session', sessionId);
   const options = [];
   for (const problemId of input.problemIds) {
-    const row = live(await db.problems.get(problemId));
-    const problem = row?.fields as Problem | undefined;
+    const problem = await getLive(db, 'problem', problemId);
     if (!problem || problem.processId !== session.processId)
       throw new RoundRefusedError('problem_not_in_process');
     options.push({ problemId, title: problem.title });
@@ -158,7 +147,7 @@ export async function castVote(
   vote: VoteInput,
 ): Promise<{ id: string; number: number }> {
   return db.transaction('rw', [db.rounds, db.ballots, db.outbox, db.meta], async () => {
-    const round = await requireRound(db, roundId);
+    const round = await requireLive(db, 'round', roundId);
     if (round.status === 'closed') throw new RoundRefusedError('round_closed');
     const problem = voteProblem(round, vote);
     if (problem) throw new RoundRefusedError(problem);
@@ -188,7 +177,7 @@ export async function recordTally(
   input: { dots: Record<string, number>; participants: number; supersedes?: string | null | undefined },
 ): Promise<string> {
   return db.transaction('rw', [db.rounds, db.ballots, db.outbox, db.meta], async () => {
-    const round = await requireRound(db, roundId);
+    const round = await requireLive(db, 'round', roundId);
     if (round.method !== 'dots') throw new RoundRefusedError('not_dots');
     if (round.status === 'closed') throw new RoundRefusedError('round_closed');
     const options = new Set(round.options.map((o) => o.problemId));
@@ -200,8 +189,8 @@ export async function recordTally(
     const total = Object.values(dots).reduce((a, b) => a + b, 0);
     if (total > input.participants * perPerson) throw new RoundRefusedError('tally_exceeds_participants');
     if (input.supersedes) {
-      const previous = live(await db.ballots.get(input.supersedes));
-      if (!previous || previous.fields.roundId !== roundId || previous.fields.kind !== 'tally')
+      const previous = await getLive(db, 'ballot', input.supersedes);
+      if (!previous || previous.roundId !== roundId || previous.kind !== 'tally')
         throw new NotFoundError('ballot', input.supersedes);
     }
     const ballot: Ballot = {
@@ -225,11 +214,9 @@ export async function recordTally(
 /** Annuls a vote or tally with its reason: a new record; the annulled ballot stays as it was. */
 export async function annulBallot(db: TequioDb, ballotId: string, reason: string): Promise<string> {
   return db.transaction('rw', [db.rounds, db.ballots, db.outbox, db.meta], async () => {
-    const row = live(await db.ballots.get(ballotId));
-    if (!row) throw new NotFoundError('ballot', ballotId);
-    const target = row.fields as Ballot;
+    const target = await requireLive(db, 'ballot', ballotId);
     if (target.kind === 'annulment') throw new RoundRefusedError('cannot_annul_annulment');
-    const round = await requireRound(db, target.roundId);
+    const round = await requireLive(db, 'round', target.roundId);
     if (round.status === 'closed') throw new RoundRefusedError('round_closed');
     const already = await db.ballots
       .where('fields.roundId')
@@ -259,12 +246,10 @@ export async function annulBallot(db: TequioDb, ballotId: string, reason: string
  */
 export async function closeRound(db: TequioDb, roundId: string, agreementText: string): Promise<void> {
   await db.transaction('rw', [db.rounds, db.sessions, db.processes, db.outbox, db.meta], async () => {
-    const round = await requireRound(db, roundId);
+    const round = await requireLive(db, 'round', roundId);
     if (round.status === 'closed') throw new RoundRefusedError('round_closed');
-    const sessionRow = live(await db.sessions.get(round.sessionId));
-    if (!sessionRow) throw new NotFoundError('session', round.sessionId);
-    const processRow = live(await db.processes.get(round.processId));
-    if (!processRow) throw new NotFoundError('process', round.processId);
+    const session = await requireLive(db, 'session', round.sessionId);
+    const process = await requireLive(db, 'process', round.processId);
     const now = new Date();
 
     await writeLocal(
@@ -275,7 +260,6 @@ export async function closeRound(db: TequioDb, roundId: string, agreementText: s
       { mustExist: true },
     );
 
-    const session = sessionRow.fields as Session;
     const agreement: Agreement = {
       id: newId(),
       text: agreementText.trim().slice(0, 1000),
@@ -284,7 +268,6 @@ export async function closeRound(db: TequioDb, roundId: string, agreementText: s
     };
     await updateSession(db, round.sessionId, { agreements: [...session.agreements, agreement] });
 
-    const process = processRow.fields as Process;
     if (PROCESS_STAGES.indexOf(process.stage) < PROCESS_STAGES.indexOf('prioritisation')) {
       const today = localIsoDate(now);
       const last = process.stageHistory?.at(-1)?.reachedAt;
@@ -301,4 +284,98 @@ export async function closeRound(db: TequioDb, roundId: string, agreementText: s
       await updateProcess(db, round.processId, patch);
     }
   });
+}
+
+// Reads for the screens: the round, its result, its ballots and the problems that may go on a ballot.
+
+export function getRound(db: TequioDb, id: string): Promise<RoundView | null> {
+  return getLive(db, 'round', id);
+}
+
+async function roundBallots(db: TequioDb, roundId: string): Promise<BallotView[]> {
+  return liveViews(await db.ballots.where('fields.roundId').equals(roundId).toArray());
+}
+
+async function sessionAttendance(db: TequioDb, sessionId: string): Promise<number> {
+  const session = await getLive(db, 'session', sessionId);
+  return session ? attendanceTotal(session.attendance) : 0;
+}
+
+/** The round's result from every ballot this device holds, with turnout against the session's attendance. */
+export async function getRoundResult(db: TequioDb, roundId: string): Promise<RoundResultView | null> {
+  const round = await getRound(db, roundId);
+  if (!round) return null;
+  const [ballots, attendance] = await Promise.all([
+    roundBallots(db, roundId),
+    sessionAttendance(db, round.sessionId),
+  ]);
+  return { round, result: tallyRound(round, ballots, attendance), attendance };
+}
+
+/** The round's votes and tallies, numbered by the time they were cast, with whether they still count. */
+export async function listRoundBallots(db: TequioDb, roundId: string): Promise<BallotListItem[]> {
+  const ballots = (await roundBallots(db, roundId)).sort((a, b) =>
+    a.castAt === b.castAt ? a.id.localeCompare(b.id) : a.castAt.localeCompare(b.castAt),
+  );
+  const { superseded } = resolveSupersession(ballots.map((b) => ({ ...b, at: b.castAt })));
+  const replaced = new Set(superseded.map((b) => b.id));
+  const annulments = new Map<string, BallotView>();
+  for (const b of ballots) if (b.kind === 'annulment' && b.supersedes) annulments.set(b.supersedes, b);
+  const items: BallotListItem[] = [];
+  ballots.forEach((b, i) => {
+    if (b.kind === 'annulment') return;
+    const annulment = replaced.has(b.id) ? annulments.get(b.id) : undefined;
+    items.push({
+      id: b.id,
+      number: i + 1,
+      kind: b.kind,
+      castAt: b.castAt,
+      state: !replaced.has(b.id) ? 'current' : annulment ? 'annulled' : 'corrected',
+      reason: annulment?.reason,
+      participants: b.participants,
+    });
+  });
+  return items;
+}
+
+/** How many ballot records the round has (an index count; nothing is read). */
+export function countBallots(db: TequioDb, roundId: string): Promise<number> {
+  return db.ballots.where('fields.roundId').equals(roundId).count();
+}
+
+/** The latest tally this device recorded for the round, while it still counts (for a recount). */
+export async function getOwnTally(db: TequioDb, roundId: string): Promise<BallotView | null> {
+  const row = await db.meta.get(OWN_TALLIES_KEY);
+  const id = (row?.value as Record<string, string> | undefined)?.[roundId];
+  if (!id) return null;
+  const ballot = await getLive(db, 'ballot', id);
+  if (!ballot) return null;
+  const replaced = await db.ballots
+    .where('fields.roundId')
+    .equals(roundId)
+    .filter((b) => b.fields.supersedes === id)
+    .count();
+  return replaced > 0 ? null : ballot;
+}
+
+/** The session's rounds, newest first, with how many people took part in each. */
+export async function listSessionRounds(db: TequioDb, sessionId: string): Promise<SessionRoundSummary[]> {
+  const rows = await db.rounds.where('fields.sessionId').equals(sessionId).toArray();
+  const rounds = liveViews(rows).sort((a, b) => b.openedAt.localeCompare(a.openedAt));
+  return Promise.all(
+    rounds.map(async (round) => ({
+      round,
+      participants: tallyRound(round, await roundBallots(db, round.id)).participants,
+    })),
+  );
+}
+
+/** The process's problems that may go on a ballot (merged ones live on in their survivor), by title. */
+export async function listBallotProblems(db: TequioDb, processId: string): Promise<BallotProblem[]> {
+  const rows = await db.problems.where('fields.processId').equals(processId).toArray();
+  return rows
+    .filter(isLive)
+    .filter((r) => !r.fields.mergedIntoId)
+    .map((r) => ({ id: r.id, title: r.fields.title, theme: r.fields.theme }))
+    .sort((a, b) => a.title.localeCompare(b.title, 'es-MX'));
 }

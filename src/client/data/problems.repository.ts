@@ -1,6 +1,6 @@
 /**
- * Self-diagnosis: the problems of a process and the tour notes they link to
- * as evidence.
+ * Self-diagnosis: the problems of a process (the tour notes they link to as
+ * evidence are in tour-notes.repository.ts).
  *
  * Offline: every function writes the device's own database (record + outbox
  * entry in one transaction, through `writeLocal`). Under conflict: an edit
@@ -11,14 +11,19 @@
  * transaction: either both records (and both mutations) are written or
  * neither is.
  */
-import { mergeProblems, newId, type Problem, type TourNote } from '../../domain';
-import type { StoredRecord, TequioDb } from './db';
-import { toView } from './entities.repository';
-import { NotFoundError } from './errors';
-import { changedFields, writeLocal } from './records.repository';
+import { mergeProblems, newId, type Problem } from '../../domain';
+import type { TequioDb } from './db';
+import {
+  editLocal,
+  getLive,
+  liveViews,
+  requireLive,
+  writeLocal,
+  type EditOptions,
+  type View,
+} from './records.repository';
 
-export type ProblemView = Problem & { id: string };
-export type TourNoteView = TourNote & { id: string };
+export type ProblemView = View<Problem>;
 /** A new problem: a merge, not a form, sets `mergedIntoId`. */
 export type ProblemInput = Omit<Problem, 'mergedIntoId'>;
 
@@ -32,10 +37,6 @@ export class ProblemMergeError extends Error {
   }
 }
 
-function live(row: StoredRecord | undefined): row is StoredRecord {
-  return row !== undefined && !row.deleted;
-}
-
 /** Records a problem of a process; returns its id. Throws ValidationError (nothing written). */
 export async function createProblem(db: TequioDb, input: ProblemInput): Promise<string> {
   const id = newId();
@@ -44,17 +45,21 @@ export async function createProblem(db: TequioDb, input: ProblemInput): Promise<
 }
 
 /**
- * Edits a problem; only the fields that differ from the stored record are
- * written. A merged problem lives on as part of another and is not edited:
- * that throws ProblemMergeError('already_merged').
+ * Edits a problem; only the fields that changed are written (see
+ * `EditOptions`). A merged problem lives on as part of another and is not
+ * edited: that throws ProblemMergeError('already_merged').
  */
-export async function updateProblem(db: TequioDb, id: string, patch: Partial<Problem>): Promise<void> {
-  const current = await db.problems.get(id);
-  if (!live(current)) throw new NotFoundError('problem', id);
-  if ((current.fields as Problem).mergedIntoId) throw new ProblemMergeError('already_merged');
-  const fields = changedFields(current.fields, patch);
-  if (Object.keys(fields).length === 0) return;
-  await writeLocal(db, 'problem', id, { op: 'put', fields }, { mustExist: true });
+export async function updateProblem(
+  db: TequioDb,
+  id: string,
+  patch: Partial<Problem>,
+  options?: EditOptions,
+): Promise<void> {
+  await db.transaction('rw', [db.problems, db.outbox, db.meta], async () => {
+    const current = await requireLive(db, 'problem', id);
+    if (current.mergedIntoId) throw new ProblemMergeError('already_merged');
+    await editLocal(db, 'problem', id, patch, options);
+  });
 }
 
 /**
@@ -67,42 +72,23 @@ export async function updateProblem(db: TequioDb, id: string, patch: Partial<Pro
 export async function mergeProblem(db: TequioDb, survivorId: string, absorbedId: string): Promise<void> {
   if (survivorId === absorbedId) throw new ProblemMergeError('same_problem');
   await db.transaction('rw', [db.problems, db.outbox, db.meta], async () => {
-    const [survivorRow, absorbedRow] = await Promise.all([
-      db.problems.get(survivorId),
-      db.problems.get(absorbedId),
-    ]);
-    if (!live(survivorRow)) throw new NotFoundError('problem', survivorId);
-    if (!live(absorbedRow)) throw new NotFoundError('problem', absorbedId);
-    const survivor = survivorRow.fields as Problem;
-    const absorbed = absorbedRow.fields as Problem;
+    const survivor = await requireLive(db, 'problem', survivorId);
+    const absorbed = await requireLive(db, 'problem', absorbedId);
     if (survivor.mergedIntoId || absorbed.mergedIntoId) throw new ProblemMergeError('already_merged');
     if (survivor.processId !== absorbed.processId) throw new ProblemMergeError('different_process');
 
     const patches = mergeProblems(survivor, absorbed, survivorId);
-    const survivorFields = changedFields(survivorRow.fields, patches.survivor);
-    if (Object.keys(survivorFields).length > 0)
-      await writeLocal(db, 'problem', survivorId, { op: 'put', fields: survivorFields }, { mustExist: true });
+    await editLocal(db, 'problem', survivorId, patches.survivor);
     await writeLocal(db, 'problem', absorbedId, { op: 'put', fields: patches.absorbed }, { mustExist: true });
   });
 }
 
 /** The process's problems (merged ones included, marked by `mergedIntoId`), by title. */
 export async function listProblems(db: TequioDb, processId: string): Promise<ProblemView[]> {
-  const rows = await db.problems.where('fields.processId').equals(processId).filter(live).toArray();
-  return rows
-    .map((r) => toView<Problem>(r))
-    .sort((a, b) => a.title.localeCompare(b.title, 'es') || a.id.localeCompare(b.id));
+  const rows = await db.problems.where('fields.processId').equals(processId).toArray();
+  return liveViews(rows).sort((a, b) => a.title.localeCompare(b.title, 'es') || a.id.localeCompare(b.id));
 }
 
-export async function getProblem(db: TequioDb, id: string): Promise<ProblemView | null> {
-  const row = await db.problems.get(id);
-  return live(row) ? toView<Problem>(row) : null;
-}
-
-/** The process's tour notes, newest first: the evidence a problem can link to. */
-export async function listTourNotes(db: TequioDb, processId: string): Promise<TourNoteView[]> {
-  const rows = await db.tourNotes.where('fields.processId').equals(processId).filter(live).toArray();
-  return rows
-    .map((r) => toView<TourNote>(r))
-    .sort((a, b) => b.takenAt.localeCompare(a.takenAt) || a.id.localeCompare(b.id));
+export function getProblem(db: TequioDb, id: string): Promise<ProblemView | null> {
+  return getLive(db, 'problem', id);
 }

@@ -13,8 +13,13 @@
  * was wrong, or pulled before the server refused such stamps) would make every
  * later edit of it lose here; the edit being written replaces such a stamp,
  * as the server's re-stamp and repair do on their side.
+ *
+ * Repositories read through the helpers at the end (`getLive`, `requireLive`,
+ * `liveViews`): screens get plain views (`{ id, ...fields }`), never hlcs,
+ * tombstones or Dexie.
  */
 import {
+  changedFields,
   DELETED_FIELD,
   deleteWrites,
   getEntity,
@@ -22,12 +27,13 @@ import {
   mergeFields,
   PROTOCOL_LIMITS,
   putWrites,
+  type EntityFields,
   type EntityName,
   type Fields,
   type HlcClock,
   type Mutation,
 } from '../../domain';
-import type { StoredRecord, TequioDb } from './db';
+import type { LiveRecord, StoredRecord, TequioDb } from './db';
 import { openDeviceClock } from './device-clock';
 import { NotFoundError, ValidationError } from './errors';
 
@@ -103,18 +109,90 @@ function settleStoredStamps(
   return dropped ? { ...stored, hlcs } : stored;
 }
 
-/** The fields of `next` that differ from `current` (deep, by JSON): what an edit needs to send. */
-export function changedFields(current: Fields, next: Fields): Fields {
-  const out: Fields = {};
-  for (const [k, v] of Object.entries(next)) {
-    const value = v === undefined ? null : v; // a cleared optional field travels as null
-    if (value === null && (current[k] === undefined || current[k] === null)) continue;
-    if (JSON.stringify(value) !== JSON.stringify(current[k])) out[k] = value;
-  }
-  return out;
+/**
+ * How an edit says which of its fields to write. Only changed fields are
+ * written (so an edit never overwrites, with a newer stamp, a field someone
+ * else changed meanwhile), and the diff (`changedFields`,
+ * domain/changed-fields.ts) runs once per save, in one of two places:
+ * - a form diffs what it saves against the values it opened with — only it
+ *   knows them, and only that diff keeps a field synced in while the form was
+ *   open from being overwritten by the form's stale copy — and passes the
+ *   patch with `diffed: true`: it is written as it is;
+ * - code that edits a stored record (a stage entry, an agreement's status, a
+ *   unit's directorate, a merge) passes the new values, and `editLocal` keeps
+ *   those that differ from the record, read in the write's own transaction.
+ */
+export interface EditOptions {
+  /** `patch` holds only what changed (the caller already diffed it): write it as it is. */
+  diffed?: boolean;
+}
+
+/**
+ * Edits record `id` of `entity` with `patch` (which fields are written: see
+ * `EditOptions`). Returns whether anything was written; an edit that changes
+ * nothing queues nothing. Throws `NotFoundError` (missing or deleted record)
+ * and `ValidationError`.
+ */
+export async function editLocal(
+  db: TequioDb,
+  entity: EntityName,
+  id: string,
+  patch: Fields,
+  options: EditOptions = {},
+): Promise<boolean> {
+  const table = db.tableFor(entity);
+  return db.transaction('rw', [table, db.outbox, db.meta], async () => {
+    let fields = patch;
+    if (!options.diffed) {
+      const stored = await table.get(id);
+      if (!stored || stored.deleted) throw new NotFoundError(entity, id);
+      fields = changedFields(stored.fields, patch);
+    }
+    if (Object.keys(fields).length === 0) return false;
+    await writeLocal(db, entity, id, { op: 'put', fields }, { mustExist: true });
+    return true;
+  });
 }
 
 /** Drops `undefined` values, which JSON cannot carry. */
 export function definedFields(fields: Fields): Fields {
   return Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined));
+}
+
+/** A record as screens see it: its fields and its id. */
+export type View<F> = F & { id: string };
+export type EntityView<N extends EntityName> = View<EntityFields<N>>;
+
+export function isLive<F extends Fields>(row: StoredRecord<F> | undefined): row is LiveRecord<F> {
+  return row !== undefined && !row.deleted;
+}
+
+export function toView<F extends Fields>(row: LiveRecord<F>): View<F> {
+  return { ...row.fields, id: row.id };
+}
+
+/** The rows that are not deleted, as views. */
+export function liveViews<F extends Fields>(rows: readonly StoredRecord<F>[]): View<F>[] {
+  return rows.filter(isLive).map(toView);
+}
+
+/** Record `id` of `entity`; null when this device does not hold it or it was deleted. */
+export async function getLive<N extends EntityName>(
+  db: TequioDb,
+  entity: N,
+  id: string,
+): Promise<EntityView<N> | null> {
+  const row = await db.entityTable(entity).get(id);
+  return isLive(row) ? toView(row) : null;
+}
+
+/** Record `id` of `entity`; throws `NotFoundError` when this device does not hold it or it was deleted. */
+export async function requireLive<N extends EntityName>(
+  db: TequioDb,
+  entity: N,
+  id: string,
+): Promise<EntityView<N>> {
+  const view = await getLive(db, entity, id);
+  if (!view) throw new NotFoundError(entity, id);
+  return view;
 }

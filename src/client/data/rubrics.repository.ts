@@ -15,30 +15,25 @@
  * `currentScores` decides which stand — the same answer on every device,
  * whatever order the records arrived in. Everything here works offline.
  */
-import { useLiveQuery } from 'dexie-react-hooks';
 import {
   activeTemplates,
   currentScores,
   newId,
   rubricAverages,
   scoreMean,
-  type Directorate,
   type InterviewNote,
   type Moment,
-  type Process,
   type RubricAverages,
   type RubricScore,
   type RubricTemplate,
   type SessionType,
-  type TerritorialUnit,
 } from '../../domain';
 import type { TequioDb } from './db';
-import { toView } from './entities.repository';
-import { NotFoundError, ValidationError } from './errors';
-import { writeLocal } from './records.repository';
+import { ValidationError } from './errors';
+import { getLive, liveViews, requireLive, writeLocal, type View } from './records.repository';
 
-export type RubricTemplateView = RubricTemplate & { id: string };
-export type RubricScoreView = RubricScore & { id: string };
+export type RubricTemplateView = View<RubricTemplate>;
+export type RubricScoreView = View<RubricScore>;
 
 /** What a template says, without its version bookkeeping (family, version, active). */
 export type RubricTemplateInput = Omit<RubricTemplate, 'family' | 'version' | 'active'>;
@@ -67,8 +62,7 @@ export type RubricTarget = { sessionType: SessionType | string } | { moment: Mom
 
 /** Every template version on the device, old ones included (to read old scores). */
 export async function listTemplates(db: TequioDb): Promise<RubricTemplateView[]> {
-  const rows = await db.rubricTemplates.filter((r) => !r.deleted).toArray();
-  return rows.map((r) => toView<RubricTemplate>(r));
+  return liveViews(await db.rubricTemplates.toArray());
 }
 
 /** The newest version of each family, when active: what is offered for new scores. */
@@ -88,14 +82,12 @@ export async function listApplicableTemplates(
   );
 }
 
-export async function getTemplate(db: TequioDb, id: string): Promise<RubricTemplateView | null> {
-  const row = await db.rubricTemplates.get(id);
-  return row && !row.deleted ? toView<RubricTemplate>(row) : null;
+export function getTemplate(db: TequioDb, id: string): Promise<RubricTemplateView | null> {
+  return getLive(db, 'rubricTemplate', id);
 }
 
 async function familyVersions(db: TequioDb, family: string): Promise<RubricTemplateView[]> {
-  const rows = await db.rubricTemplates.where('fields.family').equals(family).toArray();
-  return rows.filter((r) => !r.deleted).map((r) => toView<RubricTemplate>(r));
+  return liveViews(await db.rubricTemplates.where('fields.family').equals(family).toArray());
 }
 
 function templateFields(input: RubricTemplateInput) {
@@ -130,8 +122,7 @@ export async function saveTemplateVersion(
   templateId: string,
   input: RubricTemplateInput,
 ): Promise<string> {
-  const base = await getTemplate(db, templateId);
-  if (!base) throw new NotFoundError('rubricTemplate', templateId);
+  const base = await requireLive(db, 'rubricTemplate', templateId);
   const versions = await familyVersions(db, base.family);
   const version = Math.max(base.version, ...versions.map((t) => t.version)) + 1;
   const id = newId();
@@ -144,8 +135,7 @@ export async function saveTemplateVersion(
 
 /** Stops offering a template for new scores (its newest version turns inactive); old scores stay. */
 export async function retireTemplate(db: TequioDb, templateId: string): Promise<void> {
-  const base = await getTemplate(db, templateId);
-  if (!base) throw new NotFoundError('rubricTemplate', templateId);
+  const base = await requireLive(db, 'rubricTemplate', templateId);
   const newest = (await familyVersions(db, base.family)).reduce((a, b) => (b.version > a.version ? b : a));
   if (!newest.active) return;
   await writeLocal(
@@ -173,8 +163,7 @@ function checkLevels(template: RubricTemplateView, levels: Record<string, number
 }
 
 async function writeScore(db: TequioDb, input: RubricScoreInput, supersedes: string | null): Promise<string> {
-  const template = await getTemplate(db, input.templateId);
-  if (!template) throw new NotFoundError('rubricTemplate', input.templateId);
+  const template = await requireLive(db, 'rubricTemplate', input.templateId);
   checkLevels(template, input.levels);
   const account = await db.getMeta('account');
   if (!account) throw new Error('No account is signed in on this device');
@@ -216,9 +205,7 @@ export async function correctScore(
   oldId: string,
   input: Omit<RubricScoreInput, 'processId' | 'target' | 'sessionId' | 'moment'>,
 ): Promise<string> {
-  const row = await db.rubricScores.get(oldId);
-  if (!row || row.deleted) throw new NotFoundError('rubricScore', oldId);
-  const old = row.fields as RubricScore;
+  const old = await requireLive(db, 'rubricScore', oldId);
   return writeScore(
     db,
     { ...input, processId: old.processId, target: old.target, sessionId: old.sessionId, moment: old.moment },
@@ -238,17 +225,13 @@ function withTemplates(scores: RubricScoreView[], templates: RubricTemplateView[
 /** The process's current scores (corrections applied), oldest first. */
 export async function listProcessScores(db: TequioDb, processId: string): Promise<ScoredRubric[]> {
   const rows = await db.rubricScores.where('fields.processId').equals(processId).toArray();
-  const scores = rows.filter((r) => !r.deleted).map((r) => toView<RubricScore>(r));
-  return withTemplates(scores, await listTemplates(db));
+  return withTemplates(liveViews(rows), await listTemplates(db));
 }
 
 /** The session's current scores, oldest first. */
 export async function listSessionScores(db: TequioDb, sessionId: string): Promise<ScoredRubric[]> {
-  const rows = await db.rubricScores.filter((r) => !r.deleted && r.fields.sessionId === sessionId).toArray();
-  return withTemplates(
-    rows.map((r) => toView<RubricScore>(r)),
-    await listTemplates(db),
-  );
+  const rows = await db.rubricScores.filter((r) => r.fields.sessionId === sessionId).toArray();
+  return withTemplates(liveViews(rows), await listTemplates(db));
 }
 
 /**
@@ -260,19 +243,16 @@ async function directoratesOfProcesses(
   processIds: readonly string[],
 ): Promise<Map<string, { id: string; name: string } | null>> {
   const directorates = new Map(
-    (await db.directorates.toArray())
-      .filter((r) => !r.deleted)
-      .map((r) => [r.id, { id: r.id, name: (r.fields as Directorate).name }]),
+    liveViews(await db.directorates.toArray()).map((d) => [d.id, { id: d.id, name: d.name }]),
   );
   const out = new Map<string, { id: string; name: string } | null>();
   for (const processId of new Set(processIds)) {
-    const process = await db.processes.get(processId);
-    const keys = process && !process.deleted ? (process.fields as Process).unitKeys : [];
+    const keys = (await getLive(db, 'process', processId))?.unitKeys ?? [];
     let found: { id: string; name: string } | null = null;
     for (const key of keys) {
-      const unit = (await db.units.where('fields.key').equals(key).toArray()).find((u) => !u.deleted);
+      const [unit] = liveViews(await db.units.where('fields.key').equals(key).toArray());
       if (!unit) continue;
-      const directorateId = (unit.fields as TerritorialUnit).directorateId;
+      const directorateId = unit.directorateId;
       found = directorateId ? (directorates.get(directorateId) ?? null) : null;
       break;
     }
@@ -283,42 +263,10 @@ async function directoratesOfProcesses(
 
 /** Averages of every current score on the device, by criterion, by moment and by directorate. */
 export async function computeRubricAverages(db: TequioDb): Promise<RubricAverages> {
-  const scores = (await db.rubricScores.toArray())
-    .filter((r) => !r.deleted)
-    .map((r) => toView<RubricScore>(r));
+  const scores = liveViews(await db.rubricScores.toArray());
   const directorateOf = await directoratesOfProcesses(
     db,
     scores.map((s) => s.processId),
   );
   return rubricAverages(scores, await listTemplates(db), (id) => directorateOf.get(id) ?? null);
-}
-
-export function createRubricHooks(getDb: () => TequioDb) {
-  return {
-    /** Every template version on the device (undefined while loading). */
-    useRubricTemplates(): RubricTemplateView[] | undefined {
-      return useLiveQuery(() => listTemplates(getDb()), []);
-    },
-    /** The templates offered for new scores, by name. */
-    useActiveRubricTemplates(): RubricTemplateView[] | undefined {
-      return useLiveQuery(() => listActiveTemplates(getDb()), []);
-    },
-    useRubricTemplate(id: string): RubricTemplateView | null | undefined {
-      return useLiveQuery(() => getTemplate(getDb(), id), [id]);
-    },
-    /** Active templates for this session type or this moment. */
-    useApplicableTemplates(target: RubricTarget): RubricTemplateView[] | undefined {
-      const key = 'moment' in target ? `moment:${target.moment}` : `session:${target.sessionType}`;
-      return useLiveQuery(() => listApplicableTemplates(getDb(), target), [key]);
-    },
-    useProcessRubricScores(processId: string): ScoredRubric[] | undefined {
-      return useLiveQuery(() => listProcessScores(getDb(), processId), [processId]);
-    },
-    useSessionRubricScores(sessionId: string): ScoredRubric[] | undefined {
-      return useLiveQuery(() => listSessionScores(getDb(), sessionId), [sessionId]);
-    },
-    useRubricAverages(): RubricAverages | undefined {
-      return useLiveQuery(() => computeRubricAverages(getDb()), []);
-    },
-  };
 }

@@ -9,18 +9,15 @@
  * overwrite each other; two coordinators editing the same field settle by
  * last-writer-wins per field. The server refuses these writes from other roles.
  */
-import { useLiveQuery } from 'dexie-react-hooks';
 import { newId, type Directorate, type TerritorialUnit } from '../../domain';
 import type { TequioDb } from './db';
-import { toView } from './entities.repository';
-import { changedFields, writeLocal } from './records.repository';
+import { editLocal, liveViews, writeLocal, type EditOptions, type View } from './records.repository';
 
-export type UnitView = TerritorialUnit & { id: string };
-export type DirectorateView = Directorate & { id: string };
+export type UnitView = View<TerritorialUnit>;
+export type DirectorateView = View<Directorate>;
 
 export async function listUnits(db: TequioDb): Promise<UnitView[]> {
-  const rows = await db.units.filter((r) => !r.deleted).toArray();
-  return rows.map((r) => toView<TerritorialUnit>(r)).sort((a, b) => a.key.localeCompare(b.key));
+  return liveViews(await db.units.toArray()).sort((a, b) => a.key.localeCompare(b.key));
 }
 
 /** The units with these keys, in the order given; keys this device does not know are left out. */
@@ -29,15 +26,12 @@ export async function listUnitsByKeys(db: TequioDb, keys: readonly string[]): Pr
     .where('fields.key')
     .anyOf([...keys])
     .toArray();
-  const byKey = new Map(
-    rows.filter((r) => !r.deleted).map((r) => [r.fields.key as string, toView<TerritorialUnit>(r)]),
-  );
+  const byKey = new Map(liveViews(rows).map((unit) => [unit.key, unit]));
   return keys.flatMap((k) => byKey.get(k) ?? []);
 }
 
 export async function listDirectorates(db: TequioDb): Promise<DirectorateView[]> {
-  const rows = await db.directorates.filter((r) => !r.deleted).toArray();
-  return rows.map((r) => toView<Directorate>(r)).sort((a, b) => a.number - b.number);
+  return liveViews(await db.directorates.toArray()).sort((a, b) => a.number - b.number);
 }
 
 /** Creates a directorate (validated against the shared schema); returns its id. */
@@ -47,16 +41,14 @@ export async function createDirectorate(db: TequioDb, input: Directorate): Promi
   return id;
 }
 
-/** Renames or renumbers a directorate; only the changed fields travel. */
+/** Renames or renumbers a directorate; only the changed fields travel (see `EditOptions`). */
 export async function updateDirectorate(
   db: TequioDb,
   id: string,
   patch: Partial<Directorate>,
+  options?: EditOptions,
 ): Promise<void> {
-  const current = await db.directorates.get(id);
-  const fields = changedFields(current?.fields ?? {}, patch);
-  if (Object.keys(fields).length === 0) return;
-  await writeLocal(db, 'directorate', id, { op: 'put', fields }, { mustExist: true });
+  await editLocal(db, 'directorate', id, patch, options);
 }
 
 /**
@@ -72,25 +64,13 @@ export async function assignUnitsToDirectorate(
 ): Promise<number> {
   let changed = 0;
   for (const id of unitIds) {
-    const current = await db.units.get(id);
-    const fields = changedFields(current?.fields ?? {}, { directorateId });
-    if (Object.keys(fields).length === 0) continue;
-    await writeLocal(db, 'territorialUnit', id, { op: 'put', fields }, { mustExist: true });
-    changed++;
+    if (await editLocal(db, 'territorialUnit', id, { directorateId })) changed++;
   }
   return changed;
 }
 
 export async function setUnitPrioritised(db: TequioDb, unitId: string, prioritised: boolean): Promise<void> {
-  const current = await db.units.get(unitId);
-  if (current?.fields.prioritised === prioritised && !current.deleted) return;
-  await writeLocal(
-    db,
-    'territorialUnit',
-    unitId,
-    { op: 'put', fields: { prioritised } },
-    { mustExist: true },
-  );
+  await editLocal(db, 'territorialUnit', unitId, { prioritised });
 }
 
 /** The default names of the borough's thirteen directorates. */
@@ -103,20 +83,4 @@ export async function createDefaultDirectorates(db: TequioDb): Promise<number> {
   if ((await listDirectorates(db)).length > 0) return 0;
   for (const d of defaultDirectorates()) await createDirectorate(db, d);
   return 13;
-}
-
-export function createTerritoryHooks(getDb: () => TequioDb) {
-  return {
-    /** All units, by key (undefined while loading). */
-    useUnits(): UnitView[] | undefined {
-      return useLiveQuery(() => listUnits(getDb()), []);
-    },
-    useUnitsByKeys(keys: readonly string[]): UnitView[] | undefined {
-      const dep = keys.join(',');
-      return useLiveQuery(() => listUnitsByKeys(getDb(), dep ? dep.split(',') : []), [dep]);
-    },
-    useDirectorates(): DirectorateView[] | undefined {
-      return useLiveQuery(() => listDirectorates(getDb()), []);
-    },
-  };
 }

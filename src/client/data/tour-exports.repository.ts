@@ -4,7 +4,7 @@
  * sealed into a chunk) and the process's tour notes. Reads only the device's
  * database, so exports work offline.
  */
-import type { Process, Session, TourNote, TrackChunk } from '../../domain';
+import type { TrackChunk } from '../../domain';
 import { assembleTrack } from '../../domain';
 import {
   toursToGeoJson,
@@ -12,8 +12,9 @@ import {
   type TourNoteInput,
   type TourTrackInput,
 } from '../../domain/geo-export';
-import type { BufferedTrackPoint, StoredRecord, TequioDb } from './db';
-import { toView } from './entities.repository';
+import type { BufferedTrackPoint, TequioDb } from './db';
+import type { ProcessView } from './processes.repository';
+import { getLive, isLive, liveViews } from './records.repository';
 
 export interface TourExportCounts {
   /** Sessions of type territorial_tour. */
@@ -37,12 +38,10 @@ export interface TourExport {
 }
 
 interface ProcessTours {
-  process: (Process & { id: string }) | null;
+  process: ProcessView | null;
   tours: TourTrackInput[];
   notes: TourNoteInput[];
 }
-
-const live = (row: StoredRecord) => !row.deleted;
 
 /** Unsealed points as chunks of their own, after any sealed chunk; a point in both is kept once by `assembleTrack`. */
 function bufferedChunks(points: readonly BufferedTrackPoint[]): TrackChunk[] {
@@ -63,29 +62,28 @@ function bufferedChunks(points: readonly BufferedTrackPoint[]): TrackChunk[] {
 }
 
 async function loadProcessTours(db: TequioDb, processId: string): Promise<ProcessTours> {
-  const processRow = await db.processes.get(processId);
-  const sessions = (await db.sessions.where('fields.processId').equals(processId).filter(live).toArray())
-    .map((r) => toView<Session>(r))
+  const process = await getLive(db, 'process', processId);
+  const sessions = liveViews(await db.sessions.where('fields.processId').equals(processId).toArray())
     .filter((s) => s.type === 'territorial_tour')
     .sort((a, b) => a.date.localeCompare(b.date) || a.id.localeCompare(b.id));
   const sessionIds = sessions.map((s) => s.id);
-  const chunkRows = await db.trackChunks.where('fields.processId').equals(processId).filter(live).toArray();
+  const chunkRows = (await db.trackChunks.where('fields.processId').equals(processId).toArray()).filter(
+    isLive,
+  );
   const buffered = sessionIds.length
     ? await db.trackBuffer.where('sessionId').anyOf(sessionIds).toArray()
     : [];
-  const chunks = [...chunkRows.map((r) => r.fields as TrackChunk), ...bufferedChunks(buffered)];
-  const noteRows = await db.tourNotes.where('fields.processId').equals(processId).filter(live).toArray();
+  const chunks = [...chunkRows.map((r) => r.fields), ...bufferedChunks(buffered)];
+  const noteRows = await db.tourNotes.where('fields.processId').equals(processId).toArray();
   return {
-    process: processRow && !processRow.deleted ? toView<Process>(processRow) : null,
+    process,
     tours: sessions.map((s) => ({
       sessionId: s.id,
       title: s.title,
       date: s.date,
       chunks: chunks.filter((c) => c.sessionId === s.id),
     })),
-    notes: noteRows
-      .map((r) => toView<TourNote>(r))
-      .sort((a, b) => a.takenAt.localeCompare(b.takenAt) || a.id.localeCompare(b.id)),
+    notes: liveViews(noteRows).sort((a, b) => a.takenAt.localeCompare(b.takenAt) || a.id.localeCompare(b.id)),
   };
 }
 

@@ -1,5 +1,5 @@
 /**
- * Hooks for screens that show photos and audio. A photo comes from the
+ * Photos and audio for screens (blobs.repository.ts). A photo comes from the
  * device's copy; one the device freed under storage pressure (or never
  * held) is downloaded with the device token when online and kept again.
  * Offline such a photo is a placeholder that says the server keeps it, and
@@ -9,8 +9,12 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useState } from 'react';
 import { ApiError } from '../net/api-client';
 import { createBlobsApi } from '../net/blobs-api';
+import { accountToken } from './account.repository';
+import { storePhotoMakingRoom } from './blob-eviction';
 import { evictedBlobsSummary, isEvicted, loadBlob } from './blobs.repository';
 import { getDb } from './current-db';
+
+export { StorageFullError, UnsupportedBlobError } from './blobs.repository';
 
 export type PhotoView =
   | { state: 'loading' }
@@ -25,8 +29,7 @@ const isOffline = () => typeof navigator !== 'undefined' && navigator.onLine ===
 /** Offline it does not even try the network: the device's copy or nothing. */
 async function download(sha256: string): Promise<Blob> {
   if (isOffline()) throw new ApiError(0, 'network', 'offline');
-  const db = getDb();
-  return createBlobsApi({ getToken: async () => (await db.getMeta('account'))?.token }).get(sha256);
+  return createBlobsApi({ getToken: accountToken(getDb()) }).get(sha256);
 }
 
 /**
@@ -79,3 +82,11 @@ const NONE_FREED = { count: 0, bytes: 0 };
 export function useEvictedBlobs(): { count: number; bytes: number } {
   return useLiveQuery(() => evictedBlobsSummary(getDb()), [], NONE_FREED);
 }
+
+/**
+ * Stores a photo on the device, downscaled (the same photo twice is one
+ * copy); the returned reference goes into the record, the bytes upload on
+ * the next sync. When the device is full, confirmed copies are freed first
+ * (blob-eviction.ts). Throws StorageFullError / UnsupportedBlobError.
+ */
+export const storePhoto = (file: Blob) => storePhotoMakingRoom(getDb(), file);

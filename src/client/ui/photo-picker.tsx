@@ -1,7 +1,7 @@
 import { useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BlobRef } from '../../domain';
-import { storePhoto, StorageFullError, UnsupportedBlobError, usePhoto } from '../data';
+import { storePhoto, StorageFullError, UnsupportedBlobError, usePhoto } from '../data/use-blobs';
 
 /**
  * A photo from the device's copy (or the server's, when online); its object URL is freed on

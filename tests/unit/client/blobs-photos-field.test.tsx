@@ -5,7 +5,7 @@ import { Dexie } from 'dexie';
 import { MemoryRouter } from 'react-router';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import '../../../src/client/i18n';
-import { setDb } from '../../../src/client/data';
+import { setDb } from '../../../src/client/data/current-db';
 import { TequioDb } from '../../../src/client/data/db';
 import { SessionForm } from '../../../src/client/features/sessions/session-form';
 import { sessionToFormValues } from '../../../src/client/features/sessions/session-form-values';

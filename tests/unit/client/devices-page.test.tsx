@@ -6,7 +6,7 @@ import { MemoryRouter } from 'react-router';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import '../../../src/client/i18n';
 import type { DeviceView, Role } from '../../../src/domain';
-import { setDb } from '../../../src/client/data';
+import { setDb } from '../../../src/client/data/current-db';
 import { TequioDb } from '../../../src/client/data/db';
 import { DevicesPage } from '../../../src/client/features/devices/devices-page';
 

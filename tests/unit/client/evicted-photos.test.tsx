@@ -8,7 +8,7 @@ import { Dexie } from 'dexie';
 import { MemoryRouter } from 'react-router';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import '../../../src/client/i18n';
-import { setDb } from '../../../src/client/data';
+import { setDb } from '../../../src/client/data/current-db';
 import { evictBlobs, storeBlob } from '../../../src/client/data/blobs.repository';
 import { TequioDb } from '../../../src/client/data/db';
 import { SyncPage } from '../../../src/client/features/sync-status/sync-page';

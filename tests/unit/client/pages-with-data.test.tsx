@@ -4,7 +4,7 @@ import userEvent from '@testing-library/user-event';
 import { MemoryRouter, Route, Routes } from 'react-router';
 import { describe, expect, it } from 'vitest';
 import '../../../src/client/i18n';
-import { createProcess } from '../../../src/client/data';
+import { createProcess } from '../../../src/client/data/use-processes';
 import type { TequioDb } from '../../../src/client/data/db';
 import { onFreshSignedInDevice } from './signed-in-device';
 import { NewProcessPage } from '../../../src/client/features/processes/new-process-page';

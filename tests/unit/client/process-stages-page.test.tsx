@@ -4,7 +4,8 @@ import userEvent from '@testing-library/user-event';
 import { MemoryRouter, Route, Routes } from 'react-router';
 import { describe, expect, it } from 'vitest';
 import '../../../src/client/i18n';
-import { createProcess, createSession } from '../../../src/client/data';
+import { createProcess } from '../../../src/client/data/use-processes';
+import { createSession } from '../../../src/client/data/use-sessions';
 import type { TequioDb } from '../../../src/client/data/db';
 import { onFreshSignedInDevice } from './signed-in-device';
 import { ProcessPage } from '../../../src/client/features/processes/process-page';
@@ -54,7 +55,7 @@ describe('process page at a glance', () => {
   });
 
   it('names the units this device knows and leaves unknown keys bare', async () => {
-    const square = [
+    const square: [number, number][][] = [
       [
         [-99.06, 19.35],
         [-99.05, 19.35],

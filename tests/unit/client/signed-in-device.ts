@@ -2,7 +2,7 @@
 import { cleanup } from '@testing-library/react';
 import { Dexie } from 'dexie';
 import { afterEach, beforeEach } from 'vitest';
-import { setDb } from '../../../src/client/data';
+import { setDb } from '../../../src/client/data/current-db';
 import { TequioDb } from '../../../src/client/data/db';
 
 export function onFreshSignedInDevice(prefix: string, use: (db: TequioDb) => void): void {

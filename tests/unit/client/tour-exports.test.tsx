@@ -4,7 +4,9 @@ import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import '../../../src/client/i18n';
-import { createProcess, createSession, useTourExportCounts } from '../../../src/client/data';
+import { createProcess } from '../../../src/client/data/use-processes';
+import { createSession } from '../../../src/client/data/use-sessions';
+import { useTourExportCounts } from '../../../src/client/data/use-tour-exports';
 import type { TequioDb } from '../../../src/client/data/db';
 import { writeLocal } from '../../../src/client/data/records.repository';
 import { emptyAttendance, newId, type Session } from '../../../src/domain';
@@ -145,8 +147,11 @@ describe('tour exports on the process page', () => {
       },
     });
 
-    await waitFor(() => expect(facts).toHaveTextContent(/Puntos de trayecto\s*4/));
-    expect(facts).toHaveTextContent(/Notas de recorrido\s*2/);
+    // Every write shows on its own (points first, then each note): wait for the last one too.
+    await waitFor(() => {
+      expect(facts).toHaveTextContent(/Puntos de trayecto\s*4/);
+      expect(facts).toHaveTextContent(/Notas de recorrido\s*2/);
+    });
     expect(within(section).getByText('1 nota no tiene ubicación y no aparece en el GeoJSON.')).toBeVisible();
   });
 

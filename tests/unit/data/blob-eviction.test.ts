@@ -22,7 +22,8 @@ import {
   StorageFullError,
 } from '../../../src/client/data/blobs.repository';
 import { TequioDb } from '../../../src/client/data/db';
-import { createProcess, createSession, deleteSession } from '../../../src/client/data/entities.repository';
+import { createProcess } from '../../../src/client/data/processes.repository';
+import { createSession, deleteSession } from '../../../src/client/data/sessions.repository';
 import { createTourNote } from '../../../src/client/data/tour-notes.repository';
 import { ApiError } from '../../../src/client/net/api-client';
 import { aProcess, aSession } from '../../fixtures/sessions';

@@ -15,7 +15,8 @@ import {
   type ImageResizer,
 } from '../../../src/client/data/blobs.repository';
 import { TequioDb } from '../../../src/client/data/db';
-import { createProcess, createSession, updateSession } from '../../../src/client/data/entities.repository';
+import { createProcess } from '../../../src/client/data/processes.repository';
+import { createSession, updateSession } from '../../../src/client/data/sessions.repository';
 import { aProcess, aSession } from '../../fixtures/sessions';
 
 let db: TequioDb;

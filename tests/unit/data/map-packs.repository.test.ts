@@ -13,10 +13,10 @@ import { TequioDb } from '../../../src/client/data/db';
 import {
   downloadMapPack,
   listMapPacks,
+  mapPacksApi,
   offlineBasemap,
   removeMapPackFile,
   retireMapPack,
-  uploadMapPack,
 } from '../../../src/client/data/map-packs.repository';
 import { writeLocal } from '../../../src/client/data/records.repository';
 import { ApiError } from '../../../src/client/net/api-client';
@@ -188,7 +188,9 @@ describe('map packs on the device', () => {
       minZoom: 10,
       maxZoom: 14,
     };
-    expect(await uploadMapPack(db, file, ' Iztapalapa calles ', { fetch: answer(201, ok) })).toMatchObject({
+    expect(
+      await mapPacksApi(db, { fetch: answer(201, ok) }).upload(file, ' Iztapalapa calles '),
+    ).toMatchObject({
       sha256: SHA,
       created: true,
     });
@@ -197,13 +199,13 @@ describe('map packs on the device', () => {
     expect(new Headers(sent[0]!.init?.headers).get('content-type')).toBe('application/vnd.pmtiles');
     expect(new Headers(sent[0]!.init?.headers).get('authorization')).toBe('Bearer secret-token');
     expect(sent[0]!.init?.body).toBe(file);
-    expect((await uploadMapPack(db, file, 'Otra vez', { fetch: answer(200, ok) })).created).toBe(false);
+    expect((await mapPacksApi(db, { fetch: answer(200, ok) }).upload(file, 'Otra vez')).created).toBe(false);
     await expect(
-      uploadMapPack(db, file, 'Basura', {
+      mapPacksApi(db, {
         fetch: answer(422, {
           error: { code: 'invalid_map_pack', message: 'Not a PMTiles v3 vector archive' },
         }),
-      }),
+      }).upload(file, 'Basura'),
     ).rejects.toMatchObject({ status: 422, code: 'invalid_map_pack' });
   });
 });

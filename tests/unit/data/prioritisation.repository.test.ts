@@ -2,7 +2,8 @@ import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { newId, type Problem } from '../../../src/domain';
 import { TequioDb } from '../../../src/client/data/db';
-import { createProcess, createSession } from '../../../src/client/data/entities.repository';
+import { createProcess } from '../../../src/client/data/processes.repository';
+import { createSession } from '../../../src/client/data/sessions.repository';
 import { writeLocal } from '../../../src/client/data/records.repository';
 import { ValidationError } from '../../../src/client/data/errors';
 import {
@@ -10,17 +11,15 @@ import {
   annulBallot,
   castVote,
   closeRound,
-  createRound,
-  recordTally,
-} from '../../../src/client/data/prioritisation.repository';
-import {
   countBallots,
+  createRound,
   getOwnTally,
   getRoundResult,
   listBallotProblems,
   listRoundBallots,
   listSessionRounds,
-} from '../../../src/client/data/prioritisation.queries';
+  recordTally,
+} from '../../../src/client/data/prioritisation.repository';
 import { aProcess, aSession } from '../../fixtures/sessions';
 
 let db: TequioDb;

@@ -2,18 +2,18 @@ import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { newId, type TourNote } from '../../../src/domain';
 import { TequioDb } from '../../../src/client/data/db';
-import { createProcess } from '../../../src/client/data/entities.repository';
+import { createProcess } from '../../../src/client/data/processes.repository';
 import { NotFoundError, ValidationError } from '../../../src/client/data/errors';
 import {
   createProblem,
   getProblem,
   listProblems,
-  listTourNotes,
   mergeProblem,
   ProblemMergeError,
   updateProblem,
   type ProblemInput,
 } from '../../../src/client/data/problems.repository';
+import { listProcessTourNotes } from '../../../src/client/data/tour-notes.repository';
 import { writeLocal } from '../../../src/client/data/records.repository';
 import { aProcess } from '../../fixtures/sessions';
 
@@ -107,7 +107,7 @@ describe('problems repository', () => {
       op: 'put',
       fields: { ...note('2026-11-03T10:00:00.000Z', 'Ajena'), processId: other },
     });
-    expect((await listTourNotes(db, processId)).map((n) => n.description)).toEqual([
+    expect((await listProcessTourNotes(db, processId)).map((n) => n.description)).toEqual([
       'Poste caído',
       'Tiradero',
     ]);
@@ -153,7 +153,7 @@ describe('problems repository', () => {
     const survivor = await createProblem(db, aProblem());
     const absorbed = await createProblem(db, aProblem({ title: 'Falta de luz', causes: ['Cables robados'] }));
     // A stored record that no longer satisfies the schema: its write is refused.
-    await db.problems.update(absorbed, { 'fields.theme': 'weather' });
+    await db.table('problems').update(absorbed, { 'fields.theme': 'weather' });
     const before = await lastMutationId();
     const nextMutationId = await db.getMeta('nextMutationId');
 

@@ -2,13 +2,13 @@ import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { newId } from '../../../src/domain';
 import { TequioDb } from '../../../src/client/data/db';
+import { createProcess } from '../../../src/client/data/processes.repository';
 import {
-  createProcess,
   createSession,
   deleteSession,
   listSessions,
   updateSession,
-} from '../../../src/client/data/entities.repository';
+} from '../../../src/client/data/sessions.repository';
 import { ValidationError } from '../../../src/client/data/errors';
 import { aProcess, aSession } from '../../fixtures/sessions';
 

@@ -9,7 +9,7 @@ import {
 } from '../../../src/domain';
 import { TequioDb } from '../../../src/client/data/db';
 import { createDirectorate } from '../../../src/client/data/territory.repository';
-import { createProcess } from '../../../src/client/data/entities.repository';
+import { createProcess } from '../../../src/client/data/processes.repository';
 import { ValidationError } from '../../../src/client/data/errors';
 import { writeLocal } from '../../../src/client/data/records.repository';
 import {

@@ -3,7 +3,8 @@ import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { newId } from '../../../src/domain';
 import { TequioDb } from '../../../src/client/data/db';
-import { createProcess, createSession } from '../../../src/client/data/entities.repository';
+import { createProcess } from '../../../src/client/data/processes.repository';
+import { createSession } from '../../../src/client/data/sessions.repository';
 import {
   readDeviceStorage,
   readUnsynced,
@@ -11,7 +12,7 @@ import {
   storageRisks,
   type StorageInfo,
   type StorageManagerLike,
-} from '../../../src/client/data/storage';
+} from '../../../src/client/data/storage.repository';
 import { aProcess, aSession } from '../../fixtures/sessions';
 
 let db: TequioDb;

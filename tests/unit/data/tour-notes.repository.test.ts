@@ -2,7 +2,8 @@ import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { newId } from '../../../src/domain';
 import { TequioDb } from '../../../src/client/data/db';
-import { createProcess, createSession, deleteSession } from '../../../src/client/data/entities.repository';
+import { createProcess } from '../../../src/client/data/processes.repository';
+import { createSession, deleteSession } from '../../../src/client/data/sessions.repository';
 import { NotFoundError, ValidationError } from '../../../src/client/data/errors';
 import {
   createTourNote,

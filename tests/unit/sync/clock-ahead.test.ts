@@ -17,7 +17,8 @@ import {
 } from '../../../src/domain';
 import { TequioDb } from '../../../src/client/data/db';
 import { learnClockOffset } from '../../../src/client/data/device-clock';
-import { createProcess, createSession, updateSession } from '../../../src/client/data/entities.repository';
+import { createProcess } from '../../../src/client/data/processes.repository';
+import { createSession, updateSession } from '../../../src/client/data/sessions.repository';
 import { writeLocal } from '../../../src/client/data/records.repository';
 import { acknowledgePush, applyPulledPage } from '../../../src/client/sync/local-store';
 import { aProcess, aSession } from '../../fixtures/sessions';

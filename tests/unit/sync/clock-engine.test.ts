@@ -15,7 +15,8 @@ import {
   type PushResponse,
 } from '../../../src/domain';
 import { TequioDb } from '../../../src/client/data/db';
-import { createProcess, createSession } from '../../../src/client/data/entities.repository';
+import { createProcess } from '../../../src/client/data/processes.repository';
+import { createSession } from '../../../src/client/data/sessions.repository';
 import type { ApiClient } from '../../../src/client/net/api-client';
 import { createSyncEngine } from '../../../src/client/sync/sync-engine';
 import { aProcess, aSession } from '../../fixtures/sessions';

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { useLocation, useNavigate } from 'react-router';
 import type { z } from 'zod';
 import { loginRequestSchema } from '../../../domain';
-import { getSetupStatus, signIn, useAccount } from '../../data';
+import { getSetupStatus, signIn, useAccount } from '../../data/use-account';
 import { errorText, formErrorMap } from '../../i18n/zod-errors';
 import { Field } from '../../ui/field';
 import { PageHeading } from '../../ui/page-heading';

@@ -3,7 +3,7 @@ import { useEffect, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import { completeSetup, getSetupStatus } from '../../data';
+import { completeSetup, getSetupStatus } from '../../data/use-account';
 import { errorText, formErrorMap } from '../../i18n/zod-errors';
 import { Field } from '../../ui/field';
 import { PageHeading } from '../../ui/page-heading';

@@ -1,7 +1,8 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
-import { signOut, usePendingCount, type Account } from '../../data/shell';
+import { signOut, type Account } from '../../data/use-account';
+import { usePendingCount } from '../../data/use-sync-state';
 import { ConfirmDialog } from '../../ui/confirm-dialog';
 
 /**

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { listUserDevices, revokeDevice, type DeviceView, type UserSummary } from '../../data';
+import { listUserDevices, revokeDevice, type DeviceView, type UserSummary } from '../../data/use-users';
 import { ConfirmDialog } from '../../ui/confirm-dialog';
 import { formatDateTime, formatRelativeTime } from '../../ui/format';
 import { useNow } from '../../ui/use-now';

@@ -1,6 +1,7 @@
 import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { listUsers, useAccount, type UserSummary } from '../../data';
+import { useAccount } from '../../data/use-account';
+import { listUsers, type UserSummary } from '../../data/use-users';
 import { PageHeading } from '../../ui/page-heading';
 import { Loading } from '../../ui/status-views';
 import { DeviceList } from './device-list';

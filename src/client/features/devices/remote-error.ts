@@ -1,5 +1,5 @@
 import type { TFunction } from 'i18next';
-import { ApiError } from '../../data';
+import { ApiError } from '../../net/api-client';
 
 /** What to say when the server could not answer a device-management request. */
 export function remoteErrorText(error: unknown, t: TFunction): string {

@@ -6,17 +6,17 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { syncNow } from '../../app/use-sync';
+import { useAccount } from '../../data/use-account';
 import {
-  ApiError,
   downloadMapPack,
   removeMapPackFile,
   retireMapPack,
   StorageFullError,
-  useAccount,
   useMapPacks,
-  useStorageInfo,
   type MapPackListItem,
-} from '../../data';
+} from '../../data/use-map-packs';
+import { useStorageInfo } from '../../data/use-storage';
+import { ApiError } from '../../net/api-client';
 import { ConfirmDialog } from '../../ui/confirm-dialog';
 import { formatDate } from '../../ui/format';
 import { PageHeading } from '../../ui/page-heading';

@@ -4,7 +4,8 @@ import { useId, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
-import { ApiError, uploadMapPack } from '../../data';
+import { uploadMapPack } from '../../data/use-map-packs';
+import { ApiError } from '../../net/api-client';
 import { Field } from '../../ui/field';
 import './strings';
 

@@ -6,7 +6,7 @@
  */
 import { Component, lazy, Suspense, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useOfflineBasemap } from '../../data';
+import { useOfflineBasemap } from '../../data/use-map-packs';
 import { hasWebGl } from './geo';
 import { DEFAULT_UNIT_COLOUR, type TerritoryMapProps } from './map-types';
 import './maps.css';

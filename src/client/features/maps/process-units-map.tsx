@@ -1,7 +1,9 @@
 /** The units a process covers, on a map with their keys as labels, plus the points of its sessions. */
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useProcess, useSessions, useUnitsByKeys } from '../../data';
+import { useProcess } from '../../data/use-processes';
+import { useSessions } from '../../data/use-sessions';
+import { useUnitsByKeys } from '../../data/use-territory';
 import type { MapPoint } from './map-types';
 import { TerritoryMapView } from './map-view';
 import { STAGE_COLOURS } from './stage-colours';

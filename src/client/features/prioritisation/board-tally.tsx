@@ -1,6 +1,12 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { RoundRefusedError, recordTally, useOwnTally, type BallotView, type RoundView } from '../../data';
+import {
+  RoundRefusedError,
+  recordTally,
+  useOwnTally,
+  type BallotView,
+  type RoundView,
+} from '../../data/use-prioritisation';
 import { NumberStepper } from '../../ui/number-stepper';
 import './strings';
 

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { voteProblem, type Ballot } from '../../../domain';
-import { RoundRefusedError, castVote, useBallotCount, type RoundView } from '../../data';
+import { RoundRefusedError, castVote, useBallotCount, type RoundView } from '../../data/use-prioritisation';
 import './strings';
 
 type Vote = Pick<Ballot, 'dots' | 'ranking' | 'scores'>;

@@ -7,7 +7,7 @@ import {
   useRoundResult,
   type BallotListItem,
   type RoundView,
-} from '../../data';
+} from '../../data/use-prioritisation';
 import { ConfirmDialog } from '../../ui/confirm-dialog';
 import { Field } from '../../ui/field';
 import { formatDateTime } from '../../ui/format';

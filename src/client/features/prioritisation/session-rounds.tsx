@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { useBallotProblems, useSessionRounds } from '../../data';
+import { useBallotProblems, useSessionRounds } from '../../data/use-prioritisation';
 import './strings';
 import './prioritisation.css';
 

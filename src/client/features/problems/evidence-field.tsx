@@ -1,6 +1,6 @@
 import { useController, useFormContext } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import type { TourNoteView } from '../../data';
+import type { TourNoteView } from '../../data/use-tour-notes';
 import { formatDateTime } from '../../ui/format';
 import type { ProblemFormValues } from './problem-form-values';
 import './strings';

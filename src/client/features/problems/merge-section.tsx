@@ -1,7 +1,7 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import { mergeProblem, ProblemMergeError, type ProblemView } from '../../data';
+import { mergeProblem, ProblemMergeError, type ProblemView } from '../../data/use-problems';
 import { ConfirmDialog } from '../../ui/confirm-dialog';
 import './strings';
 

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import type { ProblemView } from '../../data';
+import type { ProblemView } from '../../data/use-problems';
 import './strings';
 
 /** A merged problem, read-only: what it held, and the way to the problem it now lives in. */

@@ -6,10 +6,10 @@ import {
   updateProblem,
   useProblem,
   useProblems,
-  useProcess,
-  useTourNotes,
   type ProblemView,
-} from '../../data';
+} from '../../data/use-problems';
+import { useProcess } from '../../data/use-processes';
+import { useTourNotes } from '../../data/use-tour-notes';
 import { PageHeading } from '../../ui/page-heading';
 import { Loading, NotFound } from '../../ui/status-views';
 import { MergeSection } from './merge-section';

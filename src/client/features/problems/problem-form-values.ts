@@ -1,7 +1,7 @@
 /** The problem form's shape and schema, and how it maps to and from the stored problem. */
 import { z } from 'zod';
 import { problemSchema, type Problem, type ThematicArea } from '../../../domain';
-import type { ProblemInput, ProblemView } from '../../data';
+import type { ProblemInput, ProblemView } from '../../data/use-problems';
 
 const shape = problemSchema.shape;
 /** A cause or effect: the domain's own rule for one item of the list. */

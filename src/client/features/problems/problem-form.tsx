@@ -2,7 +2,7 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { FormProvider, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { THEMATIC_AREAS } from '../../../domain';
-import type { TourNoteView } from '../../data';
+import type { TourNoteView } from '../../data/use-tour-notes';
 import { errorText, formErrorMap } from '../../i18n/zod-errors';
 import { Field } from '../../ui/field';
 import { useFormSave } from '../../ui/use-form-save';

@@ -1,7 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useParams } from 'react-router';
 import { THEMATIC_AREAS } from '../../../domain';
-import { useProblems, useProcess, type ProblemView } from '../../data';
+import { useProblems, type ProblemView } from '../../data/use-problems';
+import { useProcess } from '../../data/use-processes';
 import { PageHeading } from '../../ui/page-heading';
 import { Loading, NotFound } from '../../ui/status-views';
 import './problems.css';

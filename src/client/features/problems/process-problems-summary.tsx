@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { THEMATIC_AREAS } from '../../../domain';
-import { useProblems } from '../../data';
+import { useProblems } from '../../data/use-problems';
 import { formatNumber } from '../../ui/format';
 import './problems.css';
 import './strings';

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { collectiveSchema, newId, type Collective, type CollectiveMember } from '../../../domain';
-import { updateProcess, type ProcessView } from '../../data';
+import { updateProcess, type ProcessView } from '../../data/use-processes';
 import { formatDate, formatNumber, todayIsoDate } from '../../ui/format';
 
 interface MemberDraft {

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
-import { createProcess } from '../../data';
+import { createProcess } from '../../data/use-processes';
 import { PageHeading } from '../../ui/page-heading';
 import { ProcessForm, type ProcessFormValues } from './process-form';
 

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { useOpenAgreements } from '../../data';
+import { useOpenAgreements } from '../../data/use-sessions';
 import { formatDate } from '../../ui/format';
 
 /**

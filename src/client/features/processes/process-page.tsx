@@ -1,7 +1,9 @@
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { PROCESS_STAGES, attendanceTotal } from '../../../domain';
-import { useProcess, useSessions, useUnitsByKeys, type ProcessView, type SessionView } from '../../data';
+import { useProcess, type ProcessView } from '../../data/use-processes';
+import { useSessions, type SessionView } from '../../data/use-sessions';
+import { useUnitsByKeys } from '../../data/use-territory';
 import { formatDate, formatNumber } from '../../ui/format';
 import { PageHeading } from '../../ui/page-heading';
 import { Loading, NotFound } from '../../ui/status-views';

@@ -1,7 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { PROCESS_STAGES } from '../../../domain';
-import { useProcesses, useSessions, type ProcessView } from '../../data';
+import { useProcesses, type ProcessView } from '../../data/use-processes';
+import { useSessions } from '../../data/use-sessions';
 import { PageHeading } from '../../ui/page-heading';
 import { Loading } from '../../ui/status-views';
 

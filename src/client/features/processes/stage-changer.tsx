@@ -2,7 +2,8 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PROCESS_STAGES, processStageSchema, type ProcessStage } from '../../../domain';
 import { isBackwards, nextStage } from '../../../domain/process-stages';
-import { StageTransitionError, recordStageEntry, type ProcessView, type SessionView } from '../../data';
+import { StageTransitionError, recordStageEntry, type ProcessView } from '../../data/use-processes';
+import type { SessionView } from '../../data/use-sessions';
 import { formatDate, todayIsoDate } from '../../ui/format';
 
 /**

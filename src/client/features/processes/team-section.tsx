@@ -1,14 +1,10 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { UserSummary } from '../../../domain';
-import {
-  ApiError,
-  listTeamCandidates,
-  updateProcess,
-  useAccount,
-  useUserNames,
-  type ProcessView,
-} from '../../data';
+import { useAccount } from '../../data/use-account';
+import { updateProcess, type ProcessView } from '../../data/use-processes';
+import { listTeamCandidates, useUserNames } from '../../data/use-users';
+import { ApiError } from '../../net/api-client';
 
 const CAN_ASSIGN = new Set(['admin', 'coordinator']);
 

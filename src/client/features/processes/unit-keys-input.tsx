@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { UNIT_KEY_PATTERN } from '../../../domain';
-import { useUnits, useUnitsByKeys } from '../../data';
+import { useUnits, useUnitsByKeys } from '../../data/use-territory';
 import { FieldErrorText } from '../../ui/field';
 
 export interface UnitKeysInputProps {

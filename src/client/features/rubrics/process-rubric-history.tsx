@@ -1,7 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router';
 import { MOMENTS } from '../../../domain';
-import { useProcessRubricScores, useSessions, type ScoredRubric } from '../../data';
+import { useProcessRubricScores, type ScoredRubric } from '../../data/use-rubrics';
+import { useSessions } from '../../data/use-sessions';
 import { formatDateTime } from '../../ui/format';
 import { Loading } from '../../ui/status-views';
 import { formatMean, levelPercent } from './rubric-format';

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { useRubricAverages } from '../../data';
+import { useRubricAverages } from '../../data/use-rubrics';
 import { formatNumber } from '../../ui/format';
 import { PageHeading } from '../../ui/page-heading';
 import { Loading } from '../../ui/status-views';

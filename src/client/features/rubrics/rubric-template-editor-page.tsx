@@ -4,13 +4,13 @@ import { FormProvider, useForm, type Resolver } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import { MOMENTS, RUBRIC_KINDS, SESSION_TYPES, newId } from '../../../domain';
+import { useAccount } from '../../data/use-account';
 import {
   createRubricTemplate,
   saveRubricTemplateVersion,
-  useAccount,
   useRubricTemplate,
   type RubricTemplateView,
-} from '../../data';
+} from '../../data/use-rubrics';
 import { errorText, formErrorMap } from '../../i18n/zod-errors';
 import { Field } from '../../ui/field';
 import { PageHeading } from '../../ui/page-heading';

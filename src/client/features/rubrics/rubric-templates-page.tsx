@@ -2,12 +2,12 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router';
 import { MOMENTS, SESSION_TYPES } from '../../../domain';
+import { useAccount } from '../../data/use-account';
 import {
   retireRubricTemplate,
-  useAccount,
   useActiveRubricTemplates,
   type RubricTemplateView,
-} from '../../data';
+} from '../../data/use-rubrics';
 import { ConfirmDialog } from '../../ui/confirm-dialog';
 import { PageHeading } from '../../ui/page-heading';
 import { Loading } from '../../ui/status-views';

@@ -4,15 +4,15 @@ import { FormProvider, useForm, type Resolver } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import { momentSchema, type Moment } from '../../../domain';
+import { useProcess } from '../../data/use-processes';
 import {
   scoreRubric,
   useActiveRubricTemplates,
   useApplicableTemplates,
-  useProcess,
-  useSession,
   type RubricTarget,
   type RubricTemplateView,
-} from '../../data';
+} from '../../data/use-rubrics';
+import { useSession } from '../../data/use-sessions';
 import { errorText, formErrorMap } from '../../i18n/zod-errors';
 import { Field } from '../../ui/field';
 import { PageHeading } from '../../ui/page-heading';

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { useSessionRubricScores } from '../../data';
+import { useSessionRubricScores } from '../../data/use-rubrics';
 import './strings';
 import './rubrics.css';
 

@@ -1,7 +1,8 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
-import { deleteSession, updateSession, useProcess, useSession, type SessionView } from '../../data';
+import { useProcess } from '../../data/use-processes';
+import { deleteSession, updateSession, useSession, type SessionView } from '../../data/use-sessions';
 import { ConfirmDialog } from '../../ui/confirm-dialog';
 import { PageHeading } from '../../ui/page-heading';
 import { Loading, NotFound } from '../../ui/status-views';

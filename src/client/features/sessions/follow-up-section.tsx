@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { AGREEMENT_STATUSES } from '../../../domain';
-import { setAgreementStatus, useOpenAgreements } from '../../data';
+import { setAgreementStatus, useOpenAgreements } from '../../data/use-sessions';
 import { formatDate } from '../../ui/format';
 
 /**

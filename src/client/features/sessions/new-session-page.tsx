@@ -1,7 +1,9 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
-import { createSession, useAccount, useProcess, useSessions, type SessionView } from '../../data';
+import { useAccount } from '../../data/use-account';
+import { useProcess } from '../../data/use-processes';
+import { createSession, useSessions, type SessionView } from '../../data/use-sessions';
 import { PageHeading } from '../../ui/page-heading';
 import { Loading, NotFound } from '../../ui/status-views';
 import { FollowUpSection } from './follow-up-section';

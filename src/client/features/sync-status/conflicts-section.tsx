@@ -2,7 +2,12 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
 import type { EntityName } from '../../../domain';
-import { dismissConflict, restoreDeletedRecord, useConflicts, type ConflictView } from '../../data';
+import {
+  dismissConflict,
+  restoreDeletedRecord,
+  useConflicts,
+  type ConflictView,
+} from '../../data/use-conflicts';
 import { formatDateTime, formatRelativeTime } from '../../ui/format';
 import { useNow } from '../../ui/use-now';
 

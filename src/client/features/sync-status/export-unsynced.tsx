@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { exportUnsynced } from '../../data';
+import { exportUnsynced } from '../../data/use-unsynced-file';
 import { downloadTextFile } from './download-file';
 
 /**

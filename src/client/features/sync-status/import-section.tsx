@@ -1,7 +1,9 @@
 import { useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
-import { ApiError, ImportFileError, importUnsyncedFile, useAccount, type ImportReport } from '../../data';
+import { useAccount } from '../../data/use-account';
+import { ImportFileError, importUnsyncedFile, type ImportReport } from '../../data/use-unsynced-file';
+import { ApiError } from '../../net/api-client';
 import { syncErrorText } from './sync-labels';
 
 function importErrorText(error: unknown, t: TFunction): string {

@@ -1,6 +1,7 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import { storageRisks, useEvictedBlobs, useStorageInfo, type StorageInfo } from '../../data';
+import { useEvictedBlobs } from '../../data/use-blobs';
+import { storageRisks, useStorageInfo, type StorageInfo } from '../../data/use-storage';
 import { formatDateTime, formatRelativeTime } from '../../ui/format';
 import { useNow } from '../../ui/use-now';
 import { ExportUnsynced } from './export-unsynced';

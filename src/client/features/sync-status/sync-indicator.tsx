@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { storageRisks, useLastSyncAt, usePendingCount, useStorageInfo } from '../../data/shell';
+import { storageRisks, useStorageInfo } from '../../data/use-storage';
+import { useLastSyncAt, usePendingCount } from '../../data/use-sync-state';
 import type { SyncStatus } from '../../sync/sync-engine';
 import { formatRelativeTime } from '../../ui/format';
 import { useNow } from '../../ui/use-now';
@@ -14,7 +15,7 @@ const ICONS: Record<Tone, string> = { ok: '✓', pending: '↑', offline: '✕',
  * The header's sync state, always visible, in words and an icon (never by
  * colour alone). It is a live region, so a change ("Sin conexión") is read
  * out; tapping it opens /sync. Badges say when unsynced data on the
- * device is at risk (storage.ts), when the device's date is wrong, and how
+ * device is at risk (storage.repository.ts), when the device's date is wrong, and how
  * many of its changes the server saved with its own time, so these warnings
  * are seen on every page; /sync says more.
  */

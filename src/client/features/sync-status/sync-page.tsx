@@ -1,6 +1,11 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { useLastSyncAt, usePendingCount, useRejectedChanges, type RejectedChange } from '../../data';
+import {
+  useLastSyncAt,
+  usePendingCount,
+  useRejectedChanges,
+  type RejectedChange,
+} from '../../data/use-sync-state';
 import type { SyncStatus } from '../../sync/sync-engine';
 import { formatDateTime, formatRelativeTime } from '../../ui/format';
 import { PageHeading } from '../../ui/page-heading';

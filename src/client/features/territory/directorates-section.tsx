@@ -7,7 +7,7 @@ import {
   createDirectorate,
   updateDirectorate,
   type DirectorateView,
-} from '../../data';
+} from '../../data/use-territory';
 
 function DirectorateRow({ directorate }: { directorate: DirectorateView }) {
   const { t } = useTranslation();

@@ -1,7 +1,8 @@
 /** Uploading the borough's GeoJSON: the server imports it and answers with a report shown here in full. */
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError, ImportFileError, importTerritory } from '../../data';
+import { ImportFileError, importTerritory } from '../../data/use-territory';
+import { ApiError } from '../../net/api-client';
 import { formatNumber } from '../../ui/format';
 
 type Report = Awaited<ReturnType<typeof importTerritory>>;

@@ -1,6 +1,7 @@
 /** `/territory` (coordinators and admins): import the borough's units, set up its directorates, assign and prioritise units. */
 import { useTranslation } from 'react-i18next';
-import { useAccount, useDirectorates, useUnits } from '../../data';
+import { useAccount } from '../../data/use-account';
+import { useDirectorates, useUnits } from '../../data/use-territory';
 import { PageHeading } from '../../ui/page-heading';
 import { Loading } from '../../ui/status-views';
 import { DirectoratesSection } from './directorates-section';

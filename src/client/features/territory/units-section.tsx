@@ -11,7 +11,7 @@ import {
   setUnitPrioritised,
   type DirectorateView,
   type UnitView,
-} from '../../data';
+} from '../../data/use-territory';
 import { formatNumber } from '../../ui/format';
 import { UnitsMap } from './units-map';
 

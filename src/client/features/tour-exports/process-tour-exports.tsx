@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { exportProcessTours, useTourExportCounts } from '../../data';
+import { exportProcessTours, useTourExportCounts } from '../../data/use-tour-exports';
 import { formatNumber } from '../../ui/format';
 import { downloadTextFile } from '../sync-status/download-file';
 import './strings';

@@ -1,7 +1,8 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useFormContext, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { useProcess, useUnitsByKeys } from '../../data';
+import { useProcess } from '../../data/use-processes';
+import { useUnitsByKeys } from '../../data/use-territory';
 import type { MapPoint } from '../maps/map-types';
 import { TerritoryMapView } from '../maps/map-view';
 import { formatNumber } from '../../ui/format';

@@ -1,14 +1,14 @@
 import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
+import { useSession } from '../../data/use-sessions';
 import {
   createTourNote,
   deleteTourNote,
   updateTourNote,
-  useSession,
   useTourNote,
   type TourNoteView,
-} from '../../data';
+} from '../../data/use-tour-notes';
 import { ConfirmDialog } from '../../ui/confirm-dialog';
 import { PageHeading } from '../../ui/page-heading';
 import { Loading, NotFound } from '../../ui/status-views';

@@ -1,7 +1,7 @@
 /** The tour note form's shape and schema (every rule from the domain's tourNoteSchema), and its mapping to the note. */
 import { z } from 'zod';
 import { geoPointSchema, tourNoteSchema, type Severity, type ThematicArea } from '../../../domain';
-import type { TourNoteInput, TourNoteView } from '../../data';
+import type { TourNoteInput, TourNoteView } from '../../data/use-tour-notes';
 
 const shape = tourNoteSchema.shape;
 export const MAX_NOTE_PHOTOS = 10;

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router';
-import { useSessionTourNotes, type TourNoteView } from '../../data';
+import { useSessionTourNotes, type TourNoteView } from '../../data/use-tour-notes';
 import { formatDateTime, formatNumber } from '../../ui/format';
 import { THEME_COLOURS } from '../../ui/theme-colours';
 import './strings';

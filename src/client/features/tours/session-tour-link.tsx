@@ -1,7 +1,9 @@
 /** On a session's page: for a territorial tour, the way into the tour screen with what was walked so far. */
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { useSession, useTourNotes, useTourTrack } from '../../data';
+import { useSession } from '../../data/use-sessions';
+import { useTourNotes } from '../../data/use-tour-notes';
+import { useTourTrack } from '../../data/use-tracks';
 import { formatDistance, formatDuration } from './format';
 import './strings';
 

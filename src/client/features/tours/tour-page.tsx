@@ -9,22 +9,19 @@ import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
 import { Link, useNavigate, useParams } from 'react-router';
+import { useProcess, type ProcessView } from '../../data/use-processes';
+import { useSession, type SessionView } from '../../data/use-sessions';
+import { useUnitsByKeys } from '../../data/use-territory';
+import { useTourNotes } from '../../data/use-tour-notes';
+import { saveDrawnRoute, useTourTrack } from '../../data/use-tracks';
 import {
   openTracking,
   pauseTracking,
   resumeTracking,
-  saveDrawnRoute,
   startTracking,
   stopTracking,
-  useProcess,
   useRecorderState,
-  useSession,
-  useTourNotes,
-  useTourTrack,
-  useUnitsByKeys,
-  type ProcessView,
-  type SessionView,
-} from '../../data';
+} from '../../tracking/use-track-recorder';
 import type { ThematicArea } from '../../../domain';
 import { TerritoryMapView } from '../maps/map-view';
 import type { MapLine, MapPoint } from '../maps/map-types';

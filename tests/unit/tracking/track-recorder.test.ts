@@ -2,8 +2,8 @@ import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { newId, type TrackChunk } from '../../../src/domain';
 import { TequioDb } from '../../../src/client/data/db';
-import { TrackRecorder } from '../../../src/client/data/track-recorder';
-import { getRecorderState, getTourTrack, saveDrawnRoute } from '../../../src/client/data/tours.repository';
+import { TrackRecorder } from '../../../src/client/tracking/track-recorder';
+import { getRecorderState, getTourTrack, saveDrawnRoute } from '../../../src/client/data/tracks.repository';
 
 /** A stand-in for navigator.geolocation the test moves by hand. */
 class FakeGeolocation {

@@ -1,16 +1,16 @@
 /**
- * The tours data API the UI builds on: one GPS recorder for the page, live
- * hooks over a tour's track and the recorder's state, and the writes
- * (start, pause, resume, stop, a route drawn by hand). All of it reads and
- * writes the device's database; nothing waits on the network.
+ * The GPS recorder for the tour screen: one recorder for the page, its
+ * commands (start, pause, resume, stop) and its state. The points it records
+ * are written to the device at once (data/tracks.repository.ts); nothing here
+ * waits on the network.
  */
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useSyncExternalStore } from 'react';
-import { getDb } from './current-db';
+import { getDb } from '../data/current-db';
+import { getRecorderState, type RecorderStatus } from '../data/tracks.repository';
 import { TrackRecorder, type RecorderLive } from './track-recorder';
-import * as tours from './tours.repository';
 
-export type { RecorderStatus, RecorderState, TourTrackView } from './tours.repository';
+export type { RecorderState, RecorderStatus } from '../data/tracks.repository';
 export type { LastFix, RecorderError, RecorderLive } from './track-recorder';
 
 let recorder: TrackRecorder | null = null;
@@ -41,23 +41,12 @@ export const resumeTracking = (sessionId: string, processId: string) =>
 export const stopTracking = (sessionId: string) => getRecorder().stop(sessionId);
 /** The tour screen opened: seals leftovers and continues an interrupted recording (true when it did). */
 export const openTracking = (sessionId: string) => getRecorder().open(sessionId);
-/** Saves a route drawn on the map (GPS unavailable or refused) as a manual segment. */
-export const saveDrawnRoute = (
-  sessionId: string,
-  processId: string,
-  points: { lon: number; lat: number }[],
-) => tours.saveDrawnRoute(getDb(), { sessionId, processId, points });
 
 const EMPTY_LIVE: RecorderLive = { activeSessionId: null, lastFix: null, error: null, errorSessionId: null };
 const noSubscribe = () => () => undefined;
 
-/** The tour's track: sealed chunks plus points still buffered, distance (m), duration (ms), interruptions. */
-export function useTourTrack(sessionId: string): tours.TourTrackView | undefined {
-  return useLiveQuery(() => tours.getTourTrack(getDb(), sessionId), [sessionId]);
-}
-
 export interface RecorderStateView {
-  status: tours.RecorderStatus;
+  status: RecorderStatus;
   /** The device remembers recording but this page is not watching (reload, killed tab, refused). */
   interrupted: boolean;
   /** This page is watching the GPS for this tour. */
@@ -73,10 +62,7 @@ export function useRecorderState(sessionId: string): RecorderStateView | undefin
     rec ? rec.getSnapshot : () => EMPTY_LIVE,
     () => EMPTY_LIVE,
   );
-  const stored = useLiveQuery(
-    async () => (await tours.getRecorderState(getDb(), sessionId)) ?? null,
-    [sessionId],
-  );
+  const stored = useLiveQuery(async () => (await getRecorderState(getDb(), sessionId)) ?? null, [sessionId]);
   if (stored === undefined) return undefined;
   const status = stored?.status ?? 'idle';
   const active = live.activeSessionId === sessionId;

@@ -8,9 +8,9 @@
  * Everything here reads the device only and works offline. Persistent
  * storage is requested once after sign-in and the answer is remembered in
  * `meta`, so a browser that says no is not asked again on every visit.
+ *
+ * Part of the app frame (the sync indicator): reads no entity schema.
  */
-import { useLiveQuery } from 'dexie-react-hooks';
-import { useEffect, useState } from 'react';
 import type { TequioDb } from './db';
 
 /** The part of `navigator.storage` we use (every method may be missing in older browsers). */
@@ -142,38 +142,4 @@ export async function requestPersistentStorage(
   } catch {
     return null;
   }
-}
-
-const NOTHING_WAITING: UnsyncedInfo = { pendingCount: 0, pendingBlobs: 0, oldestUnsyncedAt: null };
-const UNKNOWN_STORAGE: DeviceStorage = { persisted: null, usage: null, quota: null };
-const REFRESH_MS = 60_000;
-
-export function createStorageHooks(
-  getDb: () => TequioDb,
-  getManager: () => StorageManagerLike | null = browserStorage,
-) {
-  return {
-    /** Storage use, persistence and the age of the oldest unsynced change; re-read as data changes. */
-    useStorageInfo(): StorageInfo {
-      const unsynced = useLiveQuery(() => readUnsynced(getDb()), [], NOTHING_WAITING);
-      const [device, setDevice] = useState<DeviceStorage>(UNKNOWN_STORAGE);
-      const waiting = unsynced.pendingCount + unsynced.pendingBlobs;
-      useEffect(() => {
-        let active = true;
-        const refresh = () => {
-          readDeviceStorage(getDb(), getManager()).then(
-            (next) => active && setDevice(next),
-            () => undefined,
-          );
-        };
-        refresh();
-        const timer = setInterval(refresh, REFRESH_MS);
-        return () => {
-          active = false;
-          clearInterval(timer);
-        };
-      }, [waiting]); // usage grows with what is saved
-      return { ...device, ...unsynced };
-    },
-  };
 }

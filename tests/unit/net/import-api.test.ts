@@ -1,10 +1,7 @@
-import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
-import { newId, type TerritoryImportReport } from '../../../src/domain';
-import { TequioDb } from '../../../src/client/data/db';
-import { importTerritoryFile, readTerritoryFile } from '../../../src/client/data/territory-import';
+import { type TerritoryImportReport } from '../../../src/domain';
 import { ApiError, type ApiClient } from '../../../src/client/net/api-client';
-import { ImportFileError } from '../../../src/client/data/unsynced-import';
+import { ImportFileError, importTerritoryFile, readTerritoryFile } from '../../../src/client/net/import-api';
 
 const collection = { type: 'FeatureCollection', features: [] };
 const file = (text: string) => new Blob([text], { type: 'application/geo+json' });
@@ -26,7 +23,6 @@ describe('territory import (client)', () => {
   });
 
   it('sends the parsed collection and returns the report; offline is an ApiError', async () => {
-    const db = new TequioDb(`territory-${newId()}`);
     const sent: unknown[] = [];
     const api = {
       importTerritory: (geojson: unknown) => {
@@ -34,15 +30,14 @@ describe('territory import (client)', () => {
         return Promise.resolve(report);
       },
     } as unknown as ApiClient;
-    await expect(importTerritoryFile(db, file(JSON.stringify(collection)), api)).resolves.toEqual(report);
+    await expect(importTerritoryFile(api, file(JSON.stringify(collection)))).resolves.toEqual(report);
     expect(sent).toEqual([collection]);
 
     const offline = {
       importTerritory: () => Promise.reject(new ApiError(0, 'network', 'offline')),
     } as unknown as ApiClient;
-    await expect(importTerritoryFile(db, file(JSON.stringify(collection)), offline)).rejects.toMatchObject({
+    await expect(importTerritoryFile(offline, file(JSON.stringify(collection)))).rejects.toMatchObject({
       code: 'network',
     });
-    db.close();
   });
 });

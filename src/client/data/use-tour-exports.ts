@@ -1,6 +1,6 @@
 /**
- * Tour exports: a process's tour notes and tracks as GeoJSON and GPX files,
- * built from the device's own database (works offline).
+ * Tour exports for screens (tour-exports.repository.ts): a process's tour
+ * notes and tracks as GeoJSON and GPX files, built from the device (works offline).
  */
 import { useLiveQuery } from 'dexie-react-hooks';
 import { getDb } from './current-db';
@@ -8,10 +8,10 @@ import * as tourExports from './tour-exports.repository';
 
 export type { TourExport, TourExportCounts } from './tour-exports.repository';
 
-/** `{ geojson, gpx, fileBase, counts }` for the process's tours. */
-export const exportProcessTours = (processId: string) => tourExports.exportProcessTours(getDb(), processId);
-
 /** How many tours, notes and track points the process has; follows new points and notes as they arrive. */
 export function useTourExportCounts(processId: string): tourExports.TourExportCounts | undefined {
   return useLiveQuery(() => tourExports.summarizeProcessTours(getDb(), processId), [processId]);
 }
+
+/** `{ geojson, gpx, fileBase, counts }` for the process's tours. */
+export const exportProcessTours = (processId: string) => tourExports.exportProcessTours(getDb(), processId);

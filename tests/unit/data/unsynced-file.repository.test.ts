@@ -3,19 +3,15 @@ import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { newId, unsyncedFileSchema } from '../../../src/domain';
 import { TequioDb } from '../../../src/client/data/db';
-import {
-  createProcess,
-  createSession,
-  deleteSession,
-  updateSession,
-} from '../../../src/client/data/entities.repository';
+import { createProcess } from '../../../src/client/data/processes.repository';
+import { createSession, deleteSession, updateSession } from '../../../src/client/data/sessions.repository';
 import { acknowledgePush } from '../../../src/client/sync/local-store';
 import {
   buildUnsyncedExport,
   exportUnsyncedJson,
   unsyncedExportFileName,
-} from '../../../src/client/data/unsynced-export';
-import { ImportFileError, readUnsyncedFile } from '../../../src/client/data/unsynced-import';
+} from '../../../src/client/data/unsynced-file.repository';
+import { ImportFileError, readUnsyncedFile } from '../../../src/client/net/import-api';
 import { aProcess, aSession } from '../../fixtures/sessions';
 
 let db: TequioDb;

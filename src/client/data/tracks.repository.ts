@@ -21,7 +21,7 @@ import {
   type TrackPoint,
 } from '../../domain';
 import type { BufferedTrackPoint, TequioDb } from './db';
-import { writeLocal } from './records.repository';
+import { isLive, writeLocal } from './records.repository';
 
 export type RecorderStatus = 'idle' | 'recording' | 'paused' | 'stopped';
 
@@ -74,7 +74,7 @@ export async function bufferPoint(db: TequioDb, point: Omit<BufferedTrackPoint, 
 
 async function listChunks(db: TequioDb, sessionId: string): Promise<TrackChunk[]> {
   const rows = await db.trackChunks.where('fields.sessionId').equals(sessionId).toArray();
-  return rows.filter((r) => !r.deleted).map((r) => r.fields as TrackChunk);
+  return rows.filter(isLive).map((r) => r.fields);
 }
 
 /**

@@ -9,7 +9,7 @@
  * continues in the same segment, noting the interruption in the next chunk.
  */
 import { interruptionBetween, isTrackable, newId } from '../../domain';
-import type { TequioDb } from './db';
+import type { TequioDb } from '../data/db';
 import {
   bufferPoint,
   getRecorderState,
@@ -17,7 +17,7 @@ import {
   putRecorderState,
   sealBuffered,
   type RecorderState,
-} from './tours.repository';
+} from '../data/tracks.repository';
 
 export const SEAL_EVERY_POINTS = 10;
 export const SEAL_EVERY_MS = 30_000;

@@ -1,0 +1,27 @@
+/**
+ * The signed-in account for screens (part of the app frame: it reads only
+ * `meta`, never an entity schema, so the first download stays small).
+ * Signing in and first-run setup need the network; signing out does not wait for it.
+ */
+import { useLiveQuery } from 'dexie-react-hooks';
+import * as account from './account.repository';
+import { getDb } from './current-db';
+import type { Account } from './db';
+
+export type { Account } from './db';
+
+/** The signed-in account; null when signed out, undefined while loading. */
+export function useAccount(): Account | null | undefined {
+  return useLiveQuery(() => account.readAccount(getDb()), []);
+}
+
+export const signIn = (input: { username: string; password: string }) => account.signIn(getDb(), input);
+export const signOut = () => account.signOut(getDb());
+export const completeSetup = (input: {
+  code: string;
+  username: string;
+  displayName: string;
+  password: string;
+}) => account.completeSetup(getDb(), input);
+/** Whether the server still waits for its first administrator (`{ needsSetup }`; needs the network). */
+export const getSetupStatus = () => account.accountApi(getDb()).setupStatus();

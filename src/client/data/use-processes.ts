@@ -1,0 +1,26 @@
+/** Processes for screens (processes.repository.ts): live reads and the writes, all on the device. */
+import { useLiveQuery } from 'dexie-react-hooks';
+import type { Process, StageEntry } from '../../domain';
+import { getDb } from './current-db';
+import * as processes from './processes.repository';
+import type { EditOptions } from './records.repository';
+
+export type { ProcessInput, ProcessView } from './processes.repository';
+export { StageTransitionError, type StageProblem } from '../../domain/process-stages';
+
+/** Every process on the device, by name (undefined while loading). */
+export function useProcesses(): processes.ProcessView[] | undefined {
+  return useLiveQuery(() => processes.listProcesses(getDb()), []);
+}
+
+/** One process; null when this device does not hold it (or it was deleted). */
+export function useProcess(id: string): processes.ProcessView | null | undefined {
+  return useLiveQuery(() => processes.getProcess(getDb(), id), [id]);
+}
+
+export const createProcess = (input: processes.ProcessInput) => processes.createProcess(getDb(), input);
+export const updateProcess = (id: string, patch: Partial<Process>, options?: EditOptions) =>
+  processes.updateProcess(getDb(), id, patch, options);
+/** Moves the process to a stage (throws StageTransitionError when the stage rules refuse). */
+export const recordStageEntry = (processId: string, entry: StageEntry) =>
+  processes.recordStageEntry(getDb(), processId, entry);

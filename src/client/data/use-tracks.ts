@@ -1,0 +1,22 @@
+/**
+ * Tour tracks for screens (tracks.repository.ts): a tour's track as recorded
+ * so far and a route drawn by hand. The GPS recorder itself is in
+ * tracking/use-track-recorder.ts.
+ */
+import { useLiveQuery } from 'dexie-react-hooks';
+import { getDb } from './current-db';
+import * as tracks from './tracks.repository';
+
+export type { TourTrackView } from './tracks.repository';
+
+/** The tour's track: sealed chunks plus points still buffered, distance (m), duration (ms), interruptions. */
+export function useTourTrack(sessionId: string): tracks.TourTrackView | undefined {
+  return useLiveQuery(() => tracks.getTourTrack(getDb(), sessionId), [sessionId]);
+}
+
+/** Saves a route drawn on the map (GPS unavailable or refused) as a manual segment. */
+export const saveDrawnRoute = (
+  sessionId: string,
+  processId: string,
+  points: { lon: number; lat: number }[],
+) => tracks.saveDrawnRoute(getDb(), { sessionId, processId, points });
