@@ -5,7 +5,7 @@
  * notes, and a route drawn by hand when there is no GPS. Everything reads and
  * writes the device's database; the recorder keeps going while a note is written.
  */
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
 import { Link, useNavigate, useParams } from 'react-router';
@@ -26,14 +26,13 @@ import {
   type SessionView,
 } from '../../data';
 import type { ThematicArea } from '../../../domain';
-import { TerritoryMapView } from '../maps/map-view';
-import type { MapLine, MapPoint } from '../maps/map-types';
-import { TourNotesList } from '../tour-notes/tour-notes-list';
+import { TerritoryMapView } from '../../widgets/maps/map-view';
+import type { MapLine, MapPoint } from '../../widgets/maps/map-types';
 import { PageHeading } from '../../ui/page-heading';
 import { Loading, NotFound } from '../../ui/status-views';
 import { THEME_COLOURS } from '../../ui/theme-colours';
 import { formatClock, formatDistance, formatDuration } from './format';
-import '../problems/strings';
+import '../../ui/vocabulary/strings';
 import './strings';
 import './tours.css';
 
@@ -44,7 +43,8 @@ function failureText(t: TFunction, error: unknown): string {
   return t('tours.errors.failed', { reason: error instanceof Error ? error.message : String(error) });
 }
 
-export function TourPage() {
+/** `notesList`: the notes taken on the tour, composed by the app's tour screen. */
+export function TourPage({ notesList }: { notesList?: (session: SessionView) => ReactNode }) {
   const { t } = useTranslation();
   const { id = '' } = useParams();
   const session = useSession(id);
@@ -52,10 +52,18 @@ export function TourPage() {
   if (session === undefined || (session && process === undefined)) return <Loading />;
   if (!session || !process) return <NotFound message={t('tours.notFound')} />;
   if (session.type !== 'territorial_tour') return <NotFound message={t('tours.notATour')} />;
-  return <TourScreen session={session} process={process} />;
+  return <TourView session={session} process={process} notesList={notesList} />;
 }
 
-function TourScreen({ session, process }: { session: SessionView; process: ProcessView }) {
+function TourView({
+  session,
+  process,
+  notesList,
+}: {
+  session: SessionView;
+  process: ProcessView;
+  notesList?: (session: SessionView) => ReactNode;
+}) {
   const { t, i18n } = useTranslation();
   const navigate = useNavigate();
   const locale = i18n.language;
@@ -107,7 +115,7 @@ function TourScreen({ session, process }: { session: SessionView; process: Proce
                 id: n.id,
                 lon: n.location.lon,
                 lat: n.location.lat,
-                label: `${t(`problems.themes.${n.theme}`)}: ${n.description}`,
+                label: `${t(`vocabulary.themes.${n.theme}`)}: ${n.description}`,
                 colour: THEME_COLOURS[n.theme as ThematicArea],
               },
             ]
@@ -288,7 +296,7 @@ function TourScreen({ session, process }: { session: SessionView; process: Proce
         />
       </section>
 
-      <TourNotesList sessionId={session.id} />
+      {notesList?.(session)}
     </section>
   );
 }
