@@ -2,6 +2,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
+import { clientLayers } from './eslint/client-layers.js';
 
 export default tseslint.config(
   {
@@ -14,6 +15,8 @@ export default tseslint.config(
       'dist-*/**',
       'bench/results/**',
       '.tmp/**',
+      // Files that must fail lint (tests/unit/lint/client-layers.test.ts lints them on purpose).
+      'tests/unit/lint/fixtures/**',
     ],
   },
   js.configs.recommended,
@@ -131,4 +134,5 @@ export default tseslint.config(
       ],
     },
   },
+  ...clientLayers,
 );

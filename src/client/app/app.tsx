@@ -1,5 +1,5 @@
 import { lazy, StrictMode, Suspense, type ComponentType, type ReactNode } from 'react';
-import { BrowserRouter, Route, Routes, useParams } from 'react-router';
+import { BrowserRouter, Route, Routes } from 'react-router';
 import { useAccount } from '../data/use-account';
 import { Loading } from '../ui/status-views';
 import { NotFoundPage } from './not-found-page';
@@ -52,7 +52,7 @@ const RubricTemplateEditorPage = lazyScreen(
 const RubricAveragesPage = lazyScreen(
   async () => (await import('../features/rubrics/rubric-averages-page')).RubricAveragesPage,
 );
-const TourPage = lazyScreen(async () => (await import('../features/tours/tour-page')).TourPage);
+const TourScreen = lazyScreen(async () => (await import('./screens/tour-screen')).TourScreen);
 const TourNoteFormPage = lazyScreen(
   async () => (await import('../features/tour-notes/tour-note-form-page')).TourNoteFormPage,
 );
@@ -63,13 +63,11 @@ const DevicesPage = lazyScreen(async () => (await import('../features/devices/de
 const NewProcessPage = lazyScreen(
   async () => (await import('../features/processes/new-process-page')).NewProcessPage,
 );
-const ProcessPage = lazyScreen(async () => (await import('../features/processes/process-page')).ProcessPage);
+const ProcessScreen = lazyScreen(async () => (await import('./screens/process-screen')).ProcessScreen);
 const ProcessesPage = lazyScreen(
   async () => (await import('../features/processes/processes-page')).ProcessesPage,
 );
-const EditSessionPage = lazyScreen(
-  async () => (await import('../features/sessions/edit-session-page')).EditSessionPage,
-);
+const SessionScreen = lazyScreen(async () => (await import('./screens/session-screen')).SessionScreen);
 const NewSessionPage = lazyScreen(
   async () => (await import('../features/sessions/new-session-page')).NewSessionPage,
 );
@@ -78,12 +76,8 @@ const TerritoryPage = lazyScreen(
   async () => (await import('../features/territory/territory-page')).TerritoryPage,
 );
 // The maps sit under a page that already shows its own status: no second "loading" line.
-const ProcessUnitsMap = lazyScreen(
-  async () => (await import('../features/maps/process-units-map')).ProcessUnitsMap,
-  null,
-);
 const StageOverview = lazyScreen(
-  async () => (await import('../features/maps/stage-overview')).StageOverview,
+  async () => (await import('../widgets/maps/stage-overview')).StageOverview,
   null,
 );
 
@@ -97,10 +91,6 @@ function NewProcessRoute() {
 
 function NewSessionRoute() {
   return <NewSessionPage onDirtyChange={useDirtyReporter('session-form')} />;
-}
-
-function EditSessionRoute() {
-  return <EditSessionPage onDirtyChange={useDirtyReporter('session-form')} />;
 }
 
 function TourNoteRoute() {
@@ -138,16 +128,6 @@ function HomeRoute() {
   );
 }
 
-function ProcessRoute() {
-  const { id = '' } = useParams();
-  return (
-    <>
-      <ProcessPage />
-      <ProcessUnitsMap processId={id} />
-    </>
-  );
-}
-
 export function AppRoutes() {
   return (
     <Routes>
@@ -158,9 +138,9 @@ export function AppRoutes() {
       <Route element={<AppLayout />}>
         <Route index element={<HomeRoute />} />
         <Route path="/processes/new" element={<NewProcessRoute />} />
-        <Route path="/processes/:id" element={<ProcessRoute />} />
+        <Route path="/processes/:id" element={<ProcessScreen />} />
         <Route path="/processes/:processId/sessions/new" element={<NewSessionRoute />} />
-        <Route path="/sessions/:id" element={<EditSessionRoute />} />
+        <Route path="/sessions/:id" element={<SessionScreen />} />
         <Route path="/processes/:processId/problems" element={<ProblemsPage />} />
         <Route path="/processes/:processId/problems/new" element={<ProblemFormRoute />} />
         <Route path="/problems/:id" element={<ProblemFormRoute />} />
@@ -171,10 +151,10 @@ export function AppRoutes() {
         <Route path="/rubrics/averages" element={<RubricAveragesPage />} />
         <Route path="/rubrics/new" element={<RubricTemplateEditorRoute />} />
         <Route path="/rubrics/:id/edit" element={<RubricTemplateEditorRoute />} />
-        <Route path="/sessions/:id/tour" element={<TourPage />} />
+        <Route path="/sessions/:id/tour" element={<TourScreen />} />
         <Route path="/sessions/:sessionId/notes/new" element={<TourNoteRoute />} />
         <Route path="/notes/:id" element={<TourNoteRoute />} />
-        <Route path="/map-packs" element={<MapPacksPage />} />
+        <Route path="/map-packs" element={<MapPacksPage onUploaded={syncNow} />} />
         <Route path="/sync" element={<SyncRoute />} />
         <Route path="/devices" element={<DevicesPage />} />
         <Route path="/territory" element={<TerritoryPage onImported={syncNow} />} />

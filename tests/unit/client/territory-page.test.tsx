@@ -11,8 +11,8 @@ import { setDb } from '../../../src/client/data/current-db';
 import { createProcess } from '../../../src/client/data/use-processes';
 import { TequioDb } from '../../../src/client/data/db';
 import { writeLocal } from '../../../src/client/data/records.repository';
-import { ProcessUnitsMap } from '../../../src/client/features/maps/process-units-map';
-import { StageOverview, stageByUnitKey } from '../../../src/client/features/maps/stage-overview';
+import { ProcessUnitsMap } from '../../../src/client/widgets/maps/process-units-map';
+import { StageOverview, stageByUnitKey } from '../../../src/client/widgets/maps/stage-overview';
 import { TerritoryPage } from '../../../src/client/features/territory/territory-page';
 import { parseTerritoryGeoJson, unitIdFromKey, type Role } from '../../../src/domain';
 

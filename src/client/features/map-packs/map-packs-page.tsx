@@ -5,7 +5,6 @@
  */
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { syncNow } from '../../app/use-sync';
 import { useAccount } from '../../data/use-account';
 import {
   downloadMapPack,
@@ -32,7 +31,8 @@ const megabytes = (bytes: number, locale: string) =>
 
 type Pending = { kind: 'remove' | 'retire'; pack: MapPackListItem } | null;
 
-export function MapPacksPage() {
+/** `onUploaded`: what to do once a pack is uploaded (the app syncs, so this device gets it). */
+export function MapPacksPage({ onUploaded }: { onUploaded?: () => void }) {
   const { t } = useTranslation();
   const packs = useMapPacks();
   const account = useAccount();
@@ -124,7 +124,7 @@ export function MapPacksPage() {
         </ul>
       </section>
 
-      {manager ? <UploadForm onUploaded={syncNow} /> : null}
+      {manager ? <UploadForm onUploaded={onUploaded} /> : null}
 
       <ConfirmDialog
         open={pending !== null}

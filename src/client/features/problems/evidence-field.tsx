@@ -45,9 +45,9 @@ export function EvidenceField({ notes }: { notes: TourNoteView[] }) {
                     <span>
                       <strong>{note.description}</strong>
                       <span className="evidence-meta">
-                        {t(`problems.themes.${note.theme}`)} ·{' '}
+                        {t(`vocabulary.themes.${note.theme}`)} ·{' '}
                         {t('problems.evidence.severity', {
-                          severity: t(`problems.severities.${note.severity}`),
+                          severity: t(`vocabulary.severities.${note.severity}`),
                         })}{' '}
                         · {t('problems.evidence.photos', { count: photos })} ·{' '}
                         <time dateTime={note.takenAt}>{formatDateTime(note.takenAt, i18n.language)}</time>

@@ -61,7 +61,7 @@ export function MergeSection({ problem, problems, blocked, onMerged }: MergeSect
                 <option value="">{t('problems.merge.chooseOption')}</option>
                 {candidates.map((p) => (
                   <option key={p.id} value={p.id}>
-                    {p.title} ({t(`problems.themes.${p.theme}`)})
+                    {p.title} ({t(`vocabulary.themes.${p.theme}`)})
                   </option>
                 ))}
               </select>

@@ -18,7 +18,7 @@ export function MergedProblemView({ problem, survivor }: { problem: ProblemView;
       <dl className="facts problem-facts">
         <div>
           <dt className="muted-label">{t('problems.readOnly.theme')}</dt>
-          <dd>{t(`problems.themes.${problem.theme}`)}</dd>
+          <dd>{t(`vocabulary.themes.${problem.theme}`)}</dd>
         </div>
         {problem.description ? (
           <div>

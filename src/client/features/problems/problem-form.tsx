@@ -93,7 +93,7 @@ export function ProblemForm({
                 <option value="">{t('problems.fields.chooseTheme')}</option>
                 {THEMATIC_AREAS.map((area) => (
                   <option key={area} value={area}>
-                    {t(`problems.themes.${area}`)}
+                    {t(`vocabulary.themes.${area}`)}
                   </option>
                 ))}
               </select>

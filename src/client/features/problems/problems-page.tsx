@@ -45,7 +45,7 @@ function ProblemsByTheme({ problems }: { problems: ProblemView[] }) {
         return (
           <section key={area} aria-labelledby={headingId}>
             <h2 id={headingId}>
-              {t('problems.themeHeading', { theme: t(`problems.themes.${area}`), count: inArea.length })}
+              {t('problems.themeHeading', { theme: t(`vocabulary.themes.${area}`), count: inArea.length })}
             </h2>
             <ul className="card-grid plain-list">
               {inArea.map((problem) => (

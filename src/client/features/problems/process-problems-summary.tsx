@@ -34,7 +34,7 @@ export function ProcessProblemsSummary({ processId }: { processId: string }) {
             {counts.map(({ area, count }) => (
               <li key={area}>
                 {t('problems.themeCount', {
-                  theme: t(`problems.themes.${area}`),
+                  theme: t(`vocabulary.themes.${area}`),
                   number: formatNumber(count, i18n.language),
                 })}
               </li>

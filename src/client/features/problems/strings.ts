@@ -1,5 +1,6 @@
-/** The problems feature's strings (also the labels of the 12 thematic areas other features reuse). */
+/** The problems feature's strings (the thematic areas and severities are in ui/vocabulary). */
 import { addTranslations } from '../../i18n';
+import '../../ui/vocabulary/strings';
 import es from './i18n/es-MX.json';
 import en from './i18n/en.json';
 

@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { PROCESS_STAGES, attendanceTotal } from '../../../domain';
@@ -13,9 +14,6 @@ import { OpenAgreements } from './open-agreements';
 import { StageChanger } from './stage-changer';
 import { StageStepper } from './stage-stepper';
 import { TeamSection } from './team-section';
-import { ProcessProblemsSummary } from '../problems/process-problems-summary';
-import { ProcessRubricHistory } from '../rubrics/process-rubric-history';
-import { ProcessTourExports } from '../tour-exports/process-tour-exports';
 import './process-page.css';
 
 /** Unit keys with their names when this device holds the territory. */
@@ -78,9 +76,10 @@ function SessionCard({ session }: { session: SessionView }) {
 /**
  * `/processes/:id`: where the process stands at a glance — its ten stages,
  * team, Planning Collective, open agreements — and its sessions (newest
- * first); one tap to add a session.
+ * first); one tap to add a session. `sections` are the other features' summaries of
+ * the process (self-diagnosis, rubrics, tour exports), composed by the app's process screen.
  */
-export function ProcessPage() {
+export function ProcessPage({ sections }: { sections?: ReactNode }) {
   const { t } = useTranslation();
   const { id = '' } = useParams();
   const process = useProcess(id);
@@ -119,9 +118,7 @@ export function ProcessPage() {
         <CollectiveSection process={process} />
       </div>
       <OpenAgreements processId={id} />
-      <ProcessProblemsSummary processId={id} />
-      <ProcessRubricHistory processId={id} />
-      <ProcessTourExports processId={id} />
+      {sections}
       <h2>{t('sessions.listTitle')}</h2>
       {sessions === undefined ? (
         <Loading />

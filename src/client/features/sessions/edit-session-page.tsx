@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import { useProcess } from '../../data/use-processes';
@@ -8,9 +8,6 @@ import { PageHeading } from '../../ui/page-heading';
 import { Loading, NotFound } from '../../ui/status-views';
 import type { SessionPageProps } from './new-session-page';
 import { SessionForm } from './session-form';
-import { SessionRounds } from '../prioritisation/session-rounds';
-import { SessionTourLink } from '../tours/session-tour-link';
-import { SessionRubricLink } from '../rubrics/session-rubric-link';
 import { changedFields, sessionToFormValues, type SessionFormValues } from './session-form-values';
 
 function EditSessionForm({ session, onDirtyChange }: SessionPageProps & { session: SessionView }) {
@@ -75,8 +72,15 @@ function EditSessionForm({ session, onDirtyChange }: SessionPageProps & { sessio
   );
 }
 
-/** `/sessions/:id`: edit a session; only the fields that changed are written. */
-export function EditSessionPage({ onDirtyChange }: SessionPageProps) {
+/**
+ * `/sessions/:id`: edit a session; only the fields that changed are written. `links` are what
+ * other features hold for the session (its tour, its voting rounds, its rubric), composed by the
+ * app's session screen.
+ */
+export function EditSessionPage({
+  onDirtyChange,
+  links,
+}: SessionPageProps & { links?: (session: SessionView) => ReactNode }) {
   const { t } = useTranslation();
   const { id = '' } = useParams();
   const session = useSession(id);
@@ -89,9 +93,7 @@ export function EditSessionPage({ onDirtyChange }: SessionPageProps) {
         <Link to={`/processes/${session.processId}`}>← {process?.name ?? t('processes.title')}</Link>
       </p>
       <PageHeading title={session.title}>{session.title}</PageHeading>
-      <SessionTourLink sessionId={session.id} sessionType={session.type} />
-      <SessionRounds sessionId={session.id} processId={session.processId} />
-      <SessionRubricLink sessionId={session.id} processId={session.processId} sessionType={session.type} />
+      {links?.(session)}
       <EditSessionForm key={session.id} session={session} onDirtyChange={onDirtyChange} />
     </section>
   );

@@ -1,6 +1,6 @@
 import { useController, useFormContext } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { PhotoPicker } from '../../ui/photo-picker';
+import { PhotoPicker } from '../../widgets/photo-picker';
 import type { SessionFormValues } from './session-form-values';
 
 const MAX_PHOTOS = 20;

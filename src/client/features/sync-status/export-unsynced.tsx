@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { exportUnsynced } from '../../data/use-unsynced-file';
-import { downloadTextFile } from './download-file';
+import { downloadTextFile } from '../../ui/download-file';
 
 /**
  * "Descargar cambios sin sincronizar": the last resort. Works offline; the

@@ -1,7 +1,7 @@
 /** The units on the map, coloured by directorate; tapping one selects it (or unselects it) for assignment. */
 import { useTranslation } from 'react-i18next';
 import type { DirectorateView, UnitView } from '../../data/use-territory';
-import { TerritoryMapView } from '../maps/map-view';
+import { TerritoryMapView } from '../../widgets/maps/map-view';
 
 // Thirteen distinguishable hues, one per directorate number; grey for units not yet assigned.
 const PALETTE = [

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { exportProcessTours, useTourExportCounts } from '../../data/use-tour-exports';
 import { formatNumber } from '../../ui/format';
-import { downloadTextFile } from '../sync-status/download-file';
+import { downloadTextFile } from '../../ui/download-file';
 import './strings';
 
 type Format = 'geojson' | 'gpx';

@@ -1,6 +1,6 @@
-/** The tour notes feature's strings (thematic areas and severities come from the problems feature). */
+/** The tour notes feature's strings (thematic areas and severities come from ui/vocabulary). */
 import { addTranslations } from '../../i18n';
-import '../problems/strings';
+import '../../ui/vocabulary/strings';
 import es from './i18n/es-MX.json';
 import en from './i18n/en.json';
 

@@ -108,7 +108,7 @@ export function TourNoteForm({
                   {...register('theme')}
                 />
                 <span className="note-chip" aria-hidden="true" style={{ background: THEME_COLOURS[area] }} />
-                <span>{t(`problems.themes.${area}`)}</span>
+                <span>{t(`vocabulary.themes.${area}`)}</span>
               </label>
             ))}
           </div>
@@ -146,7 +146,7 @@ export function TourNoteForm({
                   aria-invalid={severityError ? true : undefined}
                   {...register('severity')}
                 />
-                <span>{capitalised(t(`problems.severities.${severity}`), language)}</span>
+                <span>{capitalised(t(`vocabulary.severities.${severity}`), language)}</span>
               </label>
             ))}
           </div>

@@ -33,9 +33,9 @@ function NoteItem({ note }: { note: TourNoteView }) {
       <Link to={`/notes/${note.id}`} className="card card-link note-card">
         <span className="note-card-area">
           <span className="note-chip" aria-hidden="true" style={{ background: THEME_COLOURS[note.theme] }} />
-          {t(`problems.themes.${note.theme}`)}
+          {t(`vocabulary.themes.${note.theme}`)}
           <span>
-            · {t('tourNotes.list.severity', { severity: t(`problems.severities.${note.severity}`) })}
+            · {t('tourNotes.list.severity', { severity: t(`vocabulary.severities.${note.severity}`) })}
           </span>
         </span>
         <span className="note-card-description">{note.description}</span>

@@ -5,7 +5,7 @@
  * notes, and a route drawn by hand when there is no GPS. Everything reads and
  * writes the device's database; the recorder keeps going while a note is written.
  */
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
 import { Link, useNavigate, useParams } from 'react-router';
@@ -22,26 +22,22 @@ import {
   stopTracking,
   useRecorderState,
 } from '../../tracking/use-track-recorder';
-import type { ThematicArea } from '../../../domain';
-import { TerritoryMapView } from '../maps/map-view';
-import type { MapLine, MapPoint } from '../maps/map-types';
-import { TourNotesList } from '../tour-notes/tour-notes-list';
+import { TerritoryMapView } from '../../widgets/maps/map-view';
 import { PageHeading } from '../../ui/page-heading';
 import { Loading, NotFound } from '../../ui/status-views';
-import { THEME_COLOURS } from '../../ui/theme-colours';
+import { DrawControls, type DrawnPoint } from './draw-controls';
 import { formatClock, formatDistance, formatDuration } from './format';
-import '../problems/strings';
+import { notePoints, trackLines } from './tour-map-layers';
+import '../../ui/vocabulary/strings';
 import './strings';
 import './tours.css';
-
-const TRACK_COLOUR = '#0b5cad';
-const DRAWN_COLOUR = '#7a4b00';
 
 function failureText(t: TFunction, error: unknown): string {
   return t('tours.errors.failed', { reason: error instanceof Error ? error.message : String(error) });
 }
 
-export function TourPage() {
+/** `notesList`: the notes taken on the tour, composed by the app's tour screen. */
+export function TourPage({ notesList }: { notesList?: (session: SessionView) => ReactNode }) {
   const { t } = useTranslation();
   const { id = '' } = useParams();
   const session = useSession(id);
@@ -49,10 +45,18 @@ export function TourPage() {
   if (session === undefined || (session && process === undefined)) return <Loading />;
   if (!session || !process) return <NotFound message={t('tours.notFound')} />;
   if (session.type !== 'territorial_tour') return <NotFound message={t('tours.notATour')} />;
-  return <TourScreen session={session} process={process} />;
+  return <TourView session={session} process={process} notesList={notesList} />;
 }
 
-function TourScreen({ session, process }: { session: SessionView; process: ProcessView }) {
+function TourView({
+  session,
+  process,
+  notesList,
+}: {
+  session: SessionView;
+  process: ProcessView;
+  notesList?: (session: SessionView) => ReactNode;
+}) {
   const { t, i18n } = useTranslation();
   const navigate = useNavigate();
   const locale = i18n.language;
@@ -63,7 +67,7 @@ function TourScreen({ session, process }: { session: SessionView; process: Proce
   const [notice, setNotice] = useState<string | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const [drawing, setDrawing] = useState<{ lon: number; lat: number }[] | null>(null);
+  const [drawing, setDrawing] = useState<DrawnPoint[] | null>(null);
 
   useEffect(() => {
     let live = true;
@@ -95,48 +99,8 @@ function TourScreen({ session, process }: { session: SessionView; process: Proce
     () => (notes ?? []).filter((n) => n.sessionId === session.id),
     [notes, session.id],
   );
-  const points = useMemo<MapPoint[]>(
-    () =>
-      sessionNotes.flatMap((n) =>
-        n.location
-          ? [
-              {
-                id: n.id,
-                lon: n.location.lon,
-                lat: n.location.lat,
-                label: `${t(`problems.themes.${n.theme}`)}: ${n.description}`,
-                colour: THEME_COLOURS[n.theme as ThematicArea],
-              },
-            ]
-          : [],
-      ),
-    [sessionNotes, t],
-  );
-  const lines = useMemo<MapLine[]>(() => {
-    const out: MapLine[] = [];
-    let gps = 0;
-    let manual = 0;
-    for (const segment of track?.track.segments ?? []) {
-      const manualSegment = segment.source === 'manual';
-      const number = manualSegment ? ++manual : ++gps;
-      out.push({
-        id: segment.segmentId,
-        coordinates: segment.points.map((p) => [p.lon, p.lat]),
-        label: t(manualSegment ? 'tours.segmentManual' : 'tours.segmentGps', { number }),
-        colour: manualSegment ? DRAWN_COLOUR : TRACK_COLOUR,
-        dashed: manualSegment,
-      });
-    }
-    if (drawing && drawing.length > 0)
-      out.push({
-        id: 'drawing',
-        coordinates: drawing.map((p) => [p.lon, p.lat]),
-        label: t('tours.drawnPreview'),
-        colour: DRAWN_COLOUR,
-        dashed: true,
-      });
-    return out;
-  }, [track, drawing, t]);
+  const points = useMemo(() => notePoints(sessionNotes, t), [sessionNotes, t]);
+  const lines = useMemo(() => trackLines(track?.track.segments ?? [], drawing, t), [track, drawing, t]);
 
   if (!rec || !track) return <Loading />;
   const { status, active, interrupted, live } = rec;
@@ -285,59 +249,7 @@ function TourScreen({ session, process }: { session: SessionView; process: Proce
         />
       </section>
 
-      <TourNotesList sessionId={session.id} />
+      {notesList?.(session)}
     </section>
-  );
-}
-
-function DrawControls({
-  drawing,
-  setDrawing,
-  offer,
-  onSave,
-  busy,
-}: {
-  drawing: { lon: number; lat: number }[] | null;
-  setDrawing: (next: { lon: number; lat: number }[] | null) => void;
-  offer: boolean;
-  onSave: (route: { lon: number; lat: number }[]) => Promise<void>;
-  busy: boolean;
-}) {
-  const { t } = useTranslation();
-  if (!drawing)
-    return offer ? (
-      <p>
-        <button type="button" className="button" onClick={() => setDrawing([])}>
-          {t('tours.draw.start')}
-        </button>
-      </p>
-    ) : null;
-  return (
-    <div className="tour-draw">
-      <p>{t('tours.draw.hint')}</p>
-      <p aria-live="polite">{t('tours.draw.count', { count: drawing.length })}</p>
-      <div className="tour-controls">
-        <button
-          type="button"
-          className="button"
-          disabled={drawing.length === 0}
-          onClick={() => setDrawing(drawing.slice(0, -1))}
-        >
-          {t('tours.draw.undo')}
-        </button>
-        <button
-          type="button"
-          className="button button-primary"
-          disabled={busy || drawing.length < 2}
-          onClick={() => void onSave(drawing)}
-        >
-          {t('tours.draw.save')}
-        </button>
-        <button type="button" className="button" onClick={() => setDrawing(null)}>
-          {t('tours.draw.cancel')}
-        </button>
-      </div>
-      {drawing.length < 2 ? <p className="muted">{t('tours.draw.needTwo')}</p> : null}
-    </div>
   );
 }

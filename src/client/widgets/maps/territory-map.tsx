@@ -16,17 +16,22 @@ import {
   Marker,
   setWorkerUrl,
   type GeoJSONSource,
-  type GeoJSONSourceSpecification,
-  type LayerSpecification,
   type MapMouseEvent,
-  type StyleSpecification,
 } from 'maplibre-gl';
 import { PMTiles, Protocol, type RangeResponse, type Source } from 'pmtiles';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import { useEffect, useRef } from 'react';
 import { boundsOf, labelPosition } from './geo';
-import { DEFAULT_UNIT_COLOUR, type MapBasemap, type TerritoryMapProps } from './map-types';
+import {
+  BASEMAP_LAYER_IDS,
+  BASEMAP_LAYERS,
+  lineCollection,
+  pointCollection,
+  STYLE,
+  unitCollection,
+} from './map-style';
+import type { MapBasemap, TerritoryMapProps } from './map-types';
 
 setWorkerUrl(workerUrl);
 
@@ -61,163 +66,6 @@ class BlobSource implements Source {
     return { data: await this.blob.slice(offset, offset + length).arrayBuffer() };
   }
 }
-
-const DEFAULT_POINT_COLOUR = '#b91c1c';
-const LINE_COLOUR = '#1d4ed8';
-
-/** A FeatureCollection as MapLibre's GeoJSON source takes it. */
-type Collection = Extract<GeoJSONSourceSpecification['data'], { type: 'FeatureCollection' }>;
-
-function unitCollection({ units, colourOf, highlighted }: TerritoryMapProps): Collection {
-  return {
-    type: 'FeatureCollection',
-    features: units.map((unit) => ({
-      type: 'Feature',
-      properties: {
-        unitId: unit.id,
-        colour: colourOf?.(unit) ?? DEFAULT_UNIT_COLOUR,
-        highlighted: highlighted?.has(unit.id) ?? false,
-      },
-      geometry: unit.geometry,
-    })),
-  };
-}
-
-function pointCollection({ points = [] }: TerritoryMapProps): Collection {
-  return {
-    type: 'FeatureCollection',
-    features: points.map((p) => ({
-      type: 'Feature',
-      properties: { pointId: p.id, label: p.label, colour: p.colour ?? DEFAULT_POINT_COLOUR },
-      geometry: { type: 'Point', coordinates: [p.lon, p.lat] },
-    })),
-  };
-}
-
-function lineCollection({ lines = [] }: TerritoryMapProps): Collection {
-  return {
-    type: 'FeatureCollection',
-    features: lines
-      .filter((l) => l.coordinates.length >= 2)
-      .map((l) => ({
-        type: 'Feature',
-        properties: { lineId: l.id, colour: l.colour ?? LINE_COLOUR, dashed: l.dashed ?? false },
-        geometry: { type: 'LineString', coordinates: l.coordinates },
-      })),
-  };
-}
-
-const EMPTY: Collection = { type: 'FeatureCollection', features: [] };
-
-const STYLE: StyleSpecification = {
-  version: 8,
-  sources: {
-    units: { type: 'geojson', data: EMPTY },
-    lines: { type: 'geojson', data: EMPTY },
-    points: { type: 'geojson', data: EMPTY },
-  },
-  layers: [
-    { id: 'background', type: 'background', paint: { 'background-color': '#f4f1ea' } },
-    {
-      id: 'unit-fill',
-      type: 'fill',
-      source: 'units',
-      paint: { 'fill-color': ['get', 'colour'], 'fill-opacity': 0.75 },
-    },
-    {
-      id: 'unit-outline',
-      type: 'line',
-      source: 'units',
-      paint: {
-        'line-color': ['case', ['get', 'highlighted'], '#111827', '#4b5563'],
-        'line-width': ['case', ['get', 'highlighted'], 3, 0.6],
-      },
-    },
-    {
-      id: 'line-solid',
-      type: 'line',
-      source: 'lines',
-      filter: ['!', ['get', 'dashed']],
-      layout: { 'line-cap': 'round', 'line-join': 'round' },
-      paint: { 'line-color': ['get', 'colour'], 'line-width': 4 },
-    },
-    {
-      id: 'line-dashed',
-      type: 'line',
-      source: 'lines',
-      filter: ['get', 'dashed'],
-      layout: { 'line-join': 'round' },
-      paint: { 'line-color': ['get', 'colour'], 'line-width': 4, 'line-dasharray': [2, 1.5] },
-    },
-    {
-      id: 'point',
-      type: 'circle',
-      source: 'points',
-      paint: {
-        'circle-radius': 7,
-        'circle-color': ['get', 'colour'],
-        'circle-stroke-color': '#ffffff',
-        'circle-stroke-width': 2,
-      },
-    },
-  ],
-};
-
-/** The basemap's layers (Protomaps schema), drawn under the units; no text, as there is no glyph server. */
-const BASEMAP_LAYERS: LayerSpecification[] = [
-  {
-    id: 'basemap-earth',
-    type: 'fill',
-    source: 'basemap',
-    'source-layer': 'earth',
-    paint: { 'fill-color': '#efeae0' },
-  },
-  {
-    id: 'basemap-landuse',
-    type: 'fill',
-    source: 'basemap',
-    'source-layer': 'landuse',
-    paint: { 'fill-color': '#d5e8c8', 'fill-opacity': 0.8 },
-  },
-  {
-    id: 'basemap-water',
-    type: 'fill',
-    source: 'basemap',
-    'source-layer': 'water',
-    paint: { 'fill-color': '#a9cce3' },
-  },
-  {
-    id: 'basemap-buildings',
-    type: 'fill',
-    source: 'basemap',
-    'source-layer': 'buildings',
-    minzoom: 14,
-    paint: { 'fill-color': '#ddd6ca', 'fill-outline-color': '#c9c1b3' },
-  },
-  {
-    id: 'basemap-roads-casing',
-    type: 'line',
-    source: 'basemap',
-    'source-layer': 'roads',
-    layout: { 'line-cap': 'round', 'line-join': 'round' },
-    paint: {
-      'line-color': '#c9c1b3',
-      'line-width': ['interpolate', ['linear'], ['zoom'], 10, 1, 14, 4, 17, 12],
-    },
-  },
-  {
-    id: 'basemap-roads',
-    type: 'line',
-    source: 'basemap',
-    'source-layer': 'roads',
-    layout: { 'line-cap': 'round', 'line-join': 'round' },
-    paint: {
-      'line-color': '#ffffff',
-      'line-width': ['interpolate', ['linear'], ['zoom'], 10, 0.5, 14, 2.5, 17, 9],
-    },
-  },
-];
-const BASEMAP_LAYER_IDS = BASEMAP_LAYERS.map((l) => l.id);
 
 /** Adds, swaps or removes the offline basemap so it matches `basemap`. */
 function applyBasemap(

@@ -1,0 +1,29 @@
+/**
+ * `/processes/:id`: the process page with what the other features hold for the process — the
+ * self-diagnosis summary, the rubric history, the tours' exports — and its units on the map.
+ * Screens that compose several features live here, so features never import each other.
+ */
+import { useParams } from 'react-router';
+import { ProcessPage } from '../../features/processes/process-page';
+import { ProcessProblemsSummary } from '../../features/problems/process-problems-summary';
+import { ProcessRubricHistory } from '../../features/rubrics/process-rubric-history';
+import { ProcessTourExports } from '../../features/tour-exports/process-tour-exports';
+import { ProcessUnitsMap } from '../../widgets/maps/process-units-map';
+
+export function ProcessScreen() {
+  const { id = '' } = useParams();
+  return (
+    <>
+      <ProcessPage
+        sections={
+          <>
+            <ProcessProblemsSummary processId={id} />
+            <ProcessRubricHistory processId={id} />
+            <ProcessTourExports processId={id} />
+          </>
+        }
+      />
+      <ProcessUnitsMap processId={id} />
+    </>
+  );
+}

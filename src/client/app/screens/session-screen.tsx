@@ -1,0 +1,28 @@
+/**
+ * `/sessions/:id`: the session form with the links other features hold for the session — its
+ * territorial tour, its voting rounds, its rubric.
+ */
+import { EditSessionPage } from '../../features/sessions/edit-session-page';
+import { SessionRounds } from '../../features/prioritisation/session-rounds';
+import { SessionRubricLink } from '../../features/rubrics/session-rubric-link';
+import { SessionTourLink } from '../../features/tours/session-tour-link';
+import { useDirtyReporter } from '../unsaved-store';
+
+export function SessionScreen() {
+  return (
+    <EditSessionPage
+      onDirtyChange={useDirtyReporter('session-form')}
+      links={(session) => (
+        <>
+          <SessionTourLink sessionId={session.id} sessionType={session.type} />
+          <SessionRounds sessionId={session.id} processId={session.processId} />
+          <SessionRubricLink
+            sessionId={session.id}
+            processId={session.processId}
+            sessionType={session.type}
+          />
+        </>
+      )}
+    />
+  );
+}
