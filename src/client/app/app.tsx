@@ -4,6 +4,7 @@ import { useAccount } from '../data/shell';
 import { Loading } from '../ui/status-views';
 import { NotFoundPage } from './not-found-page';
 import { AppLayout, PublicLayout } from './layout';
+import { ScreenLockGate } from './screen-lock-gate';
 import { useDirtyReporter } from './unsaved-store';
 import { syncNow, useSyncStatus } from './use-sync';
 
@@ -188,7 +189,9 @@ export function App() {
   return (
     <StrictMode>
       <BrowserRouter>
-        <AppRoutes />
+        <ScreenLockGate>
+          <AppRoutes />
+        </ScreenLockGate>
       </BrowserRouter>
     </StrictMode>
   );
