@@ -131,9 +131,10 @@ function RubricTemplateEditorRoute() {
 /** Home: the processes; coordinators also see the borough's units coloured by stage. */
 function HomeRoute() {
   const role = useAccount()?.user.role;
+  const status = useSyncStatus();
   return (
     <>
-      <ProcessesPage />
+      <ProcessesPage syncStatus={status} />
       {role === 'coordinator' || role === 'admin' ? <StageOverview /> : null}
     </>
   );

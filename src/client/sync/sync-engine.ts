@@ -6,6 +6,10 @@
  * batches, then pulls pages until the server has nothing more, merging
  * every field by hlc so local edits that are newer survive.
  *
+ * A device that never completed a sync pulls with `estimate=1` and reports
+ * its first download's progress in the status (`download`), so screens
+ * never call it up to date, or empty, before it has the server's data.
+ *
  * Offline it does nothing and loses nothing: the outbox waits. Failures are
  * retried with exponential backoff and jitter; a new server epoch (restored
  * backup) or a mutation gap makes it re-queue everything it holds under a

@@ -2,6 +2,8 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { PROCESS_STAGES } from '../../../domain';
 import { useProcesses, useSessions, type ProcessView } from '../../data';
+import type { SyncStatus } from '../../sync/sync-engine';
+import { FirstDownloadNotice } from '../sync-status/first-download';
 import { PageHeading } from '../../ui/page-heading';
 import { Loading } from '../../ui/status-views';
 
@@ -31,8 +33,12 @@ function ProcessCard({ process }: { process: ProcessView }) {
   );
 }
 
-/** `/`: the processes this device holds, as large cards: one tap opens a process. */
-export function ProcessesPage() {
+/**
+ * `/`: the processes this device holds, as large cards: one tap opens a process.
+ * With the sync status, a device that never synced shows its first download
+ * instead of "no processes".
+ */
+export function ProcessesPage({ syncStatus }: { syncStatus?: SyncStatus }) {
   const { t } = useTranslation();
   const processes = useProcesses();
   return (
@@ -47,10 +53,7 @@ export function ProcessesPage() {
       {processes === undefined ? (
         <Loading />
       ) : processes.length === 0 ? (
-        <div className="empty">
-          <p>{t('processes.empty')}</p>
-          <p>{t('processes.emptyHint')}</p>
-        </div>
+        <EmptyList syncStatus={syncStatus} />
       ) : (
         <ul className="card-grid plain-list">
           {processes.map((process) => (
@@ -60,4 +63,15 @@ export function ProcessesPage() {
       )}
     </section>
   );
+}
+
+function EmptyList({ syncStatus }: { syncStatus: SyncStatus | undefined }) {
+  const { t } = useTranslation();
+  const empty = (
+    <div className="empty">
+      <p>{t('processes.empty')}</p>
+      <p>{t('processes.emptyHint')}</p>
+    </div>
+  );
+  return syncStatus ? <FirstDownloadNotice status={syncStatus}>{empty}</FirstDownloadNotice> : empty;
 }
