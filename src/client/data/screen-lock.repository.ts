@@ -19,6 +19,9 @@
  *   them the lock counts wrong tries on the device: after
  *   `LOCK_POLICY.freeAttempts` it makes them wait, twice as long after each
  *   further miss. The count survives reloads.
+ * - A forgotten PIN must not strand a device full of unsynced work: with a
+ *   connection, the person signed in on it may unlock it with their account
+ *   password, which the server checks (`unlockWithAccountPassword`).
  */
 import type { TequioDb } from './db';
 
@@ -228,4 +231,24 @@ export async function unlockScreen(
       retryAfter,
     };
   });
+}
+
+/**
+ * The way out when the PIN is forgotten: the account signed in on this device
+ * proves itself with its password, checked by `verify` (a sign-in against
+ * the server, so it needs the network; its errors are thrown as they come).
+ * On success the lock is lifted whatever its count of wrong PINs.
+ */
+export async function unlockWithAccountPassword(
+  db: TequioDb,
+  password: string,
+  verify: (input: { username: string; password: string }) => Promise<void>,
+): Promise<{ ok: true; returnTo: string } | { ok: false; reason: 'not_locked' | 'no_account' }> {
+  const lock = await readStored(db);
+  if (!lock) return { ok: false, reason: 'not_locked' };
+  const account = await db.getMeta('account');
+  if (!account) return { ok: false, reason: 'no_account' };
+  await verify({ username: account.user.username, password });
+  await db.meta.delete(SCREEN_LOCK_KEY);
+  return { ok: true, returnTo: lock.returnTo };
 }

@@ -5,6 +5,7 @@
  * reads it before anything else is drawn.
  */
 import { useLiveQuery } from 'dexie-react-hooks';
+import * as account from './account.repository';
 import { getDb } from './current-db';
 import * as screenLock from './screen-lock.repository';
 
@@ -28,3 +29,7 @@ export const lockScreen = (request: screenLock.ScreenLockRequest & { pin: string
 
 /** Unlocks with the PIN; wrong PINs are counted and, after five, slowed down. */
 export const unlockScreen = (pin: string) => screenLock.unlockScreen(getDb(), pin);
+
+/** A forgotten PIN: the account signed in here unlocks with its password, checked by the server (online only). */
+export const unlockWithAccountPassword = (password: string) =>
+  screenLock.unlockWithAccountPassword(getDb(), password, (input) => account.signIn(getDb(), input));

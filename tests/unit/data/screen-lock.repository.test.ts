@@ -11,6 +11,7 @@ import {
   readScreenLock,
   unlockDelayMs,
   unlockScreen,
+  unlockWithAccountPassword,
 } from '../../../src/client/data/screen-lock.repository';
 
 let db: TequioDb;
@@ -159,5 +160,49 @@ describe('persistence', () => {
     expect(await unlockScreen(reopened, '2468', at(40_000))).toEqual({ ok: true, returnTo: '/rounds/r-1' });
     reopened.close();
     await db.open();
+  });
+});
+
+describe('a forgotten PIN', () => {
+  const account = {
+    token: 't',
+    user: {
+      id: 'u-1',
+      username: 'rosa',
+      displayName: 'Rosa',
+      role: 'facilitator' as const,
+      scope: { kind: 'processes' as const },
+    },
+  };
+
+  it('the signed-in account unlocks with its password, checked by the server, even while the device makes PINs wait', async () => {
+    await db.setMeta('account', account);
+    await lockScreen(db, { ...BALLOT, pin: '2468' }, FAST);
+    for (let i = 0; i < 6; i++) await unlockScreen(db, '0000');
+    const checked: unknown[] = [];
+    const result = await unlockWithAccountPassword(db, 'contraseña-larga', async (input) => {
+      checked.push(input);
+    });
+    expect(checked).toEqual([{ username: 'rosa', password: 'contraseña-larga' }]);
+    expect(result).toEqual({ ok: true, returnTo: '/rounds/r-1' });
+    expect(await readScreenLock(db)).toBeNull();
+  });
+
+  it('stays locked when the server refuses the password or cannot be reached', async () => {
+    await db.setMeta('account', account);
+    await lockScreen(db, { ...BALLOT, pin: '2468' }, FAST);
+    await expect(
+      unlockWithAccountPassword(db, 'otra', () => Promise.reject(new Error('unauthenticated'))),
+    ).rejects.toThrow('unauthenticated');
+    expect(await readScreenLock(db)).not.toBeNull();
+  });
+
+  it('needs an account signed in on the device', async () => {
+    await lockScreen(db, { ...BALLOT, pin: '2468' }, FAST);
+    expect(await unlockWithAccountPassword(db, 'x', () => Promise.resolve())).toEqual({
+      ok: false,
+      reason: 'no_account',
+    });
+    expect(await readScreenLock(db)).not.toBeNull();
   });
 });

@@ -15,6 +15,11 @@ export type LockFormValues = z.input<typeof lockFormSchema>;
 export const unlockFormSchema = z.object({ pin });
 export type UnlockFormValues = z.input<typeof unlockFormSchema>;
 
+export const passwordFormSchema = z.object({
+  password: z.string().min(1, 'Escribe la contraseña.').max(1000),
+});
+export type PasswordFormValues = z.input<typeof passwordFormSchema>;
+
 /** Issue codes whose message follows the UI language (errorText overrides). */
 export const PIN_ERRORS = {
   invalid_format: 'screenLock.errors.pinFormat',

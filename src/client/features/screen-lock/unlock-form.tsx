@@ -7,6 +7,7 @@ import { unlockScreen, type ScreenLockState } from '../../data/use-screen-lock';
 import { errorText, formErrorMap } from '../../i18n/zod-errors';
 import { Field } from '../../ui/field';
 import { useNow } from '../../ui/use-now';
+import { ForgottenPin } from './forgotten-pin';
 import { PIN_ERRORS, unlockFormSchema, type UnlockFormValues } from './pin-schema';
 
 const resolver = zodResolver(unlockFormSchema, { error: formErrorMap });
@@ -56,46 +57,49 @@ export function UnlockForm({ lock, onCancel }: { lock: ScreenLockState; onCancel
   else if (wrong !== null) message = { text: t('screenLock.locked.waitOver'), alert: false };
 
   return (
-    <form
-      className="form card unlock-form narrow"
-      noValidate
-      aria-labelledby={`${id}-title`}
-      aria-busy={isSubmitting}
-      onSubmit={(e) => void submit(e)}
-    >
-      <h1 id={`${id}-title`}>{t('screenLock.locked.unlockTitle')}</h1>
-      <p>{t('screenLock.locked.unlockIntro')}</p>
-      <Field
-        id={`${id}-pin`}
-        label={t('screenLock.locked.pin')}
-        error={errorText(errors.pin, PIN_ERRORS)}
-        required
+    <div className="narrow">
+      <form
+        className="form card unlock-form"
+        noValidate
+        aria-labelledby={`${id}-title`}
+        aria-busy={isSubmitting}
+        onSubmit={(e) => void submit(e)}
       >
-        {(aria) => (
-          <input
-            type="password"
-            inputMode="numeric"
-            autoComplete="off"
-            maxLength={8}
-            className="input-short pin-input"
-            {...aria}
-            {...register('pin')}
-          />
-        )}
-      </Field>
-      {message ? (
-        <p className={message.alert ? 'form-alert' : 'notice'} role={message.alert ? 'alert' : 'status'}>
-          {message.text}
-        </p>
-      ) : null}
-      <div className="actions">
-        <button type="submit" className="button button-primary" disabled={isSubmitting || waiting}>
-          {isSubmitting ? t('screenLock.locked.checking') : t('screenLock.locked.submit')}
-        </button>
-        <button type="button" className="button" onClick={onCancel}>
-          {t('screenLock.locked.back')}
-        </button>
-      </div>
-    </form>
+        <h1 id={`${id}-title`}>{t('screenLock.locked.unlockTitle')}</h1>
+        <p>{t('screenLock.locked.unlockIntro')}</p>
+        <Field
+          id={`${id}-pin`}
+          label={t('screenLock.locked.pin')}
+          error={errorText(errors.pin, PIN_ERRORS)}
+          required
+        >
+          {(aria) => (
+            <input
+              type="password"
+              inputMode="numeric"
+              autoComplete="off"
+              maxLength={8}
+              className="input-short pin-input"
+              {...aria}
+              {...register('pin')}
+            />
+          )}
+        </Field>
+        {message ? (
+          <p className={message.alert ? 'form-alert' : 'notice'} role={message.alert ? 'alert' : 'status'}>
+            {message.text}
+          </p>
+        ) : null}
+        <div className="actions">
+          <button type="submit" className="button button-primary" disabled={isSubmitting || waiting}>
+            {isSubmitting ? t('screenLock.locked.checking') : t('screenLock.locked.submit')}
+          </button>
+          <button type="button" className="button" onClick={onCancel}>
+            {t('screenLock.locked.back')}
+          </button>
+        </div>
+      </form>
+      <ForgottenPin />
+    </div>
   );
 }
