@@ -153,6 +153,11 @@ export const pullResponseSchema = z.object({
   cursor: z.string(),
   hasMore: z.boolean(),
   changes: z.array(changeSchema),
+  /**
+   * Only when the pull asked `estimate=1`: how many records the reader would still receive after
+   * this page if nothing changed meanwhile (an estimate for progress, e.g. a device's first download).
+   */
+  remaining: z.number().int().min(0).optional(),
 });
 export type PullResponse = z.infer<typeof pullResponseSchema>;
 

@@ -94,7 +94,7 @@ test('a tablet dated a year ahead: its offline session reaches the server with t
   await form.tapPlus('Mujeres', 'Personas adultas', 2);
   await form.save();
   await expect(tablet.getByRole('link', { name: new RegExp(title) })).toBeVisible();
-  await expect(app.syncIndicator).toContainText('1 pendiente');
+  await expect(app.syncIndicator).toContainText('1 cambio por enviar');
   const offline = (await localSession(tablet, title))!;
   expect(Date.parse(offline.hlcs.title!.slice(0, 24))).toBeGreaterThan(Date.now() + YEAR - 3_600_000);
 

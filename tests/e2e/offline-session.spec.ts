@@ -46,13 +46,13 @@ test('an assembly recorded offline survives a reload, syncs, and appears on anot
   await app.screenshot('02-session-form');
   await form.save();
   await expect(tablet.getByRole('link', { name: /Asamblea de arranque/ })).toBeVisible();
-  await expect(app.syncIndicator).toContainText('1 pendiente');
+  await expect(app.syncIndicator).toContainText('1 cambio por enviar');
 
   // Still offline: a reload comes entirely from the precache and the device database.
   await tablet.reload();
   await expect(tablet.getByRole('heading', { name: processName })).toBeVisible();
   await expect(tablet.getByRole('link', { name: /Asamblea de arranque/ })).toBeVisible();
-  await expect(app.syncIndicator).toContainText('1 pendiente');
+  await expect(app.syncIndicator).toContainText('1 cambio por enviar');
   await app.screenshot('03-offline-after-reload');
 
   // The network returns: the change syncs by itself.

@@ -51,7 +51,7 @@ test('a stage advanced offline with a session as evidence reaches the coordinato
   const tabletProcess = new ProcessDetailPage(tablet);
   await tabletProcess.advanceTo(2, ['Asamblea de conformación']);
   await expect(tabletProcess.stageHistory).toContainText('Asamblea de conformación');
-  await expect(app.syncIndicator).toContainText('2 pendientes');
+  await expect(app.syncIndicator).toContainText('2 cambios por enviar');
   await app.screenshot('stages-01-offline-advance');
 
   // Back online: it syncs by itself.

@@ -43,7 +43,7 @@ test('a revoked tablet keeps its unsynced session, asks to sign in again, then s
   await form.tapPlus('Mujeres', 'Personas adultas', 4);
   await form.save();
   await expect(tablet.getByRole('link', { name: /Taller de autodiagnóstico/ })).toBeVisible();
-  await expect(app.syncIndicator).toContainText('1 pendiente');
+  await expect(app.syncIndicator).toContainText('1 cambio por enviar');
 
   // Meanwhile the coordinator revokes the tablet (its newest sign-in) from the office.
   const officeContext = await browser.newContext();
@@ -62,7 +62,7 @@ test('a revoked tablet keeps its unsynced session, asks to sign in again, then s
   const banner = new SessionBanner(tablet);
   await expect(banner.alert).toBeVisible({ timeout: 30_000 });
   await expect(app.syncIndicator).toContainText('Inicia sesión de nuevo');
-  await expect(app.syncIndicator).toContainText('1 pendiente');
+  await expect(app.syncIndicator).toContainText('1 cambio por enviar');
   await expect(tablet.getByRole('link', { name: /Taller de autodiagnóstico/ })).toBeVisible();
   await expectNoViolations(tablet, 'revoked-banner');
   await app.screenshot('revoked-02-banner');

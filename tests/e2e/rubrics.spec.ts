@@ -78,7 +78,7 @@ test('a moment scored offline reaches the coordinator’s history and averages',
   await expect(tabletScore).toContainText('Evidencia territorial: nivel 4');
   await expect(tabletScore).toContainText(comment);
   await expect(tabletScore).toContainText('1 nota de entrevista');
-  await expect(app.syncIndicator).toContainText('1 pendiente');
+  await expect(app.syncIndicator).toContainText('1 cambio por enviar');
   await expectNoViolations(tablet, 'process-rubric-history');
   await app.screenshot('rubrics-02-offline-history');
 

@@ -138,8 +138,14 @@ describe('the generated OpenAPI document', () => {
     expect(pull.parameters.map((p: Json) => [p.in, p.name, p.required])).toEqual([
       ['query', 'cursor', false],
       ['query', 'limit', false],
+      ['query', 'estimate', false],
     ]);
     expect(pull.parameters[1].schema).toMatchObject({ type: 'integer', minimum: 1, maximum: 1000 });
+    // The optional estimate extension: `estimate=1` asked, `remaining` answered (not required).
+    expect(pull.parameters[2].schema).toMatchObject({ enum: ['0', '1'] });
+    const page = doc.components.schemas.PullResponse;
+    expect(page.properties.remaining).toMatchObject({ type: 'integer', minimum: 0 });
+    expect(page.required).not.toContain('remaining');
     // What the document says of `limit` is what the route enforces.
     const tooMany = await server.request('GET', '/api/v1/sync/pull?limit=1001', { token: admin.token });
     expect(tooMany.status).toBe(400);

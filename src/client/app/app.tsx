@@ -4,6 +4,7 @@ import { useAccount } from '../data/use-account';
 import { Loading } from '../ui/status-views';
 import { NotFoundPage } from './not-found-page';
 import { AppLayout, PublicLayout } from './layout';
+import { ScreenLockGate } from './screen-lock-gate';
 import { useDirtyReporter } from './unsaved-store';
 import { syncNow, useSyncStatus } from './use-sync';
 
@@ -120,9 +121,10 @@ function RubricTemplateEditorRoute() {
 /** Home: the processes; coordinators also see the borough's units coloured by stage. */
 function HomeRoute() {
   const role = useAccount()?.user.role;
+  const status = useSyncStatus();
   return (
     <>
-      <ProcessesPage />
+      <ProcessesPage syncStatus={status} />
       {role === 'coordinator' || role === 'admin' ? <StageOverview /> : null}
     </>
   );
@@ -168,7 +170,9 @@ export function App() {
   return (
     <StrictMode>
       <BrowserRouter>
-        <AppRoutes />
+        <ScreenLockGate>
+          <AppRoutes />
+        </ScreenLockGate>
       </BrowserRouter>
     </StrictMode>
   );

@@ -1,6 +1,7 @@
 /**
  * Processes on the device: creating one, editing it and recording the stages
- * it reaches. Every write is a local write (record + outbox in one
+ * it reaches (and, for stages passed over, the evidence recorded later: the facts the stage
+ * rules of domain/process-stages.ts read). Every write is a local write (record + outbox in one
  * transaction, records.repository.ts) that syncs like any edit.
  *
  * Under conflict: an edit writes only the fields it changes; a stage
@@ -8,8 +9,9 @@
  * last-writer-wins per field.
  */
 import { newId, type Process, type StageEntry } from '../../domain';
-import { applyStageEntry } from '../../domain/process-stages';
+import { applyLateStageEvidence, applyStageEntry, type StageFacts } from '../../domain/process-stages';
 import type { TequioDb } from './db';
+import { NotFoundError } from './errors';
 import {
   editLocal,
   getLive,
@@ -63,4 +65,50 @@ export async function recordStageEntry(db: TequioDb, processId: string, entry: S
   const process = await requireLive(db, 'process', processId);
   const sessionIds = (await listSessions(db, processId)).map((s) => s.id);
   await updateProcess(db, processId, applyStageEntry(process, entry, sessionIds));
+}
+
+/** What this device holds of the process's work; null when it holds no such process. */
+export async function readStageFacts(db: TequioDb, processId: string): Promise<StageFacts | null> {
+  return db.transaction('r', [db.processes, db.sessions, db.problems, db.rounds], async () => {
+    const row = await db.processes.get(processId);
+    if (!row || row.deleted) return null;
+    const collective = row.fields.collective;
+    const sessions = await db.sessions
+      .where('fields.processId')
+      .equals(processId)
+      .filter((r) => !r.deleted)
+      .toArray();
+    const problems = await db.problems
+      .where('fields.processId')
+      .equals(processId)
+      .filter((r) => !r.deleted)
+      .count();
+    const closedRounds = await db.rounds
+      .where('fields.processId')
+      .equals(processId)
+      .filter((r) => !r.deleted && r.fields.status === 'closed')
+      .count();
+    return {
+      collectiveMembers: collective?.memberCount ?? 0,
+      sessionTypes: sessions.map((s) => s.fields.type),
+      problems,
+      closedRounds,
+    };
+  });
+}
+
+/**
+ * Records sessions as the evidence of a stage the process passed over,
+ * without changing its current stage. Throws StageTransitionError when the
+ * domain refuses it (not a stage passed over, no sessions, another process's).
+ */
+export async function recordLateStageEvidence(
+  db: TequioDb,
+  processId: string,
+  entry: StageEntry,
+): Promise<void> {
+  const row = await db.processes.get(processId);
+  if (!row || row.deleted) throw new NotFoundError('process', processId);
+  const sessionIds = (await listSessions(db, processId)).map((s) => s.id);
+  await updateProcess(db, processId, applyLateStageEvidence(row.fields, entry, sessionIds));
 }

@@ -1,9 +1,10 @@
 /**
  * Storage safety on the device. Unsynced changes live only here until the
- * server has them, so the user must see when they are at risk: the browser
- * may evict a site's data under storage pressure unless it was granted
- * persistent storage, a nearly full quota makes the next save fail, and the
- * longer a change waits, the more there is to lose.
+ * server has them, so the user must see when they are at risk — and only
+ * then, or the warning means nothing: the browser may evict a site's data
+ * under storage pressure unless it was granted persistent storage (a risk
+ * once changes have waited long), a nearly full quota makes the next save
+ * fail, and a session the server refuses keeps changes from leaving.
  *
  * Everything here reads the device only and works offline. Persistent
  * storage is requested once after sign-in and the answer is remembered in
@@ -44,28 +45,49 @@ export interface DeviceStorage {
 export type StorageInfo = UnsyncedInfo & DeviceStorage;
 
 export const STORAGE_THRESHOLDS = {
-  /** Unsynced changes older than this are at risk (a lost or wiped tablet loses a day of fieldwork). */
+  /**
+   * Unsynced changes older than this, on storage the browser may evict, are at risk (a wiped
+   * tablet loses a day of fieldwork). Younger ones are the normal state of a day offline.
+   */
   maxUnsyncedAgeMs: 24 * 60 * 60 * 1000,
   /** Above this share of the quota, saving photos may soon fail. */
   maxUsageRatio: 0.8,
 } as const;
 
-export type StorageRisk = 'stale_changes' | 'nearly_full' | 'not_persistent';
+/**
+ * What really risks losing data, each with its own way out (shown on /sync):
+ * - `unprotected_old_changes`: the browser may evict this site's data (storage not
+ *   persistent) and changes have waited longer than `maxUnsyncedAgeMs` → sync, or export;
+ * - `nearly_full`: the quota is nearly used up, the next save may fail → sync, free space;
+ * - `session_refused`: the server refuses this device's session (revoked token, expired
+ *   session) while changes wait → sign in again to send them.
+ * Changes waiting offline are not a risk: they are how the app works in the field.
+ */
+export type StorageRisk = 'unprotected_old_changes' | 'nearly_full' | 'session_refused';
 
-/** What puts unsynced data at risk right now (empty when all is well). */
-export function storageRisks(info: StorageInfo, now: number): StorageRisk[] {
-  const risks: StorageRisk[] = [];
-  const waiting = info.pendingCount + info.pendingBlobs > 0;
-  if (
+/** What storage cannot know by itself: whether the server still accepts this device's session. */
+export interface RiskContext {
+  sessionRefused?: boolean;
+}
+
+/** True when the oldest unsynced change has waited longer than the threshold. */
+export function hasOldUnsyncedChanges(info: UnsyncedInfo, now: number): boolean {
+  return (
     info.oldestUnsyncedAt !== null &&
     now - Date.parse(info.oldestUnsyncedAt) > STORAGE_THRESHOLDS.maxUnsyncedAgeMs
-  ) {
-    risks.push('stale_changes');
-  }
+  );
+}
+
+/** What puts unsynced data at risk right now (empty when all is well, including while changes wait offline). */
+export function storageRisks(info: StorageInfo, now: number, context: RiskContext = {}): StorageRisk[] {
+  const risks: StorageRisk[] = [];
+  const waiting = info.pendingCount + info.pendingBlobs > 0;
+  // Unknown persistence (a browser without the API) is not reported as a risk.
+  if (info.persisted === false && hasOldUnsyncedChanges(info, now)) risks.push('unprotected_old_changes');
   if (info.usage !== null && info.quota && info.usage / info.quota > STORAGE_THRESHOLDS.maxUsageRatio) {
     risks.push('nearly_full');
   }
-  if (info.persisted === false && waiting) risks.push('not_persistent');
+  if (context.sessionRefused && waiting) risks.push('session_refused');
   return risks;
 }
 

@@ -1,6 +1,7 @@
 /** Processes for screens (processes.repository.ts): live reads and the writes, all on the device. */
 import { useLiveQuery } from 'dexie-react-hooks';
 import type { Process, StageEntry } from '../../domain';
+import type { StageFacts } from '../../domain/process-stages';
 import { getDb } from './current-db';
 import * as processes from './processes.repository';
 import type { EditOptions } from './records.repository';
@@ -24,3 +25,12 @@ export const updateProcess = (id: string, patch: Partial<Process>, options?: Edi
 /** Moves the process to a stage (throws StageTransitionError when the stage rules refuse). */
 export const recordStageEntry = (processId: string, entry: StageEntry) =>
   processes.recordStageEntry(getDb(), processId, entry);
+
+/** The process's stage facts, re-read as its sessions, problems, votes or Collective change (undefined while reading). */
+export function useStageFacts(processId: string): StageFacts | null | undefined {
+  return useLiveQuery(() => processes.readStageFacts(getDb(), processId), [processId]);
+}
+
+/** Records sessions as the evidence of a stage the process passed over (the current stage stays). */
+export const recordLateStageEvidence = (processId: string, entry: StageEntry) =>
+  processes.recordLateStageEvidence(getDb(), processId, entry);

@@ -9,7 +9,7 @@ import * as storage from './storage.repository';
 import type { DeviceStorage, StorageInfo, UnsyncedInfo } from './storage.repository';
 
 export type { StorageInfo, StorageRisk } from './storage.repository';
-export { storageRisks, STORAGE_THRESHOLDS } from './storage.repository';
+export { hasOldUnsyncedChanges, storageRisks, STORAGE_THRESHOLDS } from './storage.repository';
 
 const NOTHING_WAITING: UnsyncedInfo = { pendingCount: 0, pendingBlobs: 0, oldestUnsyncedAt: null };
 const UNKNOWN_STORAGE: DeviceStorage = { persisted: null, usage: null, quota: null };

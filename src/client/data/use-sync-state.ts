@@ -19,3 +19,11 @@ export function useLastSyncAt(): string | null {
 export function useRejectedChanges(): RejectedChange[] {
   return useLiveQuery(() => syncState.listRejected(getDb()), [], []);
 }
+
+/**
+ * True once a sync completed on this device, false before; undefined until the database answered.
+ * Screens that must not claim "up to date" or "no processes" before the first download read it.
+ */
+export function useEverSynced(): boolean | undefined {
+  return useLiveQuery(async () => (await syncState.readLastSyncAt(getDb())) !== null, []);
+}

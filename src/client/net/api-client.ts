@@ -56,7 +56,8 @@ export interface ApiClient {
     deviceLabel: string;
   }): Promise<LoginResponse>;
   push(body: PushRequest): Promise<PushResponse>;
-  pull(cursor: string | null, limit?: number): Promise<PullResponse>;
+  /** `estimate`: also ask how many records are still to come (`remaining`), for a first download's progress. */
+  pull(cursor: string | null, limit?: number, options?: { estimate?: boolean }): Promise<PullResponse>;
   /** Accounts (all of them for coordinators and admins). */
   listUsers(): Promise<{ users: UserSummary[] }>;
   /** A user's devices (login tokens); own ones when `userId` is omitted. */
@@ -130,10 +131,11 @@ export function createApiClient(options: ApiClientOptions = {}): ApiClient {
     setupStatus: () => request('GET', '/setup', undefined, false),
     setup: (body) => request('POST', '/setup', body, false),
     push: (body) => request('POST', '/sync/push', body),
-    pull: (cursor, limit) => {
+    pull: (cursor, limit, options) => {
       const q = new URLSearchParams();
       if (cursor) q.set('cursor', cursor);
       if (limit) q.set('limit', String(limit));
+      if (options?.estimate) q.set('estimate', '1');
       const qs = q.toString();
       return request('GET', `/sync/pull${qs ? `?${qs}` : ''}`);
     },

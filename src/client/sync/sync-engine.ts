@@ -6,6 +6,10 @@
  * batches, then pulls pages until the server has nothing more, merging
  * every field by hlc so local edits that are newer survive.
  *
+ * A device that never completed a sync pulls with `estimate=1` and reports
+ * its first download's progress in the status (`download`), so screens
+ * never call it up to date, or empty, before it has the server's data.
+ *
  * Offline it does nothing and loses nothing: the outbox waits. Failures are
  * retried with exponential backoff and jitter; a new server epoch (restored
  * backup) or a mutation gap makes it re-queue everything it holds under a
@@ -43,6 +47,16 @@ export interface SyncStatus {
   clockSkewMs: number | null;
   /** Changes of this device the server stored with its own time because the device's was far ahead. */
   restamped?: RestampedChanges | null;
+  /**
+   * While a device that never synced downloads for the first time: the records received so far
+   * and the server's estimate of the total (null when the server gives none); null otherwise.
+   */
+  download?: DownloadProgress | null;
+}
+
+export interface DownloadProgress {
+  received: number;
+  total: number | null;
 }
 
 export interface CycleResult {
@@ -128,6 +142,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     lastError: null,
     clockSkewMs: null,
     restamped: null,
+    download: null,
   }));
   const set = (patch: Partial<SyncStatus>) => store.setState(patch);
 
@@ -177,8 +192,15 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
   async function pullAll(result: CycleResult) {
     const cursor = await db.getMeta('cursor');
     const knownEpoch = await db.getMeta('serverEpoch');
+    // A device that never completed a sync shows its first download's progress: it asks the
+    // server for an estimate of what remains with every page (an optional extension of pull).
+    const firstDownload = (await db.getMeta('lastSyncAt')) === null;
+    const pull = (from: string | null) =>
+      firstDownload ? api.pull(from, pullLimit, { estimate: true }) : api.pull(from, pullLimit);
+    let received = 0;
+    if (firstDownload) set({ download: { received, total: null } });
     // The next page is already on its way while this one is stored (a failure discards it).
-    let next = api.pull(cursor, pullLimit);
+    let next = pull(cursor);
     for (;;) {
       const page = await next;
       await noteServerTime(page.serverTime);
@@ -186,7 +208,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
         throw new ApiError(409, 'epoch_changed', 'the server answered under another epoch');
       }
       if (page.hasMore) {
-        next = api.pull(page.cursor, pullLimit);
+        next = pull(page.cursor);
         next.catch(() => undefined); // awaited on the next turn; never an unhandled rejection meanwhile
       }
       result.pulled += await applyPulledPage(
@@ -197,6 +219,11 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
         !page.hasMore,
         page.serverTime,
       );
+      if (firstDownload) {
+        received += page.changes.length;
+        const total = typeof page.remaining === 'number' ? received + page.remaining : null;
+        set({ download: { received, total } });
+      }
       if (!page.hasMore) return;
     }
   }
@@ -225,7 +252,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
         await db.setMeta('lastSyncAt', now);
         failures = 0;
         // The network may have gone while the last response was on its way: trust the browser.
-        set({ phase: 'idle', lastSyncAt: now, lastError: null, online: isOnline() });
+        set({ phase: 'idle', lastSyncAt: now, lastError: null, online: isOnline(), download: null });
         return { ...result, ok: true };
       } catch (error) {
         const e = error instanceof ApiError ? error : new ApiError(0, 'client_error', String(error));
@@ -235,10 +262,15 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
           continue;
         }
         if (e.status === 401) {
-          set({ phase: 'needs_login', lastError: e.code });
+          set({ phase: 'needs_login', lastError: e.code, download: null });
           return { ...result, error: e.code };
         }
-        set({ phase: 'error', lastError: e.code, online: e.code !== 'network' && isOnline() });
+        set({
+          phase: 'error',
+          lastError: e.code,
+          online: e.code !== 'network' && isOnline(),
+          download: null,
+        });
         scheduleRetry();
         return { ...result, error: e.code };
       }

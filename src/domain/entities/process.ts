@@ -43,6 +43,11 @@ export const stageEntrySchema = z.object({
   reachedAt: z.iso.date(),
   sessionIds: z.array(z.uuid()).max(100),
   note: z.string().trim().max(1000).nullish(),
+  /**
+   * Evidence recorded later for a stage the process had passed over (domain/process-stages.ts):
+   * it marks that stage done and leaves the current stage as it is.
+   */
+  recordedLater: z.boolean().optional(),
 });
 export type StageEntry = z.infer<typeof stageEntrySchema>;
 

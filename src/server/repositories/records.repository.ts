@@ -9,10 +9,10 @@
  * server instances, so a pull by "seq > cursor" can never skip a change
  * that commits later with a smaller seq.
  */
-import { sql } from 'kysely';
+import { sql, type SelectQueryBuilder } from 'kysely';
 import type { FieldHlcs, Fields, RecordState } from '../../domain';
 import type { Db, Storage } from '../db/database';
-import type { RecordsTable } from '../db/schema';
+import type { RecordsTable, Tables } from '../db/schema';
 
 export interface StoredRecord {
   entity: string;
@@ -32,6 +32,21 @@ const ROWS_PER_STATEMENT = 500;
 
 /** Which records a reader may see: everything, or reference entities plus the listed processes. */
 export type RecordFilter = { all: true } | { all: false; referenceEntities: string[]; processIds: string[] };
+
+/** Narrows a query over `records` to what `filter` lets the reader see (never called with an empty filter). */
+function visibleOnly<O>(
+  query: SelectQueryBuilder<Tables, 'records', O>,
+  filter: RecordFilter,
+): SelectQueryBuilder<Tables, 'records', O> {
+  if (filter.all) return query;
+  const { referenceEntities, processIds } = filter;
+  return query.where((eb) => {
+    const visible = [];
+    if (referenceEntities.length > 0) visible.push(eb('entity', 'in', referenceEntities));
+    if (processIds.length > 0) visible.push(eb('process_id', 'in', processIds));
+    return eb.or(visible);
+  });
+}
 
 function toStoredRecord(row: RecordsTable): StoredRecord {
   return {
@@ -268,19 +283,21 @@ export function createRecordsRepository(db: Db, storage: Storage) {
 
     /** Current state of the visible records with seq > `after`, in seq order, at most `limit`. */
     async listSince(after: number, limit: number, filter: RecordFilter): Promise<StoredRecord[]> {
-      let query = db.selectFrom('records').selectAll().where('seq', '>', after).orderBy('seq').limit(limit);
-      if (!filter.all) {
-        const { referenceEntities, processIds } = filter;
-        if (referenceEntities.length === 0 && processIds.length === 0) return [];
-        query = query.where((eb) => {
-          const visible = [];
-          if (referenceEntities.length > 0) visible.push(eb('entity', 'in', referenceEntities));
-          if (processIds.length > 0) visible.push(eb('process_id', 'in', processIds));
-          return eb.or(visible);
-        });
-      }
-      const rows = await query.execute();
+      if (!filter.all && filter.referenceEntities.length === 0 && filter.processIds.length === 0) return [];
+      const query = db.selectFrom('records').selectAll().where('seq', '>', after).orderBy('seq').limit(limit);
+      const rows = await visibleOnly(query, filter).execute();
       return rows.map(toStoredRecord);
+    },
+
+    /** How many visible records have seq > `after` (what a pull from there still has to send). */
+    async countSince(after: number, filter: RecordFilter): Promise<number> {
+      if (!filter.all && filter.referenceEntities.length === 0 && filter.processIds.length === 0) return 0;
+      const query = db
+        .selectFrom('records')
+        .select((eb) => eb.fn.countAll<number | string | bigint>().as('n'))
+        .where('seq', '>', after);
+      const row = await visibleOnly(query, filter).executeTakeFirst();
+      return Number(row?.n ?? 0);
     },
   };
 }

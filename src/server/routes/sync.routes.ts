@@ -13,6 +13,12 @@ const limit = z.coerce.number().int().min(1).max(PROTOCOL_LIMITS.maxPullLimit);
 const pullQuerySchema = z.object({
   cursor: z.string().max(1000).optional().describe('Opaque cursor from the previous pull'),
   limit: limit.optional().describe(`Page size (default ${PROTOCOL_LIMITS.defaultPullLimit})`),
+  estimate: z
+    .enum(['0', '1'])
+    .optional()
+    .describe(
+      '1: also answer `remaining`, an estimate of the records still to come after this page (progress of a first download). Optional extension; servers without it ignore the parameter.',
+    ),
 });
 const rejectionsQuerySchema = z.object({
   userId: z.uuid().optional().describe('Only this user’s'),
@@ -54,7 +60,10 @@ export function registerSyncRoutes(app: FastifyInstance, deps: { auth: AuthServi
         },
       },
     },
-    async (request) => deps.sync.pull(authOf(request).user, request.query),
+    async (request) => {
+      const { cursor, limit, estimate } = request.query;
+      return deps.sync.pull(authOf(request).user, { cursor, limit, estimate: estimate === '1' });
+    },
   );
 
   routes.get(

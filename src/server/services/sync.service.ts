@@ -17,6 +17,8 @@
  * Pull: current state of every visible record with seq > cursor, in seq
  * (= commit) order. The cursor carries the epoch (a restored backup changes
  * it → 409) and the scope fingerprint (a changed scope restarts from 0).
+ * With `estimate` it also says how many visible records are still to come
+ * after the page (`remaining`), for a first download's progress.
  */
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
@@ -137,7 +139,10 @@ export function createSyncService(store: SyncStore) {
     );
   }
 
-  async function pull(user: User, options: { cursor?: string; limit?: number }): Promise<PullResponse> {
+  async function pull(
+    user: User,
+    options: { cursor?: string; limit?: number; estimate?: boolean },
+  ): Promise<PullResponse> {
     const limit = options.limit ?? PROTOCOL_LIMITS.defaultPullLimit;
     const cursor = options.cursor ? decodeCursor(options.cursor) : null;
     const serverEpoch = await epoch();
@@ -149,11 +154,12 @@ export function createSyncService(store: SyncStore) {
     const rows = await store.records.listSince(after, limit + 1, scope.filter);
     const page = rows.slice(0, limit);
     const lastSeq = page.length > 0 ? page[page.length - 1]!.seq : after;
-    return {
+    const hasMore = rows.length > limit;
+    const response: PullResponse = {
       serverEpoch,
       serverTime: new Date().toISOString(),
       cursor: encodeCursor({ e: serverEpoch, s: lastSeq, f: scope.fingerprint }),
-      hasMore: rows.length > limit,
+      hasMore,
       changes: page.map((r) => ({
         entity: r.entity,
         id: r.id,
@@ -162,6 +168,10 @@ export function createSyncService(store: SyncStore) {
         hlcs: r.state.hlcs,
       })),
     };
+    // Asked for by a device's first download, to show its progress; counted only then (one count query).
+    if (options.estimate)
+      response.remaining = hasMore ? await store.records.countSince(lastSeq, scope.filter) : 0;
+    return response;
   }
 
   /**

@@ -6,11 +6,13 @@ import { describe, expect, it } from 'vitest';
 import '../../../src/client/i18n';
 import { createProcess } from '../../../src/client/data/use-processes';
 import { createSession } from '../../../src/client/data/use-sessions';
+import { castVote, closeRound, createRound } from '../../../src/client/data/use-prioritisation';
+import { writeLocal } from '../../../src/client/data/records.repository';
 import type { TequioDb } from '../../../src/client/data/db';
 import { onFreshSignedInDevice } from './signed-in-device';
 import { ProcessPage } from '../../../src/client/features/processes/process-page';
 import { NewSessionPage } from '../../../src/client/features/sessions/new-session-page';
-import type { Process, Session } from '../../../src/domain';
+import { newId, type Process, type Session } from '../../../src/domain';
 import { aSession } from '../../fixtures/sessions';
 
 let db: TequioDb;
@@ -159,6 +161,82 @@ describe('process page at a glance', () => {
         consentDate: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/),
       }),
     ]);
+  });
+});
+
+describe('stages follow evidence', () => {
+  async function aProblem(processId: string, title: string): Promise<string> {
+    const id = newId();
+    await writeLocal(db, 'problem', id, { op: 'put', fields: { processId, title, theme: 'water' } });
+    return id;
+  }
+
+  it('a vote closed at stage 1 shows the Collective and the tour as skipped, not done, until evidence is recorded', async () => {
+    const id = await createProcess({ name: 'Colonia Buenavista', unitKeys: ['07-020'], stage: 'convening' });
+    const sessionId = await createSession(
+      aSession(id, { title: 'Asamblea de priorización', date: '2026-11-20' }),
+    );
+    const water = await aProblem(id, 'Falta de agua');
+    const trash = await aProblem(id, 'Basura en la barranca');
+    const roundId = await createRound(sessionId, {
+      title: 'Prioridades',
+      problemIds: [water, trash],
+      method: 'dots',
+      dotsPerPerson: 1,
+      allowStacking: false,
+    });
+    await castVote(roundId, { dots: { [water]: 1 } });
+    await closeRound(roundId, 'Se priorizó la falta de agua');
+    expect((await processFields(id)).stage).toBe('prioritisation');
+
+    const user = renderAt(`/processes/${id}`);
+    const stepper = await screen.findByRole('list', { name: 'Etapas del proceso' });
+    const steps = within(stepper).getAllByRole('listitem');
+    await waitFor(() => expect(steps[0]).toHaveTextContent('Hecha')); // the assembly
+    expect(steps[1]).toHaveTextContent('Saltada: sin evidencia'); // nobody in the Collective
+    expect(steps[2]).toHaveTextContent('Saltada: sin evidencia'); // no tour
+    expect(steps[3]).toHaveTextContent('Hecha'); // the problems voted on
+    expect(steps[4]).toHaveAttribute('aria-current', 'step');
+    expect(steps[4]).toHaveTextContent('Etapa actual');
+    expect(steps[5]).not.toHaveTextContent(/Hecha|Saltada/);
+
+    // Each skipped stage says what makes it done and how to record it.
+    const skipped = screen.getByRole('region', { name: 'Etapas saltadas' });
+    expect(skipped).toHaveTextContent(
+      'Cuenta como hecha cuando el Colectivo de Planeación tiene integrantes.',
+    );
+    expect(skipped).toHaveTextContent(
+      'Cuenta como hecha con una sesión de recorrido territorial registrada.',
+    );
+    expect(within(skipped).getByRole('link', { name: 'Ir al Colectivo de Planeación' })).toHaveAttribute(
+      'href',
+      '#collective-title',
+    );
+
+    // Recorded later with the assembly where the Collective formed: done, and the process stays at stage 5.
+    await user.click(
+      within(skipped).getByRole('button', { name: 'Registrar sesiones de respaldo de la etapa 2' }),
+    );
+    const form = screen.getByRole('form', { name: 'Respaldo de la etapa 2: Colectivo de planeación' });
+    await user.click(within(form).getByRole('button', { name: 'Guardar respaldo' }));
+    expect(
+      await within(form).findByText('Elige al menos una sesión que respalde la etapa.'),
+    ).toBeInTheDocument();
+    await user.click(within(form).getByRole('checkbox', { name: /Asamblea de priorización/ }));
+    await user.click(within(form).getByRole('button', { name: 'Guardar respaldo' }));
+
+    await waitFor(() => expect(steps[1]).toHaveTextContent('Hecha'));
+    expect(steps[2]).toHaveTextContent('Saltada: sin evidencia');
+    const stored = await processFields(id);
+    expect(stored.stage).toBe('prioritisation');
+    expect(stored.stageHistory?.at(-1)).toMatchObject({
+      stage: 'collective',
+      sessionIds: [sessionId],
+      recordedLater: true,
+    });
+    expect(screen.getByRole('region', { name: 'Historial de etapas' })).toHaveTextContent(
+      'respaldo registrado después',
+    );
   });
 });
 

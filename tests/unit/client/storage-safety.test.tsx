@@ -82,27 +82,59 @@ describe('storage on the sync page', () => {
     expect(screen.queryByRole('alert')).not.toBeInTheDocument();
   });
 
-  it('warns when the oldest unsynced change is over a day old', async () => {
+  it('notes old changes on protected storage without an alarm', async () => {
     fakeStorage({ persisted: true, usage: 1_000, quota: 2_000_000_000 });
+    await createProcess({ name: 'Colonia Renovación', unitKeys: ['07-010'], stage: 'convening' });
+    await ageOutbox(30);
+    renderPage();
+    expect(
+      await screen.findByText(
+        'Hay cambios sin enviar desde ayer. Este navegador protege los datos del dispositivo, así que no corren riesgo; se enviarán solos al sincronizar.',
+      ),
+    ).toBeInTheDocument();
+    expect(screen.queryByRole('alert')).not.toBeInTheDocument();
+  });
+
+  it('warns, with what to do, when unprotected changes are over a day old', async () => {
+    fakeStorage({ persisted: false, usage: 1_000, quota: 2_000_000_000 });
     await createProcess({ name: 'Colonia Renovación', unitKeys: ['07-010'], stage: 'convening' });
     await ageOutbox(30);
     renderPage();
     const alert = await screen.findByRole('alert');
     expect(alert).toHaveTextContent('Los datos sin sincronizar de este dispositivo están en riesgo.');
-    expect(alert).toHaveTextContent('Hay cambios sin enviar desde ayer: más de 24 horas.');
+    expect(alert).toHaveTextContent(
+      'Hay cambios sin enviar desde ayer (más de 24 horas) y el navegador no protege estos datos',
+    );
+    expect(alert).toHaveTextContent('Qué hacer: busca conexión y toca «Sincronizar ahora»');
   });
 
-  it('warns when storage is over 80 % full, and when it is not persistent with data waiting', async () => {
+  it('warns when storage is over 80 % full, but not for fresh changes on unprotected storage', async () => {
     fakeStorage({ persisted: false, usage: 850, quota: 1_000 });
     await createProcess({ name: 'Colonia Renovación', unitKeys: ['07-010'], stage: 'convening' });
     renderPage();
-    const notPersistent = await screen.findByText(
-      'El navegador no protege estos datos y hay cambios sin enviar.',
-    );
-    const alert = screen.getByRole('alert');
-    expect(alert).toContainElement(notPersistent);
+    const alert = await screen.findByRole('alert');
     expect(alert).toHaveTextContent('El almacenamiento está casi lleno (85% usado)');
+    expect(alert).toHaveTextContent('Qué hacer: sincroniza');
+    expect(alert).not.toHaveTextContent('no protege');
     expect(screen.getByText('No persistente')).toBeInTheDocument();
+  });
+
+  it('warns when the server refuses the session while changes wait, and says to sign in again', async () => {
+    fakeStorage({ persisted: true, usage: 1_000, quota: 2_000_000_000 });
+    await createProcess({ name: 'Colonia Renovación', unitKeys: ['07-010'], stage: 'convening' });
+    render(
+      <MemoryRouter>
+        <SyncPage
+          status={{ ...idle, phase: 'needs_login', lastError: 'token_revoked' }}
+          onSyncNow={() => undefined}
+        />
+      </MemoryRouter>,
+    );
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent(
+      'El servidor ya no acepta la sesión de este dispositivo y hay cambios sin enviar',
+    );
+    expect(alert).toHaveTextContent('Qué hacer: inicia sesión otra vez');
   });
 
   it('says so plainly where the browser reports nothing', async () => {
@@ -114,25 +146,54 @@ describe('storage on the sync page', () => {
 });
 
 describe('storage badge in the header', () => {
-  it('appears only while unsynced data is at risk', async () => {
+  it('stays away while changes merely wait, in neutral words; appears once they are really at risk', async () => {
     fakeStorage({ persisted: false, usage: 100, quota: 1_000 });
+    const offline = { ...idle, online: false, lastSyncAt: new Date(Date.now() - 5 * 60_000).toISOString() };
     const { unmount } = render(
       <MemoryRouter>
-        <SyncIndicator status={idle} />
+        <SyncIndicator status={offline} />
       </MemoryRouter>,
     );
-    // Nothing waits: non-persistent storage alone is no risk.
-    await screen.findByText('Al día');
+    // Nothing waits: no badge.
+    await screen.findByText(/hace 5 minutos/);
     expect(screen.queryByText('Datos en riesgo')).not.toBeInTheDocument();
     unmount();
 
-    await createProcess({ name: 'Colonia Renovación', unitKeys: ['07-010'], stage: 'convening' });
+    // Three changes wait offline on unprotected storage: normal, counted, no alarm.
+    for (const name of ['Colonia Renovación', 'Barrio San Miguel', 'Pueblo Culhuacán'])
+      await createProcess({ name, unitKeys: ['07-010'], stage: 'convening' });
+    const second = render(
+      <MemoryRouter>
+        <SyncIndicator status={offline} />
+      </MemoryRouter>,
+    );
+    const status = screen.getByRole('status');
+    expect(await within(status).findByText(/3 cambios por enviar/)).toBeInTheDocument();
+    expect(status).toHaveTextContent('Sin conexión');
+    expect(screen.queryByText('Datos en riesgo')).not.toBeInTheDocument();
+    expect(screen.getByRole('link')).toHaveClass('sync-offline');
+    second.unmount();
+
+    // A day later they are at risk.
+    await ageOutbox(30);
     render(
       <MemoryRouter>
-        <SyncIndicator status={idle} />
+        <SyncIndicator status={offline} />
       </MemoryRouter>,
     );
     expect(await within(screen.getByRole('status')).findByText('Datos en riesgo')).toBeInTheDocument();
+  });
+
+  it('appears when the session is refused while changes wait', async () => {
+    fakeStorage({ persisted: true, usage: 100, quota: 1_000 });
+    await createProcess({ name: 'Colonia Renovación', unitKeys: ['07-010'], stage: 'convening' });
+    render(
+      <MemoryRouter>
+        <SyncIndicator status={{ ...idle, phase: 'needs_login', lastError: 'token_revoked' }} />
+      </MemoryRouter>,
+    );
+    expect(await within(screen.getByRole('status')).findByText('Datos en riesgo')).toBeInTheDocument();
+    expect(screen.getByRole('status')).toHaveTextContent('Inicia sesión de nuevo');
   });
 });
 

@@ -1,4 +1,4 @@
-import { cleanup, render, screen } from '@testing-library/react';
+import { cleanup, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { Dexie } from 'dexie';
 import { MemoryRouter } from 'react-router';
@@ -10,6 +10,7 @@ import { TequioDb } from '../../../src/client/data/db';
 import { PROTOCOL_LIMITS } from '../../../src/domain';
 import { CLOCK_SKEW_WARNING_MS, formatClockGap } from '../../../src/client/features/sync-status/clock-labels';
 import { SyncIndicator } from '../../../src/client/features/sync-status/sync-indicator';
+import { ProcessesPage } from '../../../src/client/features/processes/processes-page';
 import { SyncPage } from '../../../src/client/features/sync-status/sync-page';
 import type { SyncStatus } from '../../../src/client/sync/sync-engine';
 
@@ -45,7 +46,7 @@ describe('sync indicator', () => {
     renderWithRouter(<SyncIndicator status={{ ...idle, online: false }} />);
     const status = screen.getByRole('status');
     expect(status).toHaveTextContent('Sin conexión');
-    expect(await screen.findByText(/1 pendiente/)).toBeInTheDocument();
+    expect(await screen.findByText(/1 cambio por enviar/)).toBeInTheDocument();
     expect(screen.getByRole('link')).toHaveAttribute('href', '/sync');
   });
 
@@ -75,6 +76,67 @@ describe('sync indicator', () => {
       </MemoryRouter>,
     );
     expect(screen.getByRole('status')).toHaveTextContent('Inicia sesión de nuevo');
+  });
+});
+
+describe('a device that never synced', () => {
+  it('says so, never "Al día", until its first download completes, and shows its progress', async () => {
+    const { rerender } = render(
+      <MemoryRouter>
+        <SyncIndicator status={idle} />
+      </MemoryRouter>,
+    );
+    const status = screen.getByRole('status');
+    expect(await within(status).findByText('Primera descarga pendiente')).toBeInTheDocument();
+    expect(status).toHaveTextContent('Nunca sincronizado');
+    expect(status).not.toHaveTextContent('Al día');
+
+    rerender(
+      <MemoryRouter>
+        <SyncIndicator status={{ ...idle, phase: 'syncing', download: { received: 1200, total: 4310 } }} />
+      </MemoryRouter>,
+    );
+    expect(status).toHaveTextContent('Primera descarga…');
+    expect(status).toHaveTextContent('Nunca sincronizado · 1,200 de ~4,310 registros');
+
+    rerender(
+      <MemoryRouter>
+        <SyncIndicator status={{ ...idle, phase: 'syncing', download: { received: 40, total: null } }} />
+      </MemoryRouter>,
+    );
+    expect(status).toHaveTextContent('40 registros recibidos');
+
+    // The download completed: the engine says when, and only now is it up to date.
+    rerender(
+      <MemoryRouter>
+        <SyncIndicator status={{ ...idle, lastSyncAt: new Date().toISOString(), download: null }} />
+      </MemoryRouter>,
+    );
+    expect(status).toHaveTextContent('Al día');
+    expect(status).not.toHaveTextContent('Nunca sincronizado');
+  });
+
+  it('the processes list shows the download instead of "no processes", and the empty state once synced', async () => {
+    const renderList = (status: SyncStatus) =>
+      render(
+        <MemoryRouter>
+          <ProcessesPage syncStatus={status} />
+        </MemoryRouter>,
+      );
+    const first = renderList({ ...idle, phase: 'syncing', download: { received: 3, total: 10 } });
+    expect(await screen.findByText('Descargando… 3 de ~10 registros')).toBeInTheDocument();
+    expect(screen.getByRole('progressbar', { name: 'Primera descarga…' })).toHaveAttribute('value', '3');
+    expect(screen.queryByText('Todavía no hay procesos en este dispositivo.')).not.toBeInTheDocument();
+    first.unmount();
+
+    const offline = renderList({ ...idle, online: false });
+    expect(await screen.findByText(/todavía no ha descargado nada del servidor/)).toBeInTheDocument();
+    expect(screen.queryByText('Todavía no hay procesos en este dispositivo.')).not.toBeInTheDocument();
+    offline.unmount();
+
+    await db.setMeta('lastSyncAt', new Date().toISOString());
+    renderList(idle);
+    expect(await screen.findByText('Todavía no hay procesos en este dispositivo.')).toBeInTheDocument();
   });
 });
 

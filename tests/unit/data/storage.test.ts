@@ -42,9 +42,22 @@ describe('storage risk rules', () => {
     expect(storageRisks(safe, NOW)).toEqual([]);
   });
 
-  it('warns when the oldest unsynced change is more than a day old, not before', () => {
-    expect(storageRisks({ ...safe, oldestUnsyncedAt: ago(23 * HOUR) }, NOW)).toEqual([]);
-    expect(storageRisks({ ...safe, oldestUnsyncedAt: ago(25 * HOUR) }, NOW)).toEqual(['stale_changes']);
+  it('changes waiting offline are no risk by themselves, however many, on any storage', () => {
+    expect(storageRisks({ ...safe, pendingCount: 300 }, NOW)).toEqual([]);
+    expect(storageRisks({ ...safe, persisted: false }, NOW)).toEqual([]);
+    expect(storageRisks({ ...safe, persisted: false, pendingBlobs: 4, pendingCount: 0 }, NOW)).toEqual([]);
+    // Old changes on storage the browser protects: not at risk either (the sync page notes their age).
+    expect(storageRisks({ ...safe, oldestUnsyncedAt: ago(72 * HOUR) }, NOW)).toEqual([]);
+  });
+
+  it('warns when storage is not persistent and the oldest unsynced change is more than a day old, not before', () => {
+    const unprotected = { ...safe, persisted: false };
+    expect(storageRisks({ ...unprotected, oldestUnsyncedAt: ago(23 * HOUR) }, NOW)).toEqual([]);
+    expect(storageRisks({ ...unprotected, oldestUnsyncedAt: ago(25 * HOUR) }, NOW)).toEqual([
+      'unprotected_old_changes',
+    ]);
+    // Unknown persistence (no API) is not reported as a risk.
+    expect(storageRisks({ ...safe, persisted: null, oldestUnsyncedAt: ago(25 * HOUR) }, NOW)).toEqual([]);
   });
 
   it('warns above 80 % of the quota, not at it', () => {
@@ -54,16 +67,15 @@ describe('storage risk rules', () => {
     expect(storageRisks({ ...safe, usage: 801, quota: null }, NOW)).toEqual([]);
   });
 
-  it('warns about non-persistent storage only while something waits to sync', () => {
-    expect(storageRisks({ ...safe, persisted: false }, NOW)).toEqual(['not_persistent']);
-    expect(storageRisks({ ...safe, persisted: false, pendingBlobs: 1, pendingCount: 0 }, NOW)).toEqual([
-      'not_persistent',
-    ]);
-    expect(storageRisks({ ...safe, persisted: false, pendingCount: 0, oldestUnsyncedAt: null }, NOW)).toEqual(
-      [],
-    );
-    // Unknown (no API) is not reported as a risk.
-    expect(storageRisks({ ...safe, persisted: null }, NOW)).toEqual([]);
+  it('warns about a refused session (revoked token, expired session) only while something waits to sync', () => {
+    expect(storageRisks(safe, NOW, { sessionRefused: true })).toEqual(['session_refused']);
+    expect(
+      storageRisks({ ...safe, pendingCount: 0, pendingBlobs: 1 }, NOW, { sessionRefused: true }),
+    ).toEqual(['session_refused']);
+    expect(
+      storageRisks({ ...safe, pendingCount: 0, oldestUnsyncedAt: null }, NOW, { sessionRefused: true }),
+    ).toEqual([]);
+    expect(storageRisks(safe, NOW, { sessionRefused: false })).toEqual([]);
   });
 
   it('reports every risk at once', () => {
@@ -71,8 +83,9 @@ describe('storage risk rules', () => {
       storageRisks(
         { ...safe, persisted: false, usage: 95, quota: 100, oldestUnsyncedAt: ago(48 * HOUR) },
         NOW,
+        { sessionRefused: true },
       ),
-    ).toEqual(['stale_changes', 'nearly_full', 'not_persistent']);
+    ).toEqual(['unprotected_old_changes', 'nearly_full', 'session_refused']);
   });
 });
 

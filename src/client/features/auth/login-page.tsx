@@ -9,7 +9,7 @@ import { getSetupStatus, signIn, useAccount } from '../../data/use-account';
 import { errorText, formErrorMap } from '../../i18n/zod-errors';
 import { Field } from '../../ui/field';
 import { PageHeading } from '../../ui/page-heading';
-import { authErrorMessage } from './auth-error-message';
+import { authErrorMessage } from '../../widgets/auth-error-message';
 
 const loginFormSchema = loginRequestSchema.pick({ username: true, password: true });
 type LoginFormValues = z.input<typeof loginFormSchema>;

@@ -7,7 +7,7 @@ import { completeSetup, getSetupStatus } from '../../data/use-account';
 import { errorText, formErrorMap } from '../../i18n/zod-errors';
 import { Field } from '../../ui/field';
 import { PageHeading } from '../../ui/page-heading';
-import { authErrorMessage } from './auth-error-message';
+import { authErrorMessage } from '../../widgets/auth-error-message';
 import {
   MIN_PASSWORD_LENGTH,
   setupFormSchema,

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { useRound, type RoundView } from '../../data/use-prioritisation';
 import { PageHeading } from '../../ui/page-heading';
+import { LockScreenPanel } from '../../widgets/screen-lock/lock-screen-panel';
 import { Loading, NotFound } from '../../ui/status-views';
 import { BoardTally } from './board-tally';
 import { PassTablet } from './pass-tablet';
@@ -87,7 +88,10 @@ function RoundViews({
         className="round-panel"
       >
         {view === 'ballot' ? (
-          <PassTablet round={round} onDirtyChange={onDirtyChange} />
+          <>
+            <LockScreenPanel returnTo={`/rounds/${round.id}`} reason="ballot" />
+            <PassTablet round={round} onDirtyChange={onDirtyChange} />
+          </>
         ) : view === 'board' ? (
           <BoardTally round={round} onDirtyChange={onDirtyChange} />
         ) : (

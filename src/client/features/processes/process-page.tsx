@@ -40,6 +40,7 @@ function StageHistory({ process, sessions }: { process: ProcessView; sessions: S
               {t(`stages.${entry.stage}`)}
             </strong>{' '}
             · <time dateTime={entry.reachedAt}>{formatDate(entry.reachedAt, i18n.language)}</time>
+            {entry.recordedLater ? ` · ${t('processStages.recordedLater')}` : null}
             {entry.sessionIds.length > 0 ? (
               <p>
                 {t('processStages.evidence')}:{' '}
@@ -109,7 +110,7 @@ export function ProcessPage({ sections }: { sections?: ReactNode }) {
           <span className="muted-label">{t('processes.units')}:</span> <UnitList keys={process.unitKeys} />
         </p>
         {process.description ? <p className="prewrap">{process.description}</p> : null}
-        <StageStepper stage={process.stage} history={process.stageHistory} />
+        <StageStepper stage={process.stage} history={process.stageHistory} processId={id} />
         <StageHistory process={process} sessions={sessions ?? []} />
         <StageChanger key={process.stage} process={process} sessions={sessions ?? []} />
       </div>

@@ -3,6 +3,8 @@ import { Link } from 'react-router';
 import { PROCESS_STAGES } from '../../../domain';
 import { useProcesses, type ProcessView } from '../../data/use-processes';
 import { useSessions } from '../../data/use-sessions';
+import type { SyncStatus } from '../../sync/sync-engine';
+import { FirstDownloadNotice } from '../../widgets/first-download';
 import { PageHeading } from '../../ui/page-heading';
 import { Loading } from '../../ui/status-views';
 
@@ -32,8 +34,12 @@ function ProcessCard({ process }: { process: ProcessView }) {
   );
 }
 
-/** `/`: the processes this device holds, as large cards: one tap opens a process. */
-export function ProcessesPage() {
+/**
+ * `/`: the processes this device holds, as large cards: one tap opens a process.
+ * With the sync status, a device that never synced shows its first download
+ * instead of "no processes".
+ */
+export function ProcessesPage({ syncStatus }: { syncStatus?: SyncStatus }) {
   const { t } = useTranslation();
   const processes = useProcesses();
   return (
@@ -48,10 +54,7 @@ export function ProcessesPage() {
       {processes === undefined ? (
         <Loading />
       ) : processes.length === 0 ? (
-        <div className="empty">
-          <p>{t('processes.empty')}</p>
-          <p>{t('processes.emptyHint')}</p>
-        </div>
+        <EmptyList syncStatus={syncStatus} />
       ) : (
         <ul className="card-grid plain-list">
           {processes.map((process) => (
@@ -61,4 +64,15 @@ export function ProcessesPage() {
       )}
     </section>
   );
+}
+
+function EmptyList({ syncStatus }: { syncStatus: SyncStatus | undefined }) {
+  const { t } = useTranslation();
+  const empty = (
+    <div className="empty">
+      <p>{t('processes.empty')}</p>
+      <p>{t('processes.emptyHint')}</p>
+    </div>
+  );
+  return syncStatus ? <FirstDownloadNotice status={syncStatus}>{empty}</FirstDownloadNotice> : empty;
 }

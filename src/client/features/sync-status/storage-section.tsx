@@ -1,7 +1,12 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useEvictedBlobs } from '../../data/use-blobs';
-import { storageRisks, useStorageInfo, type StorageInfo } from '../../data/use-storage';
+import {
+  hasOldUnsyncedChanges,
+  storageRisks,
+  useStorageInfo,
+  type StorageInfo,
+} from '../../data/use-storage';
 import { formatDateTime, formatRelativeTime } from '../../ui/format';
 import { useNow } from '../../ui/use-now';
 import { ExportUnsynced } from './export-unsynced';
@@ -26,17 +31,20 @@ function usageText(
  * The device's storage on /sync: how much is used, whether the browser
  * protects it, how old the oldest unsynced change is, how many confirmed
  * photos were freed to make room (downloaded again when viewed) — and a warning
- * (an alert) as soon as unsynced data is at risk, with the way out: sync,
- * or download the file of pending changes for the coordination team.
+ * (an alert) only when unsynced data is really at risk (storage.ts), each risk
+ * with what to do: sync, free space, sign in again, or download the file of
+ * pending changes for the coordination team. Changes merely waiting get a
+ * neutral note, never the alarm.
  */
-export function StorageSection() {
+export function StorageSection({ sessionRefused = false }: { sessionRefused?: boolean }) {
   const { t, i18n } = useTranslation();
   const info = useStorageInfo();
   const evicted = useEvictedBlobs();
   const now = useNow();
   const headingId = useId();
   const locale = i18n.language;
-  const risks = storageRisks(info, now);
+  const risks = storageRisks(info, now, { sessionRefused });
+  const oldButSafe = risks.length === 0 && hasOldUnsyncedChanges(info, now);
   const age = info.oldestUnsyncedAt ? formatRelativeTime(info.oldestUnsyncedAt, now, locale) : '';
   const share = info.usage !== null && info.quota ? formatShare(info.usage / info.quota, locale) : '';
 
@@ -89,6 +97,7 @@ export function StorageSection() {
       </dl>
       {evicted.count > 0 ? <p className="field-hint">{t('storage.evictedHelp')}</p> : null}
       {info.persisted === false ? <p className="field-hint">{t('storage.notPersistedHelp')}</p> : null}
+      {oldButSafe ? <p className="notice">{t('storage.waitingNote', { age })}</p> : null}
       {risks.length > 0 ? (
         <div className="notice notice-warning" role="alert">
           <p>

@@ -111,7 +111,7 @@ export function SyncPage({ status, onSyncNow }: SyncPageProps) {
       </div>
       {!status.online ? <p className="field-hint">{t('sync.offlineHelp')}</p> : null}
 
-      <StorageSection />
+      <StorageSection sessionRefused={status.phase === 'needs_login'} />
 
       <ConflictsSection />
 

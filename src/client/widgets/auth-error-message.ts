@@ -1,5 +1,5 @@
 import type { TFunction } from 'i18next';
-import { ApiError } from '../../net/api-client';
+import { ApiError } from '../net/api-client';
 
 /** What to tell someone whose sign-in or setup failed, by the server's error code. */
 export function authErrorMessage(error: unknown, t: TFunction, context: 'login' | 'setup'): string {
