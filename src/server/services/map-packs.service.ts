@@ -19,7 +19,7 @@ import type { Readable } from 'node:stream';
 import { bytesToHeader, TileType } from 'pmtiles';
 import { v5 } from 'uuid';
 import { z } from 'zod';
-import { type Fields, type MapPack, type User } from '../../domain';
+import { type MapPack, type User } from '../../domain';
 import type { RepositoryStore } from '../repositories/repositories';
 import {
   DomainError,
@@ -168,7 +168,7 @@ export function createMapPacksService(deps: { dir: string; store: MapPackStore; 
             entity: 'mapPack',
             recordId: id,
             op: 'put',
-            fields: pack as unknown as Fields,
+            fields: pack,
             hlc: writer.clock.tick(),
           },
         ]);

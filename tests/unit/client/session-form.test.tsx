@@ -2,11 +2,10 @@ import { cleanup, render, screen, waitFor, within } from '@testing-library/react
 import userEvent from '@testing-library/user-event';
 import { MemoryRouter } from 'react-router';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { emptyAttendance, sessionSchema, type Session } from '../../../src/domain';
+import { changedFields, emptyAttendance, sessionSchema, type Session } from '../../../src/domain';
 import { setLanguage } from '../../../src/client/i18n';
 import { SessionForm } from '../../../src/client/features/sessions/session-form';
 import {
-  changedFields,
   newSessionValues,
   sessionToFormValues,
   type SessionFormValues,

@@ -1,6 +1,7 @@
 import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
+import { changedFields } from '../../../domain';
 import {
   createProblem,
   updateProblem,
@@ -16,7 +17,6 @@ import { MergeSection } from './merge-section';
 import { MergedProblemView } from './merged-problem-view';
 import { ProblemForm } from './problem-form';
 import {
-  changedProblemFields,
   emptyProblemValues,
   formToProblem,
   problemToFormValues,
@@ -102,8 +102,8 @@ function EditProblem({
         onDirtyChange={reportDirty}
         onSubmit={async (values) => {
           const before = formToProblem(problem.processId, initial);
-          const patch = changedProblemFields(before, formToProblem(problem.processId, values));
-          if (Object.keys(patch).length > 0) await updateProblem(problem.id, patch);
+          const patch = changedFields(before, formToProblem(problem.processId, values));
+          if (Object.keys(patch).length > 0) await updateProblem(problem.id, patch, { diffed: true });
           reportDirty(false);
           void navigate(back, { state: { saved: 'updated' } });
         }}

@@ -1,6 +1,6 @@
 /** The problem form's shape and schema, and how it maps to and from the stored problem. */
 import { z } from 'zod';
-import { problemSchema, type Problem, type ThematicArea } from '../../../domain';
+import { problemSchema, type ThematicArea } from '../../../domain';
 import type { ProblemInput, ProblemView } from '../../data/use-problems';
 
 const shape = problemSchema.shape;
@@ -52,17 +52,4 @@ export function formToProblem(
     effects: values.effects.map((e) => e.text),
     noteIds: values.noteIds,
   };
-}
-
-/**
- * What an edit changed relative to what the form opened with: only those
- * fields are written, so an edit never overwrites a field someone else
- * changed meanwhile (on another device, arriving by sync).
- */
-export function changedProblemFields(before: ProblemInput, after: ProblemInput): Partial<Problem> {
-  const patch: Partial<Record<keyof ProblemInput, unknown>> = {};
-  for (const key of Object.keys(after) as (keyof ProblemInput)[]) {
-    if (JSON.stringify(before[key] ?? null) !== JSON.stringify(after[key] ?? null)) patch[key] = after[key];
-  }
-  return patch as Partial<Problem>;
 }

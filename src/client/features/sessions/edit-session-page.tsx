@@ -1,6 +1,7 @@
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
+import { changedFields } from '../../../domain';
 import { useProcess } from '../../data/use-processes';
 import { deleteSession, updateSession, useSession, type SessionView } from '../../data/use-sessions';
 import { ConfirmDialog } from '../../ui/confirm-dialog';
@@ -8,7 +9,7 @@ import { PageHeading } from '../../ui/page-heading';
 import { Loading, NotFound } from '../../ui/status-views';
 import type { SessionPageProps } from './new-session-page';
 import { SessionForm } from './session-form';
-import { changedFields, sessionToFormValues, type SessionFormValues } from './session-form-values';
+import { sessionToFormValues, type SessionFormValues } from './session-form-values';
 
 function EditSessionForm({ session, onDirtyChange }: SessionPageProps & { session: SessionView }) {
   const { t } = useTranslation();
@@ -28,7 +29,7 @@ function EditSessionForm({ session, onDirtyChange }: SessionPageProps & { sessio
         onDirtyChange={onDirtyChange}
         onSubmit={async (next) => {
           const patch = changedFields(initial, next);
-          if (Object.keys(patch).length > 0) await updateSession(session.id, patch);
+          if (Object.keys(patch).length > 0) await updateSession(session.id, patch, { diffed: true });
           onDirtyChange?.(false);
           void navigate(back, { state: { saved: 'session' } });
         }}

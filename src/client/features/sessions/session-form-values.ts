@@ -1,4 +1,4 @@
-/** Shapes the session form starts from, and what an edit actually changed. */
+/** Shapes the session form starts from (an edit writes what changed from them: `changedFields`). */
 import type { z } from 'zod';
 import {
   emptyAttendance,
@@ -58,48 +58,4 @@ export function sessionToFormValues(session: Session): SessionFormValues {
     notes: session.notes ?? '',
     photos: (session.photos ?? []).map((p) => ({ ...p })),
   };
-}
-
-/** JSON with sorted keys, so two equal values compare equal whatever their key order. */
-function canonical(value: unknown): string {
-  return JSON.stringify(value, (_key, v: unknown) =>
-    v && typeof v === 'object' && !Array.isArray(v)
-      ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : 1)))
-      : v,
-  );
-}
-
-const FIELDS = [
-  'processId',
-  'type',
-  'title',
-  'date',
-  'place',
-  'location',
-  'facilitators',
-  'attendance',
-  'agreements',
-  'notes',
-  'photos',
-] as const;
-
-/** Absent optional fields compare as their empty value, so opening and saving a form changes nothing. */
-function comparable(values: SessionFormValues | Session, name: (typeof FIELDS)[number]): unknown {
-  if (name === 'notes') return values.notes ?? '';
-  if (name === 'photos') return values.photos ?? [];
-  if (name === 'location') return values.location ?? null;
-  return values[name];
-}
-
-/**
- * The top-level fields that differ between what the form started from and
- * what it saves. Only those are sent, so an edit never overwrites (by a
- * newer stamp) a field someone else changed meanwhile.
- */
-export function changedFields(before: SessionFormValues, after: Session): Partial<Session> {
-  const patch: Partial<Record<keyof Session, unknown>> = {};
-  for (const name of FIELDS) {
-    if (canonical(comparable(before, name)) !== canonical(comparable(after, name))) patch[name] = after[name];
-  }
-  return patch as Partial<Session>;
 }

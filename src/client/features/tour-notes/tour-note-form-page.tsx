@@ -1,6 +1,7 @@
 import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
+import { changedFields } from '../../../domain';
 import { useSession } from '../../data/use-sessions';
 import {
   createTourNote,
@@ -93,16 +94,9 @@ function EditNote({ note, onDirtyChange }: TourNoteFormPageProps & { note: TourN
         cancelTo={back}
         onDirtyChange={reportDirty}
         onSubmit={async (values) => {
-          const after = formToTourNote(values);
-          const opened = formToTourNote(initial);
           // Only what this form changed is written, so a field edited elsewhere meanwhile survives.
-          const patch = Object.fromEntries(
-            Object.entries(after).filter(
-              ([k, v]) =>
-                JSON.stringify(v ?? null) !== JSON.stringify(opened[k as keyof typeof opened] ?? null),
-            ),
-          );
-          if (Object.keys(patch).length > 0) await updateTourNote(note.id, patch);
+          const patch = changedFields(formToTourNote(initial), formToTourNote(values));
+          if (Object.keys(patch).length > 0) await updateTourNote(note.id, patch, { diffed: true });
           reportDirty(false);
           void navigate(back, { state: { tourNote: 'updated' satisfies TourNoteSaved } });
         }}
