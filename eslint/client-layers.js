@@ -83,6 +83,7 @@ export const clientLayers = [
       'src/client/sync/**/*.ts',
       'src/client/net/**/*.ts',
       'src/client/tracking/**/*.ts',
+      'src/client/data/**/*.repository.ts',
       'src/domain/**/*.ts',
     ],
     // The recorder's hooks for screens (the data pattern's use-*.ts) are the one React file in tracking/.

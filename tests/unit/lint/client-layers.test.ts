@@ -52,6 +52,11 @@ describe('client layers held by lint', () => {
       "reaches React through src/client/data/use-blobs.ts → 'dexie-react-hooks'",
     ],
     ['src/client/net/fixture.ts', 'react', "a direct import of 'react'"],
+    [
+      'src/client/data/fixture.repository.ts',
+      './use-blobs',
+      'reaches React through src/client/data/use-blobs.ts',
+    ],
   ])('%s may not import %s', async (file, from, reason) => {
     const messages = await refusals(file, from);
     expect(messages.some((message) => message.includes(reason))).toBe(true);
