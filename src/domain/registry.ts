@@ -13,6 +13,10 @@ import { ballotSchema, roundSchema } from './entities/prioritisation';
 import { rubricScoreSchema, rubricTemplateSchema } from './entities/rubric';
 import { trackChunkSchema } from './entities/track';
 import { mapPackSchema } from './entities/map-pack';
+import { visionStatementSchema } from './entities/vision';
+import { projectSchema } from './entities/project';
+import { governmentAreaSchema } from './entities/government-area';
+import { agendaValidationSchema, agendaVersionSchema } from './entities/agenda';
 import type { Fields } from './merge';
 
 export interface EntityDefinition {
@@ -114,6 +118,41 @@ export const entities = {
     appendOnly: false,
     reference: true,
     processIdOf: () => null,
+  },
+  visionStatement: {
+    name: 'visionStatement',
+    schema: visionStatementSchema as unknown as z.ZodType<Fields>,
+    appendOnly: false,
+    reference: false,
+    processIdOf: byProcessField,
+  },
+  project: {
+    name: 'project',
+    schema: projectSchema as unknown as z.ZodType<Fields>,
+    appendOnly: false,
+    reference: false,
+    processIdOf: byProcessField,
+  },
+  governmentArea: {
+    name: 'governmentArea',
+    schema: governmentAreaSchema as unknown as z.ZodType<Fields>,
+    appendOnly: false,
+    reference: true,
+    processIdOf: () => null,
+  },
+  agendaVersion: {
+    name: 'agendaVersion',
+    schema: agendaVersionSchema as unknown as z.ZodType<Fields>,
+    appendOnly: false,
+    reference: false,
+    processIdOf: byProcessField,
+  },
+  agendaValidation: {
+    name: 'agendaValidation',
+    schema: agendaValidationSchema as unknown as z.ZodType<Fields>,
+    appendOnly: true,
+    reference: false,
+    processIdOf: byProcessField,
   },
 } satisfies Record<string, EntityDefinition>;
 
