@@ -121,6 +121,25 @@ export function applyLateStageEvidence(
   return { stageHistory: [...(process.stageHistory ?? []), { ...cleanEntry(entry), recordedLater: true }] };
 }
 
+/**
+ * Moves the process forward to `stage` with `sessionIds` as evidence, on the
+ * day `today` (or the last recorded day, if that is later): the patch, or null
+ * when the process is already at `stage` or beyond it (a method step done again
+ * never moves a process back). Throws like `applyStageEntry`.
+ */
+export function advanceStagePatch(
+  process: Pick<Process, 'stage' | 'stageHistory'>,
+  stage: ProcessStage,
+  sessionIds: readonly string[],
+  today: string,
+  processSessionIds: readonly string[],
+): Pick<Process, 'stage' | 'stageHistory'> | null {
+  if (PROCESS_STAGES.indexOf(process.stage) >= PROCESS_STAGES.indexOf(stage)) return null;
+  const last = process.stageHistory?.at(-1)?.reachedAt;
+  const reachedAt = last && last > today ? last : today;
+  return applyStageEntry(process, { stage, reachedAt, sessionIds: [...sessionIds] }, processSessionIds);
+}
+
 /** The latest entry for each stage: when it was (last) reached and its evidence. */
 export function latestEntryByStage(
   history: readonly StageEntry[] | undefined,

@@ -13,6 +13,10 @@ import { ballotSchema, roundSchema } from './entities/prioritisation';
 import { rubricScoreSchema, rubricTemplateSchema } from './entities/rubric';
 import { trackChunkSchema } from './entities/track';
 import { mapPackSchema } from './entities/map-pack';
+import { visionStatementSchema } from './entities/vision';
+import { projectSchema } from './entities/project';
+import { governmentAreaSchema } from './entities/government-area';
+import { agendaValidationSchema, agendaVersionSchema } from './entities/agenda';
 import type { Fields } from './merge';
 
 export interface EntityDefinition<F extends Fields = Fields> {
@@ -120,6 +124,41 @@ export const entities = {
     appendOnly: false,
     reference: true,
     processIdOf: () => null,
+  }),
+  visionStatement: defineEntity({
+    name: 'visionStatement',
+    schema: visionStatementSchema,
+    appendOnly: false,
+    reference: false,
+    processIdOf: byProcessField,
+  }),
+  project: defineEntity({
+    name: 'project',
+    schema: projectSchema,
+    appendOnly: false,
+    reference: false,
+    processIdOf: byProcessField,
+  }),
+  governmentArea: defineEntity({
+    name: 'governmentArea',
+    schema: governmentAreaSchema,
+    appendOnly: false,
+    reference: true,
+    processIdOf: () => null,
+  }),
+  agendaVersion: defineEntity({
+    name: 'agendaVersion',
+    schema: agendaVersionSchema,
+    appendOnly: false,
+    reference: false,
+    processIdOf: byProcessField,
+  }),
+  agendaValidation: defineEntity({
+    name: 'agendaValidation',
+    schema: agendaValidationSchema,
+    appendOnly: true,
+    reference: false,
+    processIdOf: byProcessField,
   }),
 };
 

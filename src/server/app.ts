@@ -39,7 +39,10 @@ import { createLoginThrottle, DEFAULT_THROTTLE, type ThrottleOptions } from './s
 import { createSetupService } from './services/setup.service';
 import { createSyncService } from './services/sync.service';
 import { createTerritoryService } from './services/territory.service';
-import { ensureDefaultRubricTemplates } from './services/rubric-defaults.service';
+import {
+  ensureDefaultGovernmentAreas as ensureDefaultAreas,
+  ensureDefaultRubricTemplates,
+} from './services/reference-defaults.service';
 import { repairFutureStamps } from './services/write-path';
 import { createUsersService } from './services/users.service';
 
@@ -89,6 +92,8 @@ function createServices(options: AppOptions) {
   });
   /** Adds the shipped rubric templates that are missing (run at start; idempotent). */
   const ensureDefaultRubrics = () => ensureDefaultRubricTemplates(store);
+  /** Adds the borough's government areas that are missing (run at start; idempotent). */
+  const ensureDefaultGovernmentAreas = () => ensureDefaultAreas(store);
   /** Re-stamps records stamped beyond the clock bound before it existed (run at start; idempotent). */
   const repairClocks = () => repairFutureStamps(store);
   return {
@@ -101,6 +106,7 @@ function createServices(options: AppOptions) {
     territory,
     mapPacks,
     ensureDefaultRubrics,
+    ensureDefaultGovernmentAreas,
     repairClocks,
   };
 }

@@ -32,6 +32,8 @@ async function main() {
 
   const rubrics = await app.services.ensureDefaultRubrics();
   if (rubrics > 0) app.log.info({ rubrics }, 'default rubric templates added');
+  const governmentAreas = await app.services.ensureDefaultGovernmentAreas();
+  if (governmentAreas > 0) app.log.info({ governmentAreas }, 'default government areas added');
   const repaired = await app.services.repairClocks();
   if (repaired.records > 0) app.log.warn(repaired, 'records stamped in the future re-stamped');
 

@@ -316,10 +316,10 @@ describe.each(backends)('assembly records on $name', (backend) => {
     expect(outcome(restamped)).toEqual(['append_only']);
   });
 
-  it('lists ballot, rubricScore and trackChunk as append-only in the schema', async () => {
+  it('lists ballot, rubricScore, trackChunk and agendaValidation as append-only in the schema', async () => {
     const res = await server.request('GET', '/api/v1/schema', { token: rosa.token });
     expect(res.status).toBe(200);
-    expect(res.body.appendOnly.sort()).toEqual(['ballot', 'rubricScore', 'trackChunk']);
+    expect(res.body.appendOnly.sort()).toEqual(['agendaValidation', 'ballot', 'rubricScore', 'trackChunk']);
     expect(res.body.reference).toEqual(expect.arrayContaining(['rubricTemplate']));
     expect(res.body.entities.ballot).toMatchObject({ appendOnly: true });
     expect(res.body.entities.round).toMatchObject({ appendOnly: false });

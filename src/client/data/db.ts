@@ -186,6 +186,11 @@ export const ENTITY_TABLES = {
   rubricScore: 'rubricScores',
   trackChunk: 'trackChunks',
   mapPack: 'mapPacks',
+  visionStatement: 'visionStatements',
+  project: 'projects',
+  governmentArea: 'governmentAreas',
+  agendaVersion: 'agendaVersions',
+  agendaValidation: 'agendaValidations',
 } as const satisfies Record<EntityName, string>;
 export type EntityTableName = (typeof ENTITY_TABLES)[EntityName];
 
@@ -211,6 +216,14 @@ export class TequioDb extends Dexie {
   trackChunks!: EntityTable<'trackChunk'>;
   /** The office's offline map packs (the list; the files are in `mapPackFiles`). */
   mapPacks!: EntityTable<'mapPack'>;
+  visionStatements!: EntityTable<'visionStatement'>;
+  /** Projects and actions (an action's parent in `fields.parentId`). */
+  projects!: EntityTable<'project'>;
+  governmentAreas!: EntityTable<'governmentArea'>;
+  /** Local Agenda versions; a validated one is frozen (the server refuses any change). */
+  agendaVersions!: EntityTable<'agendaVersion'>;
+  /** Append-only, like ballots. */
+  agendaValidations!: EntityTable<'agendaValidation'>;
   /** GPS points as the browser delivers them, until sealed into a `trackChunk` (device only, never synced). */
   trackBuffer!: Table<BufferedTrackPoint, number>;
   /** Map pack files downloaded to this device (device only). */
@@ -258,6 +271,14 @@ export class TequioDb extends Dexie {
     });
     // v7: confirmed photos and audio freed under storage pressure (downloaded again when shown).
     this.version(7).stores({ evictedBlobs: 'sha256' });
+    // v8: vision, projects and actions, government areas, Local Agenda versions and their validations.
+    this.version(8).stores({
+      visionStatements: 'id, fields.processId',
+      projects: 'id, fields.processId, fields.parentId',
+      governmentAreas: 'id',
+      agendaVersions: 'id, fields.processId',
+      agendaValidations: 'id, fields.processId, fields.agendaVersionId',
+    });
     // A newer version of the app wants to upgrade this database from another tab. Step aside at
     // once (the upgrade carries records and outbox over) and let the app reload into the new code;
     // holding on would block the other tab, and this tab's old code must not write to the new schema.
@@ -305,6 +326,11 @@ export class TequioDb extends Dexie {
       rubricScore: this.rubricScores,
       trackChunk: this.trackChunks,
       mapPack: this.mapPacks,
+      visionStatement: this.visionStatements,
+      project: this.projects,
+      governmentArea: this.governmentAreas,
+      agendaVersion: this.agendaVersions,
+      agendaValidation: this.agendaValidations,
     };
     return tables[entity];
   }

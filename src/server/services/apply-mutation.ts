@@ -237,6 +237,7 @@ export async function applyMutation(
   );
   const refusal = await authorizeWrite(ctx.user, writeAccess(access), {
     entity: mutation.entity,
+    id: mutation.recordId,
     before: stored,
     after: { processId, state },
     changedValues,
@@ -287,6 +288,6 @@ function writeAccess(access: RecordAccess): WriteAccess {
   return {
     visibleProcessIds: () => access.visibleProcessIds(),
     unitKeysOfDirectorates: () => access.unitKeysOfDirectorates(),
-    processOf: async (entity, id) => (await access.get(entity, id))?.processId,
+    stored: (entity, id) => access.get(entity, id),
   };
 }

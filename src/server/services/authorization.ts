@@ -2,10 +2,11 @@
  * The one authorisation model: who may write which entity and which field, on
  * which territorial scope (docs/authorization.md). Every write the server
  * makes — a device's push, an imported file, a territory import, a map pack,
- * the default rubrics — is judged here, by `authorizeWrite`, from the table
- * `WRITE_POLICY`; every listing of people (devices, rejections) by
- * `canManageUser`. A new entity adds its row to the table and a test per
- * refusal.
+ * the default rubrics and government areas — is judged here, by
+ * `authorizeWrite`, from the table `WRITE_POLICY` (authorization-policy.ts);
+ * every listing of people (devices, rejections) by `canManageUser`. A new
+ * entity adds its row to the table and a test per refusal. A frozen record (a
+ * validated Agenda version) changes for no one, administrators included.
  *
  * Scopes (scope.ts): admins and borough-wide coordinators hold everything;
  * a coordinator limited to directorates holds the processes covering a unit of
@@ -15,101 +16,14 @@
  * into one's own.
  */
 import { type EntityName, type RecordState, type User } from '../../domain';
-
-/**
- * How a whole record (create, edit, delete) is guarded:
- * - `process`: anyone who holds the record's process (team member, or a
- *   manager whose scope covers it), before and after the write;
- * - `borough`: admins and borough-wide coordinators only (reference data that
- *   is the same for every directorate);
- * - `unit`: like `borough`, except the fields a directorate coordinator may
- *   set on the units of their directorates (see `fields`).
- */
-export type RecordRule = 'process' | 'borough' | 'unit';
-
-/**
- * A field stricter than its record:
- * - `immutable`: set when the record is created, never changed (a record
- *   cannot be moved to another process);
- * - `team`: the process team — after creation only admins and coordinators
- *   whose scope holds the process before and after; a field user creating a
- *   process must list themselves;
- * - `units`: a directorate coordinator removes only units of their own
- *   directorates (a process may span adjacent units of two directorates, but
- *   one coordinator cannot take it out of the other's view);
- * - `unitDirectorate`: borough managers, or a directorate coordinator when
- *   both the old and the new directorate are theirs;
- * - `unitPriority`: borough managers, or a directorate coordinator for a unit
- *   of their directorates.
- */
-export type FieldRule = 'immutable' | 'team' | 'units' | 'unitDirectorate' | 'unitPriority';
-
-/** A field naming another record, which must belong to the same process when it exists. */
-export interface Reference {
-  field: string;
-  entity: EntityName;
-  /** The ids the field holds (a single id, a list, or ids inside objects). */
-  ids(value: unknown): string[];
-}
-
-export interface EntityPolicy {
-  record: RecordRule;
-  fields?: Record<string, FieldRule>;
-  references?: Reference[];
-}
-
-const one = (value: unknown) => (typeof value === 'string' ? [value] : []);
-const many = (value: unknown) =>
-  Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
-const optionIds = (value: unknown) =>
-  Array.isArray(value) ? value.flatMap((o) => one((o as { problemId?: unknown } | null)?.problemId)) : [];
-const stageSessions = (value: unknown) =>
-  Array.isArray(value) ? value.flatMap((s) => many((s as { sessionIds?: unknown } | null)?.sessionIds)) : [];
-
-const ref = (field: string, entity: EntityName, ids = one): Reference => ({ field, entity, ids });
-const PROCESS_ID: Record<string, FieldRule> = { processId: 'immutable' };
-
-export const WRITE_POLICY: Record<EntityName, EntityPolicy> = {
-  process: {
-    record: 'process',
-    fields: { teamUserIds: 'team', unitKeys: 'units' },
-    references: [ref('stageHistory', 'session', stageSessions)],
-  },
-  session: { record: 'process', fields: PROCESS_ID },
-  problem: {
-    record: 'process',
-    fields: PROCESS_ID,
-    references: [
-      ref('sessionId', 'session'),
-      ref('mergedIntoId', 'problem'),
-      ref('noteIds', 'tourNote', many),
-    ],
-  },
-  tourNote: { record: 'process', fields: PROCESS_ID, references: [ref('sessionId', 'session')] },
-  round: {
-    record: 'process',
-    fields: PROCESS_ID,
-    references: [ref('sessionId', 'session'), ref('options', 'problem', optionIds)],
-  },
-  ballot: {
-    record: 'process',
-    fields: PROCESS_ID,
-    references: [ref('roundId', 'round'), ref('supersedes', 'ballot')],
-  },
-  rubricScore: {
-    record: 'process',
-    fields: PROCESS_ID,
-    references: [ref('sessionId', 'session'), ref('supersedes', 'rubricScore')],
-  },
-  trackChunk: { record: 'process', fields: PROCESS_ID, references: [ref('sessionId', 'session')] },
-  territorialUnit: {
-    record: 'unit',
-    fields: { directorateId: 'unitDirectorate', prioritised: 'unitPriority' },
-  },
-  directorate: { record: 'borough' },
-  rubricTemplate: { record: 'borough' },
-  mapPack: { record: 'borough' },
-};
+import {
+  many,
+  WRITE_POLICY,
+  type EntityPolicy,
+  type FieldRule,
+  type FreezeRule,
+  type RecordRule,
+} from './authorization-policy';
 
 /**
  * Actions outside the record table (whole requests). Each route names its
@@ -134,7 +48,8 @@ export function mayPerform(user: User, action: Action): boolean {
   return ACTIONS[action](user);
 }
 
-export type Refusal = { code: 'forbidden'; message: string };
+/** `forbidden`: not the writer's to make; `validation_failed`: no one may make it (a loop of parents). */
+export type Refusal = { code: 'forbidden' | 'validation_failed'; message: string };
 
 const refuse = (message: string): Refusal => ({ code: 'forbidden', message });
 
@@ -144,12 +59,16 @@ export interface WriteAccess {
   visibleProcessIds(): Promise<ReadonlySet<string>>;
   /** Unit keys of a directorate coordinator's directorates. */
   unitKeysOfDirectorates(): Promise<ReadonlySet<string>>;
-  /** The process of a stored record (undefined when the server does not hold it). */
-  processOf(entity: EntityName, id: string): Promise<string | null | undefined>;
+  /** A stored record's process and fields (undefined when the server does not hold it). */
+  stored(
+    entity: EntityName,
+    id: string,
+  ): Promise<{ processId: string | null; state: RecordState } | undefined>;
 }
 
 export interface WriteRequest {
   entity: EntityName;
+  id: string;
   /** The stored record before the write (undefined: the write creates it). */
   before: { processId: string | null; state: RecordState } | undefined;
   after: { processId: string | null; state: RecordState };
@@ -171,6 +90,9 @@ export async function authorizeWrite(
   const policy = WRITE_POLICY[request.entity];
   const recordRefusal = await authorizeRecord(user, access, policy.record, request);
   if (recordRefusal) return recordRefusal;
+  // Whoever holds the record, administrators included.
+  const frozen = policy.freeze ? checkFreeze(policy.freeze, request) : null;
+  if (frozen) return frozen;
   for (const field of request.changedValues) {
     const rule = policy.fields?.[field];
     if (!rule) continue;
@@ -267,6 +189,22 @@ async function authorizeField(
   }
 }
 
+/** A frozen record changes for no one; the write that freezes it must carry what it seals (FreezeRule). */
+function checkFreeze(rule: FreezeRule, request: WriteRequest): Refusal | null {
+  const { before, after } = request;
+  if (before?.state.fields[rule.field] === rule.value) {
+    return request.changedValues.length > 0 ? refuse(rule.message) : null;
+  }
+  if (after.state.fields[rule.field] !== rule.value || after.state.deleted) return null;
+  const stamp = after.state.hlcs[rule.field];
+  const stale = rule.sealedWith.filter((f) => after.state.hlcs[f] !== stamp);
+  return stale.length > 0
+    ? refuse(
+        `${rule.field}: ${rule.value} must be written together with ${stale.join(', ')}, and they changed meanwhile (or were not sent)`,
+      )
+    : null;
+}
+
 /** Records a write points at must belong to the writer's record's process (when the server holds them). */
 async function checkReferences(
   access: WriteAccess,
@@ -277,11 +215,39 @@ async function checkReferences(
   for (const reference of policy.references ?? []) {
     if (!request.changedValues.includes(reference.field)) continue;
     for (const id of reference.ids(request.after.state.fields[reference.field])) {
-      const target = await access.processOf(reference.entity, id);
-      if (target !== undefined && target !== processId) {
+      if (reference.acyclic && id === request.id) {
+        return { code: 'validation_failed', message: `${reference.field}: a record cannot point at itself` };
+      }
+      const target = await access.stored(reference.entity, id);
+      if (target !== undefined && target.processId !== processId) {
         return refuse(`${reference.field}: ${reference.entity} ${id} belongs to another process`);
+      }
+      if (
+        reference.acyclic &&
+        target &&
+        (await leadsBack(access, reference.entity, reference.field, target, request.id))
+      ) {
+        return { code: 'validation_failed', message: `${reference.field}: ${id} would make a loop` };
       }
     }
   }
   return null;
+}
+
+/** Whether following `field` from `start` (a stored record) reaches the record `id`. */
+async function leadsBack(
+  access: WriteAccess,
+  entity: EntityName,
+  field: string,
+  start: { state: RecordState },
+  id: string,
+): Promise<boolean> {
+  const seen = new Set<string>();
+  let next = start.state.fields[field];
+  while (typeof next === 'string' && !seen.has(next) && seen.size < 10_000) {
+    if (next === id) return true;
+    seen.add(next);
+    next = (await access.stored(entity, next))?.state.fields[field];
+  }
+  return false;
 }
