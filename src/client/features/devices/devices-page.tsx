@@ -2,6 +2,7 @@ import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { listUsers, useAccount, type UserSummary } from '../../data';
 import { PageHeading } from '../../ui/page-heading';
+import { FormAlert } from '../../ui/form-alert';
 import { Loading } from '../../ui/status-views';
 import { DeviceList } from './device-list';
 import { remoteErrorText } from './remote-error';
@@ -29,12 +30,15 @@ function ManageDevices() {
 
   if (failure) {
     return (
-      <div role="alert" className="form-alert">
-        <p>{failure}</p>
-        <button type="button" className="button" onClick={() => setAttempt((n) => n + 1)}>
-          {t('devices.retry')}
-        </button>
-      </div>
+      <FormAlert
+        action={
+          <button type="button" className="button" onClick={() => setAttempt((n) => n + 1)}>
+            {t('devices.retry')}
+          </button>
+        }
+      >
+        {failure}
+      </FormAlert>
     );
   }
   if (users === null) return <p className="loading">{t('devices.loading')}</p>;

@@ -4,6 +4,7 @@ import { PROCESS_STAGES, attendanceTotal } from '../../../domain';
 import { useProcess, useSessions, useUnitsByKeys, type ProcessView, type SessionView } from '../../data';
 import { formatDate, formatNumber } from '../../ui/format';
 import { PageHeading } from '../../ui/page-heading';
+import { SaveConfirmation } from '../../ui/save-notice';
 import { Loading, NotFound } from '../../ui/status-views';
 import { stageNumber } from './processes-page';
 import { CollectiveSection } from './collective-section';
@@ -97,6 +98,7 @@ export function ProcessPage() {
           {t('sessions.new')}
         </Link>
       </div>
+      <SaveConfirmation />
       <div className="card process-summary">
         <p role="status">
           <span className="stage-badge">

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate, useParams } from 'react-router';
+import { Link, useParams } from 'react-router';
 import { createSession, useAccount, useProcess, useSessions, type SessionView } from '../../data';
 import { PageHeading } from '../../ui/page-heading';
 import { Loading, NotFound } from '../../ui/status-views';
@@ -23,7 +23,6 @@ function NewSessionForm({
   previous: SessionView | undefined;
 }) {
   const { t } = useTranslation();
-  const navigate = useNavigate();
   const [defaults] = useState<SessionFormValues>(() => newSessionValues(processId, facilitator, previous));
   const back = `/processes/${processId}`;
   return (
@@ -34,9 +33,14 @@ function NewSessionForm({
       onDirtyChange={onDirtyChange}
       intro={<FollowUpSection processId={processId} />}
       onSubmit={async (session) => {
-        await createSession(session);
-        onDirtyChange?.(false);
-        void navigate(back, { state: { saved: 'session' } });
+        const id = await createSession(session);
+        return {
+          to: back,
+          notice: {
+            key: 'sessions.saved.created',
+            link: { to: `/sessions/${id}`, key: 'sessions.saved.open' },
+          },
+        };
       }}
     />
   );

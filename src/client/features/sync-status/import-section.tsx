@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
 import { ApiError, ImportFileError, importUnsyncedFile, useAccount, type ImportReport } from '../../data';
 import { syncErrorText } from './sync-labels';
+import { FormAlert } from '../../ui/form-alert';
 
 function importErrorText(error: unknown, t: TFunction): string {
   if (error instanceof ImportFileError) return t(`import.errors.${error.problem}`);
@@ -132,11 +133,7 @@ export function ImportSection() {
             {busy ? t('import.importing') : t('import.submit')}
           </button>
         </div>
-        {failure ? (
-          <p className="form-alert" role="alert">
-            {failure}
-          </p>
-        ) : null}
+        <FormAlert>{failure}</FormAlert>
         <div role="status">{report ? <Report report={report} /> : null}</div>
       </form>
     </section>

@@ -3,6 +3,7 @@ import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError, ImportFileError, importTerritory } from '../../data';
 import { formatNumber } from '../../ui/format';
+import { FormAlert } from '../../ui/form-alert';
 
 type Report = Awaited<ReturnType<typeof importTerritory>>;
 
@@ -55,11 +56,7 @@ export function ImportSection({ onImported }: { onImported?: () => void }) {
           {busy ? t('territory.import.running') : t('territory.import.submit')}
         </button>
       </form>
-      {error ? (
-        <p role="alert" className="error-text">
-          {error}
-        </p>
-      ) : null}
+      <FormAlert>{error}</FormAlert>
       {report ? (
         <div role="status" className="import-report">
           <h3>{t('territory.import.reportTitle')}</h3>

@@ -30,6 +30,7 @@ import { TerritoryMapView } from '../maps/map-view';
 import type { MapLine, MapPoint } from '../maps/map-types';
 import { TourNotesList } from '../tour-notes/tour-notes-list';
 import { PageHeading } from '../../ui/page-heading';
+import { FormAlert } from '../../ui/form-alert';
 import { Loading, NotFound } from '../../ui/status-views';
 import { THEME_COLOURS } from '../../ui/theme-colours';
 import { formatClock, formatDistance, formatDuration } from './format';
@@ -225,16 +226,8 @@ function TourScreen({ session, process }: { session: SessionView; process: Proce
         ) : null}
         {notice ? <p>{notice}</p> : null}
       </div>
-      {error ? (
-        <div className="form-alert" role="alert">
-          <p>{t(`tours.errors.${error}`)}</p>
-        </div>
-      ) : null}
-      {failure ? (
-        <p className="form-alert" role="alert">
-          {failure}
-        </p>
-      ) : null}
+      <FormAlert>{error ? t(`tours.errors.${error}`) : null}</FormAlert>
+      <FormAlert>{failure}</FormAlert>
 
       <dl className="tour-figures">
         <div>
