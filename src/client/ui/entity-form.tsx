@@ -13,8 +13,10 @@ export interface EntityFormProps<Values extends FieldValues, Output> {
   submittingLabel?: string | undefined;
   /** False while there is nothing to save yet (the button shows, disabled). */
   canSubmit?: boolean;
-  /** Where "Cancelar" leads; without it there is no "Cancelar". */
+  /** Where "Cancelar" leads; without it (or `onCancel`) there is no "Cancelar". */
   cancelTo?: string | undefined;
+  /** "Cancelar" for a form that closes in place (an editor inside a card). */
+  onCancel?: (() => void) | undefined;
   /** 'page' (default): long forms keep their save bar at the bottom of the screen; 'inline': a short form inside a card. */
   bar?: 'page' | 'inline';
   /** "Fields marked * are required" (default: shown). */
@@ -44,6 +46,7 @@ export function EntityForm<Values extends FieldValues, Output>({
   submittingLabel,
   canSubmit = true,
   cancelTo,
+  onCancel,
   bar = 'page',
   requiredNote = true,
   confirmsInPlace = false,
@@ -84,6 +87,7 @@ export function EntityForm<Values extends FieldValues, Output>({
             disabled={!canSubmit}
             submittingLabel={submittingLabel}
             cancelTo={cancelTo}
+            onCancel={onCancel}
             bar={bar}
           >
             {actions}

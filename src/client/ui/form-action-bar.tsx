@@ -15,6 +15,7 @@ export interface FormActionBarProps {
   disabled?: boolean | undefined;
   submittingLabel?: string | undefined;
   cancelTo?: string | undefined;
+  onCancel?: (() => void) | undefined;
   /** 'page': the buttons stay at the bottom of the screen however long the form; 'inline': they follow the fields. */
   bar: 'page' | 'inline';
   children?: ReactNode;
@@ -34,6 +35,7 @@ export function FormActionBar({
   disabled = false,
   submittingLabel,
   cancelTo,
+  onCancel,
   bar,
   children,
 }: FormActionBarProps) {
@@ -52,6 +54,10 @@ export function FormActionBar({
         <Link to={cancelTo} className="button">
           {t('common.cancel')}
         </Link>
+      ) : onCancel ? (
+        <button type="button" className="button" onClick={onCancel}>
+          {t('common.cancel')}
+        </button>
       ) : null}
       {children}
     </div>

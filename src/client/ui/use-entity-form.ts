@@ -3,6 +3,7 @@ import { useCallback, useEffect, useMemo, useRef, useState, type FormEvent, type
 import {
   useForm,
   type DefaultValues,
+  type FieldErrors,
   type FieldValues,
   type Resolver,
   type UseFormReturn,
@@ -40,6 +41,9 @@ export interface EntityFormOptions<Values extends FieldValues, Output> {
 
 export interface EntityFormShell<Values extends FieldValues, Output> {
   form: UseFormReturn<Values, unknown, Output>;
+  /** The form's `register` and its current errors, for the fields (the rest is in `form`). */
+  register: UseFormReturn<Values, unknown, Output>['register'];
+  errors: FieldErrors<Values>;
   formRef: RefObject<HTMLFormElement | null>;
   onSubmit(event?: FormEvent): void;
   /** Applies an outcome (navigate with its notice, or confirm in place): for actions beside the save, such as delete. */
@@ -126,6 +130,8 @@ export function useEntityForm<Values extends FieldValues, Output = Values>(
 
   return {
     form,
+    register: form.register,
+    errors,
     formRef,
     onSubmit: (event) => void submit(event),
     finish,

@@ -49,12 +49,8 @@ export function LoginPage() {
       return { to: returnPath(location.state), replace: true };
     },
   });
-  const {
-    register,
-    getValues,
-    setValue,
-    formState: { errors },
-  } = shell.form;
+  const { register, errors } = shell;
+  const { getValues, setValue } = shell.form;
 
   // Renewing a session: the account loads from the device just after the first render.
   const knownUsername = account?.user.username;

@@ -34,10 +34,7 @@ export function SetupPage() {
       return { to: '/', replace: true };
     },
   });
-  const {
-    register,
-    formState: { errors },
-  } = shell.form;
+  const { register, errors } = shell;
 
   // Once set up, this page has nothing to offer: go sign in.
   useEffect(() => {

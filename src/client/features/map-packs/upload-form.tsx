@@ -50,8 +50,7 @@ export function UploadForm({ onUploaded }: { onUploaded?: () => void }) {
       };
     },
   });
-  const { register, formState } = shell.form;
-  const { errors } = formState;
+  const { register, errors } = shell;
 
   return (
     <section className="card" aria-labelledby={`${id}-title`}>

@@ -84,12 +84,8 @@ function RoundForm({
       return { to: `/rounds/${id}`, notice: { key: 'prioritisation.form.saved' } };
     },
   });
-  const {
-    register,
-    control,
-    watch,
-    formState: { errors },
-  } = shell.form;
+  const { register, errors } = shell;
+  const { control, watch } = shell.form;
   const criteria = useFieldArray({ control, name: 'criteria' });
   const method = watch('method');
 

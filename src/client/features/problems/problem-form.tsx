@@ -41,10 +41,7 @@ export function ProblemForm({
     onDirtyChange,
     failed: (error) => t('problems.saveFailed', { reason: errorReason(error) }),
   });
-  const {
-    register,
-    formState: { errors },
-  } = shell.form;
+  const { register, errors } = shell;
 
   return (
     <EntityForm shell={shell} submitLabel={submitLabel} cancelTo={cancelTo}>

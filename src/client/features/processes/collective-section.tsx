@@ -63,11 +63,8 @@ function CollectiveForm({ process, onClose }: { process: ProcessView; onClose():
       return { to: '.', replace: true, notice: { key: 'processCollective.saved' } };
     },
   });
-  const {
-    register,
-    control,
-    formState: { errors },
-  } = shell.form;
+  const { register, errors } = shell;
+  const { control } = shell.form;
   const members = useFieldArray({ control, name: 'members' });
 
   return (
@@ -76,11 +73,7 @@ function CollectiveForm({ process, onClose }: { process: ProcessView; onClose():
       submitLabel={t('processCollective.save')}
       bar="inline"
       requiredNote={false}
-      actions={
-        <button type="button" className="button" onClick={onClose}>
-          {t('common.cancel')}
-        </button>
-      }
+      onCancel={onClose}
     >
       <Field
         id="collective-count"

@@ -39,11 +39,8 @@ export function ProcessForm({
     onDirtyChange,
     failed: (error) => t('processes.saveFailed', { reason: errorReason(error) }),
   });
-  const {
-    register,
-    control,
-    formState: { errors },
-  } = shell.form;
+  const { register, errors } = shell;
+  const { control } = shell.form;
 
   const unitKeysError = errors.unitKeys;
   const unitKeysMessage = errorText(

@@ -1,10 +1,10 @@
-import { useController } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { PROCESS_STAGES, processStageSchema, type ProcessStage } from '../../../domain';
 import { isBackwards, nextStage } from '../../../domain/process-stages';
 import { StageTransitionError, recordStageEntry, type ProcessView, type SessionView } from '../../data';
 import { errorText } from '../../i18n/zod-errors';
+import { CheckboxListField } from '../../ui/checkbox-list-field';
 import { EntityForm } from '../../ui/entity-form';
 import { Field } from '../../ui/field';
 import { formatDate, todayIsoDate } from '../../ui/format';
@@ -19,35 +19,6 @@ const stageFormSchema = z.object({
 });
 type StageFormValues = z.infer<typeof stageFormSchema>;
 
-function EvidenceChoices({ sessions }: { sessions: SessionView[] }) {
-  const { t, i18n } = useTranslation();
-  const { field } = useController<StageFormValues, 'sessionIds'>({ name: 'sessionIds' });
-  const chosen = field.value;
-  return (
-    <fieldset>
-      <legend>{t('processStages.evidence')}</legend>
-      {sessions.length === 0 ? <p className="field-hint">{t('processStages.noSessions')}</p> : null}
-      <ul className="plain-list">
-        {sessions.map((s) => (
-          <li key={s.id}>
-            <label className="checkbox-label">
-              <input
-                type="checkbox"
-                checked={chosen.includes(s.id)}
-                onChange={(e) => {
-                  const on = e.currentTarget.checked;
-                  field.onChange(on ? [...chosen, s.id] : chosen.filter((x) => x !== s.id));
-                }}
-              />{' '}
-              {s.title} · {formatDate(s.date, i18n.language)}
-            </label>
-          </li>
-        ))}
-      </ul>
-    </fieldset>
-  );
-}
-
 /**
  * Records a stage transition: the stage (the next one by default; going back
  * asks for a note), the day it was reached and the sessions that were its
@@ -55,7 +26,7 @@ function EvidenceChoices({ sessions }: { sessions: SessionView[] }) {
  * elsewhere resets the choice.
  */
 export function StageChanger({ process, sessions }: { process: ProcessView; sessions: SessionView[] }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const id = `stage-${process.id}`;
   const shell = useEntityForm<StageFormValues>({
     schema: stageFormSchema,
@@ -75,11 +46,8 @@ export function StageChanger({ process, sessions }: { process: ProcessView; sess
       return { to: '.', replace: true, notice: { key: 'processStages.saved' } };
     },
   });
-  const {
-    register,
-    watch,
-    formState: { errors },
-  } = shell.form;
+  const { register, errors } = shell;
+  const { watch } = shell.form;
   const stage: ProcessStage = watch('stage');
   const number = PROCESS_STAGES.indexOf(stage) + 1;
   const back = isBackwards(process.stage, stage);
@@ -111,7 +79,15 @@ export function StageChanger({ process, sessions }: { process: ProcessView; sess
           {(aria) => <input type="date" {...aria} {...register('reachedAt')} />}
         </Field>
       </div>
-      <EvidenceChoices sessions={sessions} />
+      <CheckboxListField<StageFormValues>
+        name="sessionIds"
+        legend={t('processStages.evidence')}
+        empty={t('processStages.noSessions')}
+        options={sessions.map((s) => ({
+          value: s.id,
+          label: `${s.title} · ${formatDate(s.date, i18n.language)}`,
+        }))}
+      />
       <Field
         id={`${id}-note`}
         label={t('processStages.note')}

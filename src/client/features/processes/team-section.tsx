@@ -1,5 +1,4 @@
 import { useState } from 'react';
-import { useController } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import type { UserSummary } from '../../../domain';
@@ -11,6 +10,7 @@ import {
   useUserNames,
   type ProcessView,
 } from '../../data';
+import { CheckboxListField } from '../../ui/checkbox-list-field';
 import { EntityForm } from '../../ui/entity-form';
 import { FormAlert } from '../../ui/form-alert';
 import { errorReason, useEntityForm } from '../../ui/use-entity-form';
@@ -19,35 +19,6 @@ const CAN_ASSIGN = new Set(['admin', 'coordinator']);
 
 const teamFormSchema = z.object({ teamUserIds: z.array(z.string()) });
 type TeamFormValues = z.infer<typeof teamFormSchema>;
-
-/** The account list as checkboxes; a member the list does not include stays on the team. */
-function TeamChoices({ candidates }: { candidates: UserSummary[] }) {
-  const { t } = useTranslation();
-  const { field } = useController<TeamFormValues, 'teamUserIds'>({ name: 'teamUserIds' });
-  const chosen = field.value;
-  return (
-    <fieldset>
-      <legend>{t('processTeam.choose')}</legend>
-      <ul className="plain-list">
-        {candidates.map((user) => (
-          <li key={user.id}>
-            <label className="checkbox-label">
-              <input
-                type="checkbox"
-                checked={chosen.includes(user.id)}
-                onChange={(e) => {
-                  const on = e.currentTarget.checked;
-                  field.onChange(on ? [...chosen, user.id] : chosen.filter((x) => x !== user.id));
-                }}
-              />{' '}
-              {user.displayName} ({t(`roles.${user.role}`)})
-            </label>
-          </li>
-        ))}
-      </ul>
-    </fieldset>
-  );
-}
 
 function TeamForm({
   process,
@@ -76,13 +47,16 @@ function TeamForm({
       submitLabel={t('processTeam.save')}
       bar="inline"
       requiredNote={false}
-      actions={
-        <button type="button" className="button" onClick={onClose}>
-          {t('common.cancel')}
-        </button>
-      }
+      onCancel={onClose}
     >
-      <TeamChoices candidates={candidates} />
+      <CheckboxListField<TeamFormValues>
+        name="teamUserIds"
+        legend={t('processTeam.choose')}
+        options={candidates.map((user) => ({
+          value: user.id,
+          label: `${user.displayName} (${t(`roles.${user.role}`)})`,
+        }))}
+      />
     </EntityForm>
   );
 }

@@ -83,11 +83,8 @@ function TemplateForm({ template, onDirtyChange }: PageProps & { template: Rubri
       };
     },
   });
-  const {
-    register,
-    watch,
-    formState: { errors },
-  } = shell.form;
+  const { register, errors } = shell;
+  const { watch } = shell.form;
   const appliesTo = watch('appliesTo');
 
   return (

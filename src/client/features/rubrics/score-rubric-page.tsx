@@ -65,10 +65,7 @@ function ScoreForm({
       };
     },
   });
-  const {
-    register,
-    formState: { errors },
-  } = shell.form;
+  const { register, errors } = shell;
 
   return (
     <EntityForm

@@ -50,10 +50,7 @@ export function SessionForm({
     onDirtyChange,
     failed: (error) => t('sessions.saveFailed', { reason: errorReason(error) }),
   });
-  const {
-    register,
-    formState: { errors },
-  } = shell.form;
+  const { register, errors } = shell;
 
   return (
     <EntityForm shell={shell} submitLabel={submitLabel} cancelTo={cancelTo} remove={remove}>

@@ -73,10 +73,7 @@ function NewDirectorateForm({ next }: { next: number }) {
       };
     },
   });
-  const {
-    register,
-    formState: { errors },
-  } = shell.form;
+  const { register, errors } = shell;
   return (
     <EntityForm
       shell={shell}

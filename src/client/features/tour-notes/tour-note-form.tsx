@@ -54,10 +54,7 @@ export function TourNoteForm({
     onDirtyChange,
     failed: (error) => t('tourNotes.saveFailed', { reason: errorReason(error) }),
   });
-  const {
-    register,
-    formState: { errors },
-  } = shell.form;
+  const { register, errors } = shell;
   const language = i18n.language;
   const themeError = errorText(errors.theme);
   const severityError = errorText(errors.severity);
