@@ -2,6 +2,7 @@ import { useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BlobRef } from '../../domain';
 import { storePhoto, StorageFullError, UnsupportedBlobError, usePhoto } from '../data/use-blobs';
+import { FormAlert } from '../ui/form-alert';
 
 /**
  * A photo from the device's copy (or the server's, when online); its object URL is freed on
@@ -149,11 +150,7 @@ export function PhotoPicker({
       >
         {busy ? text.adding : text.add}
       </button>
-      {message ? (
-        <p className="form-alert" role="alert">
-          {message}
-        </p>
-      ) : null}
+      <FormAlert>{message}</FormAlert>
     </fieldset>
   );
 }

@@ -146,11 +146,13 @@ describe('board count', () => {
     await user.type(water, '5');
     await user.type(screen.getByLabelText('Personas que pusieron puntos'), '3');
     await user.click(screen.getByRole('button', { name: 'Guardar conteo' }));
-    expect(await screen.findByText('Conteo guardado.')).toBeInTheDocument();
+    expect(await screen.findByText('Conteo guardado en este dispositivo.')).toBeInTheDocument();
 
     // The screen now holds the saved count; correcting it writes a recount.
     await user.click(await screen.findByRole('button', { name: 'Guardar recuento' }));
-    expect(await screen.findByText('Recuento guardado: reemplaza al conteo anterior.')).toBeInTheDocument();
+    expect(
+      await screen.findByText('Recuento guardado en este dispositivo: reemplaza al conteo anterior.'),
+    ).toBeInTheDocument();
     expect(screen.getByLabelText('Puntos de Falta de agua')).toHaveValue('5');
     await user.click(screen.getByRole('button', { name: 'Restar 1 a Puntos de Falta de agua' }));
     await user.click(screen.getByRole('button', { name: 'Guardar recuento' }));

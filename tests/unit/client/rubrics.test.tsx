@@ -160,7 +160,7 @@ describe('templates', () => {
     await user.click(screen.getByRole('button', { name: 'Guardar versión 2' }));
 
     expect(
-      await screen.findByText('Se guardó la versión 2 de «Asamblea comunitaria ampliada».'),
+      await screen.findByText('Versión 2 de «Asamblea comunitaria ampliada» guardada en este dispositivo.'),
     ).toBeInTheDocument();
     const newCard = (
       await screen.findByRole('heading', { level: 3, name: 'Asamblea comunitaria ampliada' })

@@ -210,7 +210,9 @@ describe('tour notes', () => {
       const before = (await db.outbox.orderBy('id').last())!.id;
       await user.click(screen.getByRole('radio', { name: 'Media' }));
       await user.click(screen.getByRole('button', { name: 'Guardar cambios' }));
-      expect(await screen.findByText('Cambios de la nota guardados.', {}, slow)).toBeVisible();
+      expect(
+        await screen.findByText('Cambios de la nota guardados en este dispositivo.', {}, slow),
+      ).toBeVisible();
       const edits = (await db.outbox.orderBy('id').toArray()).filter((m) => m.id > before);
       expect(edits).toHaveLength(1);
       expect(edits[0]).toMatchObject({ op: 'put', fields: { severity: 'medium' } });

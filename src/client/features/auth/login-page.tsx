@@ -1,19 +1,18 @@
-import { zodResolver } from '@hookform/resolvers/zod';
-import { useEffect, useState } from 'react';
-import { useForm } from 'react-hook-form';
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocation, useNavigate } from 'react-router';
 import type { z } from 'zod';
 import { loginRequestSchema } from '../../../domain';
 import { getSetupStatus, signIn, useAccount } from '../../data/use-account';
-import { errorText, formErrorMap } from '../../i18n/zod-errors';
+import { errorText } from '../../i18n/zod-errors';
+import { EntityForm } from '../../ui/entity-form';
 import { Field } from '../../ui/field';
 import { PageHeading } from '../../ui/page-heading';
+import { useEntityForm } from '../../ui/use-entity-form';
 import { authErrorMessage } from '../../widgets/auth-error-message';
 
 const loginFormSchema = loginRequestSchema.pick({ username: true, password: true });
 type LoginFormValues = z.input<typeof loginFormSchema>;
-const resolver = zodResolver(loginFormSchema, { error: formErrorMap });
 
 /** Where to go after signing in: back to the page that sent us here, never to an auth page. */
 function returnPath(state: unknown): string {
@@ -36,18 +35,22 @@ export function LoginPage() {
   const navigate = useNavigate();
   const location = useLocation();
   const account = useAccount();
-  const [failure, setFailure] = useState<string | null>(null);
-  const {
-    register,
-    handleSubmit,
-    setFocus,
-    getValues,
-    setValue,
-    formState: { errors, isSubmitting },
-  } = useForm<LoginFormValues>({
-    resolver,
+  const shell = useEntityForm<LoginFormValues>({
+    schema: loginFormSchema,
     defaultValues: { username: account?.user.username ?? '', password: '' },
+    failed: (error) => authErrorMessage(error, t, 'login'),
+    onSave: async (values) => {
+      try {
+        await signIn(values);
+      } catch (error) {
+        shell.form.setFocus('password');
+        throw error;
+      }
+      return { to: returnPath(location.state), replace: true };
+    },
   });
+  const { register, errors } = shell;
+  const { getValues, setValue } = shell.form;
 
   // Renewing a session: the account loads from the device just after the first render.
   const knownUsername = account?.user.username;
@@ -69,17 +72,6 @@ export function LoginPage() {
     };
   }, [navigate]);
 
-  const submit = handleSubmit(async (values) => {
-    setFailure(null);
-    try {
-      await signIn(values);
-      void navigate(returnPath(location.state), { replace: true });
-    } catch (error) {
-      setFailure(authErrorMessage(error, t, 'login'));
-      setFocus('password');
-    }
-  });
-
   return (
     <section className="narrow">
       <PageHeading title={t('auth.loginTitle')}>{t('auth.loginTitle')}</PageHeading>
@@ -88,7 +80,14 @@ export function LoginPage() {
       ) : (
         <p>{t('auth.loginIntro')}</p>
       )}
-      <form className="form" noValidate onSubmit={(e) => void submit(e)} aria-busy={isSubmitting}>
+      <EntityForm
+        shell={shell}
+        submitLabel={t('auth.signIn')}
+        submittingLabel={t('auth.signingIn')}
+        bar="inline"
+        requiredNote={false}
+        fixErrorsText={t('common.checkFields')}
+      >
         <Field id="login-username" label={t('auth.username')} error={errorText(errors.username)} required>
           {(aria) => (
             <input
@@ -106,17 +105,7 @@ export function LoginPage() {
             <input type="password" autoComplete="current-password" {...aria} {...register('password')} />
           )}
         </Field>
-        {failure ? (
-          <p className="form-alert" role="alert">
-            {failure}
-          </p>
-        ) : null}
-        <div className="actions">
-          <button type="submit" className="button button-primary" disabled={isSubmitting}>
-            {isSubmitting ? t('auth.signingIn') : t('auth.signIn')}
-          </button>
-        </div>
-      </form>
+      </EntityForm>
     </section>
   );
 }

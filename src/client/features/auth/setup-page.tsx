@@ -1,12 +1,12 @@
-import { zodResolver } from '@hookform/resolvers/zod';
-import { useEffect, useState } from 'react';
-import { useForm } from 'react-hook-form';
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { completeSetup, getSetupStatus } from '../../data/use-account';
-import { errorText, formErrorMap } from '../../i18n/zod-errors';
+import { errorText } from '../../i18n/zod-errors';
+import { EntityForm } from '../../ui/entity-form';
 import { Field } from '../../ui/field';
 import { PageHeading } from '../../ui/page-heading';
+import { useEntityForm } from '../../ui/use-entity-form';
 import { authErrorMessage } from '../../widgets/auth-error-message';
 import {
   MIN_PASSWORD_LENGTH,
@@ -15,7 +15,6 @@ import {
   type SetupFormValues,
 } from './setup-form.schema';
 
-const resolver = zodResolver(setupFormSchema, { error: formErrorMap });
 const EMPTY: SetupFormValues = { code: '', username: '', displayName: '', password: '', confirmPassword: '' };
 
 /**
@@ -26,12 +25,16 @@ const EMPTY: SetupFormValues = { code: '', username: '', displayName: '', passwo
 export function SetupPage() {
   const { t } = useTranslation();
   const navigate = useNavigate();
-  const [failure, setFailure] = useState<string | null>(null);
-  const {
-    register,
-    handleSubmit,
-    formState: { errors, isSubmitting },
-  } = useForm<SetupFormValues, unknown, SetupFormOutput>({ resolver, defaultValues: EMPTY });
+  const shell = useEntityForm<SetupFormValues, SetupFormOutput>({
+    schema: setupFormSchema,
+    defaultValues: EMPTY,
+    failed: (error) => authErrorMessage(error, t, 'setup'),
+    onSave: async ({ code, username, displayName, password }) => {
+      await completeSetup({ code, username, displayName, password });
+      return { to: '/', replace: true };
+    },
+  });
+  const { register, errors } = shell;
 
   // Once set up, this page has nothing to offer: go sign in.
   useEffect(() => {
@@ -47,21 +50,18 @@ export function SetupPage() {
     };
   }, [navigate]);
 
-  const submit = handleSubmit(async ({ code, username, displayName, password }) => {
-    setFailure(null);
-    try {
-      await completeSetup({ code, username, displayName, password });
-      void navigate('/', { replace: true });
-    } catch (error) {
-      setFailure(authErrorMessage(error, t, 'setup'));
-    }
-  });
-
   return (
     <section className="narrow">
       <PageHeading title={t('setup.title')}>{t('setup.title')}</PageHeading>
       <p>{t('setup.intro')}</p>
-      <form className="form" noValidate onSubmit={(e) => void submit(e)} aria-busy={isSubmitting}>
+      <EntityForm
+        shell={shell}
+        submitLabel={t('setup.create')}
+        submittingLabel={t('setup.creating')}
+        bar="inline"
+        requiredNote={false}
+        fixErrorsText={t('common.checkFields')}
+      >
         <Field
           id="setup-code"
           label={t('setup.code')}
@@ -122,17 +122,7 @@ export function SetupPage() {
             <input type="password" autoComplete="new-password" {...aria} {...register('confirmPassword')} />
           )}
         </Field>
-        {failure ? (
-          <p className="form-alert" role="alert">
-            {failure}
-          </p>
-        ) : null}
-        <div className="actions">
-          <button type="submit" className="button button-primary" disabled={isSubmitting}>
-            {isSubmitting ? t('setup.creating') : t('setup.create')}
-          </button>
-        </div>
-      </form>
+      </EntityForm>
     </section>
   );
 }

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useAccount } from '../../data/use-account';
 import { listUsers, type UserSummary } from '../../data/use-users';
 import { PageHeading } from '../../ui/page-heading';
+import { FormAlert } from '../../ui/form-alert';
 import { Loading } from '../../ui/status-views';
 import { DeviceList } from './device-list';
 import { remoteErrorText } from './remote-error';
@@ -30,12 +31,15 @@ function ManageDevices() {
 
   if (failure) {
     return (
-      <div role="alert" className="form-alert">
-        <p>{failure}</p>
-        <button type="button" className="button" onClick={() => setAttempt((n) => n + 1)}>
-          {t('devices.retry')}
-        </button>
-      </div>
+      <FormAlert
+        action={
+          <button type="button" className="button" onClick={() => setAttempt((n) => n + 1)}>
+            {t('devices.retry')}
+          </button>
+        }
+      >
+        {failure}
+      </FormAlert>
     );
   }
   if (users === null) return <p className="loading">{t('devices.loading')}</p>;

@@ -18,6 +18,7 @@ import { useStorageInfo } from '../../data/use-storage';
 import { ApiError } from '../../net/api-client';
 import { ConfirmDialog } from '../../ui/confirm-dialog';
 import { formatDate } from '../../ui/format';
+import { FormAlert } from '../../ui/form-alert';
 import { PageHeading } from '../../ui/page-heading';
 import { Loading } from '../../ui/status-views';
 import { UploadForm } from './upload-form';
@@ -99,11 +100,7 @@ export function MapPacksPage({ onUploaded }: { onUploaded?: () => void }) {
       <div role="status" aria-live="polite">
         {status ? <p className="map-packs-status">{status}</p> : null}
       </div>
-      {error ? (
-        <p role="alert" className="error-text">
-          {error}
-        </p>
-      ) : null}
+      <FormAlert>{error}</FormAlert>
 
       <section aria-labelledby="map-packs-list-title">
         <h2 id="map-packs-list-title">{t('mapPacks.listTitle')}</h2>

@@ -1,12 +1,12 @@
 /** Coordinators: upload a .pmtiles file with a name; the server lists it for every device. */
-import { zodResolver } from '@hookform/resolvers/zod';
-import { useId, useState } from 'react';
-import { useForm } from 'react-hook-form';
+import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
-import { uploadMapPack } from '../../data/use-map-packs';
 import { ApiError } from '../../net/api-client';
+import { uploadMapPack } from '../../data/use-map-packs';
+import { EntityForm } from '../../ui/entity-form';
 import { Field } from '../../ui/field';
+import { errorReason, useEntityForm } from '../../ui/use-entity-form';
 import './strings';
 
 const MAX_BYTES = 200 * 1024 * 1024;
@@ -29,36 +29,43 @@ type Output = z.output<typeof schema>;
 export function UploadForm({ onUploaded }: { onUploaded?: () => void }) {
   const { t } = useTranslation();
   const id = useId();
-  const [status, setStatus] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const form = useForm<Values, unknown, Output>({
-    resolver: zodResolver(schema),
+  const shell = useEntityForm<Values, Output>({
+    schema,
     defaultValues: { file: null, name: '' },
-  });
-  const { errors, isSubmitting } = form.formState;
-
-  const submit = form.handleSubmit(async ({ file, name }) => {
-    setStatus(null);
-    setError(null);
-    try {
+    failed: (e) => {
+      if (e instanceof ApiError && e.code === 'network') return t(K + 'offline');
+      if (e instanceof ApiError && e.status === 422) return t(K + 'invalid');
+      if (e instanceof ApiError && e.status === 403) return t(K + 'forbidden');
+      if (e instanceof ApiError && e.status === 413) return t(K + 'tooLarge');
+      return t(K + 'failed', { message: errorReason(e) });
+    },
+    onSave: async ({ file, name }) => {
       const result = await uploadMapPack(file![0]!, name);
-      setStatus(result.created ? t('mapPacks.upload.created', { name }) : t('mapPacks.upload.existed'));
-      form.reset();
       onUploaded?.();
-    } catch (e) {
-      if (e instanceof ApiError && e.code === 'network') setError(t(K + 'offline'));
-      else if (e instanceof ApiError && e.status === 422) setError(t(K + 'invalid'));
-      else if (e instanceof ApiError && e.status === 403) setError(t(K + 'forbidden'));
-      else if (e instanceof ApiError && e.status === 413) setError(t(K + 'tooLarge'));
-      else setError(t(K + 'failed', { message: e instanceof Error ? e.message : String(e) }));
-    }
+      // The form empties, ready for another map; what the server did stays said.
+      return {
+        clear: true,
+        notice: result.created
+          ? { key: 'mapPacks.upload.created', values: { name } }
+          : { key: 'mapPacks.upload.existed' },
+      };
+    },
   });
+  const { register, errors } = shell;
 
   return (
     <section className="card" aria-labelledby={`${id}-title`}>
       <h2 id={`${id}-title`}>{t('mapPacks.upload.title')}</h2>
       <p>{t('mapPacks.upload.hint')}</p>
-      <form noValidate onSubmit={(e) => void submit(e)}>
+      <EntityForm
+        shell={shell}
+        submitLabel={t('mapPacks.upload.submit')}
+        submittingLabel={t('mapPacks.upload.running')}
+        bar="inline"
+        requiredNote={false}
+        confirmsInPlace
+        fixErrorsText={t('common.checkFields')}
+      >
         <Field
           id={`${id}-file`}
           label={t('mapPacks.upload.file')}
@@ -66,12 +73,7 @@ export function UploadForm({ onUploaded }: { onUploaded?: () => void }) {
           error={errors.file?.message ? t(errors.file.message) : undefined}
         >
           {(aria) => (
-            <input
-              {...aria}
-              type="file"
-              accept=".pmtiles,application/vnd.pmtiles"
-              {...form.register('file')}
-            />
+            <input {...aria} type="file" accept=".pmtiles,application/vnd.pmtiles" {...register('file')} />
           )}
         </Field>
         <Field
@@ -81,20 +83,9 @@ export function UploadForm({ onUploaded }: { onUploaded?: () => void }) {
           required
           error={errors.name?.message ? t(errors.name.message) : undefined}
         >
-          {(aria) => <input {...aria} type="text" autoComplete="off" {...form.register('name')} />}
+          {(aria) => <input {...aria} type="text" autoComplete="off" {...register('name')} />}
         </Field>
-        <button type="submit" className="button button-primary" disabled={isSubmitting}>
-          {isSubmitting ? t('mapPacks.upload.running') : t('mapPacks.upload.submit')}
-        </button>
-      </form>
-      <div role="status" aria-live="polite">
-        {status ? <p>{status}</p> : null}
-      </div>
-      {error ? (
-        <p role="alert" className="error-text">
-          {error}
-        </p>
-      ) : null}
+      </EntityForm>
     </section>
   );
 }

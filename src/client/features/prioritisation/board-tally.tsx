@@ -1,5 +1,7 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
+import { useController, type Control } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
+import { z } from 'zod';
 import {
   RoundRefusedError,
   recordTally,
@@ -7,106 +9,113 @@ import {
   type BallotView,
   type RoundView,
 } from '../../data/use-prioritisation';
+import { EntityForm } from '../../ui/entity-form';
 import { NumberStepper } from '../../ui/number-stepper';
+import { errorReason, useEntityForm } from '../../ui/use-entity-form';
 import './strings';
 
-type Saved = 'saved' | 'savedRecount';
+const tallySchema = z.object({
+  // An option nobody counted yet has no entry (not a 0): the count stores only what was typed.
+  dots: z
+    .record(z.string(), z.number().int().min(0).optional())
+    .transform((dots) =>
+      Object.fromEntries(
+        Object.entries(dots).filter((entry): entry is [string, number] => entry[1] !== undefined),
+      ),
+    ),
+  participants: z.number().int().min(0),
+});
+type TallyValues = z.input<typeof tallySchema>;
+type TallyOutput = z.output<typeof tallySchema>;
+
+function TallyStepper({
+  control,
+  name,
+  id,
+  label,
+}: {
+  control: Control<TallyValues, unknown, TallyOutput>;
+  name: `dots.${string}` | 'participants';
+  id: string;
+  label: string;
+}) {
+  const { field } = useController({ control, name });
+  return (
+    <NumberStepper
+      id={id}
+      label={label}
+      labelText={label}
+      value={field.value ?? 0}
+      onChange={field.onChange}
+      onBlur={field.onBlur}
+      inputRef={field.ref}
+    />
+  );
+}
 
 function TallyForm({
   round,
   previous,
   onDirtyChange,
-  onSaved,
 }: {
   round: RoundView;
   previous: BallotView | null;
   onDirtyChange?: ((dirty: boolean) => void) | undefined;
-  onSaved(kind: Saved | null): void;
 }) {
   const { t } = useTranslation();
-  const [dots, setDots] = useState<Record<string, number>>(() => ({ ...previous?.dots }));
-  const [participants, setParticipants] = useState(previous?.participants ?? 0);
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
   // The count this screen saved last: a further correction supersedes it, whatever the live query shows yet.
   const [savedId, setSavedId] = useState<string | null>(null);
   const supersedes = savedId ?? previous?.id ?? null;
-  useEffect(() => () => onDirtyChange?.(false), [onDirtyChange]);
-
-  const touch = () => {
-    onSaved(null);
-    setError(null);
-    onDirtyChange?.(true);
-  };
-
-  const save = async () => {
-    setBusy(true);
-    try {
+  const [defaults] = useState<TallyValues>(() => ({
+    dots: { ...previous?.dots },
+    participants: previous?.participants ?? 0,
+  }));
+  const shell = useEntityForm<TallyValues, TallyOutput>({
+    schema: tallySchema,
+    defaultValues: defaults,
+    onDirtyChange,
+    failed: (error) =>
+      error instanceof RoundRefusedError && error.reason === 'tally_exceeds_participants'
+        ? t('prioritisation.board.tooMany')
+        : t('prioritisation.board.failed', { reason: errorReason(error) }),
+    onSave: async ({ dots, participants }) => {
       const id = await recordTally(round.id, { dots, participants, supersedes });
       setSavedId(id);
-      onDirtyChange?.(false);
-      onSaved(supersedes ? 'savedRecount' : 'saved');
-    } catch (e) {
-      setError(
-        e instanceof RoundRefusedError && e.reason === 'tally_exceeds_participants'
-          ? t('prioritisation.board.tooMany')
-          : t('prioritisation.board.failed', { reason: e instanceof Error ? e.message : String(e) }),
-      );
-    } finally {
-      setBusy(false);
-    }
-  };
+      // The screen stays with the count it saved, ready for a recount.
+      return {
+        notice: { key: supersedes ? 'prioritisation.board.savedRecount' : 'prioritisation.board.saved' },
+      };
+    },
+  });
+  const { control } = shell.form;
 
   return (
-    <form
-      className="form"
-      noValidate
-      onSubmit={(e) => {
-        e.preventDefault();
-        void save();
-      }}
+    <EntityForm
+      shell={shell}
+      submitLabel={supersedes ? t('prioritisation.board.saveRecount') : t('prioritisation.board.save')}
+      requiredNote={false}
+      confirmsInPlace
     >
       <p>{t('prioritisation.board.hint')}</p>
       {supersedes ? <p className="notice">{t('prioritisation.board.recountHint')}</p> : null}
       <div className="stepper-grid">
-        {round.options.map((o) => {
-          const label = t('prioritisation.board.dotsFor', { title: o.title });
-          return (
-            <NumberStepper
-              key={o.problemId}
-              id={`tally-${o.problemId}`}
-              label={label}
-              labelText={label}
-              value={dots[o.problemId] ?? 0}
-              onChange={(n) => {
-                setDots((d) => ({ ...d, [o.problemId]: n }));
-                touch();
-              }}
-            />
-          );
-        })}
-        <NumberStepper
+        {round.options.map((o) => (
+          <TallyStepper
+            key={o.problemId}
+            control={control}
+            name={`dots.${o.problemId}`}
+            id={`tally-${o.problemId}`}
+            label={t('prioritisation.board.dotsFor', { title: o.title })}
+          />
+        ))}
+        <TallyStepper
+          control={control}
+          name="participants"
           id="tally-participants"
           label={t('prioritisation.board.participants')}
-          labelText={t('prioritisation.board.participants')}
-          value={participants}
-          onChange={(n) => {
-            setParticipants(n);
-            touch();
-          }}
         />
       </div>
-      {error ? (
-        <p className="form-alert" role="alert">
-          {error}
-        </p>
-      ) : null}
-      <div className="actions">
-        <button type="submit" className="button button-primary" disabled={busy}>
-          {supersedes ? t('prioritisation.board.saveRecount') : t('prioritisation.board.save')}
-        </button>
-      </div>
-    </form>
+    </EntityForm>
   );
 }
 
@@ -120,7 +129,6 @@ export function BoardTally({
 }) {
   const { t } = useTranslation();
   const previous = useOwnTally(round.id);
-  const [saved, setSaved] = useState<Saved | null>(null);
   return (
     <section aria-labelledby="board-heading">
       <h2 id="board-heading">{t('prioritisation.board.heading')}</h2>
@@ -130,11 +138,8 @@ export function BoardTally({
         <p>{t('common.loading')}</p>
       ) : (
         // The form starts from this tablet's saved count, if any.
-        <TallyForm round={round} previous={previous} onDirtyChange={onDirtyChange} onSaved={setSaved} />
+        <TallyForm round={round} previous={previous} onDirtyChange={onDirtyChange} />
       )}
-      <p role="status" className="confirmation">
-        {saved ? t(`prioritisation.board.${saved}`) : ''}
-      </p>
     </section>
   );
 }

@@ -1,19 +1,19 @@
-import { zodResolver } from '@hookform/resolvers/zod';
-import { useFieldArray, useForm } from 'react-hook-form';
+import { useState } from 'react';
+import { useFieldArray } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate, useParams } from 'react-router';
+import { Link, useParams } from 'react-router';
 import { z } from 'zod';
 import { DEFAULT_CRITERIA, VOTE_METHODS, criterionSchema, newId, voteMethodSchema } from '../../../domain';
 import { createRound, useBallotProblems, type BallotProblem } from '../../data/use-prioritisation';
 import { useSession, type SessionView } from '../../data/use-sessions';
-import { errorText, formErrorMap } from '../../i18n/zod-errors';
+import { errorText } from '../../i18n/zod-errors';
+import { EntityForm } from '../../ui/entity-form';
 import { Field, FieldErrorText } from '../../ui/field';
 import { PageHeading } from '../../ui/page-heading';
 import { Loading, NotFound } from '../../ui/status-views';
-import { useFormSave } from '../../ui/use-form-save';
+import { errorReason, useEntityForm } from '../../ui/use-entity-form';
 import './strings';
 import './prioritisation.css';
-import { FormActionBar } from '../../ui/form-action-bar';
 
 const roundFormSchema = z
   .object({
@@ -49,8 +49,6 @@ const roundFormSchema = z
 type RoundFormInput = z.input<typeof roundFormSchema>;
 type RoundFormOutput = z.output<typeof roundFormSchema>;
 
-const resolver = zodResolver(roundFormSchema, { error: formErrorMap });
-
 function RoundForm({
   session,
   problems,
@@ -61,44 +59,36 @@ function RoundForm({
   onDirtyChange?: ((dirty: boolean) => void) | undefined;
 }) {
   const { t } = useTranslation();
-  const navigate = useNavigate();
-  const form = useForm<RoundFormInput, unknown, RoundFormOutput>({
-    resolver,
-    shouldFocusError: false,
-    defaultValues: {
-      title: t('prioritisation.form.defaultTitle'),
-      problemIds: problems.map((p) => p.id),
-      method: 'dots',
-      dotsPerPerson: 3,
-      allowStacking: true,
-      criteria: DEFAULT_CRITERIA.map((c) => ({ ...c })),
+  const [defaults] = useState<RoundFormInput>(() => ({
+    title: t('prioritisation.form.defaultTitle'),
+    problemIds: problems.map((p) => p.id),
+    method: 'dots',
+    dotsPerPerson: 3,
+    allowStacking: true,
+    criteria: DEFAULT_CRITERIA.map((c) => ({ ...c })),
+  }));
+  const shell = useEntityForm<RoundFormInput, RoundFormOutput>({
+    schema: roundFormSchema,
+    defaultValues: defaults,
+    onDirtyChange,
+    failed: (error) => t('prioritisation.form.saveFailed', { reason: errorReason(error) }),
+    onSave: async (values) => {
+      const id = await createRound(session.id, {
+        title: values.title,
+        problemIds: values.problemIds,
+        method: values.method,
+        dotsPerPerson: values.method === 'dots' ? values.dotsPerPerson : undefined,
+        allowStacking: values.method === 'dots' ? values.allowStacking : undefined,
+        criteria: values.method === 'scoring' ? values.criteria : undefined,
+      });
+      // Straight to the new vote, ready to pass the tablet.
+      return { to: `/rounds/${id}`, notice: { key: 'prioritisation.form.saved' } };
     },
   });
-  const {
-    register,
-    control,
-    watch,
-    formState: { errors, isSubmitting },
-  } = form;
-  const { formRef, saveError, submitWith } = useFormSave(form, {
-    onDirtyChange,
-    failed: (reason) => t('prioritisation.form.saveFailed', { reason }),
-  });
+  const { register, errors } = shell;
+  const { control, watch } = shell.form;
   const criteria = useFieldArray({ control, name: 'criteria' });
   const method = watch('method');
-
-  const submit = submitWith(async (values) => {
-    const id = await createRound(session.id, {
-      title: values.title,
-      problemIds: values.problemIds,
-      method: values.method,
-      dotsPerPerson: values.method === 'dots' ? values.dotsPerPerson : undefined,
-      allowStacking: values.method === 'dots' ? values.allowStacking : undefined,
-      criteria: values.method === 'scoring' ? values.criteria : undefined,
-    });
-    onDirtyChange?.(false);
-    void navigate(`/rounds/${id}`);
-  });
 
   const problemsError = errors.problemIds
     ? errors.problemIds.type === 'too_small'
@@ -107,8 +97,11 @@ function RoundForm({
     : undefined;
 
   return (
-    <form ref={formRef} className="form" noValidate onSubmit={(e) => void submit(e)}>
-      <p className="field-hint">{t('common.requiredNote')}</p>
+    <EntityForm
+      shell={shell}
+      submitLabel={t('prioritisation.form.submit')}
+      cancelTo={`/sessions/${session.id}`}
+    >
       <Field
         id="round-title"
         label={t('prioritisation.form.roundTitle')}
@@ -257,15 +250,7 @@ function RoundForm({
           ) : null}
         </fieldset>
       ) : null}
-
-      <FormActionBar
-        showFixErrors={Object.keys(errors).length > 0}
-        saveError={saveError}
-        submitLabel={t('prioritisation.form.submit')}
-        submitting={isSubmitting}
-        cancelTo={`/sessions/${session.id}`}
-      />
-    </form>
+    </EntityForm>
   );
 }
 

@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { voteProblem, type Ballot } from '../../../domain';
 import { RoundRefusedError, castVote, useBallotCount, type RoundView } from '../../data/use-prioritisation';
+import { FormAlert } from '../../ui/form-alert';
 import './strings';
 
 type Vote = Pick<Ballot, 'dots' | 'ranking' | 'scores'>;
@@ -271,11 +272,7 @@ export function PassTablet({
       ) : (
         <ScoringBallot key={sheet} {...props} />
       )}
-      {error ? (
-        <p className="form-alert" role="alert">
-          {error}
-        </p>
-      ) : null}
+      <FormAlert>{error}</FormAlert>
       <div className="actions">
         <button
           type="button"

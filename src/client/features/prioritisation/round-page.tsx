@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { useRound, type RoundView } from '../../data/use-prioritisation';
 import { PageHeading } from '../../ui/page-heading';
+import { SaveConfirmation } from '../../ui/save-notice';
 import { LockScreenPanel } from '../../widgets/screen-lock/lock-screen-panel';
 import { Loading, NotFound } from '../../ui/status-views';
 import { BoardTally } from './board-tally';
@@ -121,6 +122,7 @@ export function RoundPage({ onDirtyChange }: { onDirtyChange?: (dirty: boolean) 
           status: t(`prioritisation.status.${round.status}`),
         })}
       </p>
+      <SaveConfirmation />
       <RoundViews round={round} onDirtyChange={onDirtyChange} />
     </section>
   );

@@ -3,6 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { mergeProblem, ProblemMergeError, type ProblemView } from '../../data/use-problems';
 import { ConfirmDialog } from '../../ui/confirm-dialog';
+import { FormAlert } from '../../ui/form-alert';
+import { noticeState } from '../../ui/save-notice';
 import './strings';
 
 export interface MergeSectionProps {
@@ -36,7 +38,9 @@ export function MergeSection({ problem, problems, blocked, onMerged }: MergeSect
     try {
       await mergeProblem(problem.id, chosen.id);
       onMerged?.();
-      void navigate(`/processes/${problem.processId}/problems`, { state: { saved: 'merged' } });
+      void navigate(`/processes/${problem.processId}/problems`, {
+        state: noticeState({ key: 'problems.saved.merged' }),
+      });
     } catch (e) {
       setError(
         e instanceof ProblemMergeError
@@ -78,11 +82,7 @@ export function MergeSection({ problem, problems, blocked, onMerged }: MergeSect
           {blocked ? <p className="field-hint">{t('problems.merge.saveFirst')}</p> : null}
         </>
       )}
-      {error ? (
-        <p className="form-alert" role="alert">
-          {error}
-        </p>
-      ) : null}
+      <FormAlert>{error}</FormAlert>
       <ConfirmDialog
         open={confirming}
         title={t('problems.merge.confirmTitle')}

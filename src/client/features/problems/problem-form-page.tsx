@@ -1,6 +1,6 @@
 import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate, useParams } from 'react-router';
+import { Link, useParams } from 'react-router';
 import { changedFields } from '../../../domain';
 import {
   createProblem,
@@ -45,7 +45,6 @@ function Breadcrumb({ processId }: { processId: string }) {
 /** `/processes/:processId/problems/new`. */
 function NewProblem({ processId, onDirtyChange }: ProblemFormPageProps & { processId: string }) {
   const { t } = useTranslation();
-  const navigate = useNavigate();
   const process = useProcess(processId);
   const notes = useTourNotes(processId);
   const [defaults] = useState<ProblemFormValues>(emptyProblemValues);
@@ -63,8 +62,7 @@ function NewProblem({ processId, onDirtyChange }: ProblemFormPageProps & { proce
         onDirtyChange={onDirtyChange}
         onSubmit={async (values) => {
           await createProblem(formToProblem(processId, values));
-          onDirtyChange?.(false);
-          void navigate(listPath(processId), { state: { saved: 'created' } });
+          return { to: listPath(processId), notice: { key: 'problems.saved.created' } };
         }}
       />
     </section>
@@ -78,7 +76,6 @@ function EditProblem({
   onDirtyChange,
 }: ProblemFormPageProps & { problem: ProblemView; problems: ProblemView[] }) {
   const { t } = useTranslation();
-  const navigate = useNavigate();
   const notes = useTourNotes(problem.processId);
   // The values the form opened with: the edit is the difference from these, not from later synced versions.
   const [initial] = useState<ProblemFormValues>(() => problemToFormValues(problem));
@@ -104,8 +101,7 @@ function EditProblem({
           const before = formToProblem(problem.processId, initial);
           const patch = changedFields(before, formToProblem(problem.processId, values));
           if (Object.keys(patch).length > 0) await updateProblem(problem.id, patch, { diffed: true });
-          reportDirty(false);
-          void navigate(back, { state: { saved: 'updated' } });
+          return { to: back, notice: { key: 'problems.saved.updated' } };
         }}
       />
       <MergeSection

@@ -1,21 +1,13 @@
 import { useTranslation } from 'react-i18next';
-import { Link, useLocation, useParams } from 'react-router';
+import { Link, useParams } from 'react-router';
 import { THEMATIC_AREAS } from '../../../domain';
 import { useProblems, type ProblemView } from '../../data/use-problems';
 import { useProcess } from '../../data/use-processes';
 import { PageHeading } from '../../ui/page-heading';
+import { SaveConfirmation } from '../../ui/save-notice';
 import { Loading, NotFound } from '../../ui/status-views';
 import './problems.css';
 import './strings';
-
-const SAVED_KINDS = ['created', 'updated', 'merged'] as const;
-type SavedKind = (typeof SAVED_KINDS)[number];
-
-/** What the form page reports after saving (router state), if anything. */
-function savedKind(state: unknown): SavedKind | null {
-  const saved = (state as { saved?: unknown } | null)?.saved;
-  return SAVED_KINDS.find((k) => k === saved) ?? null;
-}
 
 function ProblemCard({ problem }: { problem: ProblemView }) {
   const { t } = useTranslation();
@@ -87,14 +79,12 @@ function MergedProblems({ merged, all }: { merged: ProblemView[]; all: ProblemVi
 export function ProblemsPage() {
   const { t } = useTranslation();
   const { processId = '' } = useParams();
-  const location = useLocation();
   const process = useProcess(processId);
   const problems = useProblems(processId);
   if (process === undefined || problems === undefined) return <Loading />;
   if (process === null) return <NotFound message={t('processes.notFound')} />;
   const active = problems.filter((p) => !p.mergedIntoId);
   const merged = problems.filter((p) => p.mergedIntoId);
-  const saved = savedKind(location.state);
   return (
     <section>
       <p className="breadcrumb">
@@ -107,9 +97,7 @@ export function ProblemsPage() {
           {t('problems.new')}
         </Link>
       </div>
-      <p role="status" className={saved ? 'notice' : undefined}>
-        {saved ? t(`problems.saved.${saved}`) : null}
-      </p>
+      <SaveConfirmation />
       <p>{t('problems.count', { count: active.length })}</p>
       {active.length === 0 ? <p className="empty">{t('problems.empty')}</p> : null}
       <ProblemsByTheme problems={active} />

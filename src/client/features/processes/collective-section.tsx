@@ -1,14 +1,129 @@
 import { useState } from 'react';
+import { useFieldArray } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
+import { z } from 'zod';
 import { collectiveSchema, newId, type Collective, type CollectiveMember } from '../../../domain';
 import { updateProcess, type ProcessView } from '../../data/use-processes';
+import { errorText } from '../../i18n/zod-errors';
+import { EntityForm } from '../../ui/entity-form';
+import { Field } from '../../ui/field';
 import { formatDate, formatNumber, todayIsoDate } from '../../ui/format';
+import { errorReason, useEntityForm } from '../../ui/use-entity-form';
 
-interface MemberDraft {
-  id: string;
-  name: string;
-  consent: boolean;
-  consentDate: string;
+/** The editor's draft: each named member with the ticked consent and its day. */
+const collectiveFormSchema = z.object({
+  memberCount: z.number().int().min(0),
+  members: z.array(
+    z.object({ id: z.string(), name: z.string(), consent: z.boolean(), consentDate: z.string() }),
+  ),
+});
+type CollectiveFormValues = z.infer<typeof collectiveFormSchema>;
+
+/** A draft the collective's rules refuse, with the i18n key of why. */
+class CollectiveRefused extends Error {
+  constructor(readonly key: string) {
+    super(key);
+  }
+}
+
+/** The draft as the collective to store: consent is required for every name, then the domain's rules. */
+function toCollective({ memberCount, members }: CollectiveFormValues): Collective {
+  if (members.some((m) => !m.consent || !m.consentDate))
+    throw new CollectiveRefused('processCollective.consentRequired');
+  const parsed = collectiveSchema.safeParse({
+    memberCount,
+    members: members.map(({ id, name, consentDate }): CollectiveMember => ({
+      id,
+      name: name.trim(),
+      consentDate,
+    })),
+  });
+  if (parsed.success) return parsed.data;
+  const tooMany = parsed.error.issues.some((i) => i.path[0] === 'memberCount' && i.code === 'custom');
+  throw new CollectiveRefused(tooMany ? 'processCollective.moreNamesThanCount' : 'processCollective.invalid');
+}
+
+function CollectiveForm({ process, onClose }: { process: ProcessView; onClose(): void }) {
+  const { t } = useTranslation();
+  const collective = process.collective ?? { memberCount: 0, members: [] };
+  const shell = useEntityForm<CollectiveFormValues>({
+    schema: collectiveFormSchema,
+    defaultValues: {
+      memberCount: collective.memberCount,
+      members: collective.members.map((m) => ({ ...m, consent: true })),
+    },
+    failed: (error) =>
+      error instanceof CollectiveRefused
+        ? t(error.key)
+        : t('processes.saveFailed', { reason: errorReason(error) }),
+    onSave: async (values) => {
+      await updateProcess(process.id, { collective: toCollective(values) });
+      onClose();
+      // Confirmed at the top of the process page.
+      return { to: '.', replace: true, notice: { key: 'processCollective.saved' } };
+    },
+  });
+  const { register, errors } = shell;
+  const { control } = shell.form;
+  const members = useFieldArray({ control, name: 'members' });
+
+  return (
+    <EntityForm
+      shell={shell}
+      submitLabel={t('processCollective.save')}
+      bar="inline"
+      requiredNote={false}
+      onCancel={onClose}
+    >
+      <Field
+        id="collective-count"
+        label={t('processCollective.memberCount')}
+        error={errorText(errors.memberCount)}
+      >
+        {(aria) => (
+          <input
+            type="number"
+            inputMode="numeric"
+            min={0}
+            {...aria}
+            {...register('memberCount', { valueAsNumber: true })}
+          />
+        )}
+      </Field>
+      <p className="field-hint">{t('processCollective.namesHint')}</p>
+      <ol className="plain-list">
+        {members.fields.map((m, index) => (
+          <li key={m.id} className="card">
+            <fieldset>
+              <legend>{t('processCollective.member', { number: index + 1 })}</legend>
+              <div className="field">
+                <label htmlFor={`member-${m.id}-name`}>{t('processCollective.name')}</label>
+                <input id={`member-${m.id}-name`} type="text" {...register(`members.${index}.name`)} />
+              </div>
+              <label className="checkbox-label">
+                <input type="checkbox" {...register(`members.${index}.consent`)} />{' '}
+                {t('processCollective.consent')}
+              </label>
+              <div className="field">
+                <label htmlFor={`member-${m.id}-date`}>{t('processCollective.consentDate')}</label>
+                <input id={`member-${m.id}-date`} type="date" {...register(`members.${index}.consentDate`)} />
+              </div>
+              <button type="button" className="button" onClick={() => members.remove(index)}>
+                {t('processCollective.remove', { number: index + 1 })}
+              </button>
+            </fieldset>
+          </li>
+        ))}
+      </ol>
+      <button
+        type="button"
+        className="button"
+        onClick={() => members.append({ id: newId(), name: '', consent: false, consentDate: todayIsoDate() })}
+      >
+        {t('processCollective.addMember')}
+      </button>
+    </EntityForm>
+  );
 }
 
 /**
@@ -20,41 +135,6 @@ export function CollectiveSection({ process }: { process: ProcessView }) {
   const { t, i18n } = useTranslation();
   const collective = process.collective ?? { memberCount: 0, members: [] };
   const [editing, setEditing] = useState(false);
-  const [count, setCount] = useState(String(collective.memberCount));
-  const [members, setMembers] = useState<MemberDraft[]>([]);
-  const [error, setError] = useState<string | null>(null);
-
-  const start = () => {
-    setCount(String(collective.memberCount));
-    setMembers(collective.members.map((m) => ({ ...m, consent: true })));
-    setError(null);
-    setEditing(true);
-  };
-  const patch = (index: number, change: Partial<MemberDraft>) =>
-    setMembers((list) => list.map((m, i) => (i === index ? { ...m, ...change } : m)));
-
-  const save = () => {
-    if (members.some((m) => !m.consent || !m.consentDate))
-      return setError(t('processCollective.consentRequired'));
-    const next: Collective = {
-      memberCount: Number(count),
-      members: members.map(({ id, name, consentDate }): CollectiveMember => ({
-        id,
-        name: name.trim(),
-        consentDate,
-      })),
-    };
-    const parsed = collectiveSchema.safeParse(next);
-    if (!parsed.success) {
-      const tooMany = parsed.error.issues.some((i) => i.path[0] === 'memberCount' && i.code === 'custom');
-      return setError(t(tooMany ? 'processCollective.moreNamesThanCount' : 'processCollective.invalid'));
-    }
-    updateProcess(process.id, { collective: parsed.data }).then(
-      () => setEditing(false),
-      (err: unknown) =>
-        setError(t('processes.saveFailed', { reason: err instanceof Error ? err.message : String(err) })),
-    );
-  };
 
   return (
     <section className="card" aria-labelledby="collective-title">
@@ -78,98 +158,11 @@ export function CollectiveSection({ process }: { process: ProcessView }) {
         </ul>
       ) : null}
       {!editing ? (
-        <button type="button" className="button" onClick={start}>
+        <button type="button" className="button" onClick={() => setEditing(true)}>
           {t('processCollective.edit')}
         </button>
       ) : (
-        <form
-          className="form"
-          noValidate
-          onSubmit={(e) => {
-            e.preventDefault();
-            save();
-          }}
-        >
-          <div className="field">
-            <label htmlFor="collective-count">{t('processCollective.memberCount')}</label>
-            <input
-              id="collective-count"
-              type="number"
-              inputMode="numeric"
-              min={0}
-              value={count}
-              onChange={(e) => setCount(e.currentTarget.value)}
-            />
-          </div>
-          <p className="field-hint">{t('processCollective.namesHint')}</p>
-          <ol className="plain-list">
-            {members.map((m, index) => (
-              <li key={m.id} className="card">
-                <fieldset>
-                  <legend>{t('processCollective.member', { number: index + 1 })}</legend>
-                  <div className="field">
-                    <label htmlFor={`member-${m.id}-name`}>{t('processCollective.name')}</label>
-                    <input
-                      id={`member-${m.id}-name`}
-                      type="text"
-                      value={m.name}
-                      onChange={(e) => patch(index, { name: e.currentTarget.value })}
-                    />
-                  </div>
-                  <label className="checkbox-label">
-                    <input
-                      type="checkbox"
-                      checked={m.consent}
-                      onChange={(e) => patch(index, { consent: e.currentTarget.checked })}
-                    />{' '}
-                    {t('processCollective.consent')}
-                  </label>
-                  <div className="field">
-                    <label htmlFor={`member-${m.id}-date`}>{t('processCollective.consentDate')}</label>
-                    <input
-                      id={`member-${m.id}-date`}
-                      type="date"
-                      value={m.consentDate}
-                      onChange={(e) => patch(index, { consentDate: e.currentTarget.value })}
-                    />
-                  </div>
-                  <button
-                    type="button"
-                    className="button"
-                    onClick={() => setMembers((list) => list.filter((_, i) => i !== index))}
-                  >
-                    {t('processCollective.remove', { number: index + 1 })}
-                  </button>
-                </fieldset>
-              </li>
-            ))}
-          </ol>
-          <button
-            type="button"
-            className="button"
-            onClick={() =>
-              setMembers((list) => [
-                ...list,
-                { id: newId(), name: '', consent: false, consentDate: todayIsoDate() },
-              ])
-            }
-          >
-            {t('processCollective.addMember')}
-          </button>
-          {error ? (
-            <p role="alert" className="form-alert">
-              {error}
-            </p>
-          ) : null}
-          <div className="actions">
-            <button type="submit" className="button button-primary">
-              {t('processCollective.save')}
-            </button>
-            <button type="button" className="button" onClick={() => setEditing(false)}>
-              {t('common.cancel')}
-            </button>
-          </div>
-        </form>
+        <CollectiveForm process={process} onClose={() => setEditing(false)} />
       )}
     </section>
   );

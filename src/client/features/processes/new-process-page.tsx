@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate } from 'react-router';
+import { Link } from 'react-router';
 import { createProcess } from '../../data/use-processes';
 import { PageHeading } from '../../ui/page-heading';
 import { ProcessForm, type ProcessFormValues } from './process-form';
@@ -9,7 +9,6 @@ const EMPTY: ProcessFormValues = { name: '', unitKeys: [], stage: 'convening', d
 /** `/processes/new`: creating a process adds the signed-in user to its team (done by the repository). */
 export function NewProcessPage({ onDirtyChange }: { onDirtyChange?(dirty: boolean): void }) {
   const { t } = useTranslation();
-  const navigate = useNavigate();
   return (
     <section>
       <p className="breadcrumb">
@@ -23,8 +22,7 @@ export function NewProcessPage({ onDirtyChange }: { onDirtyChange?(dirty: boolea
         onDirtyChange={onDirtyChange}
         onSubmit={async ({ description, ...rest }) => {
           const id = await createProcess(description ? { ...rest, description } : rest);
-          onDirtyChange?.(false);
-          void navigate(`/processes/${id}`, { replace: true });
+          return { to: `/processes/${id}`, replace: true, notice: { key: 'processes.saved.created' } };
         }}
       />
     </section>

@@ -1,20 +1,17 @@
-import { zodResolver } from '@hookform/resolvers/zod';
-import { Controller, useForm } from 'react-hook-form';
+import { Controller } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
 import type { z } from 'zod';
 import { PROCESS_STAGES, processSchema } from '../../../domain';
-import { errorText, formErrorMap } from '../../i18n/zod-errors';
+import { errorText } from '../../i18n/zod-errors';
+import { EntityForm } from '../../ui/entity-form';
 import { Field } from '../../ui/field';
-import { useFormSave } from '../../ui/use-form-save';
+import { errorReason, useEntityForm, type SaveOutcome } from '../../ui/use-entity-form';
 import { UnitKeysInput } from './unit-keys-input';
 
 /** The team is managed elsewhere (the repository adds the creator), so the form leaves it out. */
 export const processFormSchema = processSchema.omit({ teamUserIds: true });
 export type ProcessFormValues = z.input<typeof processFormSchema>;
 export type ProcessFormOutput = z.output<typeof processFormSchema>;
-
-const resolver = zodResolver(processFormSchema, { error: formErrorMap });
 
 /** The unit-key pattern message comes worded by the domain in Spanish; this follows the UI language. */
 const UNIT_KEY_OVERRIDES = { invalid_format: 'errors.unitKey' };
@@ -23,7 +20,7 @@ export interface ProcessFormProps {
   defaultValues: ProcessFormValues;
   submitLabel: string;
   cancelTo: string;
-  onSubmit(values: ProcessFormOutput): Promise<void> | void;
+  onSubmit(values: ProcessFormOutput): Promise<SaveOutcome | void> | SaveOutcome | void;
   onDirtyChange?(dirty: boolean): void;
 }
 
@@ -35,24 +32,15 @@ export function ProcessForm({
   onDirtyChange,
 }: ProcessFormProps) {
   const { t } = useTranslation();
-  const form = useForm<ProcessFormValues, unknown, ProcessFormOutput>({
+  const shell = useEntityForm<ProcessFormValues, ProcessFormOutput>({
+    schema: processFormSchema,
     defaultValues,
-    resolver,
-    shouldFocusError: false,
-  });
-  const {
-    register,
-    control,
-    formState: { errors, isSubmitting },
-  } = form;
-  const { formRef, saveError, submitWith } = useFormSave(form, {
+    onSave: onSubmit,
     onDirtyChange,
-    failed: (reason) => t('processes.saveFailed', { reason }),
+    failed: (error) => t('processes.saveFailed', { reason: errorReason(error) }),
   });
-
-  const submit = submitWith(async (values) => {
-    await onSubmit(values);
-  });
+  const { register, errors } = shell;
+  const { control } = shell.form;
 
   const unitKeysError = errors.unitKeys;
   const unitKeysMessage = errorText(
@@ -65,8 +53,7 @@ export function ProcessForm({
   );
 
   return (
-    <form ref={formRef} className="form" noValidate onSubmit={(e) => void submit(e)}>
-      <p className="field-hint">{t('common.requiredNote')}</p>
+    <EntityForm shell={shell} submitLabel={submitLabel} cancelTo={cancelTo}>
       <Field id="process-name" label={t('processes.name')} error={errorText(errors.name)} required>
         {(aria) => <input type="text" {...aria} {...register('name')} />}
       </Field>
@@ -102,19 +89,6 @@ export function ProcessForm({
       >
         {(aria) => <textarea rows={4} {...aria} {...register('description')} />}
       </Field>
-      {saveError ? (
-        <p className="form-alert" role="alert">
-          {saveError}
-        </p>
-      ) : null}
-      <div className="actions">
-        <button type="submit" className="button button-primary" disabled={isSubmitting}>
-          {submitLabel}
-        </button>
-        <Link to={cancelTo} className="button">
-          {t('common.cancel')}
-        </Link>
-      </div>
-    </form>
+    </EntityForm>
   );
 }

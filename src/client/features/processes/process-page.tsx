@@ -7,6 +7,7 @@ import { useSessions, type SessionView } from '../../data/use-sessions';
 import { useUnitsByKeys } from '../../data/use-territory';
 import { formatDate, formatNumber } from '../../ui/format';
 import { PageHeading } from '../../ui/page-heading';
+import { SaveConfirmation } from '../../ui/save-notice';
 import { Loading, NotFound } from '../../ui/status-views';
 import { stageNumber } from './processes-page';
 import { CollectiveSection } from './collective-section';
@@ -99,6 +100,7 @@ export function ProcessPage({ sections }: { sections?: ReactNode }) {
           {t('sessions.new')}
         </Link>
       </div>
+      <SaveConfirmation />
       <div className="card process-summary">
         <p role="status">
           <span className="stage-badge">

@@ -1,10 +1,24 @@
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { z } from 'zod';
 import { PROCESS_STAGES, processStageSchema, type ProcessStage } from '../../../domain';
 import { isBackwards, nextStage } from '../../../domain/process-stages';
 import { StageTransitionError, recordStageEntry, type ProcessView } from '../../data/use-processes';
-import type { SessionView } from '../../data/use-sessions';
+import { type SessionView } from '../../data/use-sessions';
+import { errorText } from '../../i18n/zod-errors';
+import { CheckboxListField } from '../../ui/checkbox-list-field';
+import { EntityForm } from '../../ui/entity-form';
+import { Field } from '../../ui/field';
 import { formatDate, todayIsoDate } from '../../ui/format';
+import { errorReason, useEntityForm } from '../../ui/use-entity-form';
+
+/** The transition as typed; the stage rules (dates in order, a note to go back) are the repository's. */
+const stageFormSchema = z.object({
+  stage: processStageSchema,
+  reachedAt: z.iso.date(),
+  sessionIds: z.array(z.string()),
+  note: z.string(),
+});
+type StageFormValues = z.infer<typeof stageFormSchema>;
 
 /**
  * Records a stage transition: the stage (the next one by default; going back
@@ -14,103 +28,76 @@ import { formatDate, todayIsoDate } from '../../ui/format';
  */
 export function StageChanger({ process, sessions }: { process: ProcessView; sessions: SessionView[] }) {
   const { t, i18n } = useTranslation();
-  const [stage, setStage] = useState<ProcessStage>(nextStage(process.stage) ?? process.stage);
-  const [reachedAt, setReachedAt] = useState(todayIsoDate());
-  const [evidence, setEvidence] = useState<string[]>([]);
-  const [note, setNote] = useState('');
-  const [error, setError] = useState<string | null>(null);
   const id = `stage-${process.id}`;
+  const shell = useEntityForm<StageFormValues>({
+    schema: stageFormSchema,
+    defaultValues: {
+      stage: nextStage(process.stage) ?? process.stage,
+      reachedAt: todayIsoDate(),
+      sessionIds: [],
+      note: '',
+    },
+    failed: (error) =>
+      error instanceof StageTransitionError
+        ? error.problems.map((p) => t(`processStages.problems.${p}`)).join(' ')
+        : t('processes.saveFailed', { reason: errorReason(error) }),
+    onSave: async ({ stage, reachedAt, sessionIds, note }) => {
+      await recordStageEntry(process.id, { stage, reachedAt, sessionIds, note: note.trim() || null });
+      // Confirmed at the top of the process page, next to the new stage.
+      return { to: '.', replace: true, notice: { key: 'processStages.saved' } };
+    },
+  });
+  const { register, errors } = shell;
+  const { watch } = shell.form;
+  const stage: ProcessStage = watch('stage');
   const number = PROCESS_STAGES.indexOf(stage) + 1;
   const back = isBackwards(process.stage, stage);
 
-  const toggle = (sessionId: string, on: boolean) =>
-    setEvidence((ids) => (on ? [...ids, sessionId] : ids.filter((x) => x !== sessionId)));
-
   return (
-    <form
-      className="form stage-changer"
+    <EntityForm
+      shell={shell}
+      className="stage-changer"
       aria-labelledby={`${id}-title`}
-      onSubmit={(e) => {
-        e.preventDefault();
-        setError(null);
-        recordStageEntry(process.id, {
-          stage,
-          reachedAt,
-          sessionIds: evidence,
-          note: note.trim() || null,
-        }).catch((err: unknown) =>
-          setError(
-            err instanceof StageTransitionError
-              ? err.problems.map((p) => t(`processStages.problems.${p}`)).join(' ')
-              : t('processes.saveFailed', { reason: err instanceof Error ? err.message : String(err) }),
-          ),
-        );
-      }}
+      bar="inline"
+      requiredNote={false}
+      canSubmit={stage !== process.stage}
+      submitLabel={back ? t('processStages.goBack', { number }) : t('processStages.advance', { number })}
     >
       <h2 id={`${id}-title`}>{t('processes.changeStage')}</h2>
       <div className="field-row">
-        <div className="field">
-          <label htmlFor={id}>{t('processStages.target')}</label>
-          <select
-            id={id}
-            value={stage}
-            onChange={(e) => {
-              const parsed = processStageSchema.safeParse(e.currentTarget.value);
-              if (parsed.success) setStage(parsed.data);
-            }}
-          >
-            {PROCESS_STAGES.map((s, index) => (
-              <option key={s} value={s} disabled={s === process.stage}>
-                {index + 1}. {t(`stages.${s}`)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor={`${id}-date`}>{t('processStages.reachedAt')}</label>
-          <input
-            id={`${id}-date`}
-            type="date"
-            value={reachedAt}
-            required
-            onChange={(e) => setReachedAt(e.currentTarget.value)}
-          />
-        </div>
+        <Field id={id} label={t('processStages.target')} error={errorText(errors.stage)}>
+          {(aria) => (
+            <select {...aria} {...register('stage')}>
+              {PROCESS_STAGES.map((s, index) => (
+                <option key={s} value={s} disabled={s === process.stage}>
+                  {index + 1}. {t(`stages.${s}`)}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field id={`${id}-date`} label={t('processStages.reachedAt')} error={errorText(errors.reachedAt)}>
+          {(aria) => <input type="date" {...aria} {...register('reachedAt')} />}
+        </Field>
       </div>
-      <fieldset>
-        <legend>{t('processStages.evidence')}</legend>
-        {sessions.length === 0 ? <p className="field-hint">{t('processStages.noSessions')}</p> : null}
-        <ul className="plain-list">
-          {sessions.map((s) => (
-            <li key={s.id}>
-              <label className="checkbox-label">
-                <input
-                  type="checkbox"
-                  checked={evidence.includes(s.id)}
-                  onChange={(e) => toggle(s.id, e.currentTarget.checked)}
-                />{' '}
-                {s.title} · {formatDate(s.date, i18n.language)}
-              </label>
-            </li>
-          ))}
-        </ul>
-      </fieldset>
-      <div className="field">
-        <label htmlFor={`${id}-note`}>
-          {t('processStages.note')}
-          {back ? <span aria-hidden="true"> *</span> : null}
-        </label>
-        {back ? <p className="field-hint">{t('processStages.backNeedsNote')}</p> : null}
-        <textarea id={`${id}-note`} rows={2} value={note} onChange={(e) => setNote(e.currentTarget.value)} />
-      </div>
-      {error ? (
-        <p role="alert" className="form-alert">
-          {error}
-        </p>
-      ) : null}
-      <button type="submit" className="button button-primary" disabled={stage === process.stage}>
-        {back ? t('processStages.goBack', { number }) : t('processStages.advance', { number })}
-      </button>
-    </form>
+      <CheckboxListField<StageFormValues>
+        name="sessionIds"
+        legend={t('processStages.evidence')}
+        empty={t('processStages.noSessions')}
+        options={sessions.map((s) => ({
+          value: s.id,
+          label: `${s.title} · ${formatDate(s.date, i18n.language)}`,
+        }))}
+      />
+      <Field
+        id={`${id}-note`}
+        label={t('processStages.note')}
+        required={back}
+        hint={back ? t('processStages.backNeedsNote') : undefined}
+        error={errorText(errors.note)}
+      >
+        {(aria) => <textarea rows={2} {...aria} {...register('note')} />}
+      </Field>
+    </EntityForm>
   );
 }

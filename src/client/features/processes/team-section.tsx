@@ -1,12 +1,61 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { z } from 'zod';
 import type { UserSummary } from '../../../domain';
-import { useAccount } from '../../data/use-account';
-import { updateProcess, type ProcessView } from '../../data/use-processes';
-import { listTeamCandidates, useUserNames } from '../../data/use-users';
 import { ApiError } from '../../net/api-client';
+import { listTeamCandidates, useUserNames } from '../../data/use-users';
+import { updateProcess, type ProcessView } from '../../data/use-processes';
+import { useAccount } from '../../data/use-account';
+import { CheckboxListField } from '../../ui/checkbox-list-field';
+import { EntityForm } from '../../ui/entity-form';
+import { FormAlert } from '../../ui/form-alert';
+import { errorReason, useEntityForm } from '../../ui/use-entity-form';
 
 const CAN_ASSIGN = new Set(['admin', 'coordinator']);
+
+const teamFormSchema = z.object({ teamUserIds: z.array(z.string()) });
+type TeamFormValues = z.infer<typeof teamFormSchema>;
+
+function TeamForm({
+  process,
+  candidates,
+  onClose,
+}: {
+  process: ProcessView;
+  candidates: UserSummary[];
+  onClose(): void;
+}) {
+  const { t } = useTranslation();
+  const shell = useEntityForm<TeamFormValues>({
+    schema: teamFormSchema,
+    defaultValues: { teamUserIds: process.teamUserIds },
+    failed: (error) => t('processes.saveFailed', { reason: errorReason(error) }),
+    onSave: async ({ teamUserIds }) => {
+      await updateProcess(process.id, { teamUserIds });
+      onClose();
+      // Confirmed at the top of the process page.
+      return { to: '.', replace: true, notice: { key: 'processTeam.saved' } };
+    },
+  });
+  return (
+    <EntityForm
+      shell={shell}
+      submitLabel={t('processTeam.save')}
+      bar="inline"
+      requiredNote={false}
+      onCancel={onClose}
+    >
+      <CheckboxListField<TeamFormValues>
+        name="teamUserIds"
+        legend={t('processTeam.choose')}
+        options={candidates.map((user) => ({
+          value: user.id,
+          label: `${user.displayName} (${t(`roles.${user.role}`)})`,
+        }))}
+      />
+    </EntityForm>
+  );
+}
 
 /**
  * The process's team by name. Names come from the device's cache (filled
@@ -19,7 +68,6 @@ export function TeamSection({ process }: { process: ProcessView }) {
   const names = useUserNames();
   const account = useAccount();
   const [candidates, setCandidates] = useState<UserSummary[] | null>(null);
-  const [chosen, setChosen] = useState<string[]>(process.teamUserIds);
   const [message, setMessage] = useState<string | null>(null);
   const canAssign = account ? CAN_ASSIGN.has(account.user.role) : false;
 
@@ -27,12 +75,11 @@ export function TeamSection({ process }: { process: ProcessView }) {
     setMessage(null);
     try {
       setCandidates(await listTeamCandidates());
-      setChosen(process.teamUserIds);
     } catch (err) {
       setMessage(
         err instanceof ApiError && err.code === 'network'
           ? t('processTeam.offline')
-          : t('processes.saveFailed', { reason: err instanceof Error ? err.message : String(err) }),
+          : t('processes.saveFailed', { reason: errorReason(err) }),
       );
     }
   };
@@ -55,53 +102,9 @@ export function TeamSection({ process }: { process: ProcessView }) {
         </button>
       ) : null}
       {candidates ? (
-        <form
-          onSubmit={(e) => {
-            e.preventDefault();
-            updateProcess(process.id, { teamUserIds: chosen }).then(
-              () => setCandidates(null),
-              (err: unknown) =>
-                setMessage(
-                  t('processes.saveFailed', { reason: err instanceof Error ? err.message : String(err) }),
-                ),
-            );
-          }}
-        >
-          <fieldset>
-            <legend>{t('processTeam.choose')}</legend>
-            <ul className="plain-list">
-              {candidates.map((user) => (
-                <li key={user.id}>
-                  <label className="checkbox-label">
-                    <input
-                      type="checkbox"
-                      checked={chosen.includes(user.id)}
-                      onChange={(e) => {
-                        const on = e.currentTarget.checked;
-                        setChosen((ids) => (on ? [...ids, user.id] : ids.filter((x) => x !== user.id)));
-                      }}
-                    />{' '}
-                    {user.displayName} ({t(`roles.${user.role}`)})
-                  </label>
-                </li>
-              ))}
-            </ul>
-          </fieldset>
-          <div className="actions">
-            <button type="submit" className="button button-primary">
-              {t('processTeam.save')}
-            </button>
-            <button type="button" className="button" onClick={() => setCandidates(null)}>
-              {t('common.cancel')}
-            </button>
-          </div>
-        </form>
+        <TeamForm process={process} candidates={candidates} onClose={() => setCandidates(null)} />
       ) : null}
-      {message ? (
-        <p role="alert" className="form-alert">
-          {message}
-        </p>
-      ) : null}
+      <FormAlert>{message}</FormAlert>
     </section>
   );
 }

@@ -1,9 +1,10 @@
 import { useTranslation } from 'react-i18next';
-import { Link, useLocation } from 'react-router';
+import { Link } from 'react-router';
 import { MOMENTS } from '../../../domain';
 import { useProcessRubricScores, type ScoredRubric } from '../../data/use-rubrics';
 import { useSessions } from '../../data/use-sessions';
 import { formatDateTime } from '../../ui/format';
+import { SaveConfirmation } from '../../ui/save-notice';
 import { Loading } from '../../ui/status-views';
 import { formatMean, levelPercent } from './rubric-format';
 import './strings';
@@ -89,14 +90,12 @@ export function ProcessRubricHistory({ processId }: { processId: string }) {
   const { t, i18n } = useTranslation();
   const scores = useProcessRubricScores(processId);
   const sessions = useSessions(processId);
-  const location = useLocation();
   const targetLabel = useTargetLabel();
-  const saved = (location.state as { saved?: string } | null)?.saved === 'rubricScore';
   const titles = new Map((sessions ?? []).map((s) => [s.id, s.title]));
   return (
     <section className="page-section rubric-history" aria-labelledby="rubric-history-title">
       <h2 id="rubric-history-title">{t('rubrics.history.title')}</h2>
-      <div role="status">{saved ? <p className="notice">{t('rubrics.history.saved')}</p> : null}</div>
+      <SaveConfirmation region="rubrics" />
       <h3>{t('rubrics.history.scoreMoment')}</h3>
       <div className="actions">
         {MOMENTS.map((moment) => (

@@ -1,26 +1,24 @@
-import { zodResolver } from '@hookform/resolvers/zod';
 import { useMemo, useState } from 'react';
-import { FormProvider, useForm, type Resolver } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate, useParams } from 'react-router';
+import { Link, useParams } from 'react-router';
 import { MOMENTS, RUBRIC_KINDS, SESSION_TYPES, newId } from '../../../domain';
-import { useAccount } from '../../data/use-account';
 import {
   createRubricTemplate,
   saveRubricTemplateVersion,
   useRubricTemplate,
   type RubricTemplateView,
 } from '../../data/use-rubrics';
-import { errorText, formErrorMap } from '../../i18n/zod-errors';
+import { useAccount } from '../../data/use-account';
+import { errorText } from '../../i18n/zod-errors';
+import { EntityForm } from '../../ui/entity-form';
 import { Field } from '../../ui/field';
 import { PageHeading } from '../../ui/page-heading';
 import { Loading, NotFound } from '../../ui/status-views';
-import { useFormSave } from '../../ui/use-form-save';
+import { errorReason, useEntityForm, type SaveOutcome } from '../../ui/use-entity-form';
 import { CriteriaField } from './criteria-field';
 import { templateFormSchema, type TemplateFormOutput, type TemplateFormValues } from './template-form-schema';
 import './strings';
 import './rubrics.css';
-import { FormActionBar } from '../../ui/form-action-bar';
 
 interface PageProps {
   onDirtyChange?: (dirty: boolean) => void;
@@ -52,152 +50,134 @@ function toFormValues(template: RubricTemplateView | null): TemplateFormValues {
 
 function TemplateForm({ template, onDirtyChange }: PageProps & { template: RubricTemplateView | null }) {
   const { t, i18n } = useTranslation();
-  const navigate = useNavigate();
   const language = i18n.language;
-  const resolver = useMemo(
-    // The selects hold '' for "not chosen", which the schema reads as null.
-    () =>
-      zodResolver(templateFormSchema(), { error: formErrorMap }) as Resolver<
-        TemplateFormValues,
-        unknown,
-        TemplateFormOutput
-      >,
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- the messages depend on the language
-    [language],
-  );
+  // Rebuilt when the language changes: the schema words the "choose one" messages itself.
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- the messages depend on the language
+  const schema = useMemo(() => templateFormSchema(), [language]);
   const [initial] = useState(() => toFormValues(template));
-  const form = useForm<TemplateFormValues, unknown, TemplateFormOutput>({
+  const shell = useEntityForm<TemplateFormValues, TemplateFormOutput>({
+    schema,
     defaultValues: initial,
-    resolver,
-    shouldFocusError: false,
-  });
-  const {
-    register,
-    watch,
-    formState: { errors, isSubmitting, isSubmitted },
-  } = form;
-  const { formRef, saveError, submitWith } = useFormSave(form, {
     onDirtyChange,
-    failed: (reason) => t('rubrics.templates.saveFailed', { reason }),
+    failed: (error) => t('rubrics.templates.saveFailed', { reason: errorReason(error) }),
+    onSave: async (values): Promise<SaveOutcome> => {
+      const input = {
+        name: values.name,
+        description: values.description ? values.description : null,
+        kind: values.kind,
+        appliesTo: values.appliesTo,
+        sessionType: values.appliesTo === 'session' ? values.sessionType : null,
+        moment: values.appliesTo === 'moment' ? values.moment : null,
+        criteria: values.criteria,
+      };
+      if (template) await saveRubricTemplateVersion(template.id, input);
+      else await createRubricTemplate(input);
+      return {
+        to: '/rubrics',
+        notice: template
+          ? {
+              key: 'rubrics.editor.savedVersion',
+              values: { name: values.name, version: template.version + 1 },
+            }
+          : { key: 'rubrics.editor.created', values: { name: values.name } },
+      };
+    },
   });
+  const { register, errors } = shell;
+  const { watch } = shell.form;
   const appliesTo = watch('appliesTo');
 
-  const submit = submitWith(async (values) => {
-    const input = {
-      name: values.name,
-      description: values.description ? values.description : null,
-      kind: values.kind,
-      appliesTo: values.appliesTo,
-      sessionType: values.appliesTo === 'session' ? values.sessionType : null,
-      moment: values.appliesTo === 'moment' ? values.moment : null,
-      criteria: values.criteria,
-    };
-    if (template) await saveRubricTemplateVersion(template.id, input);
-    else await createRubricTemplate(input);
-    onDirtyChange?.(false);
-    const savedTemplate = template
-      ? t('rubrics.editor.savedVersion', { name: values.name, version: template.version + 1 })
-      : t('rubrics.editor.created', { name: values.name });
-    void navigate('/rubrics', { state: { savedTemplate } });
-  });
-
   return (
-    <FormProvider {...form}>
-      <form ref={formRef} className="form" noValidate onSubmit={(e) => void submit(e)}>
-        <p className="field-hint">{t('common.requiredNote')}</p>
-        {template ? (
-          <p className="notice">{t('rubrics.templates.editHint', { next: template.version + 1 })}</p>
-        ) : null}
-        <fieldset className="section">
-          <legend>
-            <h2>{t('rubrics.editor.general')}</h2>
-          </legend>
-          <Field id="template-name" label={t('rubrics.editor.name')} error={errorText(errors.name)} required>
-            {(aria) => <input type="text" {...aria} {...register('name')} />}
-          </Field>
+    <EntityForm
+      shell={shell}
+      submitLabel={
+        template
+          ? t('rubrics.editor.saveVersion', { version: template.version + 1 })
+          : t('rubrics.editor.create')
+      }
+      cancelTo="/rubrics"
+    >
+      {template ? (
+        <p className="notice">{t('rubrics.templates.editHint', { next: template.version + 1 })}</p>
+      ) : null}
+      <fieldset className="section">
+        <legend>
+          <h2>{t('rubrics.editor.general')}</h2>
+        </legend>
+        <Field id="template-name" label={t('rubrics.editor.name')} error={errorText(errors.name)} required>
+          {(aria) => <input type="text" {...aria} {...register('name')} />}
+        </Field>
+        <Field
+          id="template-description"
+          label={t('rubrics.editor.description')}
+          error={errorText(errors.description)}
+        >
+          {(aria) => <textarea rows={3} {...aria} {...register('description')} />}
+        </Field>
+        <Field id="template-kind" label={t('rubrics.editor.kind')} error={errorText(errors.kind)} required>
+          {(aria) => (
+            <select {...aria} {...register('kind')}>
+              {RUBRIC_KINDS.map((kind) => (
+                <option key={kind} value={kind}>
+                  {t(`rubrics.kinds.${kind}`)}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field
+          id="template-applies-to"
+          label={t('rubrics.editor.appliesTo')}
+          error={errorText(errors.appliesTo)}
+          required
+        >
+          {(aria) => (
+            <select {...aria} {...register('appliesTo')}>
+              <option value="session">{t('rubrics.editor.appliesToSession')}</option>
+              <option value="moment">{t('rubrics.editor.appliesToMoment')}</option>
+            </select>
+          )}
+        </Field>
+        {appliesTo === 'session' ? (
           <Field
-            id="template-description"
-            label={t('rubrics.editor.description')}
-            error={errorText(errors.description)}
+            id="template-session-type"
+            label={t('rubrics.editor.sessionType')}
+            error={errorText(errors.sessionType)}
+            required
           >
-            {(aria) => <textarea rows={3} {...aria} {...register('description')} />}
-          </Field>
-          <Field id="template-kind" label={t('rubrics.editor.kind')} error={errorText(errors.kind)} required>
             {(aria) => (
-              <select {...aria} {...register('kind')}>
-                {RUBRIC_KINDS.map((kind) => (
-                  <option key={kind} value={kind}>
-                    {t(`rubrics.kinds.${kind}`)}
+              <select {...aria} {...register('sessionType')}>
+                <option value="">{t('rubrics.editor.chooseSessionType')}</option>
+                {SESSION_TYPES.map((type) => (
+                  <option key={type} value={type}>
+                    {t(`sessionTypes.${type}`)}
                   </option>
                 ))}
               </select>
             )}
           </Field>
+        ) : (
           <Field
-            id="template-applies-to"
-            label={t('rubrics.editor.appliesTo')}
-            error={errorText(errors.appliesTo)}
+            id="template-moment"
+            label={t('rubrics.editor.moment')}
+            error={errorText(errors.moment)}
             required
           >
             {(aria) => (
-              <select {...aria} {...register('appliesTo')}>
-                <option value="session">{t('rubrics.editor.appliesToSession')}</option>
-                <option value="moment">{t('rubrics.editor.appliesToMoment')}</option>
+              <select {...aria} {...register('moment')}>
+                <option value="">{t('rubrics.editor.chooseMoment')}</option>
+                {MOMENTS.map((moment) => (
+                  <option key={moment} value={moment}>
+                    {t(`rubrics.moments.${moment}`)}
+                  </option>
+                ))}
               </select>
             )}
           </Field>
-          {appliesTo === 'session' ? (
-            <Field
-              id="template-session-type"
-              label={t('rubrics.editor.sessionType')}
-              error={errorText(errors.sessionType)}
-              required
-            >
-              {(aria) => (
-                <select {...aria} {...register('sessionType')}>
-                  <option value="">{t('rubrics.editor.chooseSessionType')}</option>
-                  {SESSION_TYPES.map((type) => (
-                    <option key={type} value={type}>
-                      {t(`sessionTypes.${type}`)}
-                    </option>
-                  ))}
-                </select>
-              )}
-            </Field>
-          ) : (
-            <Field
-              id="template-moment"
-              label={t('rubrics.editor.moment')}
-              error={errorText(errors.moment)}
-              required
-            >
-              {(aria) => (
-                <select {...aria} {...register('moment')}>
-                  <option value="">{t('rubrics.editor.chooseMoment')}</option>
-                  {MOMENTS.map((moment) => (
-                    <option key={moment} value={moment}>
-                      {t(`rubrics.moments.${moment}`)}
-                    </option>
-                  ))}
-                </select>
-              )}
-            </Field>
-          )}
-        </fieldset>
-        <CriteriaField />
-        <FormActionBar
-          showFixErrors={Object.keys(errors).length > 0 && isSubmitted}
-          saveError={saveError}
-          submitLabel={
-            template
-              ? t('rubrics.editor.saveVersion', { version: template.version + 1 })
-              : t('rubrics.editor.create')
-          }
-          submitting={isSubmitting}
-          cancelTo={'/rubrics'}
-        />
-      </form>
-    </FormProvider>
+        )}
+      </fieldset>
+      <CriteriaField />
+    </EntityForm>
   );
 }
 

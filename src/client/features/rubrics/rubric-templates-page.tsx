@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useLocation } from 'react-router';
+import { Link, useNavigate } from 'react-router';
 import { MOMENTS, SESSION_TYPES } from '../../../domain';
 import { useAccount } from '../../data/use-account';
 import {
@@ -9,7 +9,9 @@ import {
   type RubricTemplateView,
 } from '../../data/use-rubrics';
 import { ConfirmDialog } from '../../ui/confirm-dialog';
+import { FormAlert } from '../../ui/form-alert';
 import { PageHeading } from '../../ui/page-heading';
+import { SaveConfirmation, noticeState } from '../../ui/save-notice';
 import { Loading } from '../../ui/status-views';
 import './strings';
 import './rubrics.css';
@@ -70,12 +72,9 @@ export function RubricTemplatesPage() {
   const { t } = useTranslation();
   const templates = useActiveRubricTemplates();
   const account = useAccount();
-  const location = useLocation();
+  const navigate = useNavigate();
   const canEdit = account ? EDITORS.has(account.user.role) : false;
   const [retiring, setRetiring] = useState<RubricTemplateView | null>(null);
-  const [message, setMessage] = useState<string | null>(
-    (location.state as { savedTemplate?: string } | null)?.savedTemplate ?? null,
-  );
   const [error, setError] = useState<string | null>(null);
 
   const groups = templates
@@ -109,12 +108,8 @@ export function RubricTemplatesPage() {
           {t('rubrics.averages.link')}
         </Link>
       </p>
-      <div role="status">{message ? <p className="notice">{message}</p> : null}</div>
-      {error ? (
-        <p className="form-alert" role="alert">
-          {error}
-        </p>
-      ) : null}
+      <SaveConfirmation />
+      <FormAlert>{error}</FormAlert>
       {templates === undefined ? (
         <Loading />
       ) : groups.length === 0 ? (
@@ -149,7 +144,12 @@ export function RubricTemplatesPage() {
           if (!template) return;
           setError(null);
           retireRubricTemplate(template.id).then(
-            () => setMessage(t('rubrics.templates.retired', { name: template.name })),
+            // Confirmed like a save, at the top of the page (the retired card is gone).
+            () =>
+              void navigate('/rubrics', {
+                replace: true,
+                state: noticeState({ key: 'rubrics.templates.retired', values: { name: template.name } }),
+              }),
             (err: unknown) =>
               setError(
                 t('rubrics.templates.saveFailed', {

@@ -1,10 +1,7 @@
-import { zodResolver } from '@hookform/resolvers/zod';
 import { useMemo, useState } from 'react';
-import { FormProvider, useForm, type Resolver } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
+import { Link, useParams, useSearchParams } from 'react-router';
 import { momentSchema, type Moment } from '../../../domain';
-import { useProcess } from '../../data/use-processes';
 import {
   scoreRubric,
   useActiveRubricTemplates,
@@ -12,18 +9,19 @@ import {
   type RubricTarget,
   type RubricTemplateView,
 } from '../../data/use-rubrics';
+import { useProcess } from '../../data/use-processes';
 import { useSession } from '../../data/use-sessions';
-import { errorText, formErrorMap } from '../../i18n/zod-errors';
+import { errorText } from '../../i18n/zod-errors';
+import { EntityForm } from '../../ui/entity-form';
 import { Field } from '../../ui/field';
 import { PageHeading } from '../../ui/page-heading';
 import { Loading, NotFound } from '../../ui/status-views';
-import { useFormSave } from '../../ui/use-form-save';
+import { errorReason, useEntityForm } from '../../ui/use-entity-form';
 import { InterviewNotesField } from './interview-notes-field';
 import { LevelPicker } from './level-picker';
 import { scoreFormSchema, type ScoreFormOutput, type ScoreFormValues } from './score-form-schema';
 import './strings';
 import './rubrics.css';
-import { FormActionBar } from '../../ui/form-action-bar';
 
 type Target = { kind: 'session'; sessionId: string } | { kind: 'moment'; moment: Moment };
 
@@ -41,76 +39,57 @@ function ScoreForm({
   onDirtyChange,
 }: PageProps & { template: RubricTemplateView; processId: string; target: Target }) {
   const { t, i18n } = useTranslation();
-  const navigate = useNavigate();
   const language = i18n.language;
   // Rebuilt when the language changes, so the "choose a level" messages follow it.
-  const resolver = useMemo(
-    // Unchosen levels are undefined in the form and refused by the schema, which wants numbers.
-    () =>
-      zodResolver(scoreFormSchema(template), { error: formErrorMap }) as Resolver<
-        ScoreFormValues,
-        unknown,
-        ScoreFormOutput
-      >,
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- the messages depend on the language
-    [template, language],
-  );
-  const form = useForm<ScoreFormValues, unknown, ScoreFormOutput>({
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- the messages depend on the language
+  const schema = useMemo(() => scoreFormSchema(template), [template, language]);
+  const shell = useEntityForm<ScoreFormValues, ScoreFormOutput>({
+    schema,
     defaultValues: EMPTY,
-    resolver,
-    shouldFocusError: false,
-  });
-  const {
-    register,
-    formState: { errors, isSubmitting, isSubmitted },
-  } = form;
-  const { formRef, saveError, submitWith } = useFormSave(form, {
     onDirtyChange,
-    failed: (reason) => t('rubrics.score.saveFailed', { reason }),
+    failed: (error) => t('rubrics.score.saveFailed', { reason: errorReason(error) }),
+    onSave: async (values) => {
+      await scoreRubric({
+        processId,
+        templateId: template.id,
+        target: target.kind,
+        sessionId: target.kind === 'session' ? target.sessionId : null,
+        moment: target.kind === 'moment' ? target.moment : null,
+        levels: values.levels,
+        comment: values.comment,
+        interviews: values.interviews,
+      });
+      return {
+        to: `/processes/${processId}`,
+        notice: { key: 'rubrics.history.saved', region: 'rubrics' },
+      };
+    },
   });
-
-  const submit = submitWith(async (values) => {
-    await scoreRubric({
-      processId,
-      templateId: template.id,
-      target: target.kind,
-      sessionId: target.kind === 'session' ? target.sessionId : null,
-      moment: target.kind === 'moment' ? target.moment : null,
-      levels: values.levels,
-      comment: values.comment,
-      interviews: values.interviews,
-    });
-    onDirtyChange?.(false);
-    void navigate(`/processes/${processId}`, { state: { saved: 'rubricScore' } });
-  });
+  const { register, errors } = shell;
 
   return (
-    <FormProvider {...form}>
-      <form ref={formRef} className="form" noValidate onSubmit={(e) => void submit(e)}>
-        <fieldset className="section">
-          <legend>
-            <h2>{t('rubrics.score.criteria')}</h2>
-          </legend>
-          {template.description ? <p className="field-hint">{template.description}</p> : null}
-          {template.criteria.map((criterion, index) => (
-            <LevelPicker key={criterion.id} criterion={criterion} index={index} />
-          ))}
-        </fieldset>
-        <div className="section">
-          <Field id="score-comment" label={t('rubrics.score.comment')} error={errorText(errors.comment)}>
-            {(aria) => <textarea rows={4} {...aria} {...register('comment')} />}
-          </Field>
-        </div>
-        <InterviewNotesField />
-        <FormActionBar
-          showFixErrors={Object.keys(errors).length > 0 && isSubmitted}
-          saveError={saveError}
-          submitLabel={t('rubrics.score.save')}
-          submitting={isSubmitting}
-          cancelTo={`/processes/${processId}`}
-        />
-      </form>
-    </FormProvider>
+    <EntityForm
+      shell={shell}
+      submitLabel={t('rubrics.score.save')}
+      cancelTo={`/processes/${processId}`}
+      requiredNote={false}
+    >
+      <fieldset className="section">
+        <legend>
+          <h2>{t('rubrics.score.criteria')}</h2>
+        </legend>
+        {template.description ? <p className="field-hint">{template.description}</p> : null}
+        {template.criteria.map((criterion, index) => (
+          <LevelPicker key={criterion.id} criterion={criterion} index={index} />
+        ))}
+      </fieldset>
+      <div className="section">
+        <Field id="score-comment" label={t('rubrics.score.comment')} error={errorText(errors.comment)}>
+          {(aria) => <textarea rows={4} {...aria} {...register('comment')} />}
+        </Field>
+      </div>
+      <InterviewNotesField />
+    </EntityForm>
   );
 }
 

@@ -1,9 +1,9 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate, useParams } from 'react-router';
+import { Link, useParams } from 'react-router';
+import { createSession, useSessions, type SessionView } from '../../data/use-sessions';
 import { useAccount } from '../../data/use-account';
 import { useProcess } from '../../data/use-processes';
-import { createSession, useSessions, type SessionView } from '../../data/use-sessions';
 import { PageHeading } from '../../ui/page-heading';
 import { Loading, NotFound } from '../../ui/status-views';
 import { FollowUpSection } from './follow-up-section';
@@ -25,7 +25,6 @@ function NewSessionForm({
   previous: SessionView | undefined;
 }) {
   const { t } = useTranslation();
-  const navigate = useNavigate();
   const [defaults] = useState<SessionFormValues>(() => newSessionValues(processId, facilitator, previous));
   const back = `/processes/${processId}`;
   return (
@@ -36,9 +35,14 @@ function NewSessionForm({
       onDirtyChange={onDirtyChange}
       intro={<FollowUpSection processId={processId} />}
       onSubmit={async (session) => {
-        await createSession(session);
-        onDirtyChange?.(false);
-        void navigate(back, { state: { saved: 'session' } });
+        const id = await createSession(session);
+        return {
+          to: back,
+          notice: {
+            key: 'sessions.saved.created',
+            link: { to: `/sessions/${id}`, key: 'sessions.saved.open' },
+          },
+        };
       }}
     />
   );

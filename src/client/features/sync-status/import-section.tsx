@@ -5,6 +5,7 @@ import { useAccount } from '../../data/use-account';
 import { ImportFileError, importUnsyncedFile, type ImportReport } from '../../data/use-unsynced-file';
 import { ApiError } from '../../net/api-client';
 import { syncErrorText } from './sync-labels';
+import { FormAlert } from '../../ui/form-alert';
 
 function importErrorText(error: unknown, t: TFunction): string {
   if (error instanceof ImportFileError) return t(`import.errors.${error.problem}`);
@@ -134,11 +135,7 @@ export function ImportSection() {
             {busy ? t('import.importing') : t('import.submit')}
           </button>
         </div>
-        {failure ? (
-          <p className="form-alert" role="alert">
-            {failure}
-          </p>
-        ) : null}
+        <FormAlert>{failure}</FormAlert>
         <div role="status">{report ? <Report report={report} /> : null}</div>
       </form>
     </section>

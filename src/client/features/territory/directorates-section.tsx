@@ -1,6 +1,8 @@
 /** The borough's territorial directorates: create, rename, renumber; a helper creates the usual thirteen. */
-import { useId, useState } from 'react';
+import { useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { z } from 'zod';
+import { directorateSchema, type Directorate } from '../../../domain';
 import {
   ValidationError,
   createDefaultDirectorates,
@@ -8,6 +10,10 @@ import {
   updateDirectorate,
   type DirectorateView,
 } from '../../data/use-territory';
+import { errorText } from '../../i18n/zod-errors';
+import { EntityForm } from '../../ui/entity-form';
+import { Field } from '../../ui/field';
+import { useEntityForm } from '../../ui/use-entity-form';
 
 function DirectorateRow({ directorate }: { directorate: DirectorateView }) {
   const { t } = useTranslation();
@@ -43,24 +49,64 @@ function DirectorateRow({ directorate }: { directorate: DirectorateView }) {
   );
 }
 
+/** "Agregar dirección": a name and a number (the next free one when left empty). */
+function NewDirectorateForm({ next }: { next: number }) {
+  const { t } = useTranslation();
+  const id = useId();
+  const schema = useMemo(
+    () =>
+      z.object({
+        name: directorateSchema.shape.name,
+        number: z.preprocess((v) => (v === '' ? next : Number(v)), directorateSchema.shape.number),
+      }),
+    [next],
+  );
+  const shell = useEntityForm<{ name: string; number: string }, Directorate>({
+    schema,
+    defaultValues: { name: '', number: '' },
+    failed: (e) => (e instanceof ValidationError ? t('territory.directorates.invalid') : String(e)),
+    onSave: async (directorate) => {
+      await createDirectorate(directorate);
+      return {
+        clear: true,
+        notice: { key: 'territory.directorates.saved', values: { number: directorate.number } },
+      };
+    },
+  });
+  const { register, errors } = shell;
+  return (
+    <EntityForm
+      shell={shell}
+      className="inline-form"
+      submitLabel={t('territory.directorates.create')}
+      bar="inline"
+      requiredNote={false}
+      confirmsInPlace
+    >
+      <Field id={`${id}-number`} label={t('territory.directorates.number')} error={errorText(errors.number)}>
+        {(aria) => (
+          <input
+            type="number"
+            min={1}
+            max={99}
+            placeholder={String(next)}
+            className="input-narrow"
+            {...aria}
+            {...register('number')}
+          />
+        )}
+      </Field>
+      <Field id={`${id}-name`} label={t('territory.directorates.name')} error={errorText(errors.name)}>
+        {(aria) => <input type="text" {...aria} {...register('name')} />}
+      </Field>
+    </EntityForm>
+  );
+}
+
 export function DirectoratesSection({ directorates }: { directorates: DirectorateView[] }) {
   const { t } = useTranslation();
   const id = useId();
-  const [name, setName] = useState('');
-  const [number, setNumber] = useState('');
-  const [error, setError] = useState<string | null>(null);
   const next = directorates.reduce((m, d) => Math.max(m, d.number), 0) + 1;
-
-  const create = async () => {
-    setError(null);
-    try {
-      await createDirectorate({ name, number: Number(number || next) });
-      setName('');
-      setNumber('');
-    } catch (e) {
-      setError(e instanceof ValidationError ? t('territory.directorates.invalid') : String(e));
-    }
-  };
 
   return (
     <section className="card" aria-labelledby={`${id}-title`}>
@@ -78,31 +124,7 @@ export function DirectoratesSection({ directorates }: { directorates: Directorat
           ))}
         </ul>
       )}
-      <form
-        className="inline-form"
-        onSubmit={(e) => {
-          e.preventDefault();
-          void create();
-        }}
-      >
-        <label htmlFor={`${id}-number`}>{t('territory.directorates.number')}</label>
-        <input
-          id={`${id}-number`}
-          type="number"
-          min={1}
-          max={99}
-          placeholder={String(next)}
-          value={number}
-          onChange={(e) => setNumber(e.target.value)}
-          className="input-narrow"
-        />
-        <label htmlFor={`${id}-name`}>{t('territory.directorates.name')}</label>
-        <input id={`${id}-name`} value={name} onChange={(e) => setName(e.target.value)} />
-        <button type="submit" className="button">
-          {t('territory.directorates.create')}
-        </button>
-        {error ? <p role="alert">{error}</p> : null}
-      </form>
+      <NewDirectorateForm next={next} />
     </section>
   );
 }

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { ImportFileError, importTerritory } from '../../data/use-territory';
 import { ApiError } from '../../net/api-client';
 import { formatNumber } from '../../ui/format';
+import { FormAlert } from '../../ui/form-alert';
 
 type Report = Awaited<ReturnType<typeof importTerritory>>;
 
@@ -56,11 +57,7 @@ export function ImportSection({ onImported }: { onImported?: () => void }) {
           {busy ? t('territory.import.running') : t('territory.import.submit')}
         </button>
       </form>
-      {error ? (
-        <p role="alert" className="error-text">
-          {error}
-        </p>
-      ) : null}
+      <FormAlert>{error}</FormAlert>
       {report ? (
         <div role="status" className="import-report">
           <h3>{t('territory.import.reportTitle')}</h3>

@@ -1,8 +1,7 @@
-import { useCallback, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate, useParams } from 'react-router';
+import { Link, useParams } from 'react-router';
 import { changedFields } from '../../../domain';
-import { useSession } from '../../data/use-sessions';
 import {
   createTourNote,
   deleteTourNote,
@@ -10,8 +9,9 @@ import {
   useTourNote,
   type TourNoteView,
 } from '../../data/use-tour-notes';
-import { ConfirmDialog } from '../../ui/confirm-dialog';
+import { useSession } from '../../data/use-sessions';
 import { PageHeading } from '../../ui/page-heading';
+import { errorReason } from '../../ui/use-entity-form';
 import { Loading, NotFound } from '../../ui/status-views';
 import { TourNoteForm } from './tour-note-form';
 import {
@@ -26,9 +26,6 @@ import './tour-notes.css';
 export interface TourNoteFormPageProps {
   onDirtyChange?: (dirty: boolean) => void;
 }
-
-/** What the tour page's notes list confirms after a save (router state). */
-export type TourNoteSaved = 'created' | 'updated' | 'deleted';
 
 function tourPath(sessionId: string) {
   return `/sessions/${sessionId}/tour`;
@@ -46,7 +43,6 @@ function Breadcrumb({ sessionId }: { sessionId: string }) {
 /** `/sessions/:sessionId/notes/new`. */
 function NewNote({ sessionId, onDirtyChange }: TourNoteFormPageProps & { sessionId: string }) {
   const { t } = useTranslation();
-  const navigate = useNavigate();
   const session = useSession(sessionId);
   const [defaults] = useState<TourNoteFormValues>(emptyTourNoteValues);
   if (session === undefined) return <Loading />;
@@ -65,8 +61,7 @@ function NewNote({ sessionId, onDirtyChange }: TourNoteFormPageProps & { session
         onDirtyChange={onDirtyChange}
         onSubmit={async (values) => {
           await createTourNote(sessionId, formToTourNote(values));
-          onDirtyChange?.(false);
-          void navigate(tourPath(sessionId), { state: { tourNote: 'created' satisfies TourNoteSaved } });
+          return { to: tourPath(sessionId), notice: { key: 'tourNotes.saved.created' } };
         }}
       />
     </section>
@@ -76,65 +71,36 @@ function NewNote({ sessionId, onDirtyChange }: TourNoteFormPageProps & { session
 /** `/notes/:id`: the note's form with its photos, and deleting it. */
 function EditNote({ note, onDirtyChange }: TourNoteFormPageProps & { note: TourNoteView }) {
   const { t } = useTranslation();
-  const navigate = useNavigate();
   // The values the form opened with: the edit is the difference from these, not from later synced versions.
   const [initial] = useState<TourNoteFormValues>(() => tourNoteToFormValues(note));
-  const [confirming, setConfirming] = useState(false);
-  const [deleteError, setDeleteError] = useState<string | null>(null);
-  const reportDirty = useCallback((dirty: boolean) => onDirtyChange?.(dirty), [onDirtyChange]);
   const back = tourPath(note.sessionId);
 
   return (
-    <>
-      <TourNoteForm
-        processId={note.processId}
-        defaultValues={initial}
-        locateOnOpen={false}
-        submitLabel={t('tourNotes.saveChanges')}
-        cancelTo={back}
-        onDirtyChange={reportDirty}
-        onSubmit={async (values) => {
-          // Only what this form changed is written, so a field edited elsewhere meanwhile survives.
-          const patch = changedFields(formToTourNote(initial), formToTourNote(values));
-          if (Object.keys(patch).length > 0) await updateTourNote(note.id, patch, { diffed: true });
-          reportDirty(false);
-          void navigate(back, { state: { tourNote: 'updated' satisfies TourNoteSaved } });
-        }}
-      />
-      <div className="note-delete">
-        <button type="button" className="button button-danger" onClick={() => setConfirming(true)}>
-          {t('tourNotes.delete')}
-        </button>
-        {deleteError ? (
-          <p className="form-alert" role="alert">
-            {deleteError}
-          </p>
-        ) : null}
-      </div>
-      <ConfirmDialog
-        open={confirming}
-        title={t('tourNotes.deleteTitle')}
-        confirmLabel={t('tourNotes.deleteConfirm')}
-        cancelLabel={t('common.cancel')}
-        danger
-        onCancel={() => setConfirming(false)}
-        onConfirm={() => {
-          setConfirming(false);
-          deleteTourNote(note.id).then(
-            () => {
-              reportDirty(false);
-              void navigate(back, { state: { tourNote: 'deleted' satisfies TourNoteSaved } });
-            },
-            (error: unknown) =>
-              setDeleteError(
-                t('tourNotes.saveFailed', { reason: error instanceof Error ? error.message : String(error) }),
-              ),
-          );
-        }}
-      >
-        <p>{t('tourNotes.deleteBody')}</p>
-      </ConfirmDialog>
-    </>
+    <TourNoteForm
+      processId={note.processId}
+      defaultValues={initial}
+      locateOnOpen={false}
+      submitLabel={t('tourNotes.saveChanges')}
+      cancelTo={back}
+      onDirtyChange={onDirtyChange}
+      onSubmit={async (values) => {
+        // Only what this form changed is written, so a field edited elsewhere meanwhile survives.
+        const patch = changedFields(formToTourNote(initial), formToTourNote(values));
+        if (Object.keys(patch).length > 0) await updateTourNote(note.id, patch, { diffed: true });
+        return { to: back, notice: { key: 'tourNotes.saved.updated' } };
+      }}
+      remove={{
+        label: t('tourNotes.delete'),
+        title: t('tourNotes.deleteTitle'),
+        question: <p>{t('tourNotes.deleteBody')}</p>,
+        confirmLabel: t('tourNotes.deleteConfirm'),
+        failed: (error) => t('tourNotes.saveFailed', { reason: errorReason(error) }),
+        onDelete: async () => {
+          await deleteTourNote(note.id);
+          return { to: back, notice: { key: 'tourNotes.saved.deleted' } };
+        },
+      }}
+    />
   );
 }
 

@@ -1,18 +1,11 @@
 import { useTranslation } from 'react-i18next';
-import { Link, useLocation } from 'react-router';
+import { Link } from 'react-router';
 import { useSessionTourNotes, type TourNoteView } from '../../data/use-tour-notes';
 import { formatDateTime, formatNumber } from '../../ui/format';
+import { SaveConfirmation } from '../../ui/save-notice';
 import { THEME_COLOURS } from '../../ui/theme-colours';
 import './strings';
 import './tour-notes.css';
-
-const SAVED = ['created', 'updated', 'deleted'] as const;
-
-/** What the note form reports after saving or deleting (router state), if anything. */
-function savedKind(state: unknown) {
-  const saved = (state as { tourNote?: unknown } | null)?.tourNote;
-  return SAVED.find((k) => k === saved) ?? null;
-}
 
 function NoteItem({ note }: { note: TourNoteView }) {
   const { t, i18n } = useTranslation();
@@ -55,15 +48,11 @@ function NoteItem({ note }: { note: TourNoteView }) {
  */
 export function TourNotesList({ sessionId }: { sessionId: string }) {
   const { t } = useTranslation();
-  const location = useLocation();
   const notes = useSessionTourNotes(sessionId);
-  const saved = savedKind(location.state);
   return (
     <section aria-labelledby="tour-notes-title" className="page-section">
       <h2 id="tour-notes-title">{t('tourNotes.list.title')}</h2>
-      <p role="status" className={saved ? 'notice' : undefined}>
-        {saved ? t(`tourNotes.saved.${saved}`) : null}
-      </p>
+      <SaveConfirmation />
       {notes === undefined ? null : notes.length === 0 ? (
         <p className="empty">{t('tourNotes.list.empty')}</p>
       ) : (

@@ -24,6 +24,7 @@ import {
 } from '../../tracking/use-track-recorder';
 import { TerritoryMapView } from '../../widgets/maps/map-view';
 import { PageHeading } from '../../ui/page-heading';
+import { FormAlert } from '../../ui/form-alert';
 import { Loading, NotFound } from '../../ui/status-views';
 import { DrawControls, type DrawnPoint } from './draw-controls';
 import { formatClock, formatDistance, formatDuration } from './format';
@@ -186,16 +187,8 @@ function TourView({
         ) : null}
         {notice ? <p>{notice}</p> : null}
       </div>
-      {error ? (
-        <div className="form-alert" role="alert">
-          <p>{t(`tours.errors.${error}`)}</p>
-        </div>
-      ) : null}
-      {failure ? (
-        <p className="form-alert" role="alert">
-          {failure}
-        </p>
-      ) : null}
+      <FormAlert>{error ? t(`tours.errors.${error}`) : null}</FormAlert>
+      <FormAlert>{failure}</FormAlert>
 
       <dl className="tour-figures">
         <div>
