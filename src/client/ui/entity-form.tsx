@@ -19,7 +19,7 @@ export interface EntityFormProps<Values extends FieldValues, Output> {
   onCancel?: (() => void) | undefined;
   /** 'page' (default): long forms keep their save bar at the bottom of the screen; 'inline': a short form inside a card. */
   bar?: 'page' | 'inline';
-  /** "Fields marked * are required" (default: shown). */
+  /** "Fields marked * are required" (default: on a page form, not in a short inline one). */
   requiredNote?: boolean;
   /** The form stays on its page after saving and confirms there, in a status line above the buttons. */
   confirmsInPlace?: boolean;
@@ -48,7 +48,7 @@ export function EntityForm<Values extends FieldValues, Output>({
   cancelTo,
   onCancel,
   bar = 'page',
-  requiredNote = true,
+  requiredNote = bar === 'page',
   confirmsInPlace = false,
   fixErrorsText,
   actions,

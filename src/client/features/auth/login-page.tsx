@@ -10,6 +10,7 @@ import { Field } from '../../ui/field';
 import { PageHeading } from '../../ui/page-heading';
 import { useEntityForm } from '../../ui/use-entity-form';
 import { authErrorMessage } from '../../widgets/auth-error-message';
+import { UsernameField } from './username-field';
 
 const loginFormSchema = loginRequestSchema.pick({ username: true, password: true });
 type LoginFormValues = z.input<typeof loginFormSchema>;
@@ -85,21 +86,13 @@ export function LoginPage() {
         submitLabel={t('auth.signIn')}
         submittingLabel={t('auth.signingIn')}
         bar="inline"
-        requiredNote={false}
         fixErrorsText={t('common.checkFields')}
       >
-        <Field id="login-username" label={t('auth.username')} error={errorText(errors.username)} required>
-          {(aria) => (
-            <input
-              type="text"
-              autoComplete="username"
-              autoCapitalize="none"
-              spellCheck={false}
-              {...aria}
-              {...register('username')}
-            />
-          )}
-        </Field>
+        <UsernameField
+          id="login-username"
+          error={errorText(errors.username)}
+          registration={register('username')}
+        />
         <Field id="login-password" label={t('auth.password')} error={errorText(errors.password)} required>
           {(aria) => (
             <input type="password" autoComplete="current-password" {...aria} {...register('password')} />

@@ -8,6 +8,7 @@ import { Field } from '../../ui/field';
 import { PageHeading } from '../../ui/page-heading';
 import { useEntityForm } from '../../ui/use-entity-form';
 import { authErrorMessage } from '../../widgets/auth-error-message';
+import { UsernameField } from './username-field';
 import {
   MIN_PASSWORD_LENGTH,
   setupFormSchema,
@@ -59,7 +60,6 @@ export function SetupPage() {
         submitLabel={t('setup.create')}
         submittingLabel={t('setup.creating')}
         bar="inline"
-        requiredNote={false}
         fixErrorsText={t('common.checkFields')}
       >
         <Field
@@ -80,18 +80,11 @@ export function SetupPage() {
             />
           )}
         </Field>
-        <Field id="setup-username" label={t('auth.username')} error={errorText(errors.username)} required>
-          {(aria) => (
-            <input
-              type="text"
-              autoComplete="username"
-              autoCapitalize="none"
-              spellCheck={false}
-              {...aria}
-              {...register('username')}
-            />
-          )}
-        </Field>
+        <UsernameField
+          id="setup-username"
+          error={errorText(errors.username)}
+          registration={register('username')}
+        />
         <Field
           id="setup-display-name"
           label={t('setup.displayName')}

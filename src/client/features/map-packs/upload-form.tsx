@@ -62,7 +62,6 @@ export function UploadForm({ onUploaded }: { onUploaded?: () => void }) {
         submitLabel={t('mapPacks.upload.submit')}
         submittingLabel={t('mapPacks.upload.running')}
         bar="inline"
-        requiredNote={false}
         confirmsInPlace
         fixErrorsText={t('common.checkFields')}
       >

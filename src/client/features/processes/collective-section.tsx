@@ -68,13 +68,7 @@ function CollectiveForm({ process, onClose }: { process: ProcessView; onClose():
   const members = useFieldArray({ control, name: 'members' });
 
   return (
-    <EntityForm
-      shell={shell}
-      submitLabel={t('processCollective.save')}
-      bar="inline"
-      requiredNote={false}
-      onCancel={onClose}
-    >
+    <EntityForm shell={shell} submitLabel={t('processCollective.save')} bar="inline" onCancel={onClose}>
       <Field
         id="collective-count"
         label={t('processCollective.memberCount')}

@@ -59,7 +59,6 @@ export function StageChanger({ process, sessions }: { process: ProcessView; sess
       className="stage-changer"
       aria-labelledby={`${id}-title`}
       bar="inline"
-      requiredNote={false}
       canSubmit={stage !== process.stage}
       submitLabel={back ? t('processStages.goBack', { number }) : t('processStages.advance', { number })}
     >

@@ -38,13 +38,7 @@ function TeamForm({
     },
   });
   return (
-    <EntityForm
-      shell={shell}
-      submitLabel={t('processTeam.save')}
-      bar="inline"
-      requiredNote={false}
-      onCancel={onClose}
-    >
+    <EntityForm shell={shell} submitLabel={t('processTeam.save')} bar="inline" onCancel={onClose}>
       <CheckboxListField<TeamFormValues>
         name="teamUserIds"
         legend={t('processTeam.choose')}

@@ -80,7 +80,6 @@ function NewDirectorateForm({ next }: { next: number }) {
       className="inline-form"
       submitLabel={t('territory.directorates.create')}
       bar="inline"
-      requiredNote={false}
       confirmsInPlace
     >
       <Field id={`${id}-number`} label={t('territory.directorates.number')} error={errorText(errors.number)}>
