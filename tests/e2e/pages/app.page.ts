@@ -43,11 +43,16 @@ export class ProcessesPage {
   async create(name: string, unitKey: string) {
     await this.page.getByRole('link', { name: 'Nuevo proceso' }).click();
     await this.page.getByLabel('Nombre del proceso').fill(name);
-    const units = this.page.getByLabel('Claves de unidades territoriales');
+    const units = this.unitPicker;
     await units.fill(unitKey);
     await units.press('Enter');
     await this.page.getByRole('button', { name: 'Crear proceso' }).click();
     await expect(this.page.getByRole('heading', { name })).toBeVisible();
+  }
+
+  /** The "Unidades territoriales" box of the process form: a unit's name or key, picked from a list. */
+  get unitPicker() {
+    return this.page.getByRole('combobox', { name: /Unidades territoriales/ });
   }
 
   async open(name: string) {

@@ -7,7 +7,7 @@ import { PROCESS_STAGES, processSchema } from '../../../domain';
 import { errorText, formErrorMap } from '../../i18n/zod-errors';
 import { Field } from '../../ui/field';
 import { useFormSave } from '../../ui/use-form-save';
-import { UnitKeysInput } from './unit-keys-input';
+import { UnitPicker } from './unit-picker';
 
 /** The team is managed elsewhere (the repository adds the creator), so the form leaves it out. */
 export const processFormSchema = processSchema.omit({ teamUserIds: true });
@@ -74,7 +74,7 @@ export function ProcessForm({
         control={control}
         name="unitKeys"
         render={({ field }) => (
-          <UnitKeysInput
+          <UnitPicker
             id="process-unit-keys"
             value={field.value}
             onChange={field.onChange}
