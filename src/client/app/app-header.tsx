@@ -6,14 +6,18 @@ import { SyncIndicator } from '../features/sync-status/sync-indicator';
 import { LanguageSwitch } from '../ui/language-switch';
 import { useSyncStatus } from './use-sync';
 
-/** Always on screen: the app's name, sync state, language and the user's menu. */
+/**
+ * Always on screen (sticky, one row on a phone): the app's name, the sync
+ * state and the user's menu, which holds the language. Signed out, the
+ * language switch stands in the header, since there is no menu yet.
+ */
 export function AppHeader({ signedIn }: { signedIn: boolean }) {
   const { t } = useTranslation();
   return (
     <header className="app-header">
       <Link to="/" className="brand">
         <img src="/favicon.svg" alt="" width="40" height="40" />
-        <span>{t('app.name')}</span>
+        <span className="brand-name">{t('app.name')}</span>
       </Link>
       {signedIn ? <SignedInTools /> : <LanguageSwitch />}
     </header>
@@ -26,7 +30,6 @@ function SignedInTools() {
   return (
     <>
       <SyncIndicator status={status} />
-      <LanguageSwitch />
       {account ? <UserMenu account={account} /> : null}
     </>
   );
