@@ -176,12 +176,14 @@ export class ProcessDetailPage {
     for (const name of displayNames) await expect(section.getByText(name)).toBeVisible();
   }
 
-  /** Records the next stage with these sessions (by title) as evidence. */
+  /** Records the next stage with these sessions (by title) as evidence, and confirms it. */
   async advanceTo(stageNumber: number, evidenceTitles: string[]) {
+    await this.page.getByRole('button', { name: 'Registrar un cambio de etapa' }).click();
     const evidence = this.page.getByRole('group', { name: 'Sesiones que lo respaldan' });
     for (const title of evidenceTitles)
       await evidence.getByRole('checkbox', { name: new RegExp(title) }).check();
     await this.page.getByRole('button', { name: `Avanzar a la etapa ${stageNumber}` }).click();
+    await this.page.getByRole('dialog').getByRole('button', { name: 'Sí, avanzar' }).click();
     await expect(this.stageBadge).toContainText(`Etapa ${stageNumber} de 10`);
   }
 

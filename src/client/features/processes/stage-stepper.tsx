@@ -30,10 +30,7 @@ export function StageStepper({ stage, history }: { stage: ProcessStage; history:
               <span className="visually-hidden"> ({t('processStages.current')})</span>
             ) : null}
             {entry && index <= currentIndex ? (
-              <>
-                {' · '}
-                <time dateTime={entry.reachedAt}>{formatDate(entry.reachedAt, i18n.language)}</time>
-              </>
+              <time dateTime={entry.reachedAt}>{formatDate(entry.reachedAt, i18n.language)}</time>
             ) : null}
           </li>
         );
