@@ -4,12 +4,14 @@ import { useAccount } from '../data/shell';
 import { UserMenu } from '../features/auth/user-menu';
 import { SyncIndicator } from '../features/sync-status/sync-indicator';
 import { LanguageSwitch } from '../ui/language-switch';
+import { AppNavInMenu } from './app-nav';
 import { useSyncStatus } from './use-sync';
 
 /**
  * Always on screen (sticky, one row on a phone): the app's name, the sync
- * state and the user's menu, which holds the language. Signed out, the
- * language switch stands in the header, since there is no menu yet.
+ * state and the user's menu, which holds the language (and, on a phone, the
+ * sections of the bar below). Signed out, the language switch stands in the
+ * header, since there is no menu yet.
  */
 export function AppHeader({ signedIn }: { signedIn: boolean }) {
   const { t } = useTranslation();
@@ -30,7 +32,7 @@ function SignedInTools() {
   return (
     <>
       <SyncIndicator status={status} />
-      {account ? <UserMenu account={account} /> : null}
+      {account ? <UserMenu account={account}>{(close) => <AppNavInMenu onFollow={close} />}</UserMenu> : null}
     </>
   );
 }

@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, useState } from 'react';
+import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { signOut, usePendingCount, type Account } from '../../data/shell';
@@ -12,7 +12,14 @@ import { LanguageSwitch } from '../../ui/language-switch';
  * Signing out with changes still waiting asks first: those changes stay on
  * this device and are sent after the next sign-in.
  */
-export function UserMenu({ account }: { account: Account }) {
+export function UserMenu({
+  account,
+  children,
+}: {
+  account: Account;
+  /** More entries from the app's frame (its sections), given a way to close the menu. */
+  children?: (close: () => void) => ReactNode;
+}) {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const pending = usePendingCount();
@@ -65,15 +72,16 @@ export function UserMenu({ account }: { account: Account }) {
           {t(`roles.${account.user.role}`)}
         </p>
         <LanguageSwitch />
+        {children?.(() => setOpen(false))}
         {account.user.role === 'admin' || account.user.role === 'coordinator' ? (
           <ul className="plain-list user-menu-links">
             <li>
-              <Link to="/devices" className="menu-link" onClick={() => setOpen(false)}>
+              <Link to="/devices" className="link-target" onClick={() => setOpen(false)}>
                 {t('devices.title')}
               </Link>
             </li>
             <li>
-              <Link to="/territory" className="menu-link" onClick={() => setOpen(false)}>
+              <Link to="/territory" className="link-target" onClick={() => setOpen(false)}>
                 {t('territory.menuLink')}
               </Link>
             </li>
