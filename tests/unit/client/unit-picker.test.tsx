@@ -77,7 +77,7 @@ describe('unit picker', () => {
     const options = within(list).getAllByRole('option');
     expect(options.map((o) => o.textContent)).toEqual([
       'ACULCO (PBLO)07-001 · 5,818 habitantes · Dirección Territorial 3',
-      'SAN JOSE ACULCO07-100 · 8,954 habitantes · Sin dirección',
+      'SAN JOSE ACULCO07-100 · 8,954 habitantes · Sin dirección territorial',
     ]);
     expect(box).toHaveAttribute('aria-expanded', 'true');
     expect(box).toHaveAttribute('aria-activedescendant', options[0]!.id);
