@@ -45,6 +45,8 @@ test('the main screens have no accessibility violations', async ({ page }) => {
 
 test('the interface switches to English and remembers it', async ({ page }) => {
   await new AppPage(page).signIn('rosa');
+  // The language is in the user's menu.
+  await page.getByRole('banner').getByRole('button', { name: 'Rosa Martínez' }).click();
   await page.getByRole('button', { name: 'English' }).click();
   await expect(page.getByRole('heading', { name: 'Processes' })).toBeVisible();
   await page.reload();

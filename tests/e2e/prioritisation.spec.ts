@@ -100,7 +100,7 @@ test('dot ballots cast offline on two tablets add up to one result for the coord
   await b.round.castDots({ [lights]: 1 });
   await b.round.tab('Resultados').click();
   await expect(b.page.getByText('2 participantes')).toBeVisible();
-  await b.round.annul('Boleta n.º 1', 'La persona ya había votado en la otra tableta');
+  await b.round.annul('Boleta núm. 1', 'La persona ya había votado en la otra tableta');
   await expect(b.page.getByText('1 participante', { exact: true })).toBeVisible();
   await expect(b.page.getByText(/Anulada: La persona ya había votado/)).toBeVisible();
   await b.app.screenshot('prioritisation-02-tablet-b-annulled');
@@ -122,7 +122,7 @@ test('dot ballots cast offline on two tablets add up to one result for the coord
   await expect
     .poll(() => officeRound.resultRows())
     .toEqual([`1|${trash}|4`, `2 Empate|${lights}|3`, `2 Empate|${water}|3`]);
-  await expect(office.getByText(/^4 de 5 asistentes, 80\s?%$/)).toBeVisible();
+  await expect(office.getByText(/^Votaron 4 de 5 asistentes \(80\s?%\)$/)).toBeVisible();
   await expect(office.getByText('1 boleta anulada (no cuenta).')).toBeVisible();
   const ballots = office.getByRole('region', { name: 'Boletas' });
   await expect(ballots.getByRole('listitem')).toHaveCount(5);

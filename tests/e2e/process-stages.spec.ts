@@ -64,7 +64,7 @@ test('a stage advanced offline with a session as evidence reaches the coordinato
     await expect(new ProcessDetailPage(office).stageBadge).toContainText('Etapa 2 de 10', { timeout: 3_000 });
   }).toPass({ timeout: 45_000 });
   const officeProcess = new ProcessDetailPage(office);
-  await expect(officeProcess.stageHistory).toContainText('Colectivo de planeación');
+  await expect(officeProcess.stageHistory).toContainText('Colectivo de Planeación');
   await expect(officeProcess.stageHistory).toContainText('Asamblea de conformación');
   await officeApp.screenshot('stages-02-coordinator-sees-stage');
 

@@ -4,16 +4,22 @@ import { useAccount } from '../data/use-account';
 import { UserMenu } from '../features/auth/user-menu';
 import { SyncIndicator } from '../features/sync-status/sync-indicator';
 import { LanguageSwitch } from '../ui/language-switch';
+import { AppNavInMenu } from './app-nav';
 import { useSyncStatus } from './use-sync';
 
-/** Always on screen: the app's name, sync state, language and the user's menu. */
+/**
+ * Always on screen (sticky, one row on a phone): the app's name, the sync
+ * state and the user's menu, which holds the language (and, on a phone, the
+ * sections of the bar below). Signed out, the language switch stands in the
+ * header, since there is no menu yet.
+ */
 export function AppHeader({ signedIn }: { signedIn: boolean }) {
   const { t } = useTranslation();
   return (
     <header className="app-header">
       <Link to="/" className="brand">
         <img src="/favicon.svg" alt="" width="40" height="40" />
-        <span>{t('app.name')}</span>
+        <span className="brand-name">{t('app.name')}</span>
       </Link>
       {signedIn ? <SignedInTools /> : <LanguageSwitch />}
     </header>
@@ -26,8 +32,7 @@ function SignedInTools() {
   return (
     <>
       <SyncIndicator status={status} />
-      <LanguageSwitch />
-      {account ? <UserMenu account={account} /> : null}
+      {account ? <UserMenu account={account}>{(close) => <AppNavInMenu onFollow={close} />}</UserMenu> : null}
     </>
   );
 }

@@ -43,11 +43,16 @@ export class ProcessesPage {
   async create(name: string, unitKey: string) {
     await this.page.getByRole('link', { name: 'Nuevo proceso' }).click();
     await this.page.getByLabel('Nombre del proceso').fill(name);
-    const units = this.page.getByLabel('Claves de unidades territoriales');
+    const units = this.unitPicker;
     await units.fill(unitKey);
     await units.press('Enter');
     await this.page.getByRole('button', { name: 'Crear proceso' }).click();
     await expect(this.page.getByRole('heading', { name })).toBeVisible();
+  }
+
+  /** The "Unidades territoriales" box of the process form: a unit's name or key, picked from a list. */
+  get unitPicker() {
+    return this.page.getByRole('combobox', { name: /Unidades territoriales/ });
   }
 
   async open(name: string) {
@@ -171,12 +176,14 @@ export class ProcessDetailPage {
     for (const name of displayNames) await expect(section.getByText(name)).toBeVisible();
   }
 
-  /** Records the next stage with these sessions (by title) as evidence. */
+  /** Records the next stage with these sessions (by title) as evidence, and confirms it. */
   async advanceTo(stageNumber: number, evidenceTitles: string[]) {
+    await this.page.getByRole('button', { name: 'Registrar un cambio de etapa' }).click();
     const evidence = this.page.getByRole('group', { name: 'Sesiones que lo respaldan' });
     for (const title of evidenceTitles)
       await evidence.getByRole('checkbox', { name: new RegExp(title) }).check();
     await this.page.getByRole('button', { name: `Avanzar a la etapa ${stageNumber}` }).click();
+    await this.page.getByRole('dialog').getByRole('button', { name: 'Sí, avanzar' }).click();
     await expect(this.stageBadge).toContainText(`Etapa ${stageNumber} de 10`);
   }
 

@@ -45,7 +45,7 @@ export class RoundScreen {
     }
     await this.page.getByRole('button', { name: 'Emitir voto' }).click();
     await expect(
-      this.page.getByRole('status').filter({ hasText: /Voto registrado \(n\.º \d+\)/ }),
+      this.page.getByRole('status').filter({ hasText: /Voto registrado \(núm\. \d+\)/ }),
     ).toBeVisible();
     await expect(this.page.getByRole('button', { name: /Poner un punto/ })).toHaveCount(0);
     await this.page.getByRole('button', { name: 'Siguiente voto' }).click();

@@ -42,7 +42,7 @@ describe('processes', () => {
     expect(await screen.findByText('Todavía no hay procesos en este dispositivo.')).toBeInTheDocument();
     await user.click(screen.getByRole('link', { name: 'Nuevo proceso' }));
     await user.type(await screen.findByLabelText(/Nombre del proceso/), 'Colonia Santa Cruz Meyehualco');
-    const units = screen.getByLabelText(/Claves de unidades territoriales/);
+    const units = screen.getByLabelText(/Unidades territoriales/);
     await user.type(units, '07-001, 07-2,');
     expect(screen.getByRole('listitem')).toHaveTextContent('07-001');
     expect(units).toHaveAccessibleDescription(/Clave inválida: 07-2/);
@@ -69,7 +69,7 @@ describe('processes', () => {
     await user.type(await screen.findByLabelText(/Nombre del proceso/), 'Barrio San Lucas');
     await user.click(screen.getByRole('button', { name: 'Crear proceso' }));
     expect(await screen.findByText('Agrega al menos 1.')).toBeInTheDocument();
-    await waitFor(() => expect(screen.getByLabelText(/Claves de unidades territoriales/)).toHaveFocus());
+    await waitFor(() => expect(screen.getByLabelText(/Unidades territoriales/)).toHaveFocus());
     expect(await db.processes.count()).toBe(0);
   });
 
@@ -91,7 +91,9 @@ describe('processes', () => {
       stage: 'convening',
     });
     const user = renderAt(`/processes/${id}`);
+    await user.click(await screen.findByRole('button', { name: 'Registrar un cambio de etapa' }));
     await user.click(await screen.findByRole('button', { name: 'Avanzar a la etapa 2' }));
+    await user.click(screen.getByRole('button', { name: 'Sí, avanzar' }));
     expect(await screen.findByText('Etapa 2 de 10')).toBeInTheDocument();
     await waitFor(async () =>
       expect(await lastOutboxEntry()).toMatchObject({

@@ -79,9 +79,9 @@ describe('pass the tablet', () => {
     await user.click(screen.getByRole('button', { name: 'Emitir voto' }));
 
     expect(
-      await screen.findByText('Voto registrado (n.º 1). Pasa la tableta a la siguiente persona.'),
+      await screen.findByText('Voto registrado (núm. 1). Pasa la tableta a la siguiente persona.'),
     ).toBeInTheDocument();
-    expect(screen.getByRole('status')).toHaveTextContent('Voto registrado (n.º 1)');
+    expect(screen.getByRole('status')).toHaveTextContent('Voto registrado (núm. 1)');
     // The previous choices are no longer on screen: only the confirmation and the count.
     expect(screen.queryByRole('button', { name: /Poner un punto/ })).not.toBeInTheDocument();
     expect(screen.queryByText(/2 puntos/)).not.toBeInTheDocument();
@@ -95,7 +95,7 @@ describe('pass the tablet', () => {
     await user.click(screen.getByRole('button', { name: 'Poner un punto en Basura en la barranca' }));
     await user.click(screen.getByRole('button', { name: 'Poner un punto en Calles sin luz' }));
     await user.click(screen.getByRole('button', { name: 'Emitir voto' }));
-    expect(await screen.findByText(/Voto registrado \(n\.º 2\)/)).toBeInTheDocument();
+    expect(await screen.findByText(/Voto registrado \(núm\. 2\)/)).toBeInTheDocument();
     expect(await screen.findByText('2 boletas registradas en esta votación')).toBeInTheDocument();
 
     const stored = await db.ballots.toArray();
@@ -111,7 +111,7 @@ describe('pass the tablet', () => {
       expect.stringMatching(/^3Calles sin luz1/),
     ]);
     expect(screen.getByText('2 participantes')).toBeInTheDocument();
-    expect(screen.getByText(/^2 de 22 asistentes, 9\s?%$/)).toBeInTheDocument();
+    expect(screen.getByText(/^Votaron 2 de 22 asistentes \(9\s?%\)$/)).toBeInTheDocument();
     const chart = screen.getByRole('list', { name: 'Gráfica de resultados' });
     expect(
       within(chart)
@@ -181,24 +181,52 @@ describe('results', () => {
     await user.click(await screen.findByRole('tab', { name: 'Resultados' }));
     expect(await screen.findByText('2 participantes')).toBeInTheDocument();
 
-    await user.click(await screen.findByRole('button', { name: 'Anular Boleta n.º 1' }));
-    const dialog = screen.getByRole('dialog', { name: '¿Anular Boleta n.º 1?' });
+    await user.click(await screen.findByRole('button', { name: 'Anular Boleta núm. 1' }));
+    const dialog = screen.getByRole('dialog', { name: '¿Anular Boleta núm. 1?' });
     await user.click(within(dialog).getByRole('button', { name: 'Sí, anular' }));
     expect(within(dialog).getByText('Escribe el motivo (al menos 3 caracteres).')).toBeInTheDocument();
     expect(await db.ballots.count()).toBe(2);
 
     await user.type(within(dialog).getByLabelText(/Motivo de la anulación/), 'Votó dos veces');
     await user.click(within(dialog).getByRole('button', { name: 'Sí, anular' }));
-    expect(await screen.findByText('Se anuló Boleta n.º 1.')).toBeInTheDocument();
+    expect(await screen.findByText('Se anuló Boleta núm. 1.')).toBeInTheDocument();
     expect(await screen.findByText('1 participante')).toBeInTheDocument();
     expect(screen.getByText('1 boleta anulada (no cuenta).')).toBeInTheDocument();
     // The list of ballots is read apart from the result: wait for it too.
     expect(await screen.findByText(/Anulada: Votó dos veces/)).toBeInTheDocument();
     const rows = within(screen.getByRole('table')).getAllByRole('row').slice(1);
     expect(rows[0]).toHaveTextContent(/^1Basura en la barranca1100\s?%$/);
-    expect(screen.queryByRole('button', { name: 'Anular Boleta n.º 1' })).not.toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Anular Boleta núm. 1' })).not.toBeInTheDocument();
     const annulment = (await db.ballots.toArray()).find((b) => b.fields.kind === 'annulment');
     expect(annulment?.fields).toMatchObject({ reason: 'Votó dos veces' });
+  });
+
+  it('shows whole percentages that add up to 100, and says so when ties keep them from it', async () => {
+    const { roundId, water, trash, lights } = await dotsRound();
+    // 4, 3 and 2 dots of 9: 44.4 %, 33.3 %, 22.2 % — the missing point goes to the largest remainder.
+    await castVote(roundId, { dots: { [water]: 3 } });
+    await castVote(roundId, { dots: { [water]: 1, [trash]: 2 } });
+    await castVote(roundId, { dots: { [trash]: 1, [lights]: 2 } });
+    const user = renderAt(`/rounds/${roundId}`);
+    await user.click(await screen.findByRole('tab', { name: 'Resultados' }));
+    expect(await screen.findByRole('columnheader', { name: 'Porcentaje del total' })).toBeInTheDocument();
+    const shares = () =>
+      within(screen.getByRole('table'))
+        .getAllByRole('row')
+        .slice(1)
+        .map((r) => r.lastElementChild?.textContent?.replace(/\s/g, ''));
+    await waitFor(() => expect(shares()).toEqual(['45%', '33%', '22%']));
+    expect(screen.queryByText(/Los porcentajes están redondeados/)).not.toBeInTheDocument();
+
+    // One more dot for lights: 4, 3, 3 of 10 — exact. Then one for trash: 4, 4, 3 of 11 — a tie
+    // at 36.4 % that cannot take the missing point without splitting it: 36, 36, 27, marked as rounded.
+    await castVote(roundId, { dots: { [lights]: 1 } });
+    await waitFor(() => expect(shares()).toEqual(['40%', '30%', '30%']));
+    await castVote(roundId, { dots: { [trash]: 1 } });
+    await waitFor(() => expect(shares()).toEqual(['36%', '36%', '27%']));
+    expect(
+      screen.getByText('Los porcentajes están redondeados, por eso pueden no sumar 100 %.'),
+    ).toBeInTheDocument();
   });
 
   it('closes the round with the agreement worded in Spanish', async () => {

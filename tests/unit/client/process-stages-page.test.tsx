@@ -48,7 +48,7 @@ describe('process page at a glance', () => {
     const steps = within(stepper).getAllByRole('listitem');
     expect(steps).toHaveLength(10);
     expect(steps[1]).toHaveAttribute('aria-current', 'step');
-    expect(steps[1]).toHaveTextContent('Colectivo de planeación');
+    expect(steps[1]).toHaveTextContent('Colectivo de Planeación');
     expect(steps[1]?.querySelector('time')).toHaveAttribute('dateTime', '2026-03-04');
     expect(steps[0]?.querySelector('time')).toHaveAttribute('dateTime', '2026-02-02');
     expect(steps[2]?.querySelector('time')).toBeNull();
@@ -91,21 +91,26 @@ describe('process page at a glance', () => {
     await createSession(aSession(other, { title: 'Asamblea de otro proceso' }));
 
     const user = renderAt(`/processes/${id}`);
+    await user.click(await screen.findByRole('button', { name: 'Registrar un cambio de etapa' }));
     const evidence = await screen.findByRole('group', { name: 'Sesiones que lo respaldan' });
     expect(within(evidence).queryByText(/Asamblea de otro proceso/)).toBeNull();
     await user.click(await within(evidence).findByRole('checkbox', { name: /Asamblea de arranque/ }));
     await user.clear(screen.getByLabelText('Fecha en que se alcanzó'));
     await user.type(screen.getByLabelText('Fecha en que se alcanzó'), '2026-03-05');
     await user.click(screen.getByRole('button', { name: 'Avanzar a la etapa 2' }));
+    const dialog = screen.getByRole('dialog', { name: '¿Avanzar a la etapa 2: Colectivo de Planeación?' });
+    expect(dialog).toHaveTextContent('1 sesión lo respalda.');
+    await user.click(within(dialog).getByRole('button', { name: 'Sí, avanzar' }));
 
     const history = await screen.findByRole('region', { name: 'Historial de etapas' });
-    expect(history).toHaveTextContent('Colectivo de planeación');
+    expect(history).toHaveTextContent('Colectivo de Planeación');
     expect(history).toHaveTextContent('Asamblea de arranque');
     expect(await processFields(id)).toMatchObject({
       stage: 'collective',
       stageHistory: [{ stage: 'collective', reachedAt: '2026-03-05', sessionIds: [sessionId] }],
     });
     // The form now offers the next stage.
+    await user.click(await screen.findByRole('button', { name: 'Registrar un cambio de etapa' }));
     expect(await screen.findByRole('button', { name: 'Avanzar a la etapa 3' })).toBeInTheDocument();
   });
 
@@ -117,11 +122,13 @@ describe('process page at a glance', () => {
       stageHistory: [{ stage: 'tour', reachedAt: '2026-04-10', sessionIds: [] }],
     });
     const user = renderAt(`/processes/${id}`);
-    await user.selectOptions(await screen.findByLabelText('Etapa alcanzada'), '2. Colectivo de planeación');
+    await user.click(await screen.findByRole('button', { name: 'Registrar un cambio de etapa' }));
+    await user.selectOptions(await screen.findByLabelText('Etapa alcanzada'), '2. Colectivo de Planeación');
     const date = screen.getByLabelText('Fecha en que se alcanzó');
     await user.clear(date);
     await user.type(date, '2026-04-01');
     await user.click(screen.getByRole('button', { name: 'Volver a la etapa 2' }));
+    await user.click(screen.getByRole('button', { name: 'Sí, volver' }));
     const alert = await screen.findByRole('alert');
     expect(alert).toHaveTextContent('La fecha no puede ser anterior a la del último cambio de etapa.');
     expect(alert).toHaveTextContent('escribe una nota con el motivo');
@@ -131,6 +138,7 @@ describe('process page at a glance', () => {
     await user.type(date, '2026-04-12');
     await user.type(screen.getByLabelText(/Nota/), 'El colectivo se renovó');
     await user.click(screen.getByRole('button', { name: 'Volver a la etapa 2' }));
+    await user.click(screen.getByRole('button', { name: 'Sí, volver' }));
     await waitFor(async () => expect((await processFields(id)).stage).toBe('collective'));
     expect((await processFields(id)).stageHistory?.at(-1)).toMatchObject({ note: 'El colectivo se renovó' });
   });

@@ -110,7 +110,7 @@ describe('territory page', () => {
     const d3 = (await db.directorates.toArray()).find((d) => d.fields.number === 3)!.id;
     expect((await db.units.get(unitIdFromKey('07-002')))!.fields.directorateId).toBe(d3);
     expect((await db.units.get(unitIdFromKey('07-003')))!.fields.directorateId).toBe(d3);
-    await user.selectOptions(screen.getByLabelText('Dirección'), 'Dirección Territorial 3');
+    await user.selectOptions(screen.getByLabelText('Dirección territorial'), 'Dirección Territorial 3');
     expect(await screen.findByText('Unidades 1–2 de 2', {}, slow)).toBeInTheDocument();
     // All of it is queued to sync: 13 directorates, 1 prioritised flag, 2 assignments.
     expect(await db.outbox.count()).toBe(16);

@@ -161,7 +161,7 @@ describe('tour page', () => {
     await user.click(await screen.findByRole('button', { name: 'Iniciar recorrido' }));
     await waitFor(() => expect(screen.getByTestId('tour-status')).toHaveTextContent('Grabando'));
     geo.fail(1);
-    expect(await screen.findByRole('alert')).toHaveTextContent('El permiso de ubicación fue negado');
+    expect(await screen.findByRole('alert')).toHaveTextContent('No hay permiso para usar la ubicación');
     await user.click(screen.getByRole('button', { name: 'Dibujar la ruta a mano' }));
     expect(
       screen.getByText('Toca el mapa para agregar cada punto de la ruta, en orden.'),

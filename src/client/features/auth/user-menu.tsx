@@ -1,16 +1,26 @@
-import { useEffect, useId, useRef, useState } from 'react';
+import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { signOut, type Account } from '../../data/use-account';
 import { usePendingCount } from '../../data/use-sync-state';
 import { ConfirmDialog } from '../../ui/confirm-dialog';
+import { LanguageSwitch } from '../../ui/language-switch';
 
 /**
- * The signed-in user and "Cerrar sesión". Signing out with changes still
- * waiting asks first: those changes stay on this device and are sent after
- * the next sign-in.
+ * The signed-in user's menu: who is signed in, the language, the
+ * coordinators' pages and "Cerrar sesión". On a phone the button shrinks to
+ * an icon (the name stays its accessible name), so the header keeps one row.
+ * Signing out with changes still waiting asks first: those changes stay on
+ * this device and are sent after the next sign-in.
  */
-export function UserMenu({ account }: { account: Account }) {
+export function UserMenu({
+  account,
+  children,
+}: {
+  account: Account;
+  /** More entries from the app's frame (its sections), given a way to close the menu. */
+  children?: (close: () => void) => ReactNode;
+}) {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const pending = usePendingCount();
@@ -44,32 +54,39 @@ export function UserMenu({ account }: { account: Account }) {
     <div className="user-menu" ref={rootRef}>
       <button
         type="button"
-        className="button button-small"
+        className="button button-small user-menu-button"
         aria-expanded={open}
         aria-controls={menuId}
         onClick={() => setOpen((v) => !v)}
       >
-        {account.user.displayName}
+        <span className="user-menu-icon" aria-hidden="true">
+          ☰
+        </span>
+        <span className="user-menu-name">{account.user.displayName}</span>
       </button>
       <div id={menuId} className="user-menu-panel" hidden={!open}>
         <p>
+          <strong>{account.user.displayName}</strong>
+          <br />
           {t('auth.signedInAs', { username: account.user.username })}
           <br />
           {t(`roles.${account.user.role}`)}
         </p>
+        <LanguageSwitch />
+        {children?.(() => setOpen(false))}
         {account.user.role === 'admin' || account.user.role === 'coordinator' ? (
-          <p>
-            <Link to="/devices" onClick={() => setOpen(false)}>
-              {t('devices.title')}
-            </Link>
-          </p>
-        ) : null}
-        {account.user.role === 'admin' || account.user.role === 'coordinator' ? (
-          <p>
-            <Link to="/territory" onClick={() => setOpen(false)}>
-              {t('territory.menuLink')}
-            </Link>
-          </p>
+          <ul className="plain-list user-menu-links">
+            <li>
+              <Link to="/devices" className="link-target" onClick={() => setOpen(false)}>
+                {t('devices.title')}
+              </Link>
+            </li>
+            <li>
+              <Link to="/territory" className="link-target" onClick={() => setOpen(false)}>
+                {t('territory.menuLink')}
+              </Link>
+            </li>
+          </ul>
         ) : null}
         <button
           type="button"

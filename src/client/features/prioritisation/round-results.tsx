@@ -8,6 +8,7 @@ import {
   type BallotListItem,
   type RoundView,
 } from '../../data/use-prioritisation';
+import { roundPercentages } from '../../../domain/percentages';
 import { ConfirmDialog } from '../../ui/confirm-dialog';
 import { Field } from '../../ui/field';
 import { formatDateTime } from '../../ui/format';
@@ -131,6 +132,11 @@ export function RoundResults({ round }: { round: RoundView }) {
   const invalid = result.invalid.length - late;
   const maxPoints = method === 'scoring' ? 5 : Math.max(0, ...result.rows.map((r) => r.points));
   const hasVotes = result.votesCounted + result.talliesCounted > 0;
+  // Dots and ranking share a whole: whole percentages that add up to 100 (or say they are rounded).
+  // A scoring mean is a share of the maximum score, row by row: nothing to add up.
+  const shares = method === 'scoring' ? null : roundPercentages(result.rows.map((r) => r.points));
+  const shareText = (index: number, ratio: number) =>
+    formatPercent(shares ? shares.percents[index]! / 100 : ratio, locale);
 
   const doClose = () => {
     setConfirmClose(false);
@@ -181,11 +187,15 @@ export function RoundResults({ round }: { round: RoundView }) {
                 ? t('prioritisation.results.average')
                 : t('prioritisation.results.points')}
             </th>
-            <th scope="col">{t('prioritisation.results.share')}</th>
+            <th scope="col">
+              {method === 'scoring'
+                ? t('prioritisation.results.shareOfMaximum')
+                : t('prioritisation.results.share')}
+            </th>
           </tr>
         </thead>
         <tbody>
-          {result.rows.map((row) => (
+          {result.rows.map((row, index) => (
             <tr key={row.problemId} className={row.tied ? 'result-tied' : undefined}>
               <td>
                 {row.rank}
@@ -198,12 +208,18 @@ export function RoundResults({ round }: { round: RoundView }) {
               </td>
               <th scope="row">{row.title}</th>
               <td>{formatPoints(method, row.points, locale)}</td>
-              <td>{formatPercent(row.share, locale)}</td>
+              <td>{shareText(index, row.share)}</td>
             </tr>
           ))}
         </tbody>
       </table>
       {result.hasTies ? <p className="notice">{t('prioritisation.results.tiesNote')}</p> : null}
+      {hasVotes && shares && !shares.addsUp ? (
+        <p className="field-hint">{t('prioritisation.results.rounded')}</p>
+      ) : null}
+      {method === 'ranking' ? (
+        <p className="field-hint">{t('prioritisation.results.rankingPoints')}</p>
+      ) : null}
 
       <ul className="plain-list bar-chart" aria-label={t('prioritisation.results.chart')}>
         {result.rows.map((row) => {

@@ -6,7 +6,7 @@ import { errorText } from '../../i18n/zod-errors';
 import { EntityForm } from '../../ui/entity-form';
 import { Field } from '../../ui/field';
 import { errorReason, useEntityForm, type SaveOutcome } from '../../ui/use-entity-form';
-import { UnitKeysInput } from './unit-keys-input';
+import { UnitPicker } from './unit-picker';
 
 /** The team is managed elsewhere (the repository adds the creator), so the form leaves it out. */
 export const processFormSchema = processSchema.omit({ teamUserIds: true });
@@ -61,7 +61,7 @@ export function ProcessForm({
         control={control}
         name="unitKeys"
         render={({ field }) => (
-          <UnitKeysInput
+          <UnitPicker
             id="process-unit-keys"
             value={field.value}
             onChange={field.onChange}

@@ -31,8 +31,8 @@ function StageHistory({ process, sessions }: { process: ProcessView; sessions: S
   const history = process.stageHistory ?? [];
   if (history.length === 0) return null;
   return (
-    <section aria-labelledby="stage-history-title">
-      <h2 id="stage-history-title">{t('processStages.history')}</h2>
+    <section aria-labelledby="stage-history-title" className="stage-history-section">
+      <h3 id="stage-history-title">{t('processStages.history')}</h3>
       <ol className="plain-list stage-history">
         {[...history].reverse().map((entry, index) => (
           <li key={`${entry.stage}-${entry.reachedAt}-${index}`}>
@@ -76,9 +76,11 @@ function SessionCard({ session }: { session: SessionView }) {
 }
 
 /**
- * `/processes/:id`: where the process stands at a glance — its ten stages,
- * team, Planning Collective, open agreements — and its sessions (newest
- * first); one tap to add a session. `sections` are the other features' summaries of
+ * `/processes/:id`, facilitator first: where the process stands in one line,
+ * then its sessions (newest first) with "Nueva sesión" — what a facilitator
+ * opens every time — then the ten stages, where changing stage is a
+ * deliberate, confirmed step, and the team, Planning Collective, open
+ * agreements and the rest. `sections` are the other features' summaries of
  * the process (self-diagnosis, rubrics, tour exports), composed by the app's process screen.
  */
 export function ProcessPage({ sections }: { sections?: ReactNode }) {
@@ -93,15 +95,9 @@ export function ProcessPage({ sections }: { sections?: ReactNode }) {
       <p className="breadcrumb">
         <Link to="/">← {t('processes.title')}</Link>
       </p>
-      <div className="page-header">
-        <PageHeading title={process.name}>{process.name}</PageHeading>
-        <Link to={`/processes/${id}/sessions/new`} className="button button-primary">
-          <span aria-hidden="true">+ </span>
-          {t('sessions.new')}
-        </Link>
-      </div>
+      <PageHeading title={process.name}>{process.name}</PageHeading>
       <SaveConfirmation />
-      <div className="card process-summary">
+      <div className="process-summary">
         <p role="status">
           <span className="stage-badge">
             {t('processes.stageOf', { number: stageNumber(process.stage), total: PROCESS_STAGES.length })}
@@ -112,28 +108,44 @@ export function ProcessPage({ sections }: { sections?: ReactNode }) {
           <span className="muted-label">{t('processes.units')}:</span> <UnitList keys={process.unitKeys} />
         </p>
         {process.description ? <p className="prewrap">{process.description}</p> : null}
-        <StageStepper stage={process.stage} history={process.stageHistory} processId={id} />
-        <StageHistory process={process} sessions={sessions ?? []} />
-        <StageChanger key={process.stage} process={process} sessions={sessions ?? []} />
       </div>
+
+      <section aria-labelledby="sessions-title" className="page-section">
+        <div className="page-header">
+          <h2 id="sessions-title">
+            {t('sessions.listTitle')}
+            {sessions && sessions.length > 0 ? ` (${sessions.length})` : ''}
+          </h2>
+          <Link to={`/processes/${id}/sessions/new`} className="button button-primary">
+            <span aria-hidden="true">+ </span>
+            {t('sessions.new')}
+          </Link>
+        </div>
+        {sessions === undefined ? (
+          <Loading />
+        ) : sessions.length === 0 ? (
+          <p className="empty">{t('sessions.empty')}</p>
+        ) : (
+          <ul className="card-grid plain-list">
+            {sessions.map((session) => (
+              <SessionCard key={session.id} session={session} />
+            ))}
+          </ul>
+        )}
+      </section>
+
+      <section aria-labelledby="stages-title" className="card page-section process-stages">
+        <h2 id="stages-title">{t('processStages.title')}</h2>
+        <StageStepper stage={process.stage} history={process.stageHistory} processId={id} />
+        <StageChanger key={process.stage} process={process} sessions={sessions ?? []} />
+        <StageHistory process={process} sessions={sessions ?? []} />
+      </section>
       <div className="card-grid">
         <TeamSection process={process} />
         <CollectiveSection process={process} />
       </div>
       <OpenAgreements processId={id} />
       {sections}
-      <h2>{t('sessions.listTitle')}</h2>
-      {sessions === undefined ? (
-        <Loading />
-      ) : sessions.length === 0 ? (
-        <p className="empty">{t('sessions.empty')}</p>
-      ) : (
-        <ul className="card-grid plain-list">
-          {sessions.map((session) => (
-            <SessionCard key={session.id} session={session} />
-          ))}
-        </ul>
-      )}
     </section>
   );
 }

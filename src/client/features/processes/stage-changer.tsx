@@ -1,3 +1,4 @@
+import { useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { PROCESS_STAGES, processStageSchema, type ProcessStage } from '../../../domain';
@@ -6,6 +7,7 @@ import { StageTransitionError, recordStageEntry, type ProcessView } from '../../
 import { type SessionView } from '../../data/use-sessions';
 import { errorText } from '../../i18n/zod-errors';
 import { CheckboxListField } from '../../ui/checkbox-list-field';
+import { ConfirmDialog } from '../../ui/confirm-dialog';
 import { EntityForm } from '../../ui/entity-form';
 import { Field } from '../../ui/field';
 import { formatDate, todayIsoDate } from '../../ui/format';
@@ -23,12 +25,28 @@ type StageFormValues = z.infer<typeof stageFormSchema>;
 /**
  * Records a stage transition: the stage (the next one by default; going back
  * asks for a note), the day it was reached and the sessions that were its
- * evidence. Keyed by the stored stage by its parent, so a stage synced from
- * elsewhere resets the choice.
+ * evidence. A deliberate step: the form opens from a button and saving asks
+ * for confirmation first. Keyed by the stored stage by its parent, so a stage
+ * synced from elsewhere resets (and closes) it.
  */
 export function StageChanger({ process, sessions }: { process: ProcessView; sessions: SessionView[] }) {
   const { t, i18n } = useTranslation();
   const id = `stage-${process.id}`;
+  const formId = useId();
+  const [open, setOpen] = useState(false);
+  const [confirming, setConfirming] = useState<StageFormValues | null>(null);
+  /** Settles the question the dialog asks: true to record the change. */
+  const answer = useRef<((yes: boolean) => void) | null>(null);
+  const ask = (values: StageFormValues) =>
+    new Promise<boolean>((resolve) => {
+      answer.current = resolve;
+      setConfirming(values);
+    });
+  const reply = (yes: boolean) => {
+    setConfirming(null);
+    answer.current?.(yes);
+    answer.current = null;
+  };
   const shell = useEntityForm<StageFormValues>({
     schema: stageFormSchema,
     defaultValues: {
@@ -41,7 +59,9 @@ export function StageChanger({ process, sessions }: { process: ProcessView; sess
       error instanceof StageTransitionError
         ? error.problems.map((p) => t(`processStages.problems.${p}`)).join(' ')
         : t('processes.saveFailed', { reason: errorReason(error) }),
-    onSave: async ({ stage, reachedAt, sessionIds, note }) => {
+    onSave: async (values) => {
+      if (!(await ask(values))) return;
+      const { stage, reachedAt, sessionIds, note } = values;
       await recordStageEntry(process.id, { stage, reachedAt, sessionIds, note: note.trim() || null });
       // Confirmed at the top of the process page, next to the new stage.
       return { to: '.', replace: true, notice: { key: 'processStages.saved' } };
@@ -54,49 +74,80 @@ export function StageChanger({ process, sessions }: { process: ProcessView; sess
   const back = isBackwards(process.stage, stage);
 
   return (
-    <EntityForm
-      shell={shell}
-      className="stage-changer"
-      aria-labelledby={`${id}-title`}
-      bar="inline"
-      canSubmit={stage !== process.stage}
-      submitLabel={back ? t('processStages.goBack', { number }) : t('processStages.advance', { number })}
-    >
-      <h2 id={`${id}-title`}>{t('processes.changeStage')}</h2>
-      <div className="field-row">
-        <Field id={id} label={t('processStages.target')} error={errorText(errors.stage)}>
-          {(aria) => (
-            <select {...aria} {...register('stage')}>
-              {PROCESS_STAGES.map((s, index) => (
-                <option key={s} value={s} disabled={s === process.stage}>
-                  {index + 1}. {t(`stages.${s}`)}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-        <Field id={`${id}-date`} label={t('processStages.reachedAt')} error={errorText(errors.reachedAt)}>
-          {(aria) => <input type="date" {...aria} {...register('reachedAt')} />}
-        </Field>
-      </div>
-      <CheckboxListField<StageFormValues>
-        name="sessionIds"
-        legend={t('processStages.evidence')}
-        empty={t('processStages.noSessions')}
-        options={sessions.map((s) => ({
-          value: s.id,
-          label: `${s.title} · ${formatDate(s.date, i18n.language)}`,
-        }))}
-      />
-      <Field
-        id={`${id}-note`}
-        label={t('processStages.note')}
-        required={back}
-        hint={back ? t('processStages.backNeedsNote') : undefined}
-        error={errorText(errors.note)}
+    <div className="stage-changer">
+      <button
+        type="button"
+        className="button"
+        aria-expanded={open}
+        aria-controls={formId}
+        onClick={() => setOpen((v) => !v)}
       >
-        {(aria) => <textarea rows={2} {...aria} {...register('note')} />}
-      </Field>
-    </EntityForm>
+        {t('processStages.open')}
+      </button>
+      <div id={formId} hidden={!open}>
+        <EntityForm
+          shell={shell}
+          className="stage-changer-form"
+          aria-labelledby={`${id}-title`}
+          bar="inline"
+          canSubmit={stage !== process.stage}
+          submitLabel={back ? t('processStages.goBack', { number }) : t('processStages.advance', { number })}
+        >
+          <h3 id={`${id}-title`}>{t('processes.changeStage')}</h3>
+          <div className="field-row">
+            <Field id={id} label={t('processStages.target')} error={errorText(errors.stage)}>
+              {(aria) => (
+                <select {...aria} {...register('stage')}>
+                  {PROCESS_STAGES.map((s, index) => (
+                    <option key={s} value={s} disabled={s === process.stage}>
+                      {index + 1}. {t(`stages.${s}`)}
+                    </option>
+                  ))}
+                </select>
+              )}
+            </Field>
+            <Field id={`${id}-date`} label={t('processStages.reachedAt')} error={errorText(errors.reachedAt)}>
+              {(aria) => <input type="date" {...aria} {...register('reachedAt')} />}
+            </Field>
+          </div>
+          <CheckboxListField<StageFormValues>
+            name="sessionIds"
+            legend={t('processStages.evidence')}
+            empty={t('processStages.noSessions')}
+            options={sessions.map((s) => ({
+              value: s.id,
+              label: `${s.title} · ${formatDate(s.date, i18n.language)}`,
+            }))}
+          />
+          <Field
+            id={`${id}-note`}
+            label={t('processStages.note')}
+            required={back}
+            hint={back ? t('processStages.backNeedsNote') : undefined}
+            error={errorText(errors.note)}
+          >
+            {(aria) => <textarea rows={2} {...aria} {...register('note')} />}
+          </Field>
+        </EntityForm>
+      </div>
+      <ConfirmDialog
+        open={confirming !== null}
+        title={t(back ? 'processStages.confirmBackTitle' : 'processStages.confirmTitle', {
+          number,
+          stage: t(`stages.${stage}`),
+        })}
+        confirmLabel={t(back ? 'processStages.confirmBack' : 'processStages.confirm')}
+        cancelLabel={t('common.cancel')}
+        onCancel={() => reply(false)}
+        onConfirm={() => reply(true)}
+      >
+        <p>
+          {t('processStages.confirmDetails', {
+            date: confirming ? formatDate(confirming.reachedAt, i18n.language) : '',
+            count: confirming?.sessionIds.length ?? 0,
+          })}
+        </p>
+      </ConfirmDialog>
+    </div>
   );
 }

@@ -3,6 +3,8 @@
  * at a time (295 units); each row's directorate and "priorizada" flag edited
  * in place; several units selected (in the list or by tapping the map) and
  * put in a directorate at once. Every change is a local write that syncs.
+ * On narrow screens (a phone, 200 % zoom) each row reflows into a card, its
+ * cells labelled, so nothing scrolls sideways.
  */
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -152,18 +154,20 @@ export function UnitsSection({
         <tbody>
           {rows.map((u) => (
             <tr key={u.id}>
-              <td>
-                <input
-                  type="checkbox"
-                  aria-label={t('territory.units.selectUnit', { key: u.key, name: u.name })}
-                  checked={selected.has(u.id)}
-                  onChange={() => toggle(u.id)}
-                />
+              <td className="units-select">
+                <label className="check-target">
+                  <input
+                    type="checkbox"
+                    aria-label={t('territory.units.selectUnit', { key: u.key, name: u.name })}
+                    checked={selected.has(u.id)}
+                    onChange={() => toggle(u.id)}
+                  />
+                </label>
               </td>
-              <td>{u.key}</td>
-              <td>{u.name}</td>
-              <td>{formatNumber(u.population, i18n.language)}</td>
-              <td>
+              <td data-label={t('territory.key')}>{u.key}</td>
+              <td className="units-name">{u.name}</td>
+              <td data-label={t('territory.population')}>{formatNumber(u.population, i18n.language)}</td>
+              <td data-label={t('territory.units.directorate')}>
                 <select
                   aria-label={t('territory.units.directorateOf', { key: u.key })}
                   value={u.directorateId ?? NONE}
@@ -179,13 +183,15 @@ export function UnitsSection({
                   ))}
                 </select>
               </td>
-              <td>
-                <input
-                  type="checkbox"
-                  aria-label={t('territory.units.prioritisedOf', { key: u.key })}
-                  checked={u.prioritised}
-                  onChange={(e) => void setUnitPrioritised(u.id, e.target.checked)}
-                />
+              <td data-label={t('territory.units.prioritised')}>
+                <label className="check-target">
+                  <input
+                    type="checkbox"
+                    aria-label={t('territory.units.prioritisedOf', { key: u.key })}
+                    checked={u.prioritised}
+                    onChange={(e) => void setUnitPrioritised(u.id, e.target.checked)}
+                  />
+                </label>
               </td>
             </tr>
           ))}

@@ -45,7 +45,10 @@ export function StageOverview() {
   if (units.length === 0) {
     return (
       <p className="empty">
-        {t('maps.noUnits')} <Link to="/territory">{t('maps.setUpTerritory')}</Link>
+        {t('maps.noUnits')}{' '}
+        <Link to="/territory" className="link-target">
+          {t('maps.setUpTerritory')}
+        </Link>
       </p>
     );
   }
@@ -56,7 +59,9 @@ export function StageOverview() {
       <h2 id="stage-overview-title">{t('maps.overviewTitle')}</h2>
       <p>
         {t('maps.unitsWithProcess', { count: withProcess, total: units.length })}{' '}
-        <Link to="/territory">{t('maps.manageTerritory')}</Link>
+        <Link to="/territory" className="link-target">
+          {t('maps.manageTerritory')}
+        </Link>
       </p>
       <TerritoryMapView
         label={t('maps.overviewLabel')}
