@@ -98,7 +98,7 @@ describe('process page at a glance', () => {
     await user.clear(screen.getByLabelText('Fecha en que se alcanzó'));
     await user.type(screen.getByLabelText('Fecha en que se alcanzó'), '2026-03-05');
     await user.click(screen.getByRole('button', { name: 'Avanzar a la etapa 2' }));
-    const dialog = screen.getByRole('dialog', { name: '¿Avanzar a la etapa 2: Colectivo de Planeación?' });
+    const dialog = await screen.findByRole('dialog', { name: '¿Avanzar a la etapa 2: Colectivo de Planeación?' });
     expect(dialog).toHaveTextContent('1 sesión lo respalda.');
     await user.click(within(dialog).getByRole('button', { name: 'Sí, avanzar' }));
 
@@ -128,7 +128,7 @@ describe('process page at a glance', () => {
     await user.clear(date);
     await user.type(date, '2026-04-01');
     await user.click(screen.getByRole('button', { name: 'Volver a la etapa 2' }));
-    await user.click(screen.getByRole('button', { name: 'Sí, volver' }));
+    await user.click(await screen.findByRole('button', { name: 'Sí, volver' }));
     const alert = await screen.findByRole('alert');
     expect(alert).toHaveTextContent('La fecha no puede ser anterior a la del último cambio de etapa.');
     expect(alert).toHaveTextContent('escribe una nota con el motivo');
@@ -138,7 +138,7 @@ describe('process page at a glance', () => {
     await user.type(date, '2026-04-12');
     await user.type(screen.getByLabelText(/Nota/), 'El colectivo se renovó');
     await user.click(screen.getByRole('button', { name: 'Volver a la etapa 2' }));
-    await user.click(screen.getByRole('button', { name: 'Sí, volver' }));
+    await user.click(await screen.findByRole('button', { name: 'Sí, volver' }));
     await waitFor(async () => expect((await processFields(id)).stage).toBe('collective'));
     expect((await processFields(id)).stageHistory?.at(-1)).toMatchObject({ note: 'El colectivo se renovó' });
   });
@@ -225,7 +225,7 @@ describe('stages follow evidence', () => {
     await user.click(
       within(skipped).getByRole('button', { name: 'Registrar sesiones de respaldo de la etapa 2' }),
     );
-    const form = screen.getByRole('form', { name: 'Respaldo de la etapa 2: Colectivo de planeación' });
+    const form = screen.getByRole('form', { name: 'Respaldo de la etapa 2: Colectivo de Planeación' });
     await user.click(within(form).getByRole('button', { name: 'Guardar respaldo' }));
     expect(
       await within(form).findByText('Elige al menos una sesión que respalde la etapa.'),
