@@ -122,6 +122,8 @@ for (const size of SIZES) {
     const header = page.getByRole('banner');
     const headerHeight = (await header.boundingBox())!.height;
     console.log(`${size.name}: header ${Math.round(headerHeight)} of ${size.viewport.height} px`);
+    // One compact row (it took 261 of 844 px on a phone when the language buttons stood in it).
+    expect(headerHeight).toBeLessThanOrEqual(100);
     await check(page, at('processes'), problems);
 
     // The user's menu, open: language, coordinators' links and sign-out, all reachable.
