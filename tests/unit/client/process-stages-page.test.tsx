@@ -98,7 +98,9 @@ describe('process page at a glance', () => {
     await user.clear(screen.getByLabelText('Fecha en que se alcanzó'));
     await user.type(screen.getByLabelText('Fecha en que se alcanzó'), '2026-03-05');
     await user.click(screen.getByRole('button', { name: 'Avanzar a la etapa 2' }));
-    const dialog = await screen.findByRole('dialog', { name: '¿Avanzar a la etapa 2: Colectivo de Planeación?' });
+    const dialog = await screen.findByRole('dialog', {
+      name: '¿Avanzar a la etapa 2: Colectivo de Planeación?',
+    });
     expect(dialog).toHaveTextContent('1 sesión lo respalda.');
     await user.click(within(dialog).getByRole('button', { name: 'Sí, avanzar' }));
 
