@@ -93,7 +93,7 @@ describe('processes', () => {
     const user = renderAt(`/processes/${id}`);
     await user.click(await screen.findByRole('button', { name: 'Registrar un cambio de etapa' }));
     await user.click(await screen.findByRole('button', { name: 'Avanzar a la etapa 2' }));
-    await user.click(screen.getByRole('button', { name: 'Sí, avanzar' }));
+    await user.click(await screen.findByRole('button', { name: 'Sí, avanzar' }));
     expect(await screen.findByText('Etapa 2 de 10')).toBeInTheDocument();
     await waitFor(async () =>
       expect(await lastOutboxEntry()).toMatchObject({
