@@ -74,7 +74,7 @@ test('a session saved offline is confirmed with a link to it; delete is apart an
   await expect(notice).toBeVisible();
   await expect(notice).toBeInViewport();
   await expect(notice).toBeFocused();
-  await expect(app.syncIndicator).toContainText('1 pendiente');
+  await expect(app.syncIndicator).toContainText('1 cambio por enviar');
   await app.screenshot('save-confirmation-01-session-saved');
   await notice.getByRole('link', { name: 'Abrir la sesión' }).click();
   await expect(tablet.getByRole('heading', { level: 1, name: 'Asamblea de confirmación' })).toBeVisible();

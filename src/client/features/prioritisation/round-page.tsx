@@ -90,8 +90,9 @@ function RoundViews({
       >
         {view === 'ballot' ? (
           <>
-            <LockScreenPanel returnTo={`/rounds/${round.id}`} reason="ballot" />
             <PassTablet round={round} onDirtyChange={onDirtyChange} />
+            {/* After the ballot, so the first ballot stays on the first screen of a phone or at 200 % zoom. */}
+            <LockScreenPanel returnTo={`/rounds/${round.id}`} reason="ballot" />
           </>
         ) : view === 'board' ? (
           <BoardTally round={round} onDirtyChange={onDirtyChange} />
