@@ -12,7 +12,7 @@ import { setDb } from '../../../src/client/data/current-db';
 import { evictBlobs, storeBlob } from '../../../src/client/data/blobs.repository';
 import { TequioDb } from '../../../src/client/data/db';
 import { SyncPage } from '../../../src/client/features/sync-status/sync-page';
-import { PhotoThumb } from '../../../src/client/widgets/photo-picker';
+import { PhotoThumb } from '../../../src/client/widgets/photos/photo-picker';
 import type { BlobRef } from '../../../src/domain';
 
 let db: TequioDb;

@@ -61,7 +61,7 @@ describe('language switch', () => {
     // English is its own chunk: the app waits for it before the first paint (main.tsx).
     await fresh.i18nReady;
     expect(fresh.i18n.language).toBe('en');
-    expect(fresh.i18n.t('sessions.new')).toBe('New session');
+    expect(fresh.i18n.t('processes.title')).toBe('Processes');
     expect(document.documentElement.lang).toBe('en');
   });
 

@@ -39,7 +39,7 @@ describe('client layers held by lint', () => {
     ['src/client/features/map-packs/fixture.tsx', '../../app/use-sync', 'features sit below app/'],
     ['src/client/ui/fixture.tsx', '../data/current-db', 'never imports data/'],
     ['src/client/ui/fixture.tsx', '../net/api-client', 'never imports net/'],
-    ['src/client/ui/fixture.tsx', '../widgets/photo-picker', 'never imports widgets/'],
+    ['src/client/ui/fixture.tsx', '../widgets/photos/photo-picker', 'never imports widgets/'],
     ['src/client/widgets/fixture.tsx', '../features/problems/strings', 'widgets/ sit below features/'],
     ['src/client/data/fixture.ts', '../ui/format', 'data/ sits below ui/'],
     ['src/client/data/fixture.ts', '../sync/backoff', 'data/ sits below sync/'],

@@ -78,12 +78,12 @@ export function UserMenu({
           <ul className="plain-list user-menu-links">
             <li>
               <Link to="/devices" className="link-target" onClick={() => setOpen(false)}>
-                {t('devices.title')}
+                {t('app.nav.devices')}
               </Link>
             </li>
             <li>
               <Link to="/territory" className="link-target" onClick={() => setOpen(false)}>
-                {t('territory.menuLink')}
+                {t('app.nav.territory')}
               </Link>
             </li>
           </ul>

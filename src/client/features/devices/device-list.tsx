@@ -6,6 +6,7 @@ import { FormAlert } from '../../ui/form-alert';
 import { formatDateTime, formatRelativeTime } from '../../ui/format';
 import { useNow } from '../../ui/use-now';
 import { remoteErrorText } from './remote-error';
+import './strings';
 
 function When({ iso, now }: { iso: string; now: number }) {
   const { i18n } = useTranslation();

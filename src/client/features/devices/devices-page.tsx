@@ -7,6 +7,7 @@ import { FormAlert } from '../../ui/form-alert';
 import { Loading } from '../../ui/status-views';
 import { DeviceList } from './device-list';
 import { remoteErrorText } from './remote-error';
+import './strings';
 
 /** Picks a user from the server's list; their devices load below. */
 function ManageDevices() {

@@ -9,6 +9,7 @@ import { EntityForm } from '../../ui/entity-form';
 import { Field } from '../../ui/field';
 import { formatDate, formatNumber, todayIsoDate } from '../../ui/format';
 import { errorReason, useEntityForm } from '../../ui/use-entity-form';
+import './strings';
 
 /** The editor's draft: each named member with the ticked consent and its day. */
 const collectiveFormSchema = z.object({

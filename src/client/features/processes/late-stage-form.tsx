@@ -6,6 +6,7 @@ import { StageTransitionError, recordLateStageEvidence } from '../../data/use-pr
 import type { SessionView } from '../../data/use-sessions';
 import { FieldErrorText } from '../../ui/field';
 import { formatDate, todayIsoDate } from '../../ui/format';
+import './strings';
 
 /**
  * Records, later, the sessions in which a stage the process passed over took
@@ -82,7 +83,7 @@ export function LateStageForm({
       }}
     >
       <h4 id={`${id}-title`}>
-        {t('processStages.recordLaterTitle', { number, stage: t(`stages.${stage}`) })}
+        {t('processStages.recordLaterTitle', { number, stage: t(`vocabulary.stages.${stage}`) })}
       </h4>
       <p className="field-hint">{t('processStages.recordLaterHint')}</p>
       <fieldset aria-describedby={errors.sessionIds ? `${id}-sessions-error` : undefined}>

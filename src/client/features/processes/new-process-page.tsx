@@ -3,6 +3,7 @@ import { Link } from 'react-router';
 import { createProcess } from '../../data/use-processes';
 import { PageHeading } from '../../ui/page-heading';
 import { ProcessForm, type ProcessFormValues } from './process-form';
+import './strings';
 
 const EMPTY: ProcessFormValues = { name: '', unitKeys: [], stage: 'convening', description: '' };
 

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { useOpenAgreements } from '../../data/use-sessions';
 import { formatDate } from '../../ui/format';
+import './strings';
 
 /**
  * The process's open agreements at a glance, soonest due first, each with
@@ -13,17 +14,17 @@ export function OpenAgreements({ processId }: { processId: string }) {
   if (!open) return null;
   return (
     <section aria-labelledby="open-agreements-title">
-      <h2 id="open-agreements-title">{t('followUp.openTitle')}</h2>
+      <h2 id="open-agreements-title">{t('processes.openAgreements.title')}</h2>
       {open.length === 0 ? (
-        <p className="field-hint">{t('followUp.none')}</p>
+        <p className="field-hint">{t('processes.openAgreements.none')}</p>
       ) : (
         <ul className="plain-list">
           {open.map(({ agreement, sessionId, sessionTitle, sessionDate }) => (
             <li key={`${sessionId}:${agreement.id}`}>
               <strong>{agreement.text}</strong> — {agreement.responsible} ·{' '}
-              {t(`agreements.statuses.${agreement.status}`)}
+              {t(`vocabulary.agreementStatuses.${agreement.status}`)}
               {agreement.dueDate
-                ? ` · ${t('followUp.due', { date: formatDate(agreement.dueDate, i18n.language) })}`
+                ? ` · ${t('processes.openAgreements.due', { date: formatDate(agreement.dueDate, i18n.language) })}`
                 : ''}{' '}
               ({sessionTitle}, {formatDate(sessionDate, i18n.language)})
             </li>

@@ -7,6 +7,7 @@ import { EntityForm } from '../../ui/entity-form';
 import { Field } from '../../ui/field';
 import { errorReason, useEntityForm, type SaveOutcome } from '../../ui/use-entity-form';
 import { UnitPicker } from './unit-picker';
+import './strings';
 
 /** The team is managed elsewhere (the repository adds the creator), so the form leaves it out. */
 export const processFormSchema = processSchema.omit({ teamUserIds: true });
@@ -76,7 +77,7 @@ export function ProcessForm({
           <select {...aria} {...register('stage')}>
             {PROCESS_STAGES.map((stage, index) => (
               <option key={stage} value={stage}>
-                {index + 1}. {t(`stages.${stage}`)}
+                {index + 1}. {t(`vocabulary.stages.${stage}`)}
               </option>
             ))}
           </select>

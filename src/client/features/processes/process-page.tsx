@@ -16,6 +16,7 @@ import { StageChanger } from './stage-changer';
 import { StageStepper } from './stage-stepper';
 import { TeamSection } from './team-section';
 import './process-page.css';
+import './strings';
 
 /** Unit keys with their names when this device holds the territory. */
 function UnitList({ keys }: { keys: string[] }) {
@@ -38,7 +39,7 @@ function StageHistory({ process, sessions }: { process: ProcessView; sessions: S
           <li key={`${entry.stage}-${entry.reachedAt}-${index}`}>
             <strong>
               {t('processes.stageOf', { number: stageNumber(entry.stage), total: PROCESS_STAGES.length })}{' '}
-              {t(`stages.${entry.stage}`)}
+              {t(`vocabulary.stages.${entry.stage}`)}
             </strong>{' '}
             · <time dateTime={entry.reachedAt}>{formatDate(entry.reachedAt, i18n.language)}</time>
             {entry.recordedLater ? ` · ${t('processStages.recordedLater')}` : null}
@@ -62,13 +63,16 @@ function SessionCard({ session }: { session: SessionView }) {
   return (
     <li>
       <Link to={`/sessions/${session.id}`} className="card card-link">
-        <p className="card-kicker">{t(`sessionTypes.${session.type}`)}</p>
+        <p className="card-kicker">{t(`vocabulary.sessionTypes.${session.type}`)}</p>
         <h3 className="card-title">{session.title}</h3>
         <p>
           <time dateTime={session.date}>{formatDate(session.date, i18n.language)}</time> · {session.place}
         </p>
         <p>
-          {t('sessions.attendanceCount', { count: total, formatted: formatNumber(total, i18n.language) })}
+          {t('processes.sessionList.attendanceCount', {
+            count: total,
+            formatted: formatNumber(total, i18n.language),
+          })}
         </p>
       </Link>
     </li>
@@ -102,7 +106,7 @@ export function ProcessPage({ sections }: { sections?: ReactNode }) {
           <span className="stage-badge">
             {t('processes.stageOf', { number: stageNumber(process.stage), total: PROCESS_STAGES.length })}
           </span>{' '}
-          <strong>{t(`stages.${process.stage}`)}</strong>
+          <strong>{t(`vocabulary.stages.${process.stage}`)}</strong>
         </p>
         <p>
           <span className="muted-label">{t('processes.units')}:</span> <UnitList keys={process.unitKeys} />
@@ -113,18 +117,18 @@ export function ProcessPage({ sections }: { sections?: ReactNode }) {
       <section aria-labelledby="sessions-title" className="page-section">
         <div className="page-header">
           <h2 id="sessions-title">
-            {t('sessions.listTitle')}
+            {t('processes.sessionList.listTitle')}
             {sessions && sessions.length > 0 ? ` (${sessions.length})` : ''}
           </h2>
           <Link to={`/processes/${id}/sessions/new`} className="button button-primary">
             <span aria-hidden="true">+ </span>
-            {t('sessions.new')}
+            {t('processes.sessionList.new')}
           </Link>
         </div>
         {sessions === undefined ? (
           <Loading />
         ) : sessions.length === 0 ? (
-          <p className="empty">{t('sessions.empty')}</p>
+          <p className="empty">{t('processes.sessionList.empty')}</p>
         ) : (
           <ul className="card-grid plain-list">
             {sessions.map((session) => (

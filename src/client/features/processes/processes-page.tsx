@@ -7,6 +7,7 @@ import type { SyncStatus } from '../../sync/sync-engine';
 import { FirstDownloadNotice } from '../../widgets/first-download';
 import { PageHeading } from '../../ui/page-heading';
 import { Loading } from '../../ui/status-views';
+import './strings';
 
 export function stageNumber(stage: ProcessView['stage']): number {
   return PROCESS_STAGES.indexOf(stage) + 1;
@@ -26,7 +27,7 @@ function ProcessCard({ process }: { process: ProcessView }) {
           <span className="stage-badge">
             {t('processes.stageOf', { number: stageNumber(process.stage), total: PROCESS_STAGES.length })}
           </span>{' '}
-          {t(`stages.${process.stage}`)}
+          {t(`vocabulary.stages.${process.stage}`)}
         </p>
         {sessions ? <p>{t('processes.sessionCount', { count: sessions.length })}</p> : null}
       </Link>

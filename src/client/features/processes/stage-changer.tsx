@@ -12,6 +12,7 @@ import { EntityForm } from '../../ui/entity-form';
 import { Field } from '../../ui/field';
 import { formatDate, todayIsoDate } from '../../ui/format';
 import { errorReason, useEntityForm } from '../../ui/use-entity-form';
+import './strings';
 
 /** The transition as typed; the stage rules (dates in order, a note to go back) are the repository's. */
 const stageFormSchema = z.object({
@@ -100,7 +101,7 @@ export function StageChanger({ process, sessions }: { process: ProcessView; sess
                 <select {...aria} {...register('stage')}>
                   {PROCESS_STAGES.map((s, index) => (
                     <option key={s} value={s} disabled={s === process.stage}>
-                      {index + 1}. {t(`stages.${s}`)}
+                      {index + 1}. {t(`vocabulary.stages.${s}`)}
                     </option>
                   ))}
                 </select>
@@ -134,7 +135,7 @@ export function StageChanger({ process, sessions }: { process: ProcessView; sess
         open={confirming !== null}
         title={t(back ? 'processStages.confirmBackTitle' : 'processStages.confirmTitle', {
           number,
-          stage: t(`stages.${stage}`),
+          stage: t(`vocabulary.stages.${stage}`),
         })}
         confirmLabel={t(back ? 'processStages.confirmBack' : 'processStages.confirm')}
         cancelLabel={t('common.cancel')}

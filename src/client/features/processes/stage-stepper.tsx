@@ -8,6 +8,7 @@ import { useSessions } from '../../data/use-sessions';
 import { formatDate } from '../../ui/format';
 import { LateStageForm } from './late-stage-form';
 import './stage-stepper.css';
+import './strings';
 
 const STATE_MARKS: Record<StageStatus['state'], string> = { done: '✓', current: '▸', skipped: '–', todo: '' };
 
@@ -49,7 +50,7 @@ export function StageStepper({
               <span className="stage-step-number" aria-hidden="true">
                 {index + 1}
               </span>{' '}
-              <span className="stage-step-name">{t(`stages.${s}`)}</span>
+              <span className="stage-step-name">{t(`vocabulary.stages.${s}`)}</span>
               {known ? (
                 <span className={state === 'todo' ? 'visually-hidden' : 'stage-step-state'}>
                   {STATE_MARKS[state] ? <span aria-hidden="true">{STATE_MARKS[state]} </span> : null}
@@ -103,7 +104,8 @@ function SkippedStages({ processId, skipped }: { processId: string; skipped: Sta
             <li key={stage} className="skipped-stage">
               <p>
                 <strong>
-                  {t('processes.stageOf', { number, total: PROCESS_STAGES.length })} · {t(`stages.${stage}`)}
+                  {t('processes.stageOf', { number, total: PROCESS_STAGES.length })} ·{' '}
+                  {t(`vocabulary.stages.${stage}`)}
                 </strong>
                 <br />
                 {t(`processStages.rules.${stage}`)}

@@ -10,6 +10,7 @@ import { CheckboxListField } from '../../ui/checkbox-list-field';
 import { EntityForm } from '../../ui/entity-form';
 import { FormAlert } from '../../ui/form-alert';
 import { errorReason, useEntityForm } from '../../ui/use-entity-form';
+import './strings';
 
 const CAN_ASSIGN = new Set(['admin', 'coordinator']);
 

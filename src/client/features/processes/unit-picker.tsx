@@ -6,6 +6,7 @@ import { useDirectorates, useUnits, type UnitView } from '../../data/use-territo
 import { FieldErrorText } from '../../ui/field';
 import { formatNumber } from '../../ui/format';
 import './unit-picker.css';
+import './strings';
 
 export interface UnitPickerProps {
   id: string;
@@ -269,7 +270,7 @@ export function UnitPicker({ id, value, onChange, onBlur, error, inputRef }: Uni
               })}{' '}
               ·{' '}
               {(unit.directorateId ? directorateNames.get(unit.directorateId) : undefined) ??
-                t('territory.units.noDirectorate')}
+                t('vocabulary.noDirectorate')}
             </span>
           </li>
         ))}

@@ -150,7 +150,7 @@ function TemplateForm({ template, onDirtyChange }: PageProps & { template: Rubri
                 <option value="">{t('rubrics.editor.chooseSessionType')}</option>
                 {SESSION_TYPES.map((type) => (
                   <option key={type} value={type}>
-                    {t(`sessionTypes.${type}`)}
+                    {t(`vocabulary.sessionTypes.${type}`)}
                   </option>
                 ))}
               </select>

@@ -86,7 +86,7 @@ export function RubricTemplatesPage() {
         })),
         ...SESSION_TYPES.map((type) => ({
           key: `session-${type}`,
-          title: t('rubrics.templates.sessionsOf', { type: t(`sessionTypes.${type}`) }),
+          title: t('rubrics.templates.sessionsOf', { type: t(`vocabulary.sessionTypes.${type}`) }),
           items: templates.filter((tpl) => tpl.appliesTo === 'session' && tpl.sessionType === type),
         })),
       ].filter((g) => g.items.length > 0)

@@ -166,7 +166,10 @@ function SessionScore({
   return (
     <>
       <p className="lead">
-        {t('rubrics.score.forSession', { title: session.title, type: t(`sessionTypes.${session.type}`) })}
+        {t('rubrics.score.forSession', {
+          title: session.title,
+          type: t(`vocabulary.sessionTypes.${session.type}`),
+        })}
       </p>
       <TemplateChooser
         target={{ kind: 'session', sessionId }}

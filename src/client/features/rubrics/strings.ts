@@ -1,4 +1,5 @@
 import { addTranslations } from '../../i18n';
+import '../../ui/vocabulary/strings';
 import es from './i18n/es-MX.json';
 import en from './i18n/en.json';
 

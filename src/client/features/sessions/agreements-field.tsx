@@ -4,6 +4,7 @@ import { AGREEMENT_STATUSES } from '../../../domain';
 import { errorText } from '../../i18n/zod-errors';
 import { Field } from '../../ui/field';
 import { newAgreement, type SessionFormValues } from './session-form-values';
+import './strings';
 
 const emptyToUndefined = (value: unknown) => (value === '' || value === null ? undefined : value);
 
@@ -69,7 +70,7 @@ export function AgreementsField() {
                       <select {...aria} {...register(`agreements.${index}.status`)}>
                         {AGREEMENT_STATUSES.map((status) => (
                           <option key={status} value={status}>
-                            {t(`agreements.statuses.${status}`)}
+                            {t(`vocabulary.agreementStatuses.${status}`)}
                           </option>
                         ))}
                       </select>

@@ -6,6 +6,7 @@ import { FieldErrorText } from '../../ui/field';
 import { formatNumber } from '../../ui/format';
 import { NumberStepper } from '../../ui/number-stepper';
 import type { SessionFormValues } from './session-form-values';
+import './strings';
 
 /** The domain's own check (indigenous/disability ≤ total) arrives worded in Spanish: re-word it in the UI language. */
 const SUBSET_OVERRIDES = { custom: 'errors.subsetExceedsTotal' };

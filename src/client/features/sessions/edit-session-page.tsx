@@ -10,6 +10,7 @@ import { Loading, NotFound } from '../../ui/status-views';
 import type { SessionPageProps } from './new-session-page';
 import { SessionForm } from './session-form';
 import { sessionToFormValues, type SessionFormValues } from './session-form-values';
+import './strings';
 
 function EditSessionForm({ session, onDirtyChange }: SessionPageProps & { session: SessionView }) {
   const { t } = useTranslation();

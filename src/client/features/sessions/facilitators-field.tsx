@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { errorText } from '../../i18n/zod-errors';
 import { FieldErrorText } from '../../ui/field';
 import type { SessionFormValues } from './session-form-values';
+import './strings';
 
 const MAX_FACILITATORS = 20;
 

@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { AGREEMENT_STATUSES } from '../../../domain';
 import { setAgreementStatus, useOpenAgreements } from '../../data/use-sessions';
 import { formatDate } from '../../ui/format';
+import './strings';
 
 /**
  * Follow-up at the start of a new session: the open agreements of the
@@ -46,7 +47,7 @@ export function FollowUpSection({ processId }: { processId: string }) {
                   aria-pressed={status === agreement.status}
                   onClick={() => void setAgreementStatus(sessionId, agreement.id, status)}
                 >
-                  {t(`agreements.statuses.${status}`)}
+                  {t(`vocabulary.agreementStatuses.${status}`)}
                 </button>
               ))}
             </div>

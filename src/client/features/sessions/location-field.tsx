@@ -3,6 +3,7 @@ import { useController, useFormContext } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { geoPointSchema } from '../../../domain';
 import type { SessionFormValues } from './session-form-values';
+import './strings';
 
 type GeoState = 'idle' | 'locating' | 'denied' | 'unavailable';
 

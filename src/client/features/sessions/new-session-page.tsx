@@ -9,6 +9,7 @@ import { Loading, NotFound } from '../../ui/status-views';
 import { FollowUpSection } from './follow-up-section';
 import { SessionForm } from './session-form';
 import { newSessionValues, type SessionFormValues } from './session-form-values';
+import './strings';
 
 export interface SessionPageProps {
   onDirtyChange?(dirty: boolean): void;

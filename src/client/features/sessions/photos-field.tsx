@@ -1,7 +1,8 @@
 import { useController, useFormContext } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { PhotoPicker } from '../../widgets/photo-picker';
+import { PhotoPicker } from '../../widgets/photos/photo-picker';
 import type { SessionFormValues } from './session-form-values';
+import './strings';
 
 const MAX_PHOTOS = 20;
 

@@ -12,6 +12,7 @@ import { FacilitatorsField } from './facilitators-field';
 import { LocationField } from './location-field';
 import { PhotosField } from './photos-field';
 import type { SessionFormValues } from './session-form-values';
+import './strings';
 
 export interface SessionFormProps {
   defaultValues: SessionFormValues;
@@ -65,7 +66,7 @@ export function SessionForm({
               <option value="">{t('sessions.chooseType')}</option>
               {SESSION_TYPES.map((type) => (
                 <option key={type} value={type}>
-                  {t(`sessionTypes.${type}`)}
+                  {t(`vocabulary.sessionTypes.${type}`)}
                 </option>
               ))}
             </select>

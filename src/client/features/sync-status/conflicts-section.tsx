@@ -11,13 +11,13 @@ import {
 import { formatDateTime, formatRelativeTime } from '../../ui/format';
 import { useNow } from '../../ui/use-now';
 
-const FIELD_LABEL_KEYS: Record<string, string> = {
-  attendance: 'attendance.legend',
-  agreements: 'agreements.legend',
-};
-
+/** A field's label in the UI language; a field without one shows its name. */
 function fieldLabel(entity: string, field: string, t: TFunction): string {
-  const key = FIELD_LABEL_KEYS[field] ?? `${entity === 'process' ? 'processes' : 'sessions'}.${field}`;
+  const labels = 'sync.conflicts.fieldLabels';
+  const shared = field === 'attendance' || field === 'agreements';
+  const key = shared
+    ? `${labels}.${field}`
+    : `${labels}.${entity === 'process' ? 'process' : 'session'}.${field}`;
   return t(key, { defaultValue: field });
 }
 

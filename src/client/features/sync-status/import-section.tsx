@@ -6,6 +6,7 @@ import { ImportFileError, importUnsyncedFile, type ImportReport } from '../../da
 import { ApiError } from '../../net/api-client';
 import { syncErrorText } from './sync-labels';
 import { FormAlert } from '../../ui/form-alert';
+import './strings';
 
 function importErrorText(error: unknown, t: TFunction): string {
   if (error instanceof ImportFileError) return t(`import.errors.${error.problem}`);

@@ -14,6 +14,7 @@ import { errorText } from '../../i18n/zod-errors';
 import { EntityForm } from '../../ui/entity-form';
 import { Field } from '../../ui/field';
 import { useEntityForm } from '../../ui/use-entity-form';
+import './strings';
 
 function DirectorateRow({ directorate }: { directorate: DirectorateView }) {
   const { t } = useTranslation();

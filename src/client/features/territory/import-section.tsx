@@ -5,6 +5,7 @@ import { ImportFileError, importTerritory } from '../../data/use-territory';
 import { ApiError } from '../../net/api-client';
 import { formatNumber } from '../../ui/format';
 import { FormAlert } from '../../ui/form-alert';
+import './strings';
 
 type Report = Awaited<ReturnType<typeof importTerritory>>;
 

@@ -8,6 +8,7 @@ import { DirectoratesSection } from './directorates-section';
 import { ImportSection } from './import-section';
 import { UnitsSection } from './units-section';
 import './territory.css';
+import './strings';
 
 export function TerritoryPage({ onImported }: { onImported?: () => void }) {
   const { t } = useTranslation();

@@ -2,6 +2,7 @@
 import { useTranslation } from 'react-i18next';
 import type { DirectorateView, UnitView } from '../../data/use-territory';
 import { TerritoryMapView } from '../../widgets/maps/map-view';
+import './strings';
 
 // Thirteen distinguishable hues, one per directorate number; grey for units not yet assigned.
 const PALETTE = [
@@ -49,7 +50,7 @@ export function UnitsMap({
         return d ? PALETTE[(d.number - 1) % PALETTE.length]! : '#b8b8b8';
       }}
       describe={(u) =>
-        `${directorateOf(u.id)?.name ?? t('territory.units.noDirectorate')}${
+        `${directorateOf(u.id)?.name ?? t('vocabulary.noDirectorate')}${
           selected.has(u.id) ? ` · ${t('territory.units.isSelected')}` : ''
         }`
       }

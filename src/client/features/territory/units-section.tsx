@@ -16,6 +16,7 @@ import {
 } from '../../data/use-territory';
 import { formatNumber } from '../../ui/format';
 import { UnitsMap } from './units-map';
+import './strings';
 
 const PAGE_SIZE = 50;
 const NONE = 'none';
@@ -49,7 +50,7 @@ export function UnitsSection({
   const current = Math.min(page, pages - 1);
   const rows = filtered.slice(current * PAGE_SIZE, (current + 1) * PAGE_SIZE);
   const nameOf = (id: string | null | undefined) =>
-    directorates.find((d) => d.id === id)?.name ?? t('territory.units.noDirectorate');
+    directorates.find((d) => d.id === id)?.name ?? t('vocabulary.noDirectorate');
 
   const toggle = (id: string) =>
     setSelected((s) => {
@@ -94,7 +95,7 @@ export function UnitsSection({
           }}
         >
           <option value={ALL}>{t('territory.units.all')}</option>
-          <option value={NONE}>{t('territory.units.noDirectorate')}</option>
+          <option value={NONE}>{t('vocabulary.noDirectorate')}</option>
           {directorates.map((d) => (
             <option key={d.id} value={d.id}>
               {d.name}
@@ -110,7 +111,7 @@ export function UnitsSection({
         <label htmlFor="assign-target">{t('territory.units.assignTo')}</label>
         <select id="assign-target" value={target} onChange={(e) => setTarget(e.target.value)}>
           <option value="">—</option>
-          <option value={NONE}>{t('territory.units.noDirectorate')}</option>
+          <option value={NONE}>{t('vocabulary.noDirectorate')}</option>
           {directorates.map((d) => (
             <option key={d.id} value={d.id}>
               {d.name}
@@ -144,8 +145,8 @@ export function UnitsSection({
         <thead>
           <tr>
             <th scope="col">{t('territory.units.select')}</th>
-            <th scope="col">{t('territory.key')}</th>
-            <th scope="col">{t('territory.name')}</th>
+            <th scope="col">{t('vocabulary.unitKey')}</th>
+            <th scope="col">{t('vocabulary.unitName')}</th>
             <th scope="col">{t('territory.population')}</th>
             <th scope="col">{t('territory.units.directorate')}</th>
             <th scope="col">{t('territory.units.prioritised')}</th>
@@ -164,7 +165,7 @@ export function UnitsSection({
                   />
                 </label>
               </td>
-              <td data-label={t('territory.key')}>{u.key}</td>
+              <td data-label={t('vocabulary.unitKey')}>{u.key}</td>
               <td className="units-name">{u.name}</td>
               <td data-label={t('territory.population')}>{formatNumber(u.population, i18n.language)}</td>
               <td data-label={t('territory.units.directorate')}>
@@ -175,7 +176,7 @@ export function UnitsSection({
                     void assignUnitsToDirectorate([u.id], e.target.value === NONE ? null : e.target.value)
                   }
                 >
-                  <option value={NONE}>{t('territory.units.noDirectorate')}</option>
+                  <option value={NONE}>{t('vocabulary.noDirectorate')}</option>
                   {directorates.map((d) => (
                     <option key={d.id} value={d.id}>
                       {d.name}

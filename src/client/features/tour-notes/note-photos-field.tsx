@@ -1,6 +1,6 @@
 import { useController, useFormContext } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { PhotoPicker } from '../../widgets/photo-picker';
+import { PhotoPicker } from '../../widgets/photos/photo-picker';
 import { MAX_NOTE_PHOTOS, type TourNoteFormValues } from './tour-note-form-values';
 import './strings';
 

@@ -143,8 +143,8 @@ function UnitList({ label, units, colourOf, describe, highlighted, onUnitClick }
         <caption className="visually-hidden">{label}</caption>
         <thead>
           <tr>
-            <th scope="col">{t('territory.key')}</th>
-            <th scope="col">{t('territory.name')}</th>
+            <th scope="col">{t('vocabulary.unitKey')}</th>
+            <th scope="col">{t('vocabulary.unitName')}</th>
             {describe ? <th scope="col">{t('maps.status')}</th> : null}
           </tr>
         </thead>

@@ -7,6 +7,7 @@ import { useUnitsByKeys } from '../../data/use-territory';
 import type { MapPoint } from './map-types';
 import { TerritoryMapView } from './map-view';
 import { STAGE_COLOURS } from './stage-colours';
+import './strings';
 
 export function ProcessUnitsMap({ processId }: { processId: string }) {
   const { t } = useTranslation();

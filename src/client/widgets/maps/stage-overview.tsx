@@ -13,6 +13,7 @@ import { useUnits } from '../../data/use-territory';
 import { DEFAULT_UNIT_COLOUR, type MapUnit } from './map-types';
 import { TerritoryMapView } from './map-view';
 import { STAGE_COLOURS } from './stage-colours';
+import './strings';
 
 /** The stage shown for each unit key: the most advanced process covering it wins. */
 export function stageByUnitKey(
@@ -72,14 +73,14 @@ export function StageOverview() {
         }}
         describe={(u) => {
           const s = stageOf(u);
-          return s ? `${stageNumber(s)}. ${t(`stages.${s}`)}` : t('maps.noProcess');
+          return s ? `${stageNumber(s)}. ${t(`vocabulary.stages.${s}`)}` : t('maps.noProcess');
         }}
         legend={
           <ul className="map-legend" aria-label={t('maps.legend')}>
             {PROCESS_STAGES.map((s) => (
               <li key={s}>
                 <span className="swatch" aria-hidden="true" style={{ background: STAGE_COLOURS[s] }} />{' '}
-                {stageNumber(s)}. {t(`stages.${s}`)}: <strong>{counts.get(s) ?? 0}</strong>
+                {stageNumber(s)}. {t(`vocabulary.stages.${s}`)}: <strong>{counts.get(s) ?? 0}</strong>
               </li>
             ))}
             <li>

@@ -1,4 +1,6 @@
+/** The maps' strings: the map and its list for screen readers, the stage overview and a process's units (stage names and a unit's key and name are in ui/vocabulary). */
 import { addTranslations } from '../../i18n';
+import '../../ui/vocabulary/strings';
 import es from './i18n/es-MX.json';
 import en from './i18n/en.json';
 

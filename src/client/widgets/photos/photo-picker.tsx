@@ -1,8 +1,9 @@
 import { useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { BlobRef } from '../../domain';
-import { storePhoto, StorageFullError, UnsupportedBlobError, usePhoto } from '../data/use-blobs';
-import { FormAlert } from '../ui/form-alert';
+import type { BlobRef } from '../../../domain';
+import { storePhoto, StorageFullError, UnsupportedBlobError, usePhoto } from '../../data/use-blobs';
+import { FormAlert } from '../../ui/form-alert';
+import './strings';
 
 /**
  * A photo from the device's copy (or the server's, when online); its object URL is freed on

@@ -1,0 +1,6 @@
+/** The photo picker's strings: adding, showing and removing photos, and why a photo could not be kept. */
+import { addTranslations } from '../../i18n';
+import es from './i18n/es-MX.json';
+import en from './i18n/en.json';
+
+addTranslations({ 'es-MX': es, en });
