@@ -26,50 +26,18 @@
 import { liveQuery, type Subscription } from 'dexie';
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { PROTOCOL_LIMITS } from '../../domain';
-import type { RestampedChanges, TequioDb } from '../data/db';
+import type { TequioDb } from '../data/db';
 import { requeueConfirmedBlobs } from '../data/blobs.repository';
 import { evictorFor, type BlobEvictor } from '../data/blob-eviction';
 import { learnClockOffset } from '../data/device-clock';
 import { ApiError, createApiClient, type ApiClient } from '../net/api-client';
 import { backoffDelay, DEFAULT_BACKOFF, type BackoffOptions } from './backoff';
 import { createBlobUploader, type BlobUploader } from './blob-uploader';
-import { acknowledgePush, applyPulledPage, readOutboxBatch, resetForNewEpoch } from './local-store';
+import { resetForNewEpoch } from './local-store';
+import type { CycleResult, SyncStatus } from './sync-status';
+import { pullAll, pushAll, type TransferContext } from './sync-transfer';
 
-export type SyncPhase = 'idle' | 'syncing' | 'error' | 'needs_login';
-
-export interface SyncStatus {
-  online: boolean;
-  phase: SyncPhase;
-  lastSyncAt: string | null;
-  /** Code of the last failure (`network`, `unauthenticated`, a server code…), cleared by a successful cycle. */
-  lastError: string | null;
-  /** Device clock minus server clock, from the last answer (ms). */
-  clockSkewMs: number | null;
-  /** Changes of this device the server stored with its own time because the device's was far ahead. */
-  restamped?: RestampedChanges | null;
-  /**
-   * While a device that never synced downloads for the first time: the records received so far
-   * and the server's estimate of the total (null when the server gives none); null otherwise.
-   */
-  download?: DownloadProgress | null;
-}
-
-export interface DownloadProgress {
-  received: number;
-  total: number | null;
-}
-
-export interface CycleResult {
-  ok: boolean;
-  pushed: number;
-  rejected: number;
-  pulled: number;
-  /** Photos and audio the server confirmed during the cycle. */
-  blobsConfirmed?: number;
-  /** Changes the server stored with its own time during the cycle (`clock_ahead`). */
-  restamped?: number;
-  error?: string;
-}
+export type { CycleResult, DownloadProgress, SyncPhase, SyncStatus } from './sync-status';
 
 export interface SyncEngineOptions {
   db: TequioDb;
@@ -161,6 +129,8 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     if (skew !== null) set({ clockSkewMs: skew });
   }
 
+  const transfer: TransferContext = { db, api, pushBatchSize, pullLimit, set, noteServerTime };
+
   /** After a whole cycle: the re-stamp notice ends once the clock is right and nothing was re-stamped. */
   async function settleRestampNotice(result: CycleResult) {
     const skew = store.getState().clockSkewMs;
@@ -168,63 +138,6 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     if (!result.restamped && clockRight && (await db.getMeta('restamped'))) {
       await db.setMeta('restamped', null);
       set({ restamped: null });
-    }
-  }
-
-  async function pushAll(result: CycleResult) {
-    for (;;) {
-      const batch = await readOutboxBatch(db, pushBatchSize, PROTOCOL_LIMITS.maxPushBytes);
-      if (batch.length === 0) return;
-      const clientId = (await db.getMeta('clientId'))!;
-      const serverEpoch = await db.getMeta('serverEpoch');
-      const response = await api.push({ clientId, serverEpoch, mutations: batch });
-      await noteServerTime(response.serverTime);
-      const ack = await acknowledgePush(db, batch, response);
-      result.rejected += ack.rejected;
-      result.pushed += batch.length;
-      if (ack.restamped > 0) {
-        result.restamped = (result.restamped ?? 0) + ack.restamped;
-        set({ restamped: await db.getMeta('restamped') });
-      }
-    }
-  }
-
-  async function pullAll(result: CycleResult) {
-    const cursor = await db.getMeta('cursor');
-    const knownEpoch = await db.getMeta('serverEpoch');
-    // A device that never completed a sync shows its first download's progress: it asks the
-    // server for an estimate of what remains with every page (an optional extension of pull).
-    const firstDownload = (await db.getMeta('lastSyncAt')) === null;
-    const pull = (from: string | null) =>
-      firstDownload ? api.pull(from, pullLimit, { estimate: true }) : api.pull(from, pullLimit);
-    let received = 0;
-    if (firstDownload) set({ download: { received, total: null } });
-    // The next page is already on its way while this one is stored (a failure discards it).
-    let next = pull(cursor);
-    for (;;) {
-      const page = await next;
-      await noteServerTime(page.serverTime);
-      if (knownEpoch && page.serverEpoch !== knownEpoch) {
-        throw new ApiError(409, 'epoch_changed', 'the server answered under another epoch');
-      }
-      if (page.hasMore) {
-        next = pull(page.cursor);
-        next.catch(() => undefined); // awaited on the next turn; never an unhandled rejection meanwhile
-      }
-      result.pulled += await applyPulledPage(
-        db,
-        page.changes,
-        page.cursor,
-        page.serverEpoch,
-        !page.hasMore,
-        page.serverTime,
-      );
-      if (firstDownload) {
-        received += page.changes.length;
-        const total = typeof page.remaining === 'number' ? received + page.remaining : null;
-        set({ download: { received, total } });
-      }
-      if (!page.hasMore) return;
     }
   }
 
@@ -245,8 +158,8 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     // A new epoch or a gap is handled by re-queuing, then the cycle goes on once more.
     for (let resets = 0; ; resets++) {
       try {
-        await pushAll(result);
-        await pullAll(result);
+        await pushAll(transfer, result);
+        await pullAll(transfer, result);
         await settleRestampNotice(result);
         const now = new Date().toISOString();
         await db.setMeta('lastSyncAt', now);

@@ -7,17 +7,18 @@
  * and when the page is hidden. The recorder's state lives in `meta`, so after
  * a reload or a killed tab the tour screen knows tracking was interrupted and
  * continues in the same segment, noting the interruption in the next chunk.
+ * What each event writes is in track-events.ts.
  */
 import { interruptionBetween, isTrackable, newId } from '../../domain';
 import type { TequioDb } from '../data/db';
 import {
-  bufferPoint,
   getRecorderState,
   listRecordingStates,
   putRecorderState,
   sealBuffered,
   type RecorderState,
 } from '../data/tracks.repository';
+import { bufferFix, markHidden, markVisible } from './track-events';
 
 export const SEAL_EVERY_POINTS = 10;
 export const SEAL_EVERY_MS = 30_000;
@@ -253,22 +254,7 @@ export class TrackRecorder {
     const weak = !isTrackable(acc);
     this.setLive({ lastFix: { lon, lat, acc, t, weak }, error: null });
     if (weak) return;
-    const state = await getRecorderState(this.db, sessionId);
-    if (state?.status !== 'recording') return;
-    if (state.lastPointAt && Date.parse(t) <= Date.parse(state.lastPointAt)) return; // the same fix again
-    await this.db.transaction('rw', [this.db.trackBuffer, this.db.meta], async () => {
-      await bufferPoint(this.db, {
-        sessionId,
-        processId: state.processId,
-        segmentId: state.segmentId,
-        source: 'gps',
-        lon,
-        lat,
-        acc: Math.min(acc, 100_000),
-        t,
-      });
-      await putRecorderState(this.db, { ...state, lastPointAt: t });
-    });
+    if (!(await bufferFix(this.db, sessionId, { lon, lat, acc, t }))) return;
     this.bufferedSinceSeal += 1;
     if (this.bufferedSinceSeal >= SEAL_EVERY_POINTS) {
       this.bufferedSinceSeal = 0;
@@ -291,27 +277,9 @@ export class TrackRecorder {
     if (!sessionId || !this.doc) return;
     if (this.doc.visibilityState === 'hidden') {
       this.wakeLock = null; // the browser releases it with the page hidden
-      void this.run(async () => {
-        await sealBuffered(this.db, sessionId);
-        const state = await getRecorderState(this.db, sessionId);
-        if (state?.status === 'recording')
-          await putRecorderState(this.db, { ...state, hiddenAt: this.iso() });
-      }).catch(() => undefined);
+      void this.run(() => markHidden(this.db, sessionId, this.iso())).catch(() => undefined);
     } else {
-      void this.run(async () => {
-        const state = await getRecorderState(this.db, sessionId);
-        if (state?.status !== 'recording' || !state.hiddenAt) return;
-        const last = [state.lastPointAt, state.hiddenAt]
-          .filter((x): x is string => !!x)
-          .sort()
-          .at(-1)!;
-        const gap = interruptionBetween(last, this.iso());
-        await putRecorderState(this.db, {
-          ...state,
-          hiddenAt: null,
-          pendingInterruptions: gap ? [...state.pendingInterruptions, gap] : state.pendingInterruptions,
-        });
-      }).catch(() => undefined);
+      void this.run(() => markVisible(this.db, sessionId, this.iso())).catch(() => undefined);
       void this.keepAwake();
     }
   };

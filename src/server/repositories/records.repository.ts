@@ -1,6 +1,6 @@
 /**
- * Synced records (current state per record, with per-field hlcs), the
- * process-membership index used for scope, and the commit sequence.
+ * Synced records (current state per record, with per-field hlcs) and the
+ * commit sequence; the indexes used for scope are in scope-index.repository.ts.
  *
  * Ordering guarantee: a writing transaction first locks the one-row commit
  * sequence (`lockSequence`), gives every record it writes the next value,
@@ -13,6 +13,7 @@ import { sql, type SelectQueryBuilder } from 'kysely';
 import type { FieldHlcs, Fields, RecordState } from '../../domain';
 import type { Db, Storage } from '../db/database';
 import type { RecordsTable, Tables } from '../db/schema';
+import { createScopeIndexRepository } from './scope-index.repository';
 
 export interface StoredRecord {
   entity: string;
@@ -48,6 +49,25 @@ function visibleOnly<O>(
   });
 }
 
+/** Whether `filter` lets the reader see nothing at all. */
+function seesNothing(filter: RecordFilter): boolean {
+  return !filter.all && filter.referenceEntities.length === 0 && filter.processIds.length === 0;
+}
+
+/** The row that stores a record's state. */
+function toRow(record: StoredRecord, now: string): RecordsTable {
+  return {
+    entity: record.entity,
+    id: record.id,
+    process_id: record.processId,
+    fields: JSON.stringify(record.state.fields),
+    hlcs: JSON.stringify(record.state.hlcs),
+    deleted: record.state.deleted ? 1 : 0,
+    seq: record.seq,
+    updated_at: now,
+  };
+}
+
 function toStoredRecord(row: RecordsTable): StoredRecord {
   return {
     entity: row.entity,
@@ -62,8 +82,14 @@ function toStoredRecord(row: RecordsTable): StoredRecord {
   };
 }
 
+/**
+ * The records, the commit sequence and, with them, the scope indexes that
+ * mirror fields of the records (scope-index.repository.ts): written in the
+ * same transaction as the records they mirror.
+ */
 export function createRecordsRepository(db: Db, storage: Storage) {
   return {
+    ...createScopeIndexRepository(db),
     /**
      * Takes the commit-sequence lock for the rest of the transaction and
      * returns the current value. Must be the transaction's first statement:
@@ -152,17 +178,10 @@ export function createRecordsRepository(db: Db, storage: Storage) {
 
     /** Creates or replaces a record's state under a new seq (call only when something changed). */
     async put(record: StoredRecord, now: string): Promise<void> {
-      const values = {
-        process_id: record.processId,
-        fields: JSON.stringify(record.state.fields),
-        hlcs: JSON.stringify(record.state.hlcs),
-        deleted: record.state.deleted ? 1 : 0,
-        seq: record.seq,
-        updated_at: now,
-      };
+      const { entity, id, ...values } = toRow(record, now);
       await db
         .insertInto('records')
-        .values({ entity: record.entity, id: record.id, ...values })
+        .values({ entity, id, ...values })
         .onConflict((oc) => oc.columns(['entity', 'id']).doUpdateSet(values))
         .execute();
     },
@@ -173,16 +192,7 @@ export function createRecordsRepository(db: Db, storage: Storage) {
      */
     async putMany(records: StoredRecord[], now: string): Promise<void> {
       for (let start = 0; start < records.length; start += ROWS_PER_STATEMENT) {
-        const rows = records.slice(start, start + ROWS_PER_STATEMENT).map((record) => ({
-          entity: record.entity,
-          id: record.id,
-          process_id: record.processId,
-          fields: JSON.stringify(record.state.fields),
-          hlcs: JSON.stringify(record.state.hlcs),
-          deleted: record.state.deleted ? 1 : 0,
-          seq: record.seq,
-          updated_at: now,
-        }));
+        const rows = records.slice(start, start + ROWS_PER_STATEMENT).map((record) => toRow(record, now));
         await db
           .insertInto('records')
           .values(rows)
@@ -200,90 +210,9 @@ export function createRecordsRepository(db: Db, storage: Storage) {
       }
     },
 
-    /** Replaces the members of a process (from its teamUserIds). */
-    async setProcessMembers(processId: string, userIds: string[]): Promise<void> {
-      await db.deleteFrom('process_members').where('process_id', '=', processId).execute();
-      const unique = [...new Set(userIds)];
-      if (unique.length === 0) return;
-      await db
-        .insertInto('process_members')
-        .values(unique.map((userId) => ({ process_id: processId, user_id: userId })))
-        .execute();
-    },
-
-    /** Processes a user is a member of, sorted (stable for scope fingerprints). */
-    async processIdsOfMember(userId: string): Promise<string[]> {
-      const rows = await db
-        .selectFrom('process_members')
-        .select('process_id')
-        .where('user_id', '=', userId)
-        .orderBy('process_id')
-        .execute();
-      return rows.map((r) => r.process_id);
-    },
-
-    /** Users on the team of any of `processIds`. */
-    async memberIdsOfProcesses(processIds: string[]): Promise<string[]> {
-      if (processIds.length === 0) return [];
-      const rows = await db
-        .selectFrom('process_members')
-        .select('user_id')
-        .distinct()
-        .where('process_id', 'in', processIds)
-        .execute();
-      return rows.map((r) => r.user_id);
-    },
-
-    /** Mirrors a unit's directorate (null removes it) for directorate scope. */
-    async setUnitDirectorate(unitKey: string, directorateId: string | null): Promise<void> {
-      await db.deleteFrom('unit_directorates').where('unit_key', '=', unitKey).execute();
-      if (directorateId === null) return;
-      await db
-        .insertInto('unit_directorates')
-        .values({ unit_key: unitKey, directorate_id: directorateId })
-        .execute();
-    },
-
-    /** Replaces the unit keys a process covers (from its unitKeys). */
-    async setProcessUnits(processId: string, unitKeys: string[]): Promise<void> {
-      await db.deleteFrom('process_units').where('process_id', '=', processId).execute();
-      const unique = [...new Set(unitKeys)];
-      if (unique.length === 0) return;
-      await db
-        .insertInto('process_units')
-        .values(unique.map((unitKey) => ({ process_id: processId, unit_key: unitKey })))
-        .execute();
-    },
-
-    /** Keys of the units assigned to any of the directorates, sorted. */
-    async unitKeysInDirectorates(directorateIds: string[]): Promise<string[]> {
-      if (directorateIds.length === 0) return [];
-      const rows = await db
-        .selectFrom('unit_directorates')
-        .select('unit_key')
-        .where('directorate_id', 'in', directorateIds)
-        .orderBy('unit_key')
-        .execute();
-      return rows.map((r) => r.unit_key);
-    },
-
-    /** Processes covering a unit of any of the directorates, sorted (stable for scope fingerprints). */
-    async processIdsInDirectorates(directorateIds: string[]): Promise<string[]> {
-      if (directorateIds.length === 0) return [];
-      const rows = await db
-        .selectFrom('process_units as pu')
-        .innerJoin('unit_directorates as ud', 'ud.unit_key', 'pu.unit_key')
-        .select('pu.process_id')
-        .distinct()
-        .where('ud.directorate_id', 'in', directorateIds)
-        .orderBy('pu.process_id')
-        .execute();
-      return rows.map((r) => r.process_id);
-    },
-
     /** Current state of the visible records with seq > `after`, in seq order, at most `limit`. */
     async listSince(after: number, limit: number, filter: RecordFilter): Promise<StoredRecord[]> {
-      if (!filter.all && filter.referenceEntities.length === 0 && filter.processIds.length === 0) return [];
+      if (seesNothing(filter)) return [];
       const query = db.selectFrom('records').selectAll().where('seq', '>', after).orderBy('seq').limit(limit);
       const rows = await visibleOnly(query, filter).execute();
       return rows.map(toStoredRecord);
@@ -291,7 +220,7 @@ export function createRecordsRepository(db: Db, storage: Storage) {
 
     /** How many visible records have seq > `after` (what a pull from there still has to send). */
     async countSince(after: number, filter: RecordFilter): Promise<number> {
-      if (!filter.all && filter.referenceEntities.length === 0 && filter.processIds.length === 0) return 0;
+      if (seesNothing(filter)) return 0;
       const query = db
         .selectFrom('records')
         .select((eb) => eb.fn.countAll<number | string | bigint>().as('n'))

@@ -7,18 +7,20 @@ import { createSession } from '../../../src/client/data/sessions.repository';
 import { writeLocal } from '../../../src/client/data/records.repository';
 import { ValidationError } from '../../../src/client/data/errors';
 import {
-  RoundRefusedError,
   annulBallot,
   castVote,
-  closeRound,
   countBallots,
-  createRound,
   getOwnTally,
   getRoundResult,
-  listBallotProblems,
   listRoundBallots,
   listSessionRounds,
   recordTally,
+} from '../../../src/client/data/ballots.repository';
+import {
+  RoundRefusedError,
+  closeRound,
+  createRound,
+  listBallotProblems,
 } from '../../../src/client/data/prioritisation.repository';
 import { aProcess, aSession } from '../../fixtures/sessions';
 

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { BlobRef } from '../../../domain';
 import { storePhoto, StorageFullError, UnsupportedBlobError, usePhoto } from '../../data/use-blobs';
 import { FormAlert } from '../../ui/form-alert';
+import './photos.css';
 import './strings';
 
 /**

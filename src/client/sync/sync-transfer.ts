@@ -1,0 +1,86 @@
+/**
+ * The records half of a sync cycle: push the outbox in batches, then pull
+ * pages until the server has nothing more, merging every field by hlc
+ * (local-store.ts). Each step is committed before the next request, so a cut
+ * anywhere loses nothing: the next cycle resumes from the outbox and the
+ * saved cursor. A device that never completed a sync pulls with
+ * `estimate=1` and reports its first download's progress.
+ */
+import { PROTOCOL_LIMITS } from '../../domain';
+import type { TequioDb } from '../data/db';
+import { ApiError, type ApiClient } from '../net/api-client';
+import { acknowledgePush, applyPulledPage, readOutboxBatch } from './local-store';
+import type { CycleResult, SyncStatus } from './sync-status';
+
+/** What the push and the pull need from the engine. */
+export interface TransferContext {
+  db: TequioDb;
+  api: ApiClient;
+  pushBatchSize: number;
+  pullLimit: number;
+  /** Updates the engine's status. */
+  set(patch: Partial<SyncStatus>): void;
+  /** Learns the device's clock offset from an answer's `serverTime`. */
+  noteServerTime(serverTime: string): Promise<void>;
+}
+
+/** Pushes the outbox in batches until it is empty; counts pushed, refused and re-stamped changes in `result`. */
+export async function pushAll(ctx: TransferContext, result: CycleResult): Promise<void> {
+  const { db, api, set, noteServerTime, pushBatchSize } = ctx;
+  for (;;) {
+    const batch = await readOutboxBatch(db, pushBatchSize, PROTOCOL_LIMITS.maxPushBytes);
+    if (batch.length === 0) return;
+    const clientId = (await db.getMeta('clientId'))!;
+    const serverEpoch = await db.getMeta('serverEpoch');
+    const response = await api.push({ clientId, serverEpoch, mutations: batch });
+    await noteServerTime(response.serverTime);
+    const ack = await acknowledgePush(db, batch, response);
+    result.rejected += ack.rejected;
+    result.pushed += batch.length;
+    if (ack.restamped > 0) {
+      result.restamped = (result.restamped ?? 0) + ack.restamped;
+      set({ restamped: await db.getMeta('restamped') });
+    }
+  }
+}
+
+/** Pulls pages from the saved cursor until the server has nothing more; counts pulled records in `result`. */
+export async function pullAll(ctx: TransferContext, result: CycleResult): Promise<void> {
+  const { db, api, set, noteServerTime, pullLimit } = ctx;
+  const cursor = await db.getMeta('cursor');
+  const knownEpoch = await db.getMeta('serverEpoch');
+  // A device that never completed a sync shows its first download's progress: it asks the
+  // server for an estimate of what remains with every page (an optional extension of pull).
+  const firstDownload = (await db.getMeta('lastSyncAt')) === null;
+  const pull = (from: string | null) =>
+    firstDownload ? api.pull(from, pullLimit, { estimate: true }) : api.pull(from, pullLimit);
+  let received = 0;
+  if (firstDownload) set({ download: { received, total: null } });
+  // The next page is already on its way while this one is stored (a failure discards it).
+  let next = pull(cursor);
+  for (;;) {
+    const page = await next;
+    await noteServerTime(page.serverTime);
+    if (knownEpoch && page.serverEpoch !== knownEpoch) {
+      throw new ApiError(409, 'epoch_changed', 'the server answered under another epoch');
+    }
+    if (page.hasMore) {
+      next = pull(page.cursor);
+      next.catch(() => undefined); // awaited on the next turn; never an unhandled rejection meanwhile
+    }
+    result.pulled += await applyPulledPage(
+      db,
+      page.changes,
+      page.cursor,
+      page.serverEpoch,
+      !page.hasMore,
+      page.serverTime,
+    );
+    if (firstDownload) {
+      received += page.changes.length;
+      const total = typeof page.remaining === 'number' ? received + page.remaining : null;
+      set({ download: { received, total } });
+    }
+    if (!page.hasMore) return;
+  }
+}
