@@ -11,19 +11,11 @@
  * transaction: either both records (and both mutations) are written or
  * neither is.
  */
-import { mergeProblems, newId, type Problem } from '../../domain';
+import { mergeProblems, type Problem } from '../../domain';
 import type { TequioDb } from './db';
-import {
-  editLocal,
-  getLive,
-  liveViews,
-  requireLive,
-  writeLocal,
-  type EditOptions,
-  type View,
-} from './records.repository';
+import * as records from './records.repository';
 
-export type ProblemView = View<Problem>;
+export type ProblemView = records.View<Problem>;
 /** A new problem: a merge, not a form, sets `mergedIntoId`. */
 export type ProblemInput = Omit<Problem, 'mergedIntoId'>;
 
@@ -38,10 +30,8 @@ export class ProblemMergeError extends Error {
 }
 
 /** Records a problem of a process; returns its id. Throws ValidationError (nothing written). */
-export async function createProblem(db: TequioDb, input: ProblemInput): Promise<string> {
-  const id = newId();
-  await writeLocal(db, 'problem', id, { op: 'put', fields: input });
-  return id;
+export function createProblem(db: TequioDb, input: ProblemInput): Promise<string> {
+  return records.createLocal(db, 'problem', input);
 }
 
 /**
@@ -53,12 +43,12 @@ export async function updateProblem(
   db: TequioDb,
   id: string,
   patch: Partial<Problem>,
-  options?: EditOptions,
+  options?: records.EditOptions,
 ): Promise<void> {
   await db.transaction('rw', [db.problems, db.outbox, db.meta], async () => {
-    const current = await requireLive(db, 'problem', id);
+    const current = await records.requireLive(db, 'problem', id);
     if (current.mergedIntoId) throw new ProblemMergeError('already_merged');
-    await editLocal(db, 'problem', id, patch, options);
+    await records.editLocal(db, 'problem', id, patch, options);
   });
 }
 
@@ -72,23 +62,31 @@ export async function updateProblem(
 export async function mergeProblem(db: TequioDb, survivorId: string, absorbedId: string): Promise<void> {
   if (survivorId === absorbedId) throw new ProblemMergeError('same_problem');
   await db.transaction('rw', [db.problems, db.outbox, db.meta], async () => {
-    const survivor = await requireLive(db, 'problem', survivorId);
-    const absorbed = await requireLive(db, 'problem', absorbedId);
+    const survivor = await records.requireLive(db, 'problem', survivorId);
+    const absorbed = await records.requireLive(db, 'problem', absorbedId);
     if (survivor.mergedIntoId || absorbed.mergedIntoId) throw new ProblemMergeError('already_merged');
     if (survivor.processId !== absorbed.processId) throw new ProblemMergeError('different_process');
 
     const patches = mergeProblems(survivor, absorbed, survivorId);
-    await editLocal(db, 'problem', survivorId, patches.survivor);
-    await writeLocal(db, 'problem', absorbedId, { op: 'put', fields: patches.absorbed }, { mustExist: true });
+    await records.editLocal(db, 'problem', survivorId, patches.survivor);
+    await records.writeLocal(
+      db,
+      'problem',
+      absorbedId,
+      { op: 'put', fields: patches.absorbed },
+      { mustExist: true },
+    );
   });
 }
 
 /** The process's problems (merged ones included, marked by `mergedIntoId`), by title. */
 export async function listProblems(db: TequioDb, processId: string): Promise<ProblemView[]> {
   const rows = await db.problems.where('fields.processId').equals(processId).toArray();
-  return liveViews(rows).sort((a, b) => a.title.localeCompare(b.title, 'es') || a.id.localeCompare(b.id));
+  return records
+    .liveViews(rows)
+    .sort((a, b) => a.title.localeCompare(b.title, 'es') || a.id.localeCompare(b.id));
 }
 
 export function getProblem(db: TequioDb, id: string): Promise<ProblemView | null> {
-  return getLive(db, 'problem', id);
+  return records.getLive(db, 'problem', id);
 }

@@ -8,22 +8,14 @@
  * transition writes `stage` and `stageHistory` in one edit. Both merge
  * last-writer-wins per field.
  */
-import { newId, type Process, type StageEntry } from '../../domain';
+import { type Process, type StageEntry } from '../../domain';
 import { applyLateStageEvidence, applyStageEntry, type StageFacts } from '../../domain/process-stages';
 import type { TequioDb } from './db';
 import { NotFoundError } from './errors';
-import {
-  editLocal,
-  getLive,
-  liveViews,
-  requireLive,
-  writeLocal,
-  type EditOptions,
-  type View,
-} from './records.repository';
+import * as records from './records.repository';
 import { listSessions } from './sessions.repository';
 
-export type ProcessView = View<Process>;
+export type ProcessView = records.View<Process>;
 export type ProcessInput = Omit<Process, 'teamUserIds'> & { teamUserIds?: string[] };
 
 /** Creates a process; the signed-in user joins its team so their device keeps receiving it. */
@@ -32,28 +24,26 @@ export async function createProcess(db: TequioDb, input: ProcessInput): Promise<
   const team = new Set(input.teamUserIds ?? []);
   if (account && (account.user.role === 'facilitator' || account.user.role === 'promoter'))
     team.add(account.user.id);
-  const id = newId();
-  await writeLocal(db, 'process', id, { op: 'put', fields: { ...input, teamUserIds: [...team] } });
-  return id;
+  return records.createLocal(db, 'process', { ...input, teamUserIds: [...team] });
 }
 
 /** Edits a process; only the fields that changed are written (and synced), see `EditOptions`. */
-export async function updateProcess(
+export function updateProcess(
   db: TequioDb,
   id: string,
   patch: Partial<Process>,
-  options?: EditOptions,
-): Promise<void> {
-  await editLocal(db, 'process', id, patch, options);
+  options?: records.EditOptions,
+) {
+  return records.editLocal(db, 'process', id, patch, options);
 }
 
 /** Every process on the device, by name. */
 export async function listProcesses(db: TequioDb): Promise<ProcessView[]> {
-  return liveViews(await db.processes.toArray()).sort((a, b) => a.name.localeCompare(b.name, 'es'));
+  return records.liveViews(await db.processes.toArray()).sort((a, b) => a.name.localeCompare(b.name, 'es'));
 }
 
 export function getProcess(db: TequioDb, id: string): Promise<ProcessView | null> {
-  return getLive(db, 'process', id);
+  return records.getLive(db, 'process', id);
 }
 
 /**
@@ -62,7 +52,7 @@ export function getProcess(db: TequioDb, id: string): Promise<ProcessView | null
  * of the process. Throws StageTransitionError when refused.
  */
 export async function recordStageEntry(db: TequioDb, processId: string, entry: StageEntry): Promise<void> {
-  const process = await requireLive(db, 'process', processId);
+  const process = await records.requireLive(db, 'process', processId);
   const sessionIds = (await listSessions(db, processId)).map((s) => s.id);
   await updateProcess(db, processId, applyStageEntry(process, entry, sessionIds));
 }

@@ -25,6 +25,7 @@ import {
   getEntity,
   hlcMillis,
   mergeFields,
+  newId,
   PROTOCOL_LIMITS,
   putWrites,
   type EntityFields,
@@ -38,6 +39,22 @@ import { openDeviceClock } from './device-clock';
 import { NotFoundError, ValidationError } from './errors';
 
 export type LocalOp = { op: 'put'; fields: Fields } | { op: 'delete' };
+
+/** Writes a new record of `entity` and queues its mutation; returns its new id. Throws `ValidationError` (nothing written). */
+export async function createLocal<N extends EntityName>(
+  db: TequioDb,
+  entity: N,
+  fields: EntityFields<N>,
+): Promise<string> {
+  const id = newId();
+  await writeLocal(db, entity, id, { op: 'put', fields });
+  return id;
+}
+
+/** Deletes record `id` of `entity`: a tombstone that syncs like any edit. Throws `NotFoundError`. */
+export async function deleteLocal(db: TequioDb, entity: EntityName, id: string): Promise<void> {
+  await writeLocal(db, entity, id, { op: 'delete' }, { mustExist: true });
+}
 
 /**
  * Writes `change` to record `id` of `entity` and queues its mutation.

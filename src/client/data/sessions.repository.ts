@@ -7,20 +7,12 @@
  * edits of other fields survive; a follow-up writes the session's whole
  * `agreements` field, settled last-writer-wins like any field.
  */
-import { newId, type Agreement, type Session } from '../../domain';
+import type { Agreement, Session } from '../../domain';
 import type { TequioDb } from './db';
 import { NotFoundError } from './errors';
-import {
-  editLocal,
-  getLive,
-  liveViews,
-  requireLive,
-  writeLocal,
-  type EditOptions,
-  type View,
-} from './records.repository';
+import * as records from './records.repository';
 
-export type SessionView = View<Session>;
+export type SessionView = records.View<Session>;
 
 /** An agreement still open (pending or in progress), with the session where it was made. */
 export interface OpenAgreement {
@@ -30,37 +22,36 @@ export interface OpenAgreement {
   sessionDate: string;
 }
 
-export async function createSession(db: TequioDb, input: Session): Promise<string> {
-  const id = newId();
-  await writeLocal(db, 'session', id, { op: 'put', fields: input });
-  return id;
+/** Records a session of a process; returns its id. Throws ValidationError (nothing written). */
+export function createSession(db: TequioDb, input: Session): Promise<string> {
+  return records.createLocal(db, 'session', input);
 }
 
 /** Edits a session; only the fields that changed are written, see `EditOptions`. */
-export async function updateSession(
+export function updateSession(
   db: TequioDb,
   id: string,
   patch: Partial<Session>,
-  options?: EditOptions,
-): Promise<void> {
-  await editLocal(db, 'session', id, patch, options);
+  options?: records.EditOptions,
+) {
+  return records.editLocal(db, 'session', id, patch, options);
 }
 
 /** Deletes a session (a tombstone that syncs like any edit). */
-export async function deleteSession(db: TequioDb, id: string): Promise<void> {
-  await writeLocal(db, 'session', id, { op: 'delete' }, { mustExist: true });
+export function deleteSession(db: TequioDb, id: string): Promise<void> {
+  return records.deleteLocal(db, 'session', id);
 }
 
 /** The process's sessions, newest first. */
 export async function listSessions(db: TequioDb, processId: string): Promise<SessionView[]> {
   const rows = await db.sessions.where('fields.processId').equals(processId).toArray();
-  return liveViews(rows).sort((a, b) =>
-    a.date === b.date ? b.id.localeCompare(a.id) : b.date.localeCompare(a.date),
-  );
+  return records
+    .liveViews(rows)
+    .sort((a, b) => (a.date === b.date ? b.id.localeCompare(a.id) : b.date.localeCompare(a.date)));
 }
 
 export function getSession(db: TequioDb, id: string): Promise<SessionView | null> {
-  return getLive(db, 'session', id);
+  return records.getLive(db, 'session', id);
 }
 
 /** Open agreements of the process's sessions, oldest due first (no due date last). */
@@ -88,7 +79,7 @@ export async function setAgreementStatus(
   agreementId: string,
   status: Agreement['status'],
 ): Promise<void> {
-  const session = await requireLive(db, 'session', sessionId);
+  const session = await records.requireLive(db, 'session', sessionId);
   if (!session.agreements.some((a) => a.id === agreementId))
     throw new NotFoundError('agreement', agreementId);
   const agreements = session.agreements.map((a) => (a.id === agreementId ? { ...a, status } : a));

@@ -7,19 +7,11 @@
  * Under conflict: an edit writes only the fields it changed, so two people
  * fixing different fields of the same note both keep their change.
  */
-import { newId, type TourNote } from '../../domain';
+import type { TourNote } from '../../domain';
 import type { TequioDb } from './db';
-import {
-  editLocal,
-  getLive,
-  liveViews,
-  requireLive,
-  writeLocal,
-  type EditOptions,
-  type View,
-} from './records.repository';
+import * as records from './records.repository';
 
-export type TourNoteView = View<TourNote>;
+export type TourNoteView = records.View<TourNote>;
 /** What the form gives: the note without its process, tour and time (filled in here). */
 export type TourNoteInput = Omit<TourNote, 'processId' | 'sessionId' | 'takenAt'> & { takenAt?: string };
 /** What an edit may change: everything but the process and tour it belongs to. */
@@ -27,46 +19,43 @@ export type TourNotePatch = Partial<Omit<TourNote, 'processId' | 'sessionId'>>;
 
 /** A note on tour `sessionId` (its process comes from the session), taken now unless said otherwise. */
 export async function createTourNote(db: TequioDb, sessionId: string, input: TourNoteInput): Promise<string> {
-  const session = await requireLive(db, 'session', sessionId);
-  const id = newId();
-  const fields: TourNote = {
-    ...input,
-    processId: session.processId,
-    sessionId,
-    takenAt: input.takenAt ?? new Date().toISOString(),
-  };
-  await writeLocal(db, 'tourNote', id, { op: 'put', fields });
-  return id;
+  const session = await records.requireLive(db, 'session', sessionId);
+  const takenAt = input.takenAt ?? new Date().toISOString();
+  return records.createLocal(db, 'tourNote', { ...input, processId: session.processId, sessionId, takenAt });
 }
 
 /** Edits a note; only the fields that changed are written (and synced), see `EditOptions`. */
-export async function updateTourNote(
+export function updateTourNote(
   db: TequioDb,
   id: string,
   patch: TourNotePatch,
-  options?: EditOptions,
-): Promise<void> {
-  await editLocal(db, 'tourNote', id, patch, options);
+  options?: records.EditOptions,
+) {
+  return records.editLocal(db, 'tourNote', id, patch, options);
 }
 
 /** Deletes a note (a tombstone that syncs). Its photos stay on the device until cleaned up as usual. */
-export async function deleteTourNote(db: TequioDb, id: string): Promise<void> {
-  await writeLocal(db, 'tourNote', id, { op: 'delete' }, { mustExist: true });
+export function deleteTourNote(db: TequioDb, id: string): Promise<void> {
+  return records.deleteLocal(db, 'tourNote', id);
 }
 
 /** The notes of one tour, newest first. */
 export async function listSessionTourNotes(db: TequioDb, sessionId: string): Promise<TourNoteView[]> {
   const rows = await db.tourNotes.where('fields.sessionId').equals(sessionId).toArray();
-  return liveViews(rows).sort((a, b) => b.takenAt.localeCompare(a.takenAt) || b.id.localeCompare(a.id));
+  return records
+    .liveViews(rows)
+    .sort((a, b) => b.takenAt.localeCompare(a.takenAt) || b.id.localeCompare(a.id));
 }
 
 /** The process's tour notes, newest first: the evidence a problem can link to. */
 export async function listProcessTourNotes(db: TequioDb, processId: string): Promise<TourNoteView[]> {
   const rows = await db.tourNotes.where('fields.processId').equals(processId).toArray();
-  return liveViews(rows).sort((a, b) => b.takenAt.localeCompare(a.takenAt) || a.id.localeCompare(b.id));
+  return records
+    .liveViews(rows)
+    .sort((a, b) => b.takenAt.localeCompare(a.takenAt) || a.id.localeCompare(b.id));
 }
 
 /** One note; null when this device does not hold it (or it was deleted). */
 export function getTourNote(db: TequioDb, id: string): Promise<TourNoteView | null> {
-  return getLive(db, 'tourNote', id);
+  return records.getLive(db, 'tourNote', id);
 }
