@@ -1,16 +1,16 @@
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useLocation, useNavigate } from 'react-router';
+import { useLocation } from 'react-router';
 import type { z } from 'zod';
 import { loginRequestSchema } from '../../../domain';
-import { getSetupStatus, signIn, useAccount } from '../../data/use-account';
+import { signIn, useAccount } from '../../data/use-account';
 import { errorText } from '../../i18n/zod-errors';
 import { EntityForm } from '../../ui/entity-form';
-import { Field } from '../../ui/field';
 import { PageHeading } from '../../ui/page-heading';
 import { useEntityForm } from '../../ui/use-entity-form';
 import { authErrorMessage } from '../../widgets/auth-error-message';
-import { UsernameField } from './username-field';
+import { PasswordField, UsernameField } from './auth-fields';
+import { useSetupRedirect } from './use-setup-redirect';
 
 const loginFormSchema = loginRequestSchema.pick({ username: true, password: true });
 type LoginFormValues = z.input<typeof loginFormSchema>;
@@ -33,7 +33,6 @@ function returnPath(state: unknown): string {
  */
 export function LoginPage() {
   const { t } = useTranslation();
-  const navigate = useNavigate();
   const location = useLocation();
   const account = useAccount();
   const shell = useEntityForm<LoginFormValues>({
@@ -60,18 +59,7 @@ export function LoginPage() {
   }, [knownUsername, getValues, setValue]);
 
   // A server that has never been set up sends its first visitor to /setup; offline we just stay here.
-  useEffect(() => {
-    let active = true;
-    getSetupStatus().then(
-      (status) => {
-        if (active && status.needsSetup) void navigate('/setup', { replace: true });
-      },
-      () => undefined,
-    );
-    return () => {
-      active = false;
-    };
-  }, [navigate]);
+  useSetupRedirect(true, '/setup');
 
   return (
     <section className="narrow">
@@ -93,11 +81,13 @@ export function LoginPage() {
           error={errorText(errors.username)}
           registration={register('username')}
         />
-        <Field id="login-password" label={t('auth.password')} error={errorText(errors.password)} required>
-          {(aria) => (
-            <input type="password" autoComplete="current-password" {...aria} {...register('password')} />
-          )}
-        </Field>
+        <PasswordField
+          id="login-password"
+          label={t('auth.password')}
+          autoComplete="current-password"
+          error={errorText(errors.password)}
+          registration={register('password')}
+        />
       </EntityForm>
     </section>
   );

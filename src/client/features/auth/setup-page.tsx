@@ -1,14 +1,13 @@
-import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useNavigate } from 'react-router';
-import { completeSetup, getSetupStatus } from '../../data/use-account';
+import { completeSetup } from '../../data/use-account';
 import { errorText } from '../../i18n/zod-errors';
 import { EntityForm } from '../../ui/entity-form';
 import { Field } from '../../ui/field';
 import { PageHeading } from '../../ui/page-heading';
 import { useEntityForm } from '../../ui/use-entity-form';
 import { authErrorMessage } from '../../widgets/auth-error-message';
-import { UsernameField } from './username-field';
+import { PasswordField, UsernameField } from './auth-fields';
+import { useSetupRedirect } from './use-setup-redirect';
 import {
   MIN_PASSWORD_LENGTH,
   setupFormSchema,
@@ -25,7 +24,6 @@ const EMPTY: SetupFormValues = { code: '', username: '', displayName: '', passwo
  */
 export function SetupPage() {
   const { t } = useTranslation();
-  const navigate = useNavigate();
   const shell = useEntityForm<SetupFormValues, SetupFormOutput>({
     schema: setupFormSchema,
     defaultValues: EMPTY,
@@ -38,18 +36,7 @@ export function SetupPage() {
   const { register, errors } = shell;
 
   // Once set up, this page has nothing to offer: go sign in.
-  useEffect(() => {
-    let active = true;
-    getSetupStatus().then(
-      (status) => {
-        if (active && !status.needsSetup) void navigate('/login', { replace: true });
-      },
-      () => undefined,
-    );
-    return () => {
-      active = false;
-    };
-  }, [navigate]);
+  useSetupRedirect(false, '/login');
 
   return (
     <section className="narrow">
@@ -94,27 +81,21 @@ export function SetupPage() {
         >
           {(aria) => <input type="text" autoComplete="name" {...aria} {...register('displayName')} />}
         </Field>
-        <Field
+        <PasswordField
           id="setup-password"
           label={t('auth.password')}
           hint={t('setup.passwordHint', { count: MIN_PASSWORD_LENGTH })}
+          autoComplete="new-password"
           error={errorText(errors.password)}
-          required
-        >
-          {(aria) => (
-            <input type="password" autoComplete="new-password" {...aria} {...register('password')} />
-          )}
-        </Field>
-        <Field
+          registration={register('password')}
+        />
+        <PasswordField
           id="setup-confirm"
           label={t('setup.confirmPassword')}
+          autoComplete="new-password"
           error={errorText(errors.confirmPassword, { custom: 'errors.passwordsDiffer' })}
-          required
-        >
-          {(aria) => (
-            <input type="password" autoComplete="new-password" {...aria} {...register('confirmPassword')} />
-          )}
-        </Field>
+          registration={register('confirmPassword')}
+        />
       </EntityForm>
     </section>
   );

@@ -6,6 +6,7 @@ import { useAccount } from '../../data/use-account';
 import { unlockWithAccountPassword } from '../../data/use-screen-lock';
 import { errorText, formErrorMap } from '../../i18n/zod-errors';
 import { Field } from '../../ui/field';
+import { FormAlert } from '../../ui/form-alert';
 import { authErrorMessage } from '../auth-error-message';
 import { passwordFormSchema, type PasswordFormValues } from './pin-schema';
 
@@ -54,11 +55,7 @@ export function ForgottenPin() {
             <input type="password" autoComplete="current-password" {...aria} {...register('password')} />
           )}
         </Field>
-        {failure ? (
-          <p className="form-alert" role="alert">
-            {failure}
-          </p>
-        ) : null}
+        <FormAlert>{failure}</FormAlert>
         <button type="submit" className="button" disabled={isSubmitting}>
           {t('screenLock.forgot.forgotSubmit')}
         </button>

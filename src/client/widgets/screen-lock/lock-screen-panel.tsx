@@ -4,7 +4,9 @@ import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { ScreenLockError, lockScreen, type ScreenLockRequest } from '../../data/use-screen-lock';
 import { errorText, formErrorMap } from '../../i18n/zod-errors';
-import { Field } from '../../ui/field';
+import { FormAlert } from '../../ui/form-alert';
+import { errorReason } from '../../ui/use-entity-form';
+import { PinField } from './pin-field';
 import { PIN_ERRORS, lockFormSchema, type LockFormValues } from './pin-schema';
 import './strings';
 import './screen-lock.css';
@@ -60,7 +62,7 @@ export function LockScreenPanel({ returnTo, reason }: ScreenLockRequest) {
       setFailure(
         error instanceof ScreenLockError && error.reason === 'already_locked'
           ? t('screenLock.lock.alreadyLocked')
-          : t('screenLock.lock.failed', { reason: error instanceof Error ? error.message : String(error) }),
+          : t('screenLock.lock.failed', { reason: errorReason(error) }),
       );
     }
   });
@@ -94,48 +96,20 @@ export function LockScreenPanel({ returnTo, reason }: ScreenLockRequest) {
     >
       <h2 id={`${formId}-title`}>{t(key('lockButton'))}</h2>
       <p>{t(key('lockIntro'))}</p>
-      <Field
+      <PinField
         id={`${formId}-pin`}
         label={t('screenLock.lock.pin')}
         hint={t('screenLock.lock.pinHint')}
         error={errorText(errors.pin, PIN_ERRORS)}
-        required
-      >
-        {(aria) => (
-          <input
-            type="password"
-            inputMode="numeric"
-            autoComplete="off"
-            maxLength={8}
-            className="input-short pin-input"
-            {...aria}
-            {...register('pin')}
-          />
-        )}
-      </Field>
-      <Field
+        registration={register('pin')}
+      />
+      <PinField
         id={`${formId}-confirm`}
         label={t('screenLock.lock.confirm')}
         error={errorText(errors.confirm, PIN_ERRORS)}
-        required
-      >
-        {(aria) => (
-          <input
-            type="password"
-            inputMode="numeric"
-            autoComplete="off"
-            maxLength={8}
-            className="input-short pin-input"
-            {...aria}
-            {...register('confirm')}
-          />
-        )}
-      </Field>
-      {failure ? (
-        <p className="form-alert" role="alert">
-          {failure}
-        </p>
-      ) : null}
+        registration={register('confirm')}
+      />
+      <FormAlert>{failure}</FormAlert>
       <div className="actions">
         <button type="submit" className="button button-primary" disabled={isSubmitting}>
           {t(key('submit'))}

@@ -5,9 +5,9 @@ import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
 import { unlockScreen, type ScreenLockState } from '../../data/use-screen-lock';
 import { errorText, formErrorMap } from '../../i18n/zod-errors';
-import { Field } from '../../ui/field';
 import { useNow } from '../../ui/use-now';
 import { ForgottenPin } from './forgotten-pin';
+import { PinField } from './pin-field';
 import { PIN_ERRORS, unlockFormSchema, type UnlockFormValues } from './pin-schema';
 
 const resolver = zodResolver(unlockFormSchema, { error: formErrorMap });
@@ -67,24 +67,12 @@ export function UnlockForm({ lock, onCancel }: { lock: ScreenLockState; onCancel
       >
         <h1 id={`${id}-title`}>{t('screenLock.locked.unlockTitle')}</h1>
         <p>{t('screenLock.locked.unlockIntro')}</p>
-        <Field
+        <PinField
           id={`${id}-pin`}
           label={t('screenLock.locked.pin')}
           error={errorText(errors.pin, PIN_ERRORS)}
-          required
-        >
-          {(aria) => (
-            <input
-              type="password"
-              inputMode="numeric"
-              autoComplete="off"
-              maxLength={8}
-              className="input-short pin-input"
-              {...aria}
-              {...register('pin')}
-            />
-          )}
-        </Field>
+          registration={register('pin')}
+        />
         {message ? (
           <p className={message.alert ? 'form-alert' : 'notice'} role={message.alert ? 'alert' : 'status'}>
             {message.text}
