@@ -35,6 +35,29 @@ export class ApiError extends Error {
   }
 }
 
+/** The server's error body (`{ error: { code, message, details } }`) as an ApiError; any other body gives `http_<status>`. */
+export function apiErrorOf(status: number, statusText: string, body: unknown): ApiError {
+  const err = (body as { error?: { code?: string; message?: string; details?: unknown[] } } | undefined)
+    ?.error;
+  return new ApiError(status, err?.code ?? `http_${status}`, err?.message ?? statusText, err?.details ?? []);
+}
+
+/** The request never got an answer (offline, refused, cut, timed out). */
+export function networkError(cause: unknown): ApiError {
+  return new ApiError(0, 'network', cause instanceof Error ? cause.message : 'network error');
+}
+
+/** A failed answer read as an ApiError (its body when it is the server's JSON error). */
+export async function errorOfResponse(response: Response): Promise<ApiError> {
+  let body: unknown;
+  try {
+    body = await response.json();
+  } catch {
+    body = undefined;
+  }
+  return apiErrorOf(response.status, response.statusText, body);
+}
+
 export interface ApiClientOptions {
   baseUrl?: string;
   getToken?: () => string | null | undefined | Promise<string | null | undefined>;
@@ -95,7 +118,7 @@ export function createApiClient(options: ApiClientOptions = {}): ApiClient {
       });
       text = await response.text();
     } catch (cause) {
-      throw new ApiError(0, 'network', cause instanceof Error ? cause.message : 'network error');
+      throw networkError(cause);
     } finally {
       clearTimeout(timer);
     }
@@ -111,16 +134,7 @@ export function createApiClient(options: ApiClientOptions = {}): ApiClient {
         );
       }
     }
-    if (!response.ok) {
-      const err = (json as { error?: { code?: string; message?: string; details?: unknown[] } } | undefined)
-        ?.error;
-      throw new ApiError(
-        response.status,
-        err?.code ?? `http_${response.status}`,
-        err?.message ?? response.statusText,
-        err?.details ?? [],
-      );
-    }
+    if (!response.ok) throw apiErrorOf(response.status, response.statusText, json);
     return json as T;
   }
 

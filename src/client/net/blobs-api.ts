@@ -4,7 +4,7 @@
  * token. Failures are `ApiError`s like the rest of the API client, with
  * status 0 / `network` when the connection failed or was cut.
  */
-import { ApiError } from './api-client';
+import { ApiError, errorOfResponse, networkError } from './api-client';
 
 export type HeadResult = { stored: true } | { stored: false; offset: number };
 export type PutResult = { stored: true; created: boolean } | { stored: false; offset: number };
@@ -35,21 +35,6 @@ function offsetOf(response: Response, fallback = 0): number {
   return Number.isSafeInteger(value) && value >= 0 ? value : fallback;
 }
 
-async function errorOf(response: Response): Promise<ApiError> {
-  let body: { error?: { code?: string; message?: string; details?: unknown[] } } | undefined;
-  try {
-    body = (await response.json()) as typeof body;
-  } catch {
-    body = undefined;
-  }
-  return new ApiError(
-    response.status,
-    body?.error?.code ?? `http_${response.status}`,
-    body?.error?.message ?? response.statusText,
-    body?.error?.details ?? [],
-  );
-}
-
 export function createBlobsApi(options: BlobsApiOptions = {}): BlobsApi {
   const base = (options.baseUrl ?? '').replace(/\/$/, '');
   const doFetch = options.fetch ?? ((...args: Parameters<typeof fetch>) => fetch(...args));
@@ -72,14 +57,14 @@ export function createBlobsApi(options: BlobsApiOptions = {}): BlobsApi {
       const bytes = method === 'HEAD' ? null : await response.blob();
       return { response, bytes };
     } catch (cause) {
-      throw new ApiError(0, 'network', cause instanceof Error ? cause.message : 'network error');
+      throw networkError(cause);
     } finally {
       clearTimeout(timer);
     }
   }
 
   async function failure(response: Response, bytes: Blob | null): Promise<ApiError> {
-    return errorOf(new Response(bytes, { status: response.status, headers: response.headers }));
+    return errorOfResponse(new Response(bytes, { status: response.status, headers: response.headers }));
   }
 
   return {

@@ -4,7 +4,7 @@
  * supplies the base URL and the token. Failures are `ApiError`s like the rest
  * of the API client, with status 0 / `network` when the connection failed.
  */
-import { ApiError } from './api-client';
+import { ApiError, errorOfResponse, networkError } from './api-client';
 
 export interface MapPacksApiOptions {
   baseUrl?: string;
@@ -27,23 +27,6 @@ export interface MapPacksApi {
   upload(file: Blob, name: string): Promise<MapPackUploadResult>;
 }
 
-async function errorOf(response: Response): Promise<ApiError> {
-  let body: { error?: { code?: string; message?: string } } | undefined;
-  try {
-    body = (await response.json()) as typeof body;
-  } catch {
-    body = undefined;
-  }
-  return new ApiError(
-    response.status,
-    body?.error?.code ?? `http_${response.status}`,
-    body?.error?.message ?? response.statusText,
-  );
-}
-
-const networkError = (cause: unknown) =>
-  new ApiError(0, 'network', cause instanceof Error ? cause.message : 'network error');
-
 export function createMapPacksApi(options: MapPacksApiOptions = {}): MapPacksApi {
   const base = (options.baseUrl ?? '').replace(/\/$/, '');
   const doFetch = options.fetch ?? ((...args: Parameters<typeof fetch>) => fetch(...args));
@@ -57,7 +40,7 @@ export function createMapPacksApi(options: MapPacksApiOptions = {}): MapPacksApi
       const headers = await auth();
       try {
         const response = await doFetch(`${base}/api/v1/map-packs/${sha256}`, { headers, cache: 'no-store' });
-        if (!response.ok) throw await errorOf(response);
+        if (!response.ok) throw await errorOfResponse(response);
         const total = Number(response.headers.get('content-length')) || 0;
         if (!response.body || !onProgress || total <= 0) return await response.blob();
         const reader = response.body.getReader();
@@ -94,7 +77,7 @@ export function createMapPacksApi(options: MapPacksApiOptions = {}): MapPacksApi
       } catch (cause) {
         throw networkError(cause);
       }
-      if (response.status !== 200 && response.status !== 201) throw await errorOf(response);
+      if (response.status !== 200 && response.status !== 201) throw await errorOfResponse(response);
       const body = (await response.json()) as { id: string; sha256: string; size: number };
       return { id: body.id, sha256: body.sha256, size: body.size, created: response.status === 201 };
     },

@@ -46,3 +46,19 @@ export function requireAction(action: Action): preValidationAsyncHookHandler {
     authOf(request, action);
   };
 }
+
+/**
+ * Authentication and the role check together, before the body is read: for
+ * the routes that accept a body larger than the push limit, so nobody without
+ * the role can make the server read and parse it.
+ */
+export function authBeforeBody(
+  auth: Pick<AuthService, 'authenticate'>,
+  action: Action,
+): onRequestAsyncHookHandler {
+  const authenticate = authHook(auth);
+  return async function (request, reply) {
+    await authenticate.call(this, request, reply);
+    authOf(request, action);
+  };
+}

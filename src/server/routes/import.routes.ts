@@ -6,7 +6,7 @@
  */
 import type { FastifyInstance } from 'fastify';
 import { importReportSchema, MAX_IMPORT_BYTES, unsyncedFileSchema } from '../../domain';
-import { authHook, authOf } from '../http/auth.hook';
+import { authBeforeBody, authOf } from '../http/auth.hook';
 import { failures, json, named } from '../http/openapi';
 import type { ZodTypeProvider } from '../http/validation';
 import type { AuthService } from '../services/auth.service';
@@ -16,16 +16,11 @@ export function registerImportRoutes(
   app: FastifyInstance,
   deps: { auth: AuthService; importer: ImportService },
 ) {
-  const authenticate = authHook(deps.auth);
-
   app.withTypeProvider<ZodTypeProvider>().post(
     '/api/v1/sync/import',
     {
       bodyLimit: MAX_IMPORT_BYTES,
-      onRequest: async (request, reply) => {
-        await authenticate.call(app, request, reply);
-        authOf(request, 'sync.import');
-      },
+      onRequest: authBeforeBody(deps.auth, 'sync.import'),
       schema: {
         summary: 'Import a device’s unsynced-changes file (admin/coordinator; body ≤ 50 MiB)',
         body: named('UnsyncedFile', unsyncedFileSchema),

@@ -6,7 +6,7 @@
  */
 import type { FastifyInstance } from 'fastify';
 import { MAX_TERRITORY_BYTES } from '../../domain';
-import { authHook, authOf } from '../http/auth.hook';
+import { authBeforeBody, authOf } from '../http/auth.hook';
 import { failures, json, named } from '../http/openapi';
 import type { ZodTypeProvider } from '../http/validation';
 import type { AuthService } from '../services/auth.service';
@@ -20,16 +20,11 @@ export function registerTerritoryRoutes(
   app: FastifyInstance,
   deps: { auth: AuthService; territory: TerritoryService },
 ) {
-  const authenticate = authHook(deps.auth);
-
   app.withTypeProvider<ZodTypeProvider>().post(
     '/api/v1/territory/import',
     {
       bodyLimit: MAX_TERRITORY_BYTES,
-      onRequest: async (request, reply) => {
-        await authenticate.call(app, request, reply);
-        authOf(request, 'territory.import');
-      },
+      onRequest: authBeforeBody(deps.auth, 'territory.import'),
       schema: {
         summary: 'Import neighbourhood units from GeoJSON (admin/coordinator; body ≤ 10 MiB; idempotent)',
         body: named('TerritoryGeoJson', territoryGeoJsonSchema),
