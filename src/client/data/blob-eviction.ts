@@ -27,6 +27,7 @@
 import { collectBlobHashes } from '../../domain';
 import { evictBlobs, storePhoto, StorageFullError } from './blobs.repository';
 import type { LocalBlob, TequioDb } from './db';
+import { webLocks } from './web-locks';
 
 const MiB = 1024 * 1024;
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -205,12 +206,7 @@ export function createBlobEvictor(
   options: EvictionOptions & { db: TequioDb; locks?: LockManager | null },
 ): BlobEvictor {
   const { db } = options;
-  const locks =
-    options.locks !== undefined
-      ? options.locks
-      : typeof navigator !== 'undefined'
-        ? (navigator.locks ?? null)
-        : null;
+  const locks = webLocks(options.locks);
   let running: Promise<EvictionReport> | null = null;
 
   const pass = (atLeastBytes?: number) => evictUnderPressure(db, { ...options, atLeastBytes });

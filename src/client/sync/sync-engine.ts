@@ -36,6 +36,7 @@ import { createBlobUploader, type BlobUploader } from './blob-uploader';
 import { resetForNewEpoch } from './local-store';
 import type { CycleResult, SyncStatus } from './sync-status';
 import { pullAll, pushAll, type TransferContext } from './sync-transfer';
+import { webLocks } from '../data/web-locks';
 
 export type { CycleResult, DownloadProgress, SyncPhase, SyncStatus } from './sync-status';
 
@@ -96,12 +97,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
           getToken: async () => (await db.getMeta('account'))?.token,
         });
   const evictor = options.evictor !== undefined ? options.evictor : evictorFor(db);
-  const locks =
-    options.locks !== undefined
-      ? options.locks
-      : typeof navigator !== 'undefined'
-        ? (navigator.locks ?? null)
-        : null;
+  const locks = webLocks(options.locks);
 
   const store = createStore<SyncStatus>(() => ({
     online: isOnline(),

@@ -1,7 +1,8 @@
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { MOMENTS, RUBRIC_KINDS, SESSION_TYPES, newId } from '../../../domain';
+import { MOMENTS, RUBRIC_KINDS, newId } from '../../../domain';
+import { SessionTypeOptions } from '../../ui/vocabulary/session-type-options';
 import {
   createRubricTemplate,
   saveRubricTemplateVersion,
@@ -147,12 +148,7 @@ function TemplateForm({ template, onDirtyChange }: PageProps & { template: Rubri
           >
             {(aria) => (
               <select {...aria} {...register('sessionType')}>
-                <option value="">{t('rubrics.editor.chooseSessionType')}</option>
-                {SESSION_TYPES.map((type) => (
-                  <option key={type} value={type}>
-                    {t(`vocabulary.sessionTypes.${type}`)}
-                  </option>
-                ))}
+                <SessionTypeOptions placeholder={t('rubrics.editor.chooseSessionType')} />
               </select>
             )}
           </Field>

@@ -1,6 +1,7 @@
 import { type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { SESSION_TYPES, sessionSchema, type Session } from '../../../domain';
+import { sessionSchema, type Session } from '../../../domain';
+import { SessionTypeOptions } from '../../ui/vocabulary/session-type-options';
 import { errorText } from '../../i18n/zod-errors';
 import type { DeleteRecordProps } from '../../ui/delete-record';
 import { EntityForm } from '../../ui/entity-form';
@@ -63,12 +64,7 @@ export function SessionForm({
         <Field id="session-type" label={t('sessions.type')} error={errorText(errors.type)} required>
           {(aria) => (
             <select {...aria} {...register('type')}>
-              <option value="">{t('sessions.chooseType')}</option>
-              {SESSION_TYPES.map((type) => (
-                <option key={type} value={type}>
-                  {t(`vocabulary.sessionTypes.${type}`)}
-                </option>
-              ))}
+              <SessionTypeOptions placeholder={t('sessions.chooseType')} />
             </select>
           )}
         </Field>

@@ -96,11 +96,7 @@ export function UnitsSection({
         >
           <option value={ALL}>{t('territory.units.all')}</option>
           <option value={NONE}>{t('vocabulary.noDirectorate')}</option>
-          {directorates.map((d) => (
-            <option key={d.id} value={d.id}>
-              {d.name}
-            </option>
-          ))}
+          <DirectorateOptions directorates={directorates} />
         </select>
       </div>
 
@@ -112,11 +108,7 @@ export function UnitsSection({
         <select id="assign-target" value={target} onChange={(e) => setTarget(e.target.value)}>
           <option value="">—</option>
           <option value={NONE}>{t('vocabulary.noDirectorate')}</option>
-          {directorates.map((d) => (
-            <option key={d.id} value={d.id}>
-              {d.name}
-            </option>
-          ))}
+          <DirectorateOptions directorates={directorates} />
         </select>
         <button
           type="button"
@@ -177,11 +169,7 @@ export function UnitsSection({
                   }
                 >
                   <option value={NONE}>{t('vocabulary.noDirectorate')}</option>
-                  {directorates.map((d) => (
-                    <option key={d.id} value={d.id}>
-                      {d.name}
-                    </option>
-                  ))}
+                  <DirectorateOptions directorates={directorates} />
                 </select>
               </td>
               <td data-label={t('territory.units.prioritised')}>
@@ -220,5 +208,18 @@ export function UnitsSection({
         </nav>
       ) : null}
     </section>
+  );
+}
+
+/** One option per directorate, by name. */
+function DirectorateOptions({ directorates }: { directorates: readonly { id: string; name: string }[] }) {
+  return (
+    <>
+      {directorates.map((d) => (
+        <option key={d.id} value={d.id}>
+          {d.name}
+        </option>
+      ))}
+    </>
   );
 }
