@@ -79,7 +79,9 @@ describe('self-diagnosis', () => {
     expect(
       await screen.findByRole('heading', { level: 1, name: 'Problemas del autodiagnóstico' }),
     ).toBeVisible();
-    expect(screen.getByRole('status')).toHaveTextContent('Problema guardado en este dispositivo.');
+    await waitFor(() =>
+      expect(screen.getByRole('status')).toHaveTextContent('Problema guardado en este dispositivo.'),
+    );
     expect(dirty.at(-1)).toBe(false);
     // The list is read from the device after the page heading shows: wait for it.
     const area = await screen.findByRole('region', { name: 'Medio ambiente (1)' });
@@ -148,7 +150,9 @@ describe('self-diagnosis', () => {
       '2 causas · 1 efecto · 0 evidencias',
     );
     const merged = await screen.findByRole('region', { name: 'Problemas fusionados' });
-    expect(merged).toHaveTextContent('Parque a oscuras — Fusionado en «Calles sin alumbrado»');
+    await waitFor(() =>
+      expect(merged).toHaveTextContent('Parque a oscuras — Fusionado en «Calles sin alumbrado»'),
+    );
 
     // The absorbed problem opens read-only, pointing at the one it lives in.
     await user.click(within(merged).getByRole('link', { name: 'Parque a oscuras' }));
@@ -171,7 +175,7 @@ describe('self-diagnosis', () => {
     const user = renderAt(`/problems/${id}`);
 
     const title = await screen.findByLabelText(/Título del problema/);
-    expect(title).toHaveValue('Fugas de agua');
+    await waitFor(() => expect(title).toHaveValue('Fugas de agua'));
     expect(screen.getByLabelText(/Efecto 1/)).toHaveValue('Calles encharcadas');
     await user.type(title, ' en la calle 5');
     await user.selectOptions(

@@ -104,9 +104,12 @@ describe('process page at a glance', () => {
     expect(dialog).toHaveTextContent('1 sesión lo respalda.');
     await user.click(within(dialog).getByRole('button', { name: 'Sí, avanzar' }));
 
+    // The stage comes with the process, the session's title from its own query: wait for both.
     const history = await screen.findByRole('region', { name: 'Historial de etapas' });
-    expect(history).toHaveTextContent('Colectivo de Planeación');
-    expect(history).toHaveTextContent('Asamblea de arranque');
+    await waitFor(() => {
+      expect(history).toHaveTextContent('Colectivo de Planeación');
+      expect(history).toHaveTextContent('Asamblea de arranque');
+    });
     expect(await processFields(id)).toMatchObject({
       stage: 'collective',
       stageHistory: [{ stage: 'collective', reachedAt: '2026-03-05', sessionIds: [sessionId] }],
@@ -264,7 +267,7 @@ describe('new session: defaults and follow-up', () => {
     expect(await screen.findByLabelText(/Tipo de sesión/)).toHaveValue('community_assembly');
     expect(screen.getByLabelText(/Lugar/)).toHaveValue('Explanada de la parroquia');
     const followUp = await screen.findByRole('region', { name: 'Seguimiento de acuerdos' });
-    expect(followUp).toHaveTextContent('Convocar al recorrido territorial');
+    await waitFor(() => expect(followUp).toHaveTextContent('Convocar al recorrido territorial'));
     const group = within(followUp).getByRole('group', { name: /Convocar al recorrido territorial/ });
     await user.click(within(group).getByRole('button', { name: 'Cumplido' }));
 

@@ -153,7 +153,7 @@ describe('templates', () => {
     await user.click(editLink);
 
     const name = await screen.findByRole('textbox', { name: 'Nombre' });
-    expect(name).toHaveValue('Asamblea comunitaria');
+    await waitFor(() => expect(name).toHaveValue('Asamblea comunitaria'));
     await user.clear(name);
     await user.type(name, 'Asamblea comunitaria ampliada');
     await user.click(screen.getByRole('button', { name: 'Quitar criterio 4' }));

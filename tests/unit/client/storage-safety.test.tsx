@@ -1,5 +1,5 @@
 /** Storage safety on screen: use, persistence and age on /sync, the risk alert, the header badge, and the export file. */
-import { cleanup, render, screen, within } from '@testing-library/react';
+import { cleanup, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { Dexie } from 'dexie';
 import { MemoryRouter } from 'react-router';
@@ -100,8 +100,11 @@ describe('storage on the sync page', () => {
     await createProcess({ name: 'Colonia Renovación', unitKeys: ['07-010'], stage: 'convening' });
     await ageOutbox(30);
     renderPage();
+    // The warning's reasons come from several reads (outbox, storage estimate): wait for its text.
     const alert = await screen.findByRole('alert');
-    expect(alert).toHaveTextContent('Los datos sin sincronizar de este dispositivo están en riesgo.');
+    await waitFor(() =>
+      expect(alert).toHaveTextContent('Los datos sin sincronizar de este dispositivo están en riesgo.'),
+    );
     expect(alert).toHaveTextContent(
       'Hay cambios sin enviar desde ayer (más de 24 horas) y el navegador no protege estos datos',
     );
@@ -113,7 +116,7 @@ describe('storage on the sync page', () => {
     await createProcess({ name: 'Colonia Renovación', unitKeys: ['07-010'], stage: 'convening' });
     renderPage();
     const alert = await screen.findByRole('alert');
-    expect(alert).toHaveTextContent('El almacenamiento está casi lleno (85% usado)');
+    await waitFor(() => expect(alert).toHaveTextContent('El almacenamiento está casi lleno (85% usado)'));
     expect(alert).toHaveTextContent('Qué hacer: sincroniza');
     expect(alert).not.toHaveTextContent('no protege');
     expect(screen.getByText('No persistente')).toBeInTheDocument();
@@ -131,8 +134,10 @@ describe('storage on the sync page', () => {
       </MemoryRouter>,
     );
     const alert = await screen.findByRole('alert');
-    expect(alert).toHaveTextContent(
-      'El servidor ya no acepta la sesión de este dispositivo y hay cambios sin enviar',
+    await waitFor(() =>
+      expect(alert).toHaveTextContent(
+        'El servidor ya no acepta la sesión de este dispositivo y hay cambios sin enviar',
+      ),
     );
     expect(alert).toHaveTextContent('Qué hacer: inicia sesión otra vez');
   });
