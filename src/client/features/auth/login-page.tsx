@@ -5,11 +5,10 @@ import type { z } from 'zod';
 import { loginRequestSchema } from '../../../domain';
 import { signIn, useAccount } from '../../data/use-account';
 import { errorText } from '../../i18n/zod-errors';
-import { EntityForm } from '../../ui/entity-form';
-import { PageHeading } from '../../ui/page-heading';
 import { useEntityForm } from '../../ui/use-entity-form';
 import { authErrorMessage } from '../../widgets/auth-error-message';
 import { PasswordField, UsernameField } from './auth-fields';
+import { AuthFormPage } from './auth-form-page';
 import { useSetupRedirect } from './use-setup-redirect';
 
 const loginFormSchema = loginRequestSchema.pick({ username: true, password: true });
@@ -62,33 +61,31 @@ export function LoginPage() {
   useSetupRedirect(true, '/setup');
 
   return (
-    <section className="narrow">
-      <PageHeading title={t('auth.loginTitle')}>{t('auth.loginTitle')}</PageHeading>
-      {account ? (
-        <p className="notice">{t('auth.renewSession', { name: account.user.displayName })}</p>
-      ) : (
-        <p>{t('auth.loginIntro')}</p>
-      )}
-      <EntityForm
-        shell={shell}
-        submitLabel={t('auth.signIn')}
-        submittingLabel={t('auth.signingIn')}
-        bar="inline"
-        fixErrorsText={t('common.checkFields')}
-      >
-        <UsernameField
-          id="login-username"
-          error={errorText(errors.username)}
-          registration={register('username')}
-        />
-        <PasswordField
-          id="login-password"
-          label={t('auth.password')}
-          autoComplete="current-password"
-          error={errorText(errors.password)}
-          registration={register('password')}
-        />
-      </EntityForm>
-    </section>
+    <AuthFormPage
+      title={t('auth.loginTitle')}
+      intro={
+        account ? (
+          <p className="notice">{t('auth.renewSession', { name: account.user.displayName })}</p>
+        ) : (
+          <p>{t('auth.loginIntro')}</p>
+        )
+      }
+      shell={shell}
+      submitLabel={t('auth.signIn')}
+      submittingLabel={t('auth.signingIn')}
+    >
+      <UsernameField
+        id="login-username"
+        error={errorText(errors.username)}
+        registration={register('username')}
+      />
+      <PasswordField
+        id="login-password"
+        label={t('auth.password')}
+        autoComplete="current-password"
+        error={errorText(errors.password)}
+        registration={register('password')}
+      />
+    </AuthFormPage>
   );
 }

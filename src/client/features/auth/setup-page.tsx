@@ -1,12 +1,11 @@
 import { useTranslation } from 'react-i18next';
 import { completeSetup } from '../../data/use-account';
 import { errorText } from '../../i18n/zod-errors';
-import { EntityForm } from '../../ui/entity-form';
 import { Field } from '../../ui/field';
-import { PageHeading } from '../../ui/page-heading';
 import { useEntityForm } from '../../ui/use-entity-form';
 import { authErrorMessage } from '../../widgets/auth-error-message';
 import { PasswordField, UsernameField } from './auth-fields';
+import { AuthFormPage } from './auth-form-page';
 import { useSetupRedirect } from './use-setup-redirect';
 import {
   MIN_PASSWORD_LENGTH,
@@ -39,64 +38,60 @@ export function SetupPage() {
   useSetupRedirect(false, '/login');
 
   return (
-    <section className="narrow">
-      <PageHeading title={t('setup.title')}>{t('setup.title')}</PageHeading>
-      <p>{t('setup.intro')}</p>
-      <EntityForm
-        shell={shell}
-        submitLabel={t('setup.create')}
-        submittingLabel={t('setup.creating')}
-        bar="inline"
-        fixErrorsText={t('common.checkFields')}
+    <AuthFormPage
+      title={t('setup.title')}
+      intro={<p>{t('setup.intro')}</p>}
+      shell={shell}
+      submitLabel={t('setup.create')}
+      submittingLabel={t('setup.creating')}
+    >
+      <Field
+        id="setup-code"
+        label={t('setup.code')}
+        hint={t('setup.codeHint')}
+        error={errorText(errors.code)}
+        required
       >
-        <Field
-          id="setup-code"
-          label={t('setup.code')}
-          hint={t('setup.codeHint')}
-          error={errorText(errors.code)}
-          required
-        >
-          {(aria) => (
-            <input
-              type="text"
-              autoComplete="off"
-              autoCapitalize="none"
-              spellCheck={false}
-              {...aria}
-              {...register('code')}
-            />
-          )}
-        </Field>
-        <UsernameField
-          id="setup-username"
-          error={errorText(errors.username)}
-          registration={register('username')}
-        />
-        <Field
-          id="setup-display-name"
-          label={t('setup.displayName')}
-          hint={t('setup.displayNameHint')}
-          error={errorText(errors.displayName)}
-          required
-        >
-          {(aria) => <input type="text" autoComplete="name" {...aria} {...register('displayName')} />}
-        </Field>
-        <PasswordField
-          id="setup-password"
-          label={t('auth.password')}
-          hint={t('setup.passwordHint', { count: MIN_PASSWORD_LENGTH })}
-          autoComplete="new-password"
-          error={errorText(errors.password)}
-          registration={register('password')}
-        />
-        <PasswordField
-          id="setup-confirm"
-          label={t('setup.confirmPassword')}
-          autoComplete="new-password"
-          error={errorText(errors.confirmPassword, { custom: 'errors.passwordsDiffer' })}
-          registration={register('confirmPassword')}
-        />
-      </EntityForm>
-    </section>
+        {(aria) => (
+          <input
+            type="text"
+            autoComplete="off"
+            autoCapitalize="none"
+            spellCheck={false}
+            {...aria}
+            {...register('code')}
+          />
+        )}
+      </Field>
+      <UsernameField
+        id="setup-username"
+        error={errorText(errors.username)}
+        registration={register('username')}
+      />
+      <Field
+        id="setup-display-name"
+        label={t('setup.displayName')}
+        hint={t('setup.displayNameHint')}
+        error={errorText(errors.displayName)}
+        required
+      >
+        {(aria) => <input type="text" autoComplete="name" {...aria} {...register('displayName')} />}
+      </Field>
+      <PasswordField
+        id="setup-password"
+        label={t('auth.password')}
+        hint={t('setup.passwordHint', { count: MIN_PASSWORD_LENGTH })}
+        autoComplete="new-password"
+        error={errorText(errors.password)}
+        registration={register('password')}
+      />
+      <PasswordField
+        id="setup-confirm"
+        label={t('setup.confirmPassword')}
+        autoComplete="new-password"
+        error={errorText(errors.confirmPassword, { custom: 'errors.passwordsDiffer' })}
+        registration={register('confirmPassword')}
+      />
+    </AuthFormPage>
   );
 }

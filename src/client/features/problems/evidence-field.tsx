@@ -35,7 +35,7 @@ export function EvidenceField({ notes }: { notes: TourNoteView[] }) {
               const photos = note.photos?.length ?? 0;
               return (
                 <li key={note.id}>
-                  <label className="problem-checkbox">
+                  <label className="choice problem-checkbox">
                     <input
                       type="checkbox"
                       checked={chosen.includes(note.id)}

@@ -1,0 +1,44 @@
+import type { ReactNode } from 'react';
+import type { FieldValues } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
+import { EntityForm } from '../../ui/entity-form';
+import { PageHeading } from '../../ui/page-heading';
+import type { EntityFormShell } from '../../ui/use-entity-form';
+
+/**
+ * The page of sign-in and of first-run setup: a narrow column with its
+ * heading and a few words, then the one form shell as a short form whose
+ * button sits right after the fields.
+ */
+export function AuthFormPage<Values extends FieldValues, Output>({
+  title,
+  intro,
+  shell,
+  submitLabel,
+  submittingLabel,
+  children,
+}: {
+  title: string;
+  intro: ReactNode;
+  shell: EntityFormShell<Values, Output>;
+  submitLabel: string;
+  submittingLabel: string;
+  children: ReactNode;
+}) {
+  const { t } = useTranslation();
+  return (
+    <section className="narrow">
+      <PageHeading title={title}>{title}</PageHeading>
+      {intro}
+      <EntityForm
+        shell={shell}
+        submitLabel={submitLabel}
+        submittingLabel={submittingLabel}
+        bar="inline"
+        fixErrorsText={t('common.checkFields')}
+      >
+        {children}
+      </EntityForm>
+    </section>
+  );
+}
