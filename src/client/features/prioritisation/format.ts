@@ -2,6 +2,7 @@
 import type { TFunction } from 'i18next';
 import type { ResultRow, RoundResult } from '../../../domain';
 import { formatNumber } from '../../ui/format';
+import './strings';
 
 /** Points (dots, Borda) as a whole number; a scoring mean with one decimal. */
 export function formatPoints(method: RoundResult['method'], points: number, locale: string): string {

@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { interviewNoteSchema, type RubricTemplate } from '../../../domain';
 import { i18n } from '../../i18n';
+import './strings';
 
 export interface InterviewValues {
   id: string;

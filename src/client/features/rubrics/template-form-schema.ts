@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { RUBRIC_KINDS, momentSchema, rubricCriterionSchema, sessionTypeSchema } from '../../../domain';
 import { i18n } from '../../i18n';
+import './strings';
 
 export interface CriterionValues {
   id: string;

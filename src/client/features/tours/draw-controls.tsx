@@ -1,5 +1,6 @@
 /** Drawing a route by hand on the map when there is no GPS: undo, save (two points at least), cancel. */
 import { useTranslation } from 'react-i18next';
+import './strings';
 
 export type DrawnPoint = { lon: number; lat: number };
 

@@ -4,6 +4,7 @@ import type { ThematicArea, TourNote, TrackSegment } from '../../../domain';
 import { THEME_COLOURS } from '../../ui/theme-colours';
 import type { MapLine, MapPoint } from '../../widgets/maps/map-types';
 import type { DrawnPoint } from './draw-controls';
+import './strings';
 
 const TRACK_COLOUR = '#0b5cad';
 const DRAWN_COLOUR = '#7a4b00';

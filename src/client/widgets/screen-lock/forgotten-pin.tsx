@@ -9,6 +9,7 @@ import { Field } from '../../ui/field';
 import { FormAlert } from '../../ui/form-alert';
 import { authErrorMessage } from '../auth-error-message';
 import { passwordFormSchema, type PasswordFormValues } from './pin-schema';
+import './strings';
 
 const resolver = zodResolver(passwordFormSchema, { error: formErrorMap });
 

@@ -9,6 +9,7 @@ import { useNow } from '../../ui/use-now';
 import { ForgottenPin } from './forgotten-pin';
 import { PinField } from './pin-field';
 import { PIN_ERRORS, unlockFormSchema, type UnlockFormValues } from './pin-schema';
+import './strings';
 
 const resolver = zodResolver(unlockFormSchema, { error: formErrorMap });
 
