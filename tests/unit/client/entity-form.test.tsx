@@ -10,6 +10,9 @@ import { Field } from '../../../src/client/ui/field';
 import { SaveConfirmation } from '../../../src/client/ui/save-notice';
 import { useEntityForm, type SaveOutcome } from '../../../src/client/ui/use-entity-form';
 import { errorText } from '../../../src/client/i18n/zod-errors';
+// The notices below are the sessions' and the team's words, which those features bring with them.
+import '../../../src/client/features/processes/strings';
+import '../../../src/client/features/sessions/strings';
 
 afterEach(cleanup);
 
