@@ -9,6 +9,8 @@ import { ProcessProblemsSummary } from '../../features/problems/process-problems
 import { ProcessRubricHistory } from '../../features/rubrics/process-rubric-history';
 import { ProcessTourExports } from '../../features/tour-exports/process-tour-exports';
 import { ProcessUnitsMap } from '../../widgets/maps/process-units-map';
+// A session saved or deleted lands here and is confirmed in the sessions' words, also after a reload.
+import '../../features/sessions/strings';
 
 export function ProcessScreen() {
   const { id = '' } = useParams();
