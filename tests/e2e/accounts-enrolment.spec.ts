@@ -1,0 +1,82 @@
+/**
+ * The office puts a new tablet into service without a password: a coordinator
+ * creates a facilitator's account (a common password is refused in Spanish),
+ * makes a one-time enrolment code whose QR code decodes to the same code, and
+ * a second browser — the tablet — signs in by typing it. The code then shows
+ * as used, and works no more.
+ */
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Page } from '@playwright/test';
+import { codeFromScan } from '../../src/domain/accounts';
+import { AccountsPage, EnrolmentPage, EnrolPage } from './pages/accounts.page';
+import { AppPage } from './pages/app.page';
+import { describeSmallTargets, smallTargets } from './support/target-size';
+
+async function expectUsable(page: Page, screen: string) {
+  const results = await new AxeBuilder({ page }).analyze();
+  expect(results.violations.map((v) => `${screen}: ${v.id} (${v.nodes.length}) ${v.help}`)).toEqual([]);
+  expect(describeSmallTargets(await smallTargets(page, 48)).map((s) => `${screen}: ${s}`)).toEqual([]);
+}
+
+test('a coordinator creates a facilitator and enrols a second browser with the typed code', async ({
+  browser,
+}) => {
+  const officeContext = await browser.newContext();
+  const office = await officeContext.newPage();
+  await new AppPage(office).signIn('coordinadora');
+
+  const accounts = new AccountsPage(office);
+  await accounts.open();
+  await expectUsable(office, 'accounts');
+  const suffix = Date.now().toString(36);
+  const displayName = `Marisol Hernández ${suffix}`;
+  await accounts.fillNew({
+    username: `marisol.${suffix}`,
+    displayName,
+    role: 'Facilitación',
+    password: 'Contraseña2024',
+  });
+  await accounts.submitNew();
+  await expect(office.getByText(/Esa contraseña está entre las más usadas/)).toBeVisible();
+  await expectUsable(office, 'new-account');
+  await office.getByLabel('Contraseña inicial').fill('la milpa crece en mayo');
+  await office.getByLabel('Repite la contraseña').fill('la milpa crece en mayo');
+  await accounts.submitNew();
+  await expect(office.getByText(`Se creó la cuenta de ${displayName}.`)).toBeVisible();
+  const card = accounts.card(displayName);
+  await expect(card).toContainText('Facilitación');
+  await expect(card).toContainText('Activa');
+
+  await card.getByRole('link', { name: `Inscribir una tableta para ${displayName}` }).click();
+  await expect(office.getByRole('heading', { name: 'Inscribir tabletas', level: 1 })).toBeVisible();
+  await expect(office.getByLabel('Persona')).toHaveValue(/.+/);
+  const enrolment = new EnrolmentPage(office);
+  const code = await enrolment.issue();
+  await expect(office.getByRole('heading', { name: `Código para ${displayName}` })).toBeVisible();
+  await expect(office.getByText('Vence en 10 minutos.')).toBeVisible();
+  const scanned = await enrolment.decodeQr();
+  expect(scanned).toMatch(/\/enrol#[A-Z2-9]{4}-[A-Z2-9]{4}$/);
+  expect(codeFromScan(scanned!)).toBe(code);
+  await expectUsable(office, 'enrolment');
+
+  // The tablet: a second browser with nothing of the office's, typing the code as read aloud.
+  const tabletContext = await browser.newContext();
+  const tablet = await tabletContext.newPage();
+  const typed = code.toLowerCase().replace('-', ' ');
+  await new EnrolPage(tablet).enrolWith(typed);
+  await expect(tablet.getByRole('heading', { name: 'Procesos', level: 1 })).toBeVisible();
+  await expect(tablet.getByRole('banner')).toContainText(displayName);
+
+  // The office sees the code used; the same code no longer opens another tablet.
+  await office.reload();
+  await expect(office.getByRole('listitem').filter({ hasText: `Para ${displayName}` })).toContainText(
+    'Usado',
+  );
+  const thirdContext = await browser.newContext();
+  const third = await thirdContext.newPage();
+  await new EnrolPage(third).enrolWith(code);
+  await expect(third.getByRole('alert')).toContainText('Ese código no sirve');
+  await expectUsable(third, 'enrol');
+
+  await Promise.all([officeContext.close(), tabletContext.close(), thirdContext.close()]);
+});
