@@ -3,13 +3,19 @@
  * creates a facilitator's account (a common password is refused in Spanish),
  * makes a one-time enrolment code whose QR code decodes to the same code, and
  * a second browser — the tablet — signs in by typing it. The code then shows
- * as used, and works no more.
+ * as used, and works no more. A tablet's camera reads the QR code with the
+ * decoder from the precache while offline, and signs in once back online.
  */
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Page } from '@playwright/test';
-import { codeFromScan } from '../../src/domain/accounts';
+import { chromium, expect, test, type Page } from '@playwright/test';
+import { CHROMIUM_ARGS } from '../../playwright.config';
+import { codeFromScan, enrolmentLink } from '../../src/domain/accounts';
 import { AccountsPage, EnrolmentPage, EnrolPage } from './pages/accounts.page';
 import { AppPage } from './pages/app.page';
+import { writeQrVideo } from './support/qr-video';
 import { describeSmallTargets, smallTargets } from './support/target-size';
 
 async function expectUsable(page: Page, screen: string) {
@@ -79,4 +85,57 @@ test('a coordinator creates a facilitator and enrols a second browser with the t
   await expectUsable(third, 'enrol');
 
   await Promise.all([officeContext.close(), tabletContext.close(), thirdContext.close()]);
+});
+
+test('a tablet scans the QR code with its camera offline, from the precache, and signs in once online', async ({
+  browser,
+  baseURL,
+}) => {
+  const officeContext = await browser.newContext();
+  const office = await officeContext.newPage();
+  await new AppPage(office).signIn('coordinadora');
+  await office.goto('/enrolment');
+  await office.getByLabel('Persona').selectOption({ label: 'Rosa Martínez · Facilitación (rosa)' });
+  const code = await new EnrolmentPage(office).issue();
+
+  // The tablet's camera sees the coordinator's screen (a fake capture device showing the QR code).
+  const video = path.join(mkdtempSync(path.join(tmpdir(), 'tequio-qr-')), 'qr.y4m');
+  writeQrVideo(video, enrolmentLink(baseURL!, code));
+  const camera = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: [
+      ...CHROMIUM_ARGS,
+      '--use-fake-ui-for-media-stream',
+      '--use-fake-device-for-media-stream',
+      `--use-file-for-fake-video-capture=${video}`,
+    ],
+  });
+  const tabletContext = await camera.newContext({
+    baseURL: baseURL!,
+    locale: 'es-MX',
+    permissions: ['camera'],
+  });
+  const tablet = await tabletContext.newPage();
+  await tablet.goto('/enrol');
+  await new AppPage(tablet).waitForOfflineReady();
+
+  await tabletContext.setOffline(true);
+  await tablet.reload();
+  await tablet.getByRole('button', { name: 'Escanear código QR' }).click();
+  await expect(tablet.getByRole('status').filter({ hasText: 'Código leído' })).toHaveText(
+    `Código leído: ${code}. Entrando…`,
+  );
+  await expect(tablet.getByRole('alert')).toHaveText(
+    'Necesitas conexión con el servidor para entrar con código.',
+  );
+  await expect(tablet.getByRole('textbox', { name: 'Código', exact: true })).toHaveValue(code);
+
+  await tabletContext.setOffline(false);
+  await tablet.getByRole('button', { name: 'Entrar', exact: true }).click();
+  await expect(tablet.getByRole('heading', { name: 'Procesos', level: 1 })).toBeVisible();
+  await expect(tablet.getByRole('banner')).toContainText('Rosa Martínez');
+
+  await tabletContext.close();
+  await camera.close();
+  await officeContext.close();
 });
