@@ -2,12 +2,14 @@
 import { cleanup, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { Dexie } from 'dexie';
-import { MemoryRouter } from 'react-router';
+import { MemoryRouter, Route, Routes } from 'react-router';
 import { afterEach, beforeEach, expect, it, vi } from 'vitest';
 import '../../../src/client/i18n';
 import type { Account, EnrolmentView } from '../../../src/domain';
 import { setDb } from '../../../src/client/data/current-db';
 import { TequioDb } from '../../../src/client/data/db';
+import { createProcess, getProcess } from '../../../src/client/data/processes.repository';
+import { AccountFormPage } from '../../../src/client/features/accounts/account-form-page';
 import { AccountsPage } from '../../../src/client/features/accounts/accounts-page';
 import { EnrolmentPage } from '../../../src/client/features/enrolment/enrolment-page';
 
@@ -144,4 +146,37 @@ it('makes a code for the person chosen and shows it as text and as a QR code', a
   const svg = decodeURIComponent(qr.getAttribute('src')!.replace(/^data:image\/svg\+xml;charset=utf-8,/, ''));
   expect(svg).toMatch(/^<svg/);
   expect(screen.getByText(/· Vigente/)).toBeInTheDocument();
+});
+
+it('puts a field user on a process team from their account, on the device, without asking the server to change the account', async () => {
+  const processId = await createProcess(db, {
+    name: 'Proceso San Miguel Teotongo',
+    unitKeys: ['07-120'],
+    stage: 'convening',
+    teamUserIds: [],
+  });
+  const calls: string[] = [];
+  vi.stubGlobal(
+    'fetch',
+    vi.fn(async (input: RequestInfo | URL, init?: RequestInit) => {
+      const url = new URL(String(input), 'http://localhost');
+      calls.push(`${init?.method ?? 'GET'} ${url.pathname}`);
+      if (url.pathname === '/api/v1/accounts') return json({ accounts: [rosa] });
+      throw new Error(`unexpected ${url.pathname}`);
+    }),
+  );
+  const user = userEvent.setup();
+  render(
+    <MemoryRouter initialEntries={['/accounts/u-rosa/edit']}>
+      <Routes>
+        <Route path="/accounts/:id/edit" element={<AccountFormPage />} />
+        <Route path="/accounts" element={<p>Lista de cuentas</p>} />
+      </Routes>
+    </MemoryRouter>,
+  );
+  await user.click(await screen.findByRole('checkbox', { name: 'Proceso San Miguel Teotongo' }));
+  await user.click(screen.getByRole('button', { name: 'Guardar cambios' }));
+  expect(await screen.findByText('Lista de cuentas')).toBeInTheDocument();
+  expect((await getProcess(db, processId))!.teamUserIds).toEqual(['u-rosa']);
+  expect(calls).toEqual(['GET /api/v1/accounts']);
 });

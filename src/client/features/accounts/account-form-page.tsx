@@ -4,6 +4,8 @@ import { useParams } from 'react-router';
 import type { User } from '../../../domain';
 import { useAccount } from '../../data/use-account';
 import { createAccount, listAccounts, updateAccount, type Account } from '../../data/use-accounts';
+import { setTeamMemberships, useProcesses, type ProcessView } from '../../data/use-processes';
+import { CheckboxListField } from '../../ui/checkbox-list-field';
 import { errorText, passwordErrorText } from '../../i18n/zod-errors';
 import { EntityForm } from '../../ui/entity-form';
 import { Field } from '../../ui/field';
@@ -94,27 +96,45 @@ function NewAccountForm({ viewer }: { viewer: User }) {
   );
 }
 
-function EditAccountForm({ viewer, account }: { viewer: User; account: Account }) {
+const sameSet = (a: readonly string[], b: readonly string[]) => [...a].sort().join() === [...b].sort().join();
+
+function EditAccountForm({
+  viewer,
+  account,
+  processes,
+}: {
+  viewer: User;
+  account: Account;
+  /** The processes this device holds (the coordinator's scope). */
+  processes: ProcessView[];
+}) {
   const { t } = useTranslation();
   const own = account.id === viewer.id;
+  const teams = processes.filter((p) => p.teamUserIds.includes(account.id)).map((p) => p.id);
   const shell = useEntityForm<EditAccountFormValues>({
     schema: editAccountFormSchema,
     defaultValues: {
       displayName: account.displayName,
       role: account.role,
       directorateIds: account.directorateIds,
+      processIds: teams,
     },
     failed: (error) => accountsErrorText(error, t),
     onSave: async (values) => {
-      const same = (a: string[], b: string[]) => [...a].sort().join() === [...b].sort().join();
-      const saved = await updateAccount(account.id, {
-        displayName: values.displayName,
+      const patch = {
+        ...(values.displayName === account.displayName ? {} : { displayName: values.displayName }),
         ...(own || values.role === account.role ? {} : { role: values.role }),
-        ...(own || same(values.directorateIds, account.directorateIds)
+        ...(own || sameSet(values.directorateIds, account.directorateIds)
           ? {}
           : { directorateIds: values.role === 'admin' ? [] : values.directorateIds }),
-      });
-      return { to: '/accounts', notice: { key: 'accounts.saved', values: { name: saved.displayName } } };
+      };
+      // The account lives on the server; the teams are process records, written here and synced.
+      if (Object.keys(patch).length > 0) await updateAccount(account.id, patch);
+      const fieldRole = values.role === 'facilitator' || values.role === 'promoter';
+      if (fieldRole && !sameSet(values.processIds, teams))
+        await setTeamMemberships(account.id, values.processIds);
+      const name = values.displayName;
+      return { to: '/accounts', notice: { key: 'accounts.saved', values: { name } } };
     },
   });
   const role = shell.form.watch('role');
@@ -135,6 +155,19 @@ function EditAccountForm({ viewer, account }: { viewer: User; account: Account }
         errors={shell.errors}
         roleLocked={own}
       />
+      {!own && (role === 'facilitator' || role === 'promoter') ? (
+        <CheckboxListField<EditAccountFormValues>
+          name="processIds"
+          legend={
+            <>
+              {t('accounts.processes')}
+              <span className="field-hint"> {t('accounts.processesHint')}</span>
+            </>
+          }
+          options={processes.map((p) => ({ value: p.id, label: p.name }))}
+          empty={t('accounts.processesNone')}
+        />
+      ) : null}
     </EntityForm>
   );
 }
@@ -167,6 +200,7 @@ export function AccountFormPage() {
   const { id } = useParams();
   const signedIn = useAccount();
   const editing = useManagedAccount(id);
+  const processes = useProcesses();
   if (signedIn === undefined) return <Loading />;
   const viewer = signedIn?.user;
   if (!viewer || (viewer.role !== 'admin' && viewer.role !== 'coordinator')) {
@@ -180,13 +214,15 @@ export function AccountFormPage() {
       </section>
     );
   }
-  if (editing === null) return <p className="loading">{t('accounts.loading')}</p>;
+  if (editing === null || processes === undefined) return <p className="loading">{t('accounts.loading')}</p>;
   const title = t('accounts.editTitle', { name: editing.account?.displayName ?? '' });
   return (
     <section className="stack narrow">
       <PageHeading title={title}>{title}</PageHeading>
       <FormAlert>{editing.failure}</FormAlert>
-      {editing.account ? <EditAccountForm viewer={viewer} account={editing.account} /> : null}
+      {editing.account ? (
+        <EditAccountForm viewer={viewer} account={editing.account} processes={processes} />
+      ) : null}
     </section>
   );
 }

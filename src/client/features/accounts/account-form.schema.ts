@@ -30,5 +30,7 @@ export const editAccountFormSchema = z.object({
   displayName: labelTextSchema(200),
   role: roleSchema,
   directorateIds: z.array(z.string()),
+  /** The processes whose team lists the person (field roles): process records, edited on the device. */
+  processIds: z.array(z.string()),
 });
 export type EditAccountFormValues = z.input<typeof editAccountFormSchema>;
