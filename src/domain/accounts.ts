@@ -136,8 +136,9 @@ export const usernameSchema = z
   .pipe(
     z
       .string()
-      .min(3, 'El usuario debe tener al menos 3 caracteres')
-      .max(64, 'El usuario no puede pasar de 64 caracteres')
+      // Length messages come from the form's error map, in the UI language.
+      .min(3)
+      .max(64)
       .regex(/^[a-z0-9][a-z0-9._@-]*$/, 'Usa solo letras sin acento, números y . _ @ -'),
   );
 

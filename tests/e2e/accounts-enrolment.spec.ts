@@ -139,3 +139,43 @@ test('a tablet scans the QR code with its camera offline, from the precache, and
   await camera.close();
   await officeContext.close();
 });
+
+for (const size of [
+  { name: 'zoom-200', viewport: { width: 640, height: 400 }, deviceScaleFactor: 2 },
+  { name: 'narrow-320', viewport: { width: 320, height: 640 }, deviceScaleFactor: 2 },
+] as const) {
+  test(`the office's account and enrolment screens reflow at ${size.name}`, async ({ browser }) => {
+    const context = await browser.newContext({
+      viewport: size.viewport,
+      deviceScaleFactor: size.deviceScaleFactor,
+    });
+    const page = await context.newPage();
+    const problems: string[] = [];
+    const check = async (screen: string) => {
+      const { scrollWidth, clientWidth } = await page.evaluate(() => ({
+        scrollWidth: document.documentElement.scrollWidth,
+        clientWidth: document.documentElement.clientWidth,
+      }));
+      if (scrollWidth > clientWidth)
+        problems.push(`${screen}: scrolls sideways (${scrollWidth} > ${clientWidth})`);
+      await expectUsable(page, `${size.name}/${screen}`);
+    };
+    await page.goto('/enrol');
+    await expect(page.getByRole('heading', { name: 'Entrar con código', level: 1 })).toBeVisible();
+    await check('enrol');
+    await new AppPage(page).signIn('coordinadora');
+    await page.goto('/accounts');
+    await expect(page.getByRole('listitem', { name: 'Rosa Martínez' })).toBeVisible();
+    await check('accounts');
+    await page.goto('/accounts/new');
+    await expect(page.getByRole('heading', { name: 'Nueva cuenta', level: 1 })).toBeVisible();
+    await check('new-account');
+    await page.goto('/enrolment');
+    await page.getByLabel('Persona').selectOption({ label: 'Rosa Martínez · Facilitación (rosa)' });
+    await new EnrolmentPage(page).issue();
+    await expect(page.getByRole('img', { name: /Código QR de inscripción/ })).toBeVisible();
+    await check('enrolment');
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+}

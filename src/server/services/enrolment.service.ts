@@ -19,6 +19,7 @@ import {
   type LoginResponse,
   type User,
 } from '../../domain';
+import { isUniqueViolation } from '../db/database';
 import type { EnrolmentRepository, EnrolmentRow } from '../repositories/enrolment.repository';
 import type { RecordsRepository } from '../repositories/records.repository';
 import type { UsersRepository } from '../repositories/users.repository';
@@ -71,7 +72,6 @@ export function createEnrolmentService(deps: EnrolmentServiceDeps) {
       throw new NotFound('No such account among the people you manage');
     }
     if (target.deactivatedAt !== undefined) throw new Forbidden('The account is deactivated');
-    const code = newCode();
     const issuedAt = now();
     const row: EnrolmentRow = {
       id: randomUUID(),
@@ -82,8 +82,16 @@ export function createEnrolmentService(deps: EnrolmentServiceDeps) {
       usedAt: null,
       revokedAt: null,
     };
-    await enrolment.insert({ ...row, codeHash: hashCode(code) });
-    return { code, enrolment: await view(row) };
+    // Hashes are unique: a code drawn twice (one in about 10¹², ever) is drawn again.
+    for (let attempt = 1; ; attempt++) {
+      const code = newCode();
+      try {
+        await enrolment.insert({ ...row, codeHash: hashCode(code) });
+        return { code, enrolment: await view(row) };
+      } catch (error) {
+        if (!isUniqueViolation(error) || attempt >= 3) throw error;
+      }
+    }
   }
 
   /** This week's codes for the people `viewer` manages, newest first. */

@@ -58,7 +58,7 @@ function NewAccountForm({ viewer }: { viewer: User }) {
         id="account-username"
         label={t('accounts.username')}
         hint={t('accounts.usernameHint')}
-        error={errorText(errors.username)}
+        error={errorText(errors.username, { invalid_format: 'errors.username' })}
         required
       >
         {(aria) => (
