@@ -7,7 +7,9 @@
  */
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { formatHlc, unitIdFromKey } from '../../src/domain';
 import { availableBackends, DEFAULT_PASSWORD, type Json, type TestServer, type TestUser } from './harness';
+import { processFields, pushBody, put } from './server-fixtures';
 
 const backends = await availableBackends();
 
@@ -172,5 +174,53 @@ describe.each(backends)('accounts on $name', (backend) => {
       (await server.request('POST', `/api/v1/accounts/${ids.fac0}/reset-password`, { token: tokens.dc1! }))
         .status,
     ).toBe(404);
+  });
+
+  it('puts a field user on a team of the coordinator’s processes in their care, and no further', async () => {
+    expect(await listed(tokens.dc1!)).not.toContain('fac0');
+    const stamp = formatHlc({ millis: Date.now(), counter: 1, node: '00000000000000a1' });
+    const square = [
+      [
+        [-99.05, 19.35],
+        [-99.04, 19.35],
+        [-99.04, 19.36],
+        [-99.05, 19.35],
+      ],
+    ];
+    const pushed = await server.request('POST', '/api/v1/sync/push', {
+      token: admin.token,
+      body: pushBody(randomUUID(), [
+        put(
+          1,
+          'territorialUnit',
+          unitIdFromKey('07-001'),
+          {
+            key: '07-001',
+            name: 'ACULCO (PBLO)',
+            population: 1000,
+            directorateId: d1,
+            prioritised: false,
+            geometry: { type: 'Polygon', coordinates: square },
+          },
+          stamp,
+        ),
+        put(
+          2,
+          'process',
+          randomUUID(),
+          processFields({ unitKeys: ['07-001'], teamUserIds: [ids.fac0] }),
+          stamp,
+        ),
+      ]),
+    });
+    expect(pushed.body.results.map((r: Json) => r.status)).toEqual(['applied', 'applied']);
+    expect(await listed(tokens.dc1!)).toContain('fac0');
+    expect((await patch(tokens.dc1!, ids.fac0!, { displayName: 'Promotora del equipo' })).status).toBe(200);
+    expect((await patch(tokens.dc1!, ids.fac0!, { role: 'coordinator' })).status).toBe(403);
+    const code = await server.request('POST', '/api/v1/enrolment-codes', {
+      token: tokens.dc1!,
+      body: { userId: ids.fac0 },
+    });
+    expect(code.status).toBe(201);
   });
 });
