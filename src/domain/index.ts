@@ -29,3 +29,4 @@ export * from './agenda';
 export * from './agenda-validation';
 export * from './traceability';
 export * from './record-checks';
+export * from './accounts';

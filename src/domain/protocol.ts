@@ -70,6 +70,11 @@ export const loginRequestSchema = z.object({
   deviceLabel: labelTextSchema(200),
   /** The key a previous login returned to this device; an unknown or stale key counts as none. */
   deviceKey: z.string().max(200).optional(),
+  /**
+   * Extension: the password that replaces a one-time code (after a reset). Without it such a
+   * sign-in answers 409 `password_change_required`; the rules are those of domain/accounts.ts.
+   */
+  newPassword: z.string().max(1000).optional(),
 });
 export type LoginRequest = z.infer<typeof loginRequestSchema>;
 

@@ -21,8 +21,10 @@ import {
 import { createBlobStore } from './repositories/blob-store';
 import { createBlobsRepository } from './repositories/blobs.repository';
 import { createRepositories } from './repositories/repositories';
+import { registerAccountsRoutes } from './routes/accounts.routes';
 import { registerAuthRoutes } from './routes/auth.routes';
 import { registerBlobRoutes } from './routes/blobs.routes';
+import { registerEnrolmentRoutes } from './routes/enrolment.routes';
 import { registerImportRoutes } from './routes/import.routes';
 import { registerMapPackRoutes } from './routes/map-packs.routes';
 import { registerMetaRoutes } from './routes/meta.routes';
@@ -31,8 +33,10 @@ import { registerStaticRoutes } from './routes/static.routes';
 import { registerSyncRoutes } from './routes/sync.routes';
 import { registerTerritoryRoutes } from './routes/territory.routes';
 import { registerUsersRoutes } from './routes/users.routes';
+import { createAccountsService } from './services/accounts.service';
 import { createAuthService } from './services/auth.service';
 import { createBlobsService } from './services/blobs.service';
+import { createEnrolmentService } from './services/enrolment.service';
 import { createImportService } from './services/import.service';
 import { createMapPacksService } from './services/map-packs.service';
 import { createLoginThrottle, DEFAULT_THROTTLE, type ThrottleOptions } from './services/login-throttle';
@@ -77,6 +81,8 @@ function createServices(options: AppOptions) {
   });
   const users = createUsersService({ users: store.users });
   const setup = createSetupService({ usersService: users, auth, throttle });
+  const accounts = createAccountsService(store);
+  const enrolment = createEnrolmentService({ ...store, auth, throttle });
   const sync = createSyncService(store);
   const blobs = createBlobsService({
     store: createBlobStore(options.config.blobDir ?? path.resolve('data', 'blobs')),
@@ -99,6 +105,8 @@ function createServices(options: AppOptions) {
   return {
     auth,
     users,
+    accounts,
+    enrolment,
     setup,
     sync,
     importer,
@@ -184,6 +192,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   registerSetupRoutes(app, services.setup);
   registerAuthRoutes(app, services.auth);
   registerUsersRoutes(app, { auth: services.auth, users: services.users });
+  registerAccountsRoutes(app, { auth: services.auth, accounts: services.accounts });
+  registerEnrolmentRoutes(app, { auth: services.auth, enrolment: services.enrolment });
   registerSyncRoutes(app, { auth: services.auth, sync: services.sync });
   await registerBlobRoutes(app, { auth: services.auth, blobs: services.blobs });
   registerImportRoutes(app, { auth: services.auth, importer: services.importer });

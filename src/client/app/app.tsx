@@ -60,6 +60,16 @@ const TourNoteFormPage = lazyScreen(
 const MapPacksPage = lazyScreen(
   async () => (await import('../features/map-packs/map-packs-page')).MapPacksPage,
 );
+const AccountsPage = lazyScreen(
+  async () => (await import('../features/accounts/accounts-page')).AccountsPage,
+);
+const AccountFormPage = lazyScreen(
+  async () => (await import('../features/accounts/account-form-page')).AccountFormPage,
+);
+const EnrolmentPage = lazyScreen(
+  async () => (await import('../features/enrolment/enrolment-page')).EnrolmentPage,
+);
+const EnrolPage = lazyScreen(async () => (await import('../features/enrolment/enrol-page')).EnrolPage);
 const DevicesPage = lazyScreen(async () => (await import('../features/devices/devices-page')).DevicesPage);
 const NewProcessPage = lazyScreen(
   async () => (await import('../features/processes/new-process-page')).NewProcessPage,
@@ -136,6 +146,7 @@ export function AppRoutes() {
       <Route element={<PublicLayout />}>
         <Route path="/login" element={<LoginPage />} />
         <Route path="/setup" element={<SetupPage />} />
+        <Route path="/enrol" element={<EnrolPage />} />
       </Route>
       <Route element={<AppLayout />}>
         <Route index element={<HomeRoute />} />
@@ -159,6 +170,10 @@ export function AppRoutes() {
         <Route path="/map-packs" element={<MapPacksPage onUploaded={syncNow} />} />
         <Route path="/sync" element={<SyncRoute />} />
         <Route path="/devices" element={<DevicesPage />} />
+        <Route path="/accounts" element={<AccountsPage />} />
+        <Route path="/accounts/new" element={<AccountFormPage />} />
+        <Route path="/accounts/:id/edit" element={<AccountFormPage />} />
+        <Route path="/enrolment" element={<EnrolmentPage />} />
         <Route path="/territory" element={<TerritoryPage onImported={syncNow} />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>

@@ -69,9 +69,13 @@ export function accountApi(db: TequioDb, baseUrl = '', timeoutMs = 30_000): ApiC
   return createApiClient({ baseUrl, timeoutMs, getToken: accountToken(db) });
 }
 
+/**
+ * Signs in with a password. After a reset the password is a one-time code: the server then
+ * answers `password_change_required` until the same sign-in carries `newPassword`.
+ */
 export async function signIn(
   db: TequioDb,
-  input: { username: string; password: string },
+  input: { username: string; password: string; newPassword?: string | undefined },
   api: ApiClient = accountApi(db),
 ): Promise<void> {
   const deviceKey = (await deviceKeys(db))[keyName(input.username)];
@@ -80,7 +84,9 @@ export async function signIn(
     user,
     deviceKey: next,
   } = await api.login({
-    ...input,
+    username: input.username,
+    password: input.password,
+    ...(input.newPassword ? { newPassword: input.newPassword } : {}),
     deviceLabel: deviceLabel(),
     ...(deviceKey ? { deviceKey } : {}),
   });
@@ -104,6 +110,20 @@ export async function completeSetup(
   api: ApiClient = accountApi(db),
 ): Promise<void> {
   const { token, user, deviceKey } = await api.setup({ ...input, deviceLabel: deviceLabel() });
+  await keepDeviceKey(db, user.username, deviceKey);
+  await db.setMeta('account', { token, user });
+}
+
+/**
+ * Puts this device into service with a one-time enrolment code (typed or read from its QR
+ * code): the device gets its own token and no password is typed. Needs the network once.
+ */
+export async function enrolDevice(
+  db: TequioDb,
+  code: string,
+  api: ApiClient = accountApi(db),
+): Promise<void> {
+  const { token, user, deviceKey } = await api.enrol({ code, deviceLabel: deviceLabel() });
   await keepDeviceKey(db, user.username, deviceKey);
   await db.setMeta('account', { token, user });
 }

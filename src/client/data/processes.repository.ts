@@ -37,6 +37,30 @@ export function updateProcess(
   return records.editLocal(db, 'process', id, patch, options);
 }
 
+/**
+ * Puts a person on exactly the teams of `processIds` among the processes this device holds
+ * (adding or removing them elsewhere): one local write per process whose team changes, each
+ * syncing like any team edit. Returns how many teams changed.
+ */
+export async function setTeamMemberships(
+  db: TequioDb,
+  userId: string,
+  processIds: readonly string[],
+): Promise<number> {
+  const wanted = new Set(processIds);
+  let changed = 0;
+  for (const process of await listProcesses(db)) {
+    const member = process.teamUserIds.includes(userId);
+    if (member === wanted.has(process.id)) continue;
+    const teamUserIds = member
+      ? process.teamUserIds.filter((id) => id !== userId)
+      : [...process.teamUserIds, userId];
+    await records.editLocal(db, 'process', process.id, { teamUserIds });
+    changed++;
+  }
+  return changed;
+}
+
 /** Every process on the device, by name. */
 export async function listProcesses(db: TequioDb): Promise<ProcessView[]> {
   return records.liveViews(await db.processes.toArray()).sort((a, b) => a.name.localeCompare(b.name, 'es'));

@@ -15,7 +15,10 @@ export function useAccount(): Account | null | undefined {
   return useLiveQuery(() => account.readAccount(getDb()), []);
 }
 
-export const signIn = (input: { username: string; password: string }) => account.signIn(getDb(), input);
+export const signIn = (input: { username: string; password: string; newPassword?: string | undefined }) =>
+  account.signIn(getDb(), input);
+/** Signs this device in with a one-time enrolment code (needs the network once). */
+export const enrolDevice = (code: string) => account.enrolDevice(getDb(), code);
 export const signOut = () => account.signOut(getDb());
 export const completeSetup = (input: {
   code: string;

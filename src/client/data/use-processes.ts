@@ -22,6 +22,9 @@ export function useProcess(id: string): processes.ProcessView | null | undefined
 export const createProcess = (input: processes.ProcessInput) => processes.createProcess(getDb(), input);
 export const updateProcess = (id: string, patch: Partial<Process>, options?: EditOptions) =>
   processes.updateProcess(getDb(), id, patch, options);
+/** Puts a person on exactly these processes' teams (local writes that sync). */
+export const setTeamMemberships = (userId: string, processIds: readonly string[]) =>
+  processes.setTeamMemberships(getDb(), userId, processIds);
 /** Moves the process to a stage (throws StageTransitionError when the stage rules refuse). */
 export const recordStageEntry = (processId: string, entry: StageEntry) =>
   processes.recordStageEntry(getDb(), processId, entry);

@@ -4,6 +4,7 @@
  * not word themselves; zod's locale (set in ./index.ts) covers the rest.
  */
 import type { z } from 'zod';
+import { passwordProblem } from '../../domain/accounts';
 import { i18n } from './index';
 
 type RawIssue = z.core.$ZodRawIssue;
@@ -56,4 +57,19 @@ export function errorText(
   const key = typeof error.type === 'string' ? overrides[error.type] : undefined;
   if (key) return i18n.t(key);
   return typeof error.message === 'string' && error.message ? error.message : i18n.t('errors.invalid');
+}
+
+/**
+ * The text for a password field's error: the password rule's reason (domain/accounts.ts) in
+ * the UI language, worked out again from the value typed, else the error's own text.
+ */
+export function passwordErrorText(
+  error: { type?: unknown; message?: unknown } | undefined,
+  password: string,
+  username?: string,
+): string | undefined {
+  if (!error) return undefined;
+  const problem =
+    error.type === 'custom' || error.type === 'too_small' ? passwordProblem(password, username) : null;
+  return problem ? i18n.t(`errors.password.${problem}`) : errorText(error);
 }

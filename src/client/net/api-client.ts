@@ -5,7 +5,14 @@
  * server could not be reached (offline, DNS, connection cut mid-response).
  */
 import type {
+  Account,
+  CreateAccountRequest,
   DeviceView,
+  EnrolmentView,
+  IssuedEnrolment,
+  PasswordReset,
+  RedeemEnrolmentRequest,
+  UpdateAccountRequest,
   ImportReport,
   LoginRequest,
   LoginResponse,
@@ -86,6 +93,17 @@ export interface ApiClient {
   /** A user's devices (login tokens); own ones when `userId` is omitted. */
   listDevices(userId?: string): Promise<{ devices: DeviceView[] }>;
   revokeDevice(deviceId: string): Promise<DeviceView>;
+  /** The accounts the caller manages (coordinators and admins). */
+  listAccounts(): Promise<{ accounts: Account[] }>;
+  createUser(body: CreateAccountRequest): Promise<User>;
+  updateAccount(id: string, body: UpdateAccountRequest): Promise<Account>;
+  /** Replaces the account's password with a one-time code, shown once. */
+  resetPassword(id: string): Promise<PasswordReset>;
+  issueEnrolmentCode(userId: string): Promise<IssuedEnrolment>;
+  listEnrolmentCodes(): Promise<{ codes: EnrolmentView[] }>;
+  revokeEnrolmentCode(id: string): Promise<EnrolmentView>;
+  /** A device's one-time enrolment code for its own token (no token needed). */
+  enrol(body: RedeemEnrolmentRequest): Promise<LoginResponse>;
   /** Applies a device's unsynced-changes file on the server (coordinators and admins). */
   importUnsynced(file: UnsyncedFile): Promise<ImportReport>;
   /** Imports neighbourhood units from a GeoJSON FeatureCollection (coordinators and admins). */
@@ -157,6 +175,14 @@ export function createApiClient(options: ApiClientOptions = {}): ApiClient {
     listDevices: (userId) =>
       request('GET', `/auth/devices${userId ? `?${new URLSearchParams({ userId }).toString()}` : ''}`),
     revokeDevice: (deviceId) => request('POST', `/auth/devices/${encodeURIComponent(deviceId)}/revoke`, {}),
+    listAccounts: () => request('GET', '/accounts'),
+    createUser: (body) => request('POST', '/users', body),
+    updateAccount: (id, body) => request('PATCH', `/accounts/${encodeURIComponent(id)}`, body),
+    resetPassword: (id) => request('POST', `/accounts/${encodeURIComponent(id)}/reset-password`, {}),
+    issueEnrolmentCode: (userId) => request('POST', '/enrolment-codes', { userId }),
+    listEnrolmentCodes: () => request('GET', '/enrolment-codes'),
+    revokeEnrolmentCode: (id) => request('POST', `/enrolment-codes/${encodeURIComponent(id)}/revoke`, {}),
+    enrol: (body) => request('POST', '/auth/enrol', body, false),
     importUnsynced: (file) => request('POST', '/sync/import', file),
     importTerritory: (geojson) => request('POST', '/territory/import', geojson),
   };

@@ -183,11 +183,47 @@ const migration0003TerritoryScope: Migration = {
   },
 };
 
+/**
+ * Accounts managed from the office: an account can be deactivated (kept, with
+ * its data, but no longer able to sign in or sync) and can carry a one-time
+ * code instead of a password after a reset (must_change_password = 1 until
+ * its owner chooses one). Field users may name directorates too (whose
+ * coordinators look after them). Enrolment codes put a tablet into service
+ * without a password: only the SHA-256 of each code is stored.
+ */
+const migration0004Accounts: Migration = {
+  async up(db: AnyDb) {
+    await db.schema.alterTable('users').addColumn('deactivated_at', 'text').execute();
+    await db.schema
+      .alterTable('users')
+      .addColumn('must_change_password', 'integer', (c) => c.notNull().defaultTo(0))
+      .execute();
+    await db.schema
+      .createTable('enrolment_codes')
+      .addColumn('id', 'text', (c) => c.primaryKey())
+      .addColumn('user_id', 'text', (c) => c.notNull())
+      .addColumn('code_hash', 'text', (c) => c.notNull().unique())
+      .addColumn('created_by', 'text', (c) => c.notNull())
+      .addColumn('created_at', 'text', (c) => c.notNull())
+      .addColumn('expires_at', 'text', (c) => c.notNull())
+      .addColumn('used_at', 'text')
+      .addColumn('revoked_at', 'text')
+      .execute();
+    await db.schema.createIndex('enrolment_codes_user_id').on('enrolment_codes').column('user_id').execute();
+    await db.schema
+      .createIndex('enrolment_codes_created_at')
+      .on('enrolment_codes')
+      .column('created_at')
+      .execute();
+  },
+};
+
 /** Name → migration. Names sort in application order. Append only. */
 export const migrations: Record<string, Migration> = {
   '0001_initial': migration0001Initial,
   '0002_blobs': migration0002Blobs,
   '0003_territory_scope': migration0003TerritoryScope,
+  '0004_accounts': migration0004Accounts,
 };
 
 const provider: MigrationProvider = {

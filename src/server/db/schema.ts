@@ -23,8 +23,28 @@ export interface UsersTable {
   role: string;
   password_hash: string;
   created_at: string;
-  /** JSON array of directorate ids for a coordinator limited to them; null = no such limit. */
+  /**
+   * JSON array of directorate ids: a coordinator limited to them, or the directorates a field
+   * user works in; null = none.
+   */
   directorate_ids: string | null;
+  /** Set when the account was deactivated: it keeps its data but cannot sign in or sync. */
+  deactivated_at: string | null;
+  /** 1 after a reset: the stored hash is of a one-time code its owner replaces at the next sign-in. */
+  must_change_password: number;
+}
+
+/** One-time enrolment codes: a tablet redeems one for its own device token. */
+export interface EnrolmentCodesTable {
+  id: string;
+  user_id: string;
+  /** SHA-256 (hex) of the normalised code; the code itself is never stored. */
+  code_hash: string;
+  created_by: string;
+  created_at: string;
+  expires_at: string;
+  used_at: string | null;
+  revoked_at: string | null;
 }
 
 export interface DeviceTokensTable {
@@ -117,4 +137,5 @@ export interface Tables {
   blob_uploads: BlobUploadsTable;
   unit_directorates: UnitDirectoratesTable;
   process_units: ProcessUnitsTable;
+  enrolment_codes: EnrolmentCodesTable;
 }

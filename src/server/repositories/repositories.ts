@@ -7,6 +7,7 @@
 import type { DatabaseHandle } from '../db/database';
 import { createBlobsRepository } from './blobs.repository';
 import { createClientsRepository } from './clients.repository';
+import { createEnrolmentRepository } from './enrolment.repository';
 import { createMetaRepository } from './meta.repository';
 import { createRecordsRepository } from './records.repository';
 import { createRejectionsRepository } from './rejections.repository';
@@ -22,6 +23,7 @@ function bind(handle: DatabaseHandle, db = handle.db) {
     rejections: createRejectionsRepository(db),
     meta: createMetaRepository(db),
     blobs: createBlobsRepository(db),
+    enrolment: createEnrolmentRepository(db),
   };
 }
 

@@ -63,9 +63,13 @@ export function createTokensRepository(db: Db) {
           'u.password_hash',
           'u.created_at',
           'u.directorate_ids',
+          'u.deactivated_at',
+          'u.must_change_password',
         ])
         .where('t.token_hash', '=', tokenHash)
         .where('t.revoked_at', 'is', null)
+        // A deactivated account's tokens are revoked with it; this holds even for one missed.
+        .where('u.deactivated_at', 'is', null)
         .executeTakeFirst();
       if (!row) return undefined;
       return {
@@ -113,6 +117,17 @@ export function createTokensRepository(db: Db) {
         .where('revoked_at', 'is', null)
         .executeTakeFirst();
       return Number(result.numUpdatedRows) > 0;
+    },
+
+    /** Revokes every live token of one user (deactivation, password reset); returns how many. */
+    async revokeAllOfUser(userId: string, now: string): Promise<number> {
+      const result = await db
+        .updateTable('device_tokens')
+        .set({ revoked_at: now })
+        .where('user_id', '=', userId)
+        .where('revoked_at', 'is', null)
+        .executeTakeFirst();
+      return Number(result.numUpdatedRows);
     },
 
     /** Revokes every live token (all devices must sign in again); returns how many. */

@@ -8,13 +8,20 @@
  * answer after the same amount of work.
  */
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
-import type { DeviceView, LoginRequest, LoginResponse, User } from '../../domain';
+import {
+  PASSWORD_PROBLEM_TEXT,
+  passwordProblem,
+  type DeviceView,
+  type LoginRequest,
+  type LoginResponse,
+  type User,
+} from '../../domain';
 import type { DeviceTokenRow, TokensRepository } from '../repositories/tokens.repository';
 import type { RecordsRepository } from '../repositories/records.repository';
 import type { UserRow, UsersRepository } from '../repositories/users.repository';
-import { Forbidden, NotFound, Unauthenticated } from './errors';
+import { Conflict, Forbidden, NotFound, Unauthenticated, ValidationFailed } from './errors';
 import type { LoginThrottle } from './login-throttle';
-import { verifyAgainstNothing, verifyPassword } from './passwords';
+import { hashPassword, verifyAgainstNothing, verifyPassword } from './passwords';
 import { mayManageUser } from './authorization-people';
 import { scopeOf } from './scope';
 
@@ -92,7 +99,31 @@ export function createAuthService({ users, tokens, throttle, records }: AuthServ
       throw new Unauthenticated('Usuario o contraseña incorrectos / wrong username or password');
     }
     const deviceKey = attempt.succeed();
+    if (user.deactivatedAt !== undefined) {
+      throw new Forbidden('La cuenta está desactivada / the account is deactivated');
+    }
+    if (user.mustChangePassword) await replaceOneTimeCode(user, input);
     return { ...(await issueToken(user, input.deviceLabel)), deviceKey };
+  }
+
+  /**
+   * Signed in with a one-time code from a reset: the same request must carry the new
+   * password (`newPassword`), else 409 `password_change_required` and no token.
+   */
+  async function replaceOneTimeCode(user: UserRow, input: LoginRequest): Promise<void> {
+    if (input.newPassword === undefined) {
+      throw new Conflict(
+        'password_change_required',
+        'Elige una contraseña nueva para reemplazar el código de un solo uso / choose a new password',
+      );
+    }
+    const problem =
+      input.newPassword === input.password ? 'common' : passwordProblem(input.newPassword, user.username);
+    if (problem) {
+      const message = PASSWORD_PROBLEM_TEXT[problem];
+      throw new ValidationFailed(message, [{ path: 'newPassword', message, passwordProblem: problem }]);
+    }
+    await users.setPassword(user.id, await hashPassword(input.newPassword), false);
   }
 
   /** Resolves an Authorization header to its user, or throws Unauthenticated. */

@@ -4,7 +4,8 @@
  * makes — a device's push, an imported file, a territory import, a map pack,
  * the default rubrics and government areas — is judged here, by
  * `authorizeWrite`, from the table `WRITE_POLICY` (authorization-policy.ts);
- * every listing of people (devices, rejections) by `canManageUser`. A new
+ * every listing and change of people (accounts, devices, enrolment codes,
+ * rejections) by authorization-people.ts. A new
  * entity adds its row to the table and a test per refusal. A frozen record (a
  * validated Agenda version) changes for no one, administrators included.
  *
@@ -38,8 +39,12 @@ export const ACTIONS = {
   'sync.import': (user: User) => user.role === 'admin' || user.role === 'coordinator',
   /** Review rejected changes (filtered by canManageUser for directorate coordinators). */
   'rejections.list': (user: User) => user.role === 'admin' || user.role === 'coordinator',
-  /** Create accounts (which roles: users.service.ts canCreate). */
+  /** Create accounts (which roles and directorates: authorization-people.ts mayGiveRole, users.service.ts). */
   'users.create': (user: User) => user.role === 'admin' || user.role === 'coordinator',
+  /** List, edit, deactivate and reset accounts (which ones: authorization-people.ts). */
+  'accounts.manage': (user: User) => user.role === 'admin' || user.role === 'coordinator',
+  /** Issue, list and revoke enrolment codes (for whom: authorization-people.ts canManageUser). */
+  'enrolment.issue': (user: User) => user.role === 'admin' || user.role === 'coordinator',
 } satisfies Record<string, (user: User) => boolean>;
 
 export type Action = keyof typeof ACTIONS;

@@ -1,65 +1,59 @@
 /**
  * Accounts: creation with the role rules (admins create any role,
- * coordinators only field roles) and listing. Used by the HTTP routes, the
- * first-run setup and the CLI, so the same validation applies everywhere.
+ * coordinators only field roles, in their own directorates) and listing.
+ * Used by the HTTP routes, the first-run setup and the CLI, so the same
+ * validation applies everywhere (domain/accounts.ts).
  */
 import { randomUUID } from 'node:crypto';
-import { z } from 'zod';
-import { labelTextSchema, roleSchema, type Role, type User, type UserSummary } from '../../domain';
+import {
+  createAccountRequestSchema,
+  type CreateAccountRequest,
+  type Role,
+  type User,
+  type UserSummary,
+} from '../../domain';
 import { isUniqueViolation } from '../db/database';
 import type { UsersRepository } from '../repositories/users.repository';
-import { normalizeUsername, publicUser } from './auth.service';
+import { publicUser } from './auth.service';
+import { isFieldRole, mayGiveRole } from './authorization-people';
 import { Conflict, Forbidden } from './errors';
-import { hashPassword, MIN_PASSWORD_LENGTH } from './passwords';
+import { hashPassword } from './passwords';
 
-export const usernameSchema = z
-  .string()
-  .transform(normalizeUsername)
-  .pipe(
-    z
-      .string()
-      .min(3)
-      .max(64)
-      .regex(/^[a-z0-9][a-z0-9._@-]*$/, 'use letters, digits and . _ @ - only'),
-  );
-
-export const passwordSchema = z
-  .string()
-  .min(MIN_PASSWORD_LENGTH, `at least ${MIN_PASSWORD_LENGTH} characters`)
-  .max(1000);
-
-export const createUserRequestSchema = z
-  .object({
-    username: usernameSchema,
-    displayName: labelTextSchema(200),
-    role: roleSchema,
-    password: passwordSchema,
-    /** Limits a coordinator to these territorial directorates (directorate record ids); absent = whole borough. */
-    directorateIds: z.array(z.uuid()).min(1).max(99).optional(),
-  })
-  .refine((u) => u.directorateIds === undefined || u.role === 'coordinator', {
-    path: ['directorateIds'],
-    message: 'only coordinators can be limited to directorates',
-  });
-export type CreateUserRequest = z.infer<typeof createUserRequestSchema>;
+export { passwordSchema, usernameSchema } from '../../domain';
+export const createUserRequestSchema = createAccountRequestSchema;
+export type CreateUserRequest = CreateAccountRequest;
 
 // The wire shape lives in the domain, shared with the client.
 export { userSummarySchema, type UserSummary } from '../../domain';
 
 /** Who is creating: a signed-in user, or the system (setup, CLI) which may create any role. */
-export type Creator = { role: Role } | 'system';
-
-const FIELD_ROLES: Role[] = ['facilitator', 'promoter'];
+export type Creator = Pick<User, 'id' | 'role' | 'scope'> | 'system';
 
 export function canCreate(creator: Creator, role: Role): boolean {
-  if (creator === 'system' || creator.role === 'admin') return true;
-  return creator.role === 'coordinator' && FIELD_ROLES.includes(role);
+  return mayGiveRole(creator, role);
+}
+
+/**
+ * The directorates the new account gets: a directorate coordinator's field
+ * users work in the coordinator's directorates (all of them unless a few are
+ * named), so the account stays in their care; others keep what was asked.
+ */
+function directoratesFor(input: CreateUserRequest, creator: Creator): string[] | undefined {
+  if (creator === 'system' || creator.role !== 'coordinator' || creator.scope.kind !== 'directorates') {
+    return input.directorateIds ? [...new Set(input.directorateIds)] : undefined;
+  }
+  const theirs = creator.scope.directorates ?? [];
+  if (!input.directorateIds) return [...theirs];
+  const outside = input.directorateIds.filter((d) => !theirs.includes(d));
+  if (outside.length > 0) throw new Forbidden('Only your own directorates can be given');
+  return [...new Set(input.directorateIds)];
 }
 
 export function createUsersService({ users }: { users: UsersRepository }) {
   async function createUser(input: CreateUserRequest, creator: Creator): Promise<User> {
     if (!canCreate(creator, input.role))
       throw new Forbidden(`Not allowed to create a user with role ${input.role}`);
+    const directorateIds = directoratesFor(input, creator);
     const row = {
       id: randomUUID(),
       username: input.username,
@@ -67,7 +61,7 @@ export function createUsersService({ users }: { users: UsersRepository }) {
       role: input.role,
       passwordHash: await hashPassword(input.password),
       createdAt: new Date().toISOString(),
-      ...(input.directorateIds ? { directorateIds: [...new Set(input.directorateIds)] } : {}),
+      ...(directorateIds?.length ? { directorateIds } : {}),
     };
     try {
       await users.insert(row);
@@ -99,9 +93,7 @@ export function createUsersService({ users }: { users: UsersRepository }) {
       return (await users.list()).map(summary);
     }
     if (viewer.role === 'coordinator') {
-      return (await users.list())
-        .filter((u) => u.id === viewer.id || FIELD_ROLES.includes(u.role))
-        .map(summary);
+      return (await users.list()).filter((u) => u.id === viewer.id || isFieldRole(u.role)).map(summary);
     }
     return [summary(viewer)];
   }

@@ -16,6 +16,7 @@ export function AuthFormPage<Values extends FieldValues, Output>({
   shell,
   submitLabel,
   submittingLabel,
+  footer,
   children,
 }: {
   title: string;
@@ -23,6 +24,8 @@ export function AuthFormPage<Values extends FieldValues, Output>({
   shell: EntityFormShell<Values, Output>;
   submitLabel: string;
   submittingLabel: string;
+  /** What follows the form (another way in, a link). */
+  footer?: ReactNode;
   children: ReactNode;
 }) {
   const { t } = useTranslation();
@@ -39,6 +42,7 @@ export function AuthFormPage<Values extends FieldValues, Output>({
       >
         {children}
       </EntityForm>
+      {footer}
     </section>
   );
 }

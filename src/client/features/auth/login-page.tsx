@@ -1,18 +1,45 @@
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useLocation } from 'react-router';
-import type { z } from 'zod';
-import { loginRequestSchema } from '../../../domain';
+import { Link, useLocation } from 'react-router';
+import { z } from 'zod';
+import { checkPasswordOf, loginRequestSchema, passwordSchema } from '../../../domain';
 import { signIn, useAccount } from '../../data/use-account';
-import { errorText } from '../../i18n/zod-errors';
+import { errorText, passwordErrorText } from '../../i18n/zod-errors';
+import { ApiError } from '../../net/api-client';
 import { useEntityForm } from '../../ui/use-entity-form';
 import { authErrorMessage } from '../../widgets/auth-error-message';
 import { PasswordField, UsernameField } from './auth-fields';
 import { AuthFormPage } from './auth-form-page';
 import { useSetupRedirect } from './use-setup-redirect';
 
-const loginFormSchema = loginRequestSchema.pick({ username: true, password: true });
+const loginFormSchema = loginRequestSchema
+  .pick({ username: true, password: true })
+  .extend({ newPassword: z.string(), confirmNewPassword: z.string() });
+/** After a reset the password is a one-time code: the same sign-in then chooses the new password. */
+const replaceCodeFormSchema = loginFormSchema
+  .extend({ newPassword: passwordSchema, confirmNewPassword: z.string().min(1) })
+  .superRefine(checkPasswordOf('newPassword'))
+  .refine((values) => values.newPassword === values.confirmNewPassword, {
+    path: ['confirmNewPassword'],
+    params: { i18n: 'errors.passwordsDiffer' },
+    message: 'Las contraseñas no coinciden',
+  });
 type LoginFormValues = z.input<typeof loginFormSchema>;
+
+const isCodeToReplace = (error: unknown) =>
+  error instanceof ApiError && error.code === 'password_change_required';
+
+/** The password rule the server named for a refused new password, if that is why it refused. */
+function newPasswordProblem(error: unknown): string | null {
+  if (!(error instanceof ApiError) || error.code !== 'invalid_request') return null;
+  const detail = error.details.find(
+    (d): d is { passwordProblem: string } =>
+      typeof d === 'object' &&
+      d !== null &&
+      typeof (d as { passwordProblem?: unknown }).passwordProblem === 'string',
+  );
+  return detail?.passwordProblem ?? null;
+}
 
 /** Where to go after signing in: back to the page that sent us here, never to an auth page. */
 function returnPath(state: unknown): string {
@@ -20,7 +47,8 @@ function returnPath(state: unknown): string {
   return typeof from === 'string' &&
     from.startsWith('/') &&
     !from.startsWith('/login') &&
-    !from.startsWith('/setup')
+    !from.startsWith('/setup') &&
+    !from.startsWith('/enrol')
     ? from
     : '/';
 }
@@ -34,22 +62,37 @@ export function LoginPage() {
   const { t } = useTranslation();
   const location = useLocation();
   const account = useAccount();
+  const [mustChange, setMustChange] = useState(false);
   const shell = useEntityForm<LoginFormValues>({
-    schema: loginFormSchema,
-    defaultValues: { username: account?.user.username ?? '', password: '' },
-    failed: (error) => authErrorMessage(error, t, 'login'),
-    onSave: async (values) => {
+    schema: mustChange ? replaceCodeFormSchema : loginFormSchema,
+    defaultValues: {
+      username: account?.user.username ?? '',
+      password: '',
+      newPassword: '',
+      confirmNewPassword: '',
+    },
+    failed: (error) => {
+      if (isCodeToReplace(error)) return t('auth.mustChangeIntro');
+      const problem = newPasswordProblem(error);
+      return problem ? t(`errors.password.${problem}`) : authErrorMessage(error, t, 'login');
+    },
+    onSave: async ({ username, password, newPassword }) => {
       try {
-        await signIn(values);
+        await signIn({ username, password, ...(mustChange ? { newPassword } : {}) });
       } catch (error) {
-        shell.form.setFocus('password');
+        if (isCodeToReplace(error)) {
+          setMustChange(true);
+        } else {
+          shell.form.setFocus(mustChange ? 'newPassword' : 'password');
+        }
         throw error;
       }
       return { to: returnPath(location.state), replace: true };
     },
   });
   const { register, errors } = shell;
-  const { getValues, setValue } = shell.form;
+  const { getValues, setValue, watch } = shell.form;
+  const [username, newPassword] = watch(['username', 'newPassword']);
 
   // Renewing a session: the account loads from the device just after the first render.
   const knownUsername = account?.user.username;
@@ -73,6 +116,16 @@ export function LoginPage() {
       shell={shell}
       submitLabel={t('auth.signIn')}
       submittingLabel={t('auth.signingIn')}
+      footer={
+        <>
+          <p>{t('auth.enrolHint')}</p>
+          <p>
+            <Link to="/enrol" className="button">
+              {t('auth.enrolLink')}
+            </Link>
+          </p>
+        </>
+      }
     >
       <UsernameField
         id="login-username"
@@ -86,6 +139,26 @@ export function LoginPage() {
         error={errorText(errors.password)}
         registration={register('password')}
       />
+      {mustChange ? (
+        <>
+          <h2>{t('auth.mustChangeTitle')}</h2>
+          <PasswordField
+            id="login-new-password"
+            label={t('auth.newPassword')}
+            hint={t('auth.passwordRules')}
+            autoComplete="new-password"
+            error={passwordErrorText(errors.newPassword, newPassword, username)}
+            registration={register('newPassword')}
+          />
+          <PasswordField
+            id="login-confirm-new-password"
+            label={t('auth.confirmNewPassword')}
+            autoComplete="new-password"
+            error={errorText(errors.confirmNewPassword, { custom: 'errors.passwordsDiffer' })}
+            registration={register('confirmNewPassword')}
+          />
+        </>
+      ) : null}
     </AuthFormPage>
   );
 }

@@ -77,6 +77,16 @@ export function UserMenu({
         {account.user.role === 'admin' || account.user.role === 'coordinator' ? (
           <ul className="plain-list user-menu-links">
             <li>
+              <Link to="/accounts" className="link-target" onClick={() => setOpen(false)}>
+                {t('office.accounts')}
+              </Link>
+            </li>
+            <li>
+              <Link to="/enrolment" className="link-target" onClick={() => setOpen(false)}>
+                {t('office.enrolment')}
+              </Link>
+            </li>
+            <li>
               <Link to="/devices" className="link-target" onClick={() => setOpen(false)}>
                 {t('app.nav.devices')}
               </Link>

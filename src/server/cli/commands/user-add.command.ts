@@ -3,12 +3,11 @@
  * a server without browser access, or any account later). The password is
  * read from stdin so it never appears in the process list or shell history.
  */
-import { ROLES, type Role } from '../../../domain';
+import { MIN_PASSWORD_LENGTH, ROLES, type Role } from '../../../domain';
 import { openDatabase } from '../../db/database';
 import { migrateToLatest } from '../../db/migrations';
 import { Conflict } from '../../services/errors';
 import { createUsersRepository } from '../../repositories/users.repository';
-import { MIN_PASSWORD_LENGTH } from '../../services/passwords';
 import { createUserRequestSchema, createUsersService } from '../../services/users.service';
 import { CliError, type CliCommand } from '../command';
 
@@ -18,7 +17,7 @@ const MESSAGES: Record<string, string> = {
   password: `La contraseña debe tener al menos ${MIN_PASSWORD_LENGTH} caracteres / the password must have at least ${MIN_PASSWORD_LENGTH} characters`,
   displayName: 'Nombre para mostrar inválido (1–200) / invalid display name (1–200)',
   directorateIds:
-    'Solo un coordinador puede limitarse a direcciones, con ids UUID / only a coordinator can be limited to directorates, given as UUIDs',
+    'Las direcciones van como ids UUID, y no para un administrador / directorates are given as UUIDs, and not for an admin',
   role: `Rol inválido; usa uno de / invalid role; use one of: ${ROLES.join(', ')}`,
 };
 
@@ -67,10 +66,14 @@ export const userAddCommand: CliCommand = {
       ...(directorates.length > 0 ? { directorateIds: directorates } : {}),
     });
     if (!parsed.success) {
-      const field = String(parsed.error.issues[0]?.path[0] ?? '');
-      throw new CliError(
-        MESSAGES[field] ?? parsed.error.issues[0]?.message ?? 'Datos inválidos / invalid input',
-      );
+      const issue = parsed.error.issues[0];
+      const field = String(issue?.path[0] ?? '');
+      // A password refused for another reason than its length says why, in Spanish (domain/accounts.ts).
+      const message =
+        field === 'password' && issue?.code === 'custom' && password.length >= MIN_PASSWORD_LENGTH
+          ? issue.message
+          : MESSAGES[field];
+      throw new CliError(message ?? issue?.message ?? 'Datos inválidos / invalid input');
     }
 
     const database = openDatabase(config);

@@ -1,0 +1,148 @@
+import { useCallback, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { useAccount } from '../../data/use-account';
+import { listAccounts, resetPassword, updateAccount, type Account } from '../../data/use-accounts';
+import { useDirectorates } from '../../data/use-territory';
+import { ConfirmDialog } from '../../ui/confirm-dialog';
+import { FormAlert } from '../../ui/form-alert';
+import { PageHeading } from '../../ui/page-heading';
+import { SaveConfirmation } from '../../ui/save-notice';
+import { Loading } from '../../ui/status-views';
+import { AccountCard, type AccountAction } from './account-card';
+import { accountsErrorText } from './remote-error';
+import './strings';
+
+type Pending = { action: AccountAction; account: Account };
+
+function ManageAccounts({ viewerId }: { viewerId: string }) {
+  const { t } = useTranslation();
+  const directorates = useDirectorates();
+  const [accounts, setAccounts] = useState<Account[] | null>(null);
+  const [failure, setFailure] = useState<string | null>(null);
+  const [message, setMessage] = useState<string | null>(null);
+  const [pending, setPending] = useState<Pending | null>(null);
+
+  const load = useCallback(() => {
+    let active = true;
+    setFailure(null);
+    listAccounts().then(
+      (list) => active && setAccounts(list),
+      (error: unknown) => active && setFailure(accountsErrorText(error, t)),
+    );
+    return () => {
+      active = false;
+    };
+  }, [t]);
+  useEffect(() => load(), [load]);
+
+  const names = (ids: string[]) =>
+    ids.map((id) => directorates?.find((d) => d.id === id)?.name ?? id.slice(0, 8)).join(', ');
+
+  const run = async ({ action, account }: Pending) => {
+    setPending(null);
+    setMessage(null);
+    setFailure(null);
+    const name = account.displayName;
+    try {
+      if (action === 'reset') {
+        const { oneTimeCode } = await resetPassword(account.id);
+        setMessage(t('accounts.resetDone', { name, code: oneTimeCode }));
+      } else {
+        const saved = await updateAccount(account.id, { active: action === 'reactivate' });
+        setMessage(t(action === 'reactivate' ? 'accounts.reactivated' : 'accounts.deactivated', { name }));
+        setAccounts((list) => list?.map((a) => (a.id === saved.id ? saved : a)) ?? null);
+        return;
+      }
+      load();
+    } catch (error) {
+      setFailure(accountsErrorText(error, t));
+    }
+  };
+
+  const confirming = pending && pending.action !== 'reactivate' ? pending : null;
+  return (
+    <>
+      <div role="status">{message ? <p className="notice">{message}</p> : null}</div>
+      <FormAlert
+        action={
+          <button type="button" className="button" onClick={() => load()}>
+            {t('accounts.retry')}
+          </button>
+        }
+      >
+        {failure}
+      </FormAlert>
+      {accounts === null ? (
+        failure ? null : (
+          <p className="loading">{t('accounts.loading')}</p>
+        )
+      ) : accounts.length === 0 ? (
+        <p>{t('accounts.none')}</p>
+      ) : (
+        <ul className="plain-list stack">
+          {accounts.map((account) => (
+            <AccountCard
+              key={account.id}
+              account={account}
+              own={account.id === viewerId}
+              directorateNames={names}
+              onAction={(action, target) =>
+                action === 'reactivate'
+                  ? void run({ action, account: target })
+                  : setPending({ action, account: target })
+              }
+            />
+          ))}
+        </ul>
+      )}
+      <ConfirmDialog
+        open={confirming !== null}
+        title={t(confirming?.action === 'reset' ? 'accounts.resetTitle' : 'accounts.deactivateTitle', {
+          name: confirming?.account.displayName ?? '',
+        })}
+        confirmLabel={t(
+          confirming?.action === 'reset' ? 'accounts.resetConfirm' : 'accounts.deactivateConfirm',
+        )}
+        cancelLabel={t('common.cancel')}
+        danger={confirming?.action === 'deactivate'}
+        onCancel={() => setPending(null)}
+        onConfirm={() => confirming && void run(confirming)}
+      >
+        <p>{t(confirming?.action === 'reset' ? 'accounts.resetBody' : 'accounts.deactivateBody')}</p>
+      </ConfirmDialog>
+    </>
+  );
+}
+
+/**
+ * `/accounts`, for coordinators and administrators: the accounts they
+ * manage, a new account, editing, resetting a password, deactivating (the
+ * devices are signed out at once; the data stays) and enrolling a tablet.
+ */
+export function AccountsPage() {
+  const { t } = useTranslation();
+  const account = useAccount();
+  if (account === undefined) return <Loading />;
+  const role = account?.user.role;
+  const allowed = role === 'admin' || role === 'coordinator';
+  return (
+    <section className="stack">
+      <PageHeading title={t('accounts.title')}>{t('accounts.title')}</PageHeading>
+      <SaveConfirmation />
+      {allowed && account ? (
+        <>
+          <p>{t('accounts.intro')}</p>
+          <p>
+            <Link to="/accounts/new" className="button button-primary">
+              {t('accounts.new')}
+            </Link>
+          </p>
+          <ManageAccounts viewerId={account.user.id} />
+        </>
+      ) : (
+        <p>{t('accounts.forbidden')}</p>
+      )}
+    </section>
+  );
+}
