@@ -1,0 +1,309 @@
+/**
+ * The Local Agenda on the device (ADR 0006): its versions, assembled from the
+ * process's records held here, and their validation in a Community Assembly.
+ *
+ * Offline: assembling reads only this device's database (`assembleAgenda` is
+ * pure), and every write is a local write (record + outbox in one
+ * transaction, records.repository.ts). A version stores its whole document
+ * (`content`), so reading or printing it never reads the records again.
+ *
+ * Under conflict: a draft is an ordinary record (last-writer-wins per field);
+ * two tablets may both make "version 3", shown side by side by id. A
+ * validated version is frozen: this repository refuses to change it
+ * (AgendaFrozenError) and the server refuses it for every role; editing after
+ * validation makes a new draft with the next number. A validation is a fact,
+ * append-only like a ballot; a correction is a new record that supersedes it.
+ * Recording an approval writes the validation, the version's status and the
+ * process's stage in ONE transaction: all of it or none.
+ */
+import {
+  assembleAgenda,
+  isAgendaFrozen,
+  newAgendaDraft,
+  newId,
+  projectOutline,
+  sortAgendaVersions,
+  validatedVersionPatch,
+  validationOf,
+  validationProblems,
+  validationRecord,
+  validationStagePatch,
+  type AgendaContent,
+  type AgendaSources,
+  type AgendaValidation,
+  type AgendaVersion,
+  type AgendaVotes,
+  type ProjectKind,
+  type ValidationProblem,
+} from '../../domain';
+import type { TequioDb } from './db';
+import { updateProcess } from './processes.repository';
+import { getLive, liveViews, requireLive, writeLocal, type View } from './records.repository';
+import { listSessions } from './sessions.repository';
+import { listUnitsByKeys } from './territory.repository';
+
+export type AgendaVersionView = View<AgendaVersion>;
+export type AgendaValidationView = View<AgendaValidation>;
+
+/** A project or action that may go in the Agenda, as the chooser lists it. */
+export interface AgendaProjectChoice {
+  id: string;
+  title: string;
+  kind: ProjectKind;
+  /** "2", "2.1": its place in the community's order. */
+  outline: string;
+  parentId: string | null;
+}
+
+/** What the assembler is asked: the changelog line and the projects and actions to include. */
+export interface AssembleInput {
+  changelog: string;
+  /** Default: every project and action of the process. */
+  projectIds?: readonly string[];
+}
+
+/** A version that the assembly approved: no one changes it; edits make a new draft. */
+export class AgendaFrozenError extends Error {
+  constructor(readonly versionId: string) {
+    super(`Agenda version ${versionId} is validated and cannot change`);
+    this.name = 'AgendaFrozenError';
+  }
+}
+
+/** The vote cannot be recorded as asked (the domain's `validationProblems`); nothing was written. */
+export class ValidationRefusedError extends Error {
+  constructor(readonly problems: ValidationProblem[]) {
+    super(`Validation refused: ${problems.join(', ')}`);
+    this.name = 'ValidationRefusedError';
+  }
+}
+
+const byProcess = (processId: string) => ({ index: 'fields.processId', value: processId });
+
+/** The live records of the process that the document is made from, all read from this device. */
+export async function readAgendaSources(db: TequioDb, processId: string): Promise<AgendaSources> {
+  const tables = [
+    db.processes,
+    db.units,
+    db.sessions,
+    db.problems,
+    db.rounds,
+    db.ballots,
+    db.visionStatements,
+    db.projects,
+    db.governmentAreas,
+  ];
+  return db.transaction('r', tables, async () => {
+    const process = await requireLive(db, 'process', processId);
+    const { index, value } = byProcess(processId);
+    const rounds = liveViews(await db.rounds.where(index).equals(value).toArray());
+    const ballots = rounds.length
+      ? liveViews(
+          await db.ballots
+            .where('fields.roundId')
+            .anyOf(rounds.map((r) => r.id))
+            .toArray(),
+        )
+      : [];
+    return {
+      process,
+      units: await listUnitsByKeys(db, process.unitKeys),
+      sessions: liveViews(await db.sessions.where(index).equals(value).toArray()),
+      problems: liveViews(await db.problems.where(index).equals(value).toArray()),
+      rounds,
+      ballots,
+      visions: liveViews(await db.visionStatements.where(index).equals(value).toArray()),
+      projects: liveViews(await db.projects.where(index).equals(value).toArray()),
+      governmentAreas: liveViews(await db.governmentAreas.toArray()),
+    };
+  });
+}
+
+/** The process's projects and actions in the community's order (actions under their project). */
+export async function listAgendaProjectChoices(
+  db: TequioDb,
+  processId: string,
+): Promise<AgendaProjectChoice[]> {
+  const rows = await db.projects.where('fields.processId').equals(processId).toArray();
+  return projectOutline(liveViews(rows)).map(({ project, outline, parentId }) => ({
+    id: project.id,
+    title: project.title,
+    kind: project.kind,
+    outline,
+    parentId,
+  }));
+}
+
+/** The process's versions, newest first. */
+export async function listAgendaVersions(db: TequioDb, processId: string): Promise<AgendaVersionView[]> {
+  const rows = await db.agendaVersions.where('fields.processId').equals(processId).toArray();
+  return sortAgendaVersions(liveViews(rows));
+}
+
+export function getAgendaVersion(db: TequioDb, id: string): Promise<AgendaVersionView | null> {
+  return getLive(db, 'agendaVersion', id);
+}
+
+/** Every validation record of the process (corrections and corrected ones included). */
+export async function listAgendaValidations(
+  db: TequioDb,
+  processId: string,
+): Promise<AgendaValidationView[]> {
+  const rows = await db.agendaValidations.where('fields.processId').equals(processId).toArray();
+  return liveViews(rows);
+}
+
+/** The standing validation of a version (a correction replaces what it supersedes), or null. */
+export async function getVersionValidation(
+  db: TequioDb,
+  versionId: string,
+): Promise<AgendaValidationView | null> {
+  const rows = await db.agendaValidations.where('fields.agendaVersionId').equals(versionId).toArray();
+  const standing = validationOf(versionId, liveViews(rows));
+  if (!standing) return null;
+  const { at: _at, ...record } = standing;
+  return record;
+}
+
+/** The document of the process as this device holds it now (nothing is written). */
+export async function assembleContent(
+  db: TequioDb,
+  processId: string,
+  projectIds?: readonly string[],
+  now: Date = new Date(),
+): Promise<AgendaContent> {
+  const sources = await readAgendaSources(db, processId);
+  return assembleAgenda(sources, {
+    assembledAt: now.toISOString(),
+    ...(projectIds ? { projectIds } : {}),
+  });
+}
+
+/**
+ * "Armar la Agenda": assembles the document from what this device holds and
+ * stores it as a new draft, numbered after the process's last version.
+ * Returns the new version's id. Throws ValidationError (nothing written).
+ */
+export async function createAgendaDraft(
+  db: TequioDb,
+  processId: string,
+  input: AssembleInput,
+  now: Date = new Date(),
+): Promise<string> {
+  const content = await assembleContent(db, processId, input.projectIds, now);
+  const id = newId();
+  await db.transaction('rw', [db.agendaVersions, db.outbox, db.meta], async () => {
+    const versions = await listAgendaVersions(db, processId);
+    const draft = newAgendaDraft(processId, versions, content, input.changelog.trim());
+    await writeLocal(db, 'agendaVersion', id, { op: 'put', fields: draft });
+  });
+  return id;
+}
+
+/**
+ * Assembles a draft again from the records as they are now (and the projects
+ * chosen), with a new changelog line. A validated version is never changed:
+ * AgendaFrozenError — make a new draft instead.
+ */
+export async function reassembleAgendaDraft(
+  db: TequioDb,
+  versionId: string,
+  input: AssembleInput,
+  now: Date = new Date(),
+): Promise<void> {
+  const current = await requireLive(db, 'agendaVersion', versionId);
+  if (isAgendaFrozen(current)) throw new AgendaFrozenError(versionId);
+  const content = await assembleContent(db, current.processId, input.projectIds, now);
+  await db.transaction('rw', [db.agendaVersions, db.outbox, db.meta], async () => {
+    const stored = await requireLive(db, 'agendaVersion', versionId);
+    if (isAgendaFrozen(stored)) throw new AgendaFrozenError(versionId);
+    await writeLocal(
+      db,
+      'agendaVersion',
+      versionId,
+      { op: 'put', fields: { content, changelog: input.changelog.trim() } },
+      { mustExist: true },
+    );
+  });
+}
+
+/** What the facilitator records in the assembly. */
+export interface ValidationInput {
+  versionId: string;
+  sessionId: string;
+  votes: AgendaVotes;
+  /** The validation this one corrects, and why. */
+  supersedes?: string | null;
+  reason?: string | null;
+}
+
+/**
+ * Records the assembly's show of hands on a version, in one transaction: the
+ * validation (append-only, the session's attendance as quorum context) and,
+ * when approved by the rule, the version marked validated with the content the
+ * assembly saw and the process moved to stage 9 with the session as evidence.
+ * A correction (`supersedes`) may be recorded on a version already validated.
+ * Throws ValidationRefusedError when the domain refuses it; nothing is written.
+ */
+export async function recordAgendaValidation(
+  db: TequioDb,
+  input: ValidationInput,
+  now: Date = new Date(),
+): Promise<{ validationId: string; approved: boolean }> {
+  const tables = [db.agendaVersions, db.agendaValidations, db.sessions, db.processes, db.outbox, db.meta];
+  return db.transaction('rw', tables, async () => {
+    const version = await requireLive(db, 'agendaVersion', input.versionId);
+    const session = await requireLive(db, 'session', input.sessionId);
+    const process = await requireLive(db, 'process', version.processId);
+    const correcting = Boolean(input.supersedes);
+    const problems = validationProblems(process.id, version, session, input.votes).filter(
+      (p) => !(correcting && p === 'version_already_validated'),
+    );
+    if (problems.length > 0) throw new ValidationRefusedError(problems);
+
+    const validationId = newId();
+    const record = validationRecord({
+      processId: process.id,
+      agendaVersionId: version.id,
+      session,
+      method: 'show_of_hands',
+      votes: input.votes,
+      recordedAt: now.toISOString(),
+      supersedes: input.supersedes ?? null,
+      reason: input.reason?.trim() ?? null,
+    });
+    await writeLocal(db, 'agendaValidation', validationId, { op: 'put', fields: record });
+
+    if (record.approved && !isAgendaFrozen(version)) {
+      await writeLocal(
+        db,
+        'agendaVersion',
+        version.id,
+        { op: 'put', fields: validatedVersionPatch(version, validationId) },
+        { mustExist: true },
+      );
+    }
+    const sessionIds = (await listSessions(db, process.id)).map((s) => s.id);
+    const stage = validationStagePatch(process, record, localIsoDate(now), sessionIds);
+    if (stage) await updateProcess(db, process.id, stage);
+    return { validationId, approved: record.approved };
+  });
+}
+
+/** The validations recorded in one session (for its minutes), oldest first. */
+export async function listSessionValidations(
+  db: TequioDb,
+  sessionId: string,
+): Promise<AgendaValidationView[]> {
+  const session = await getLive(db, 'session', sessionId);
+  if (!session) return [];
+  const all = await listAgendaValidations(db, session.processId);
+  return all
+    .filter((v) => v.sessionId === sessionId)
+    .sort((a, b) => a.recordedAt.localeCompare(b.recordedAt));
+}
+
+function localIsoDate(now: Date): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}
