@@ -9,7 +9,7 @@
  * fields of a statement both keep their edit; the same field is settled
  * last-writer-wins like any record. A delete is a tombstone that syncs.
  */
-import { newId, type VisionStatement } from '../../domain';
+import { newId, THEMATIC_AREAS, type VisionStatement } from '../../domain';
 import type { TequioDb } from './db';
 import { editLocal, getLive, liveViews, writeLocal, type EditOptions, type View } from './records.repository';
 
@@ -37,10 +37,11 @@ export async function deleteVision(db: TequioDb, id: string): Promise<void> {
   await writeLocal(db, 'visionStatement', id, { op: 'delete' }, { mustExist: true });
 }
 
+const themeOrder = (v: VisionView) => THEMATIC_AREAS.indexOf(v.theme);
 const byThemeThenText = (a: VisionView, b: VisionView) =>
-  a.theme.localeCompare(b.theme) || a.text.localeCompare(b.text, 'es') || a.id.localeCompare(b.id);
+  themeOrder(a) - themeOrder(b) || a.text.localeCompare(b.text, 'es') || a.id.localeCompare(b.id);
 
-/** The process's statements, by thematic area, then text. */
+/** The process's statements, by thematic area (in the programme's order), then text. */
 export async function listVisions(db: TequioDb, processId: string): Promise<VisionView[]> {
   const rows = await db.visionStatements.where('fields.processId').equals(processId).toArray();
   return liveViews(rows).sort(byThemeThenText);
