@@ -37,10 +37,13 @@ import {
   type ValidationProblem,
 } from '../../domain';
 import type { TequioDb } from './db';
+import { listGovernmentAreas } from './government-areas.repository';
+import { listProjects } from './projects.repository';
 import { updateProcess } from './processes.repository';
 import { getLive, liveViews, requireLive, writeLocal, type View } from './records.repository';
 import { listSessions } from './sessions.repository';
 import { listUnitsByKeys } from './territory.repository';
+import { listVisions } from './vision.repository';
 
 export type AgendaVersionView = View<AgendaVersion>;
 export type AgendaValidationView = View<AgendaValidation>;
@@ -112,9 +115,9 @@ export async function readAgendaSources(db: TequioDb, processId: string): Promis
       problems: liveViews(await db.problems.where(index).equals(value).toArray()),
       rounds,
       ballots,
-      visions: liveViews(await db.visionStatements.where(index).equals(value).toArray()),
-      projects: liveViews(await db.projects.where(index).equals(value).toArray()),
-      governmentAreas: liveViews(await db.governmentAreas.toArray()),
+      visions: await listVisions(db, processId),
+      projects: await listProjects(db, processId),
+      governmentAreas: await listGovernmentAreas(db),
     };
   });
 }
@@ -124,8 +127,7 @@ export async function listAgendaProjectChoices(
   db: TequioDb,
   processId: string,
 ): Promise<AgendaProjectChoice[]> {
-  const rows = await db.projects.where('fields.processId').equals(processId).toArray();
-  return projectOutline(liveViews(rows)).map(({ project, outline, parentId }) => ({
+  return projectOutline(await listProjects(db, processId)).map(({ project, outline, parentId }) => ({
     id: project.id,
     title: project.title,
     kind: project.kind,
