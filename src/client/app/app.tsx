@@ -53,6 +53,11 @@ const RubricTemplateEditorPage = lazyScreen(
 const RubricAveragesPage = lazyScreen(
   async () => (await import('../features/rubrics/rubric-averages-page')).RubricAveragesPage,
 );
+const AgendaPage = lazyScreen(async () => (await import('../features/agenda/agenda-page')).AgendaPage);
+const AgendaVersionPage = lazyScreen(
+  async () => (await import('../features/agenda/version-page')).AgendaVersionPage,
+);
+const MinutesPage = lazyScreen(async () => (await import('../features/agenda/minutes-page')).MinutesPage);
 const TourScreen = lazyScreen(async () => (await import('./screens/tour-screen')).TourScreen);
 const TourNoteFormPage = lazyScreen(
   async () => (await import('../features/tour-notes/tour-note-form-page')).TourNoteFormPage,
@@ -118,6 +123,10 @@ function RubricTemplateEditorRoute() {
   return <RubricTemplateEditorPage onDirtyChange={useDirtyReporter('rubric-template')} />;
 }
 
+function AgendaRoute() {
+  return <AgendaPage onDirtyChange={useDirtyReporter('agenda-assemble')} />;
+}
+
 /** Home: the processes; coordinators also see the borough's units coloured by stage. */
 function HomeRoute() {
   const role = useAccount()?.user.role;
@@ -153,6 +162,9 @@ export function AppRoutes() {
         <Route path="/rubrics/averages" element={<RubricAveragesPage />} />
         <Route path="/rubrics/new" element={<RubricTemplateEditorRoute />} />
         <Route path="/rubrics/:id/edit" element={<RubricTemplateEditorRoute />} />
+        <Route path="/processes/:processId/agenda" element={<AgendaRoute />} />
+        <Route path="/agenda/:id" element={<AgendaVersionPage />} />
+        <Route path="/sessions/:id/minutes" element={<MinutesPage />} />
         <Route path="/sessions/:id/tour" element={<TourScreen />} />
         <Route path="/sessions/:sessionId/notes/new" element={<TourNoteRoute />} />
         <Route path="/notes/:id" element={<TourNoteRoute />} />

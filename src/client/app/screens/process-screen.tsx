@@ -1,9 +1,10 @@
 /**
  * `/processes/:id`: the process page with what the other features hold for the process — the
- * self-diagnosis summary, the rubric history, the tours' exports — and its units on the map.
+ * self-diagnosis summary, the Local Agenda, the rubric history, the tours' exports — and its units on the map.
  * Screens that compose several features live here, so features never import each other.
  */
 import { useParams } from 'react-router';
+import { ProcessAgendaSummary } from '../../features/agenda/process-agenda-summary';
 import { ProcessPage } from '../../features/processes/process-page';
 import { ProcessProblemsSummary } from '../../features/problems/process-problems-summary';
 import { ProcessRubricHistory } from '../../features/rubrics/process-rubric-history';
@@ -18,6 +19,7 @@ export function ProcessScreen() {
         sections={
           <>
             <ProcessProblemsSummary processId={id} />
+            <ProcessAgendaSummary processId={id} />
             <ProcessRubricHistory processId={id} />
             <ProcessTourExports processId={id} />
           </>

@@ -1,0 +1,175 @@
+import { useController, useFormContext } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { z } from 'zod';
+import { attendanceTotal, type SessionType } from '../../../domain';
+import {
+  recordAgendaValidation,
+  useAgendaVersions,
+  useSessionValidations,
+  ValidationRefusedError,
+  type AgendaVersionView,
+} from '../../data/use-agenda';
+import { useSession } from '../../data/use-sessions';
+import { errorText } from '../../i18n/zod-errors';
+import { EntityForm } from '../../ui/entity-form';
+import { Field } from '../../ui/field';
+import { NumberStepper } from '../../ui/number-stepper';
+import { errorReason, useEntityForm } from '../../ui/use-entity-form';
+import './agenda.css';
+import './strings';
+
+const count = z.number().int().min(0).max(100_000);
+const voteSchema = z.object({ versionId: z.string().min(1), for: count, against: count, abstain: count });
+type VoteValues = z.infer<typeof voteSchema>;
+
+function VoteCount({ name }: { name: 'for' | 'against' | 'abstain' }) {
+  const { t } = useTranslation();
+  const { control } = useFormContext<VoteValues>();
+  const { field, fieldState } = useController({ control, name });
+  const label = t(`agenda.validation.${name}`);
+  return (
+    <div>
+      <NumberStepper
+        id={`agenda-vote-${name}`}
+        label={label}
+        labelText={label}
+        value={field.value}
+        onChange={field.onChange}
+        onBlur={field.onBlur}
+        invalid={Boolean(fieldState.error)}
+      />
+      {fieldState.error ? <p className="field-error">{errorText(fieldState.error)}</p> : null}
+    </div>
+  );
+}
+
+function ShowOfHandsForm({ drafts, sessionId }: { drafts: AgendaVersionView[]; sessionId: string }) {
+  const { t } = useTranslation();
+  const shell = useEntityForm<VoteValues>({
+    schema: voteSchema,
+    defaultValues: { versionId: drafts.length === 1 ? drafts[0]!.id : '', for: 0, against: 0, abstain: 0 },
+    failed: (error) =>
+      t('agenda.validation.failed', {
+        reason:
+          error instanceof ValidationRefusedError
+            ? error.problems.map((p) => t(`agenda.validation.problems.${p}`)).join(' ')
+            : errorReason(error),
+      }),
+    onSave: async ({ versionId, ...votes }) => {
+      const { approved } = await recordAgendaValidation({ versionId, sessionId, votes });
+      const number = drafts.find((d) => d.id === versionId)?.number ?? 0;
+      return {
+        notice: {
+          key: approved ? 'agenda.validation.approved' : 'agenda.validation.rejected',
+          values: { number },
+        },
+        clear: true,
+      };
+    },
+  });
+  return (
+    <EntityForm
+      shell={shell}
+      submitLabel={t('agenda.validation.submit')}
+      bar="inline"
+      confirmsInPlace
+      aria-labelledby="agenda-validation-title"
+    >
+      <Field
+        id="agenda-vote-version"
+        label={t('agenda.validation.version')}
+        error={shell.errors.versionId ? t('agenda.validation.chooseVersion') : undefined}
+        required
+      >
+        {(aria) => (
+          <select {...aria} {...shell.register('versionId')}>
+            <option value="">{t('agenda.validation.chooseVersion')}</option>
+            {drafts.map((d) => (
+              <option key={d.id} value={d.id}>
+                {t('agenda.validation.versionOption', { number: d.number, changelog: d.changelog })}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
+      <fieldset>
+        <legend>{t('agenda.validation.votes')}</legend>
+        <div className="validation-votes">
+          <VoteCount name="for" />
+          <VoteCount name="against" />
+          <VoteCount name="abstain" />
+        </div>
+      </fieldset>
+    </EntityForm>
+  );
+}
+
+/**
+ * On a Community Assembly's page: put a draft of the Agenda to the assembly
+ * and record its show of hands, with the session's attendance as the quorum
+ * context. An approval validates the version and moves the process to stage
+ * 9 (one transaction, on the device).
+ */
+export function SessionAgendaValidation({
+  sessionId,
+  processId,
+  sessionType,
+}: {
+  sessionId: string;
+  processId: string;
+  sessionType: SessionType;
+}) {
+  const { t } = useTranslation();
+  const session = useSession(sessionId);
+  const versions = useAgendaVersions(processId);
+  const recorded = useSessionValidations(sessionId);
+  if (sessionType !== 'community_assembly' || !session || !versions || !recorded) return null;
+  const attendance = attendanceTotal(session.attendance);
+  const drafts = versions.filter((v) => v.status === 'draft');
+  const numberOf = new Map(versions.map((v) => [v.id, v.number]));
+  return (
+    <section className="card" aria-labelledby="agenda-validation-title">
+      <h2 id="agenda-validation-title">{t('agenda.validation.heading')}</h2>
+      <p>{t('agenda.validation.intro')}</p>
+      <p>
+        {attendance > 0
+          ? t('agenda.validation.quorum', { count: attendance })
+          : t('agenda.validation.quorumNone')}
+      </p>
+      {recorded.length > 0 ? (
+        <>
+          <h3>{t('agenda.validation.recorded')}</h3>
+          <ul>
+            {recorded.map((v) => (
+              <li key={v.id}>
+                <Link to={`/agenda/${v.agendaVersionId}`}>
+                  {t('agenda.validation.line', {
+                    number: numberOf.get(v.agendaVersionId) ?? '?',
+                    result: t(
+                      v.approved ? 'agenda.validation.resultApproved' : 'agenda.validation.resultRejected',
+                    ),
+                    for: v.votes.for,
+                    against: v.votes.against,
+                    abstain: v.votes.abstain,
+                  })}
+                </Link>
+                {v.reason ? ` — ${t('agenda.validation.corrected', { reason: v.reason })}` : null}
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+      {drafts.length === 0 ? (
+        <div className="notice">
+          <p>{t('agenda.validation.noDraft')}</p>
+          <Link className="button" to={`/processes/${processId}/agenda`}>
+            {t('agenda.validation.assemble')}
+          </Link>
+        </div>
+      ) : (
+        <ShowOfHandsForm drafts={drafts} sessionId={sessionId} />
+      )}
+    </section>
+  );
+}
