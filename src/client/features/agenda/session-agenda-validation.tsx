@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { useController, useFormContext } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -15,6 +16,7 @@ import { errorText } from '../../i18n/zod-errors';
 import { EntityForm } from '../../ui/entity-form';
 import { Field } from '../../ui/field';
 import { NumberStepper } from '../../ui/number-stepper';
+import { SavedNotice, type SaveNotice } from '../../ui/save-notice';
 import { errorReason, useEntityForm } from '../../ui/use-entity-form';
 import './agenda.css';
 import './strings';
@@ -44,7 +46,16 @@ function VoteCount({ name }: { name: 'for' | 'against' | 'abstain' }) {
   );
 }
 
-function ShowOfHandsForm({ drafts, sessionId }: { drafts: AgendaVersionView[]; sessionId: string }) {
+function ShowOfHandsForm({
+  drafts,
+  sessionId,
+  onRecorded,
+}: {
+  drafts: AgendaVersionView[];
+  sessionId: string;
+  /** The confirmation, shown by the section: an approval removes the last draft, and this form with it. */
+  onRecorded(notice: SaveNotice): void;
+}) {
   const { t } = useTranslation();
   const shell = useEntityForm<VoteValues>({
     schema: voteSchema,
@@ -59,13 +70,11 @@ function ShowOfHandsForm({ drafts, sessionId }: { drafts: AgendaVersionView[]; s
     onSave: async ({ versionId, ...votes }) => {
       const { approved } = await recordAgendaValidation({ versionId, sessionId, votes });
       const number = drafts.find((d) => d.id === versionId)?.number ?? 0;
-      return {
-        notice: {
-          key: approved ? 'agenda.validation.approved' : 'agenda.validation.rejected',
-          values: { number },
-        },
-        clear: true,
-      };
+      onRecorded({
+        key: approved ? 'agenda.validation.approved' : 'agenda.validation.rejected',
+        values: { number },
+      });
+      return { clear: true };
     },
   });
   return (
@@ -73,7 +82,6 @@ function ShowOfHandsForm({ drafts, sessionId }: { drafts: AgendaVersionView[]; s
       shell={shell}
       submitLabel={t('agenda.validation.submit')}
       bar="inline"
-      confirmsInPlace
       aria-labelledby="agenda-validation-title"
     >
       <Field
@@ -124,6 +132,7 @@ export function SessionAgendaValidation({
   const session = useSession(sessionId);
   const versions = useAgendaVersions(processId);
   const recorded = useSessionValidations(sessionId);
+  const [notice, setNotice] = useState<SaveNotice | null>(null);
   if (sessionType !== 'community_assembly' || !session || !versions || !recorded) return null;
   const attendance = attendanceTotal(session.attendance);
   const drafts = versions.filter((v) => v.status === 'draft');
@@ -168,8 +177,9 @@ export function SessionAgendaValidation({
           </Link>
         </div>
       ) : (
-        <ShowOfHandsForm drafts={drafts} sessionId={sessionId} />
+        <ShowOfHandsForm drafts={drafts} sessionId={sessionId} onRecorded={setNotice} />
       )}
+      <SavedNotice notice={notice} />
     </section>
   );
 }

@@ -89,7 +89,9 @@ export function AgendaVersionPage() {
   const keys = useMemo(() => version?.content.units.map((u) => u.key) ?? [], [version]);
   const units = useUnitsByKeys(keys);
   const documentRef = useRef<HTMLDivElement>(null);
-  if (version === undefined) return <Loading />;
+  // The approval line names the assembly's day: wait for the session rather than show another date.
+  if (version === undefined || validation === undefined || (validation && session === undefined))
+    return <Loading />;
   if (version === null) return <NotFound message={t('agenda.notFound')} />;
   const approval: Approval | null = validation
     ? { validation, date: session?.date ?? validation.recordedAt.slice(0, 10) }
