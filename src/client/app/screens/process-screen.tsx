@@ -1,13 +1,16 @@
 /**
  * `/processes/:id`: the process page with what the other features hold for the process — the
- * self-diagnosis summary, the rubric history, the tours' exports — and its units on the map.
+ * self-diagnosis summary, the vision, the projects and actions, the rubric history, the tours'
+ * exports — and its units on the map.
  * Screens that compose several features live here, so features never import each other.
  */
 import { useParams } from 'react-router';
 import { ProcessPage } from '../../features/processes/process-page';
 import { ProcessProblemsSummary } from '../../features/problems/process-problems-summary';
+import { ProcessProjectsSummary } from '../../features/projects/process-projects-summary';
 import { ProcessRubricHistory } from '../../features/rubrics/process-rubric-history';
 import { ProcessTourExports } from '../../features/tour-exports/process-tour-exports';
+import { ProcessVisionSummary } from '../../features/vision/process-vision-summary';
 import { ProcessUnitsMap } from '../../widgets/maps/process-units-map';
 
 export function ProcessScreen() {
@@ -18,6 +21,8 @@ export function ProcessScreen() {
         sections={
           <>
             <ProcessProblemsSummary processId={id} />
+            <ProcessVisionSummary processId={id} />
+            <ProcessProjectsSummary processId={id} />
             <ProcessRubricHistory processId={id} />
             <ProcessTourExports processId={id} />
           </>

@@ -1,11 +1,12 @@
 /**
  * `/sessions/:id`: the session form with the links other features hold for the session — its
- * territorial tour, its voting rounds, its rubric.
+ * territorial tour, its voting rounds, the vision built in it, its rubric.
  */
 import { EditSessionPage } from '../../features/sessions/edit-session-page';
 import { SessionRounds } from '../../features/prioritisation/session-rounds';
 import { SessionRubricLink } from '../../features/rubrics/session-rubric-link';
 import { SessionTourLink } from '../../features/tours/session-tour-link';
+import { SessionVision } from '../../features/vision/session-vision';
 import { useDirtyReporter } from '../unsaved-store';
 
 export function SessionScreen() {
@@ -16,6 +17,7 @@ export function SessionScreen() {
         <>
           <SessionTourLink sessionId={session.id} sessionType={session.type} />
           <SessionRounds sessionId={session.id} processId={session.processId} />
+          <SessionVision sessionId={session.id} processId={session.processId} />
           <SessionRubricLink
             sessionId={session.id}
             processId={session.processId}
