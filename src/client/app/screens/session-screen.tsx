@@ -1,6 +1,7 @@
 /**
  * `/sessions/:id`: the session form with the links other features hold for the session — its
- * territorial tour, its voting rounds, its rubric, the Agenda's validation in an assembly and its minutes.
+ * territorial tour, its voting rounds, the vision built in it, the Agenda's validation in an
+ * assembly, its minutes, its rubric.
  */
 import { SessionAgendaValidation } from '../../features/agenda/session-agenda-validation';
 import { SessionMinutesLink } from '../../features/agenda/session-minutes-link';
@@ -8,6 +9,7 @@ import { EditSessionPage } from '../../features/sessions/edit-session-page';
 import { SessionRounds } from '../../features/prioritisation/session-rounds';
 import { SessionRubricLink } from '../../features/rubrics/session-rubric-link';
 import { SessionTourLink } from '../../features/tours/session-tour-link';
+import { SessionVision } from '../../features/vision/session-vision';
 import { useDirtyReporter } from '../unsaved-store';
 
 export function SessionScreen() {
@@ -18,6 +20,7 @@ export function SessionScreen() {
         <>
           <SessionTourLink sessionId={session.id} sessionType={session.type} />
           <SessionRounds sessionId={session.id} processId={session.processId} />
+          <SessionVision sessionId={session.id} processId={session.processId} />
           <SessionAgendaValidation
             sessionId={session.id}
             processId={session.processId}

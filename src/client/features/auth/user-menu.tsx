@@ -86,6 +86,11 @@ export function UserMenu({
                 {t('territory.menuLink')}
               </Link>
             </li>
+            <li>
+              <Link to="/government-areas" className="link-target" onClick={() => setOpen(false)}>
+                {t('app.governmentAreasLink')}
+              </Link>
+            </li>
           </ul>
         ) : null}
         <button

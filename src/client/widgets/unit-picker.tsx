@@ -1,10 +1,10 @@
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { UNIT_KEY_PATTERN } from '../../../domain';
-import { looksLikeUnitKey, normalizeForSearch, searchUnits } from '../../../domain/territory-search';
-import { useDirectorates, useUnits, type UnitView } from '../../data/use-territory';
-import { FieldErrorText } from '../../ui/field';
-import { formatNumber } from '../../ui/format';
+import { UNIT_KEY_PATTERN } from '../../domain';
+import { looksLikeUnitKey, normalizeForSearch, searchUnits } from '../../domain/territory-search';
+import { useDirectorates, useUnits, type UnitView } from '../data/use-territory';
+import { FieldErrorText } from '../ui/field';
+import { formatNumber } from '../ui/format';
 import './unit-picker.css';
 
 export interface UnitPickerProps {
@@ -16,6 +16,8 @@ export interface UnitPickerProps {
   /** Error from the form (already translated). */
   error?: string | undefined;
   inputRef?: React.Ref<HTMLInputElement>;
+  /** Marked required (a process's units); a project's place may be left empty. */
+  required?: boolean;
 }
 
 const MAX_SHOWN = 6;
@@ -41,7 +43,15 @@ export function splitUnitEntries(text: string): string[] {
  * Enter picks, Escape closes the list (or clears the text). The first match
  * is ready to pick, so "aculco" + Enter is enough.
  */
-export function UnitPicker({ id, value, onChange, onBlur, error, inputRef }: UnitPickerProps) {
+export function UnitPicker({
+  id,
+  value,
+  onChange,
+  onBlur,
+  error,
+  inputRef,
+  required = true,
+}: UnitPickerProps) {
   const { t, i18n } = useTranslation();
   const units = useUnits();
   const directorates = useDirectorates();
@@ -170,7 +180,7 @@ export function UnitPicker({ id, value, onChange, onBlur, error, inputRef }: Uni
     <div className={message ? 'field field-invalid unit-picker' : 'field unit-picker'}>
       <label htmlFor={id}>
         {t('processes.unitPicker.label')}
-        <span aria-hidden="true"> *</span>
+        {required ? <span aria-hidden="true"> *</span> : null}
       </label>
       <p id={hintId} className="field-hint">
         {hasTerritory ? t('processes.unitPicker.hint') : t('processes.unitPicker.hintNoTerritory')}
