@@ -36,7 +36,7 @@ async function newProject(
   input: { title: string; theme: string; problem: string; vision: string },
 ) {
   await page.getByRole('link', { name: 'Nuevo proyecto' }).click();
-  await page.getByLabel('Título', { exact: true }).fill(input.title);
+  await page.getByRole('textbox', { name: /^Título/ }).fill(input.title);
   await page.getByLabel('Área temática').selectOption({ label: input.theme });
   await page
     .getByRole('group', { name: /Problemas que atiende/ })
@@ -56,7 +56,7 @@ async function newProject(
 test('offline, a facilitator goes from vision to a validated, printed Local Agenda; the coordinator sees it', async ({
   browser,
 }, testInfo) => {
-  test.setTimeout(360_000);
+  test.setTimeout(600_000);
   const stamp = Date.now();
   const processName = `Proceso Agenda ${stamp}`;
   const [water, lights, trash] = ['Falta de agua', 'Calles sin luz', 'Basura en la barranca'];
@@ -200,17 +200,19 @@ test('offline, a facilitator goes from vision to a validated, printed Local Agen
   await page.emulateMedia({ media: 'print' });
   await expect(page.getByRole('banner')).toBeHidden();
   await expect(page.getByRole('button', { name: 'Imprimir' })).toBeHidden();
-  expect(await doc.sectionHeadings(processName)).toEqual([
-    processName,
-    'El territorio',
-    'Colectivo de Planeación',
-    'Autodiagnóstico',
-    'Imaginarios: el barrio que queremos',
-    'Proyectos y acciones',
-  ]);
   const approval =
     /^Aprobada en asamblea comunitaria el .*5.*dic.*2026: a favor 9, en contra 2, abstenciones 1, asistentes 12\.$/;
   await expect(doc.document(processName).getByText(approval).first()).toBeVisible();
+  await expect
+    .poll(() => doc.sectionHeadings(processName))
+    .toEqual([
+      processName,
+      'El territorio',
+      'Colectivo de Planeación',
+      'Autodiagnóstico',
+      'Imaginarios: el barrio que queremos',
+      'Proyectos y acciones',
+    ]);
   await expect(
     doc.document(processName).getByRole('heading', { name: '1. Cisternas comunitarias' }),
   ).toBeVisible();

@@ -22,38 +22,46 @@ function AttendanceTable({ attendance }: { attendance: Session['attendance'] }) 
     GENDERS.reduce((s, g) => s + attendance.counts[g][a], 0);
   return (
     <>
-      <table className="agenda-table">
-        <caption>{t('agenda.minutes.attendance')}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('agenda.minutes.gender')}</th>
-            {AGE_GROUPS.map((a) => (
-              <th key={a} scope="col">
-                {t(`attendance.ages.${a}`)}
-              </th>
-            ))}
-            <th scope="col">{t('agenda.minutes.total')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {GENDERS.map((g) => (
-            <tr key={g}>
-              <th scope="row">{t(`attendance.genders.${g}`)}</th>
+      {/* Seven columns: on a narrow screen the table scrolls in its own box (reachable by keyboard). */}
+      <div
+        className="agenda-table-wrap"
+        role="region"
+        aria-label={t('agenda.minutes.attendance')}
+        tabIndex={0}
+      >
+        <table className="agenda-table">
+          <caption>{t('agenda.minutes.attendance')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('agenda.minutes.gender')}</th>
               {AGE_GROUPS.map((a) => (
-                <td key={a}>{n(attendance.counts[g][a])}</td>
+                <th key={a} scope="col">
+                  {t(`attendance.ages.${a}`)}
+                </th>
               ))}
-              <td>{n(rowTotal(g))}</td>
+              <th scope="col">{t('agenda.minutes.total')}</th>
             </tr>
-          ))}
-          <tr>
-            <th scope="row">{t('agenda.minutes.total')}</th>
-            {AGE_GROUPS.map((a) => (
-              <td key={a}>{n(colTotal(a))}</td>
+          </thead>
+          <tbody>
+            {GENDERS.map((g) => (
+              <tr key={g}>
+                <th scope="row">{t(`attendance.genders.${g}`)}</th>
+                {AGE_GROUPS.map((a) => (
+                  <td key={a}>{n(attendance.counts[g][a])}</td>
+                ))}
+                <td>{n(rowTotal(g))}</td>
+              </tr>
             ))}
-            <td>{n(attendanceTotal(attendance))}</td>
-          </tr>
-        </tbody>
-      </table>
+            <tr>
+              <th scope="row">{t('agenda.minutes.total')}</th>
+              {AGE_GROUPS.map((a) => (
+                <td key={a}>{n(colTotal(a))}</td>
+              ))}
+              <td>{n(attendanceTotal(attendance))}</td>
+            </tr>
+          </tbody>
+        </table>
+      </div>
       <p>
         {t('agenda.minutes.indigenous', { count: attendance.indigenous })} ·{' '}
         {t('agenda.minutes.disability', { count: attendance.disability })}

@@ -149,7 +149,7 @@ export function SessionAgendaValidation({
       {recorded.length > 0 ? (
         <>
           <h3>{t('agenda.validation.recorded')}</h3>
-          <ul>
+          <ul className="agenda-validations">
             {recorded.map((v) => (
               <li key={v.id}>
                 <Link to={`/agenda/${v.agendaVersionId}`}>
