@@ -3,7 +3,7 @@ import { cleanup, render, screen, waitFor, within } from '@testing-library/react
 import userEvent from '@testing-library/user-event';
 import { MemoryRouter, Route, Routes, useParams } from 'react-router';
 import { describe, expect, it } from 'vitest';
-import '../../../src/client/i18n';
+import { setLanguage } from '../../../src/client/i18n';
 import type { TequioDb } from '../../../src/client/data/db';
 import { getProcess } from '../../../src/client/data/processes.repository';
 import { writeLocal } from '../../../src/client/data/records.repository';
@@ -142,5 +142,18 @@ describe('Local Agenda', () => {
     expect(within(doc).getByRole('cell', { name: 'Convocar al recorrido territorial' })).toBeInTheDocument();
     expect(within(doc).getByText('No hubo votaciones en esta sesión.')).toBeInTheDocument();
     expect(screen.getByRole('button', { name: 'Imprimir' })).toBeInTheDocument();
+  });
+
+  it('speaks English when the interface is in English', async () => {
+    await seedWorld();
+    await setLanguage('en');
+    try {
+      const user = renderAt(`/processes/${PROCESS}/agenda`);
+      await user.click(await screen.findByRole('button', { name: 'Assemble the Agenda' }));
+      expect(await screen.findByText('What changes in this version')).toBeInTheDocument();
+      expect(await screen.findByText('This is required.')).toBeInTheDocument();
+    } finally {
+      await setLanguage('es-MX');
+    }
   });
 });
