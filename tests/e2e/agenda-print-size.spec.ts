@@ -6,11 +6,11 @@
  * the document shown, and printed by Chromium on Letter and A4. Prints its figures.
  */
 import { writeFileSync } from 'node:fs';
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
-import { describeSmallTargets, smallTargets } from './support/target-size';
+import { expectUsable } from './support/usable';
 import { AppPage, ProcessesPage } from './pages/app.page';
 import { AgendaPage } from './pages/agenda.page';
+import { TerritoryAdminPage } from './pages/territory.page';
 
 const THEMES = ['water', 'safety', 'environment', 'public_space', 'health'] as const;
 
@@ -100,30 +100,6 @@ function realisticRecords(processId: string, sessionId: string) {
   return { problems, rounds: [round], ballots: [ballot], visionStatements: visions, projects };
 }
 
-/** axe, sideways scrolling and target sizes on what the page shows now, at tablet size and at 200 % zoom. */
-async function expectUsable(page: Page, where: string) {
-  const problems: string[] = [];
-  for (const viewport of [
-    { width: 1280, height: 800 },
-    { width: 640, height: 400 },
-  ]) {
-    await page.setViewportSize(viewport);
-    const at = `${where} ${viewport.width}×${viewport.height}`;
-    const axe = await new AxeBuilder({ page }).analyze();
-    for (const v of axe.violations) problems.push(`${at}: axe ${v.id} (${v.nodes.length}) ${v.help}`);
-    const { scrollWidth, clientWidth } = await page.evaluate(() => ({
-      scrollWidth: document.documentElement.scrollWidth,
-      clientWidth: document.documentElement.clientWidth,
-    }));
-    if (scrollWidth > clientWidth)
-      problems.push(`${at}: scrolls sideways (${scrollWidth} > ${clientWidth} px)`);
-    for (const small of describeSmallTargets(await smallTargets(page, 48)))
-      problems.push(`${at}: target ${small}`);
-  }
-  await page.setViewportSize({ width: 1280, height: 800 });
-  expect(problems).toEqual([]);
-}
-
 async function putRecords(page: Page, tables: Record<string, { id: string; fields: object }[]>) {
   await page.evaluate(async (byTable) => {
     const db = await new Promise<IDBDatabase>((resolve, reject) => {
@@ -150,6 +126,8 @@ test('a realistic Agenda (10 projects, 20 problems) assembles on the device and 
   const processName = `Proceso realista ${Date.now()}`;
   const app = new AppPage(page);
   await app.signIn('coordinadora');
+  await new TerritoryAdminPage(page).importRealFile();
+  await page.goto('/');
   await new ProcessesPage(page).create(processName, '07-102');
   const processId = new URL(page.url()).pathname.split('/').pop()!;
   await page.getByRole('link', { name: 'Nueva sesión' }).click();
@@ -174,6 +152,7 @@ test('a realistic Agenda (10 projects, 20 problems) assembles on the device and 
     timings.push(await new AgendaPage(page).assemble(`Versión de prueba ${i + 1}`));
   }
   await expect(page.getByRole('heading', { name: /^10\. Proyecto 10/ })).toBeVisible();
+  await expect(page.getByRole('img', { name: /Mapa de las unidades territoriales: 07-102/ })).toBeVisible();
   await expectUsable(page, 'agenda-version');
 
   const pages: Record<string, number> = {};

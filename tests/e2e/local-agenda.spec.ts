@@ -11,6 +11,8 @@ import { expect, test, type Page } from '@playwright/test';
 import { AppPage, ProcessDetailPage, ProcessesPage, SessionFormPage } from './pages/app.page';
 import { AgendaDocumentPage, AgendaPage, ShowOfHands } from './pages/agenda.page';
 import { NewRoundFormPage, ProblemFormPage, RoundScreen } from './pages/prioritisation.page';
+import { TerritoryAdminPage } from './pages/territory.page';
+import { expectUsable } from './support/usable';
 
 test.beforeAll(() => mkdirSync('test-results/screens', { recursive: true }));
 
@@ -61,11 +63,14 @@ test('offline, a facilitator goes from vision to a validated, printed Local Agen
   const processName = `Proceso Agenda ${stamp}`;
   const [water, lights, trash] = ['Falta de agua', 'Calles sin luz', 'Basura en la barranca'];
 
-  // Office, online: the coordinator creates the process with Rosa on its team.
+  // Office, online: the coordinator imports the borough's units (their boundaries draw the
+  // Agenda's map) and creates the process with Rosa on its team.
   const officeContext = await browser.newContext();
   const office = await officeContext.newPage();
   const officeApp = new AppPage(office);
   await officeApp.signIn('coordinadora');
+  await new TerritoryAdminPage(office).importRealFile();
+  await office.goto('/');
   await new ProcessesPage(office).create(processName, '07-102');
   await new ProcessDetailPage(office).assignTeam(['Rosa Martínez']);
   await officeApp.expectNothingPending();
@@ -77,6 +82,7 @@ test('offline, a facilitator goes from vision to a validated, printed Local Agen
   await app.signIn('rosa');
   await app.waitForOfflineReady();
   await expect(page.getByRole('link', { name: new RegExp(processName) })).toBeVisible({ timeout: 30_000 });
+  await app.expectNothingPending();
   await context.setOffline(true);
   await expect(app.syncIndicator).toContainText('Sin conexión');
   await new ProcessesPage(page).open(processName);
@@ -190,6 +196,7 @@ test('offline, a facilitator goes from vision to a validated, printed Local Agen
   });
   const hands = new ShowOfHands(page);
   await expect(hands.section).toContainText('Asistencia registrada en esta sesión: 12 personas.');
+  await expectUsable(page, 'session-with-validation');
   await hands.record({ for: 9, against: 2, abstain: 1 });
   await expect(hands.section.getByText(/Agenda aprobada: la versión 1 queda validada/)).toBeVisible();
   await app.screenshot('local-agenda-01-validated-offline');
@@ -222,6 +229,14 @@ test('offline, a facilitator goes from vision to a validated, printed Local Agen
   console.log(`Printed Agenda (3 projects, 3 problems): ${pages} page(s), ${pdf.length} bytes`);
   expect(pages).toBeGreaterThan(0);
   await page.emulateMedia({ media: 'screen' });
+
+  // Still offline, the PDF made on the device: jsPDF's chunk comes from the precache.
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Descargar PDF' }).click();
+  const file = await download;
+  expect(file.suggestedFilename()).toBe(`agenda-${processName}-v1.pdf`);
+  await file.saveAs(testInfo.outputPath('local-agenda-jspdf.pdf'));
+  await expect(page.getByText('PDF descargado.')).toBeVisible();
 
   // Back online: the tablet syncs by itself; the coordinator sees the validated Agenda and stage 9.
   await context.setOffline(false);
