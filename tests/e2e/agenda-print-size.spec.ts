@@ -128,7 +128,7 @@ test('a realistic Agenda (10 projects, 20 problems) assembles on the device and 
   await app.signIn('coordinadora');
   await new TerritoryAdminPage(page).importRealFile();
   await page.goto('/');
-  await new ProcessesPage(page).create(processName, '07-102');
+  await new ProcessesPage(page).create(processName, '07-105');
   const processId = new URL(page.url()).pathname.split('/').pop()!;
   await page.getByRole('link', { name: 'Nueva sesión' }).click();
   await page.getByLabel('Tipo de sesión').selectOption({ label: 'Asamblea comunitaria' });
@@ -152,7 +152,7 @@ test('a realistic Agenda (10 projects, 20 problems) assembles on the device and 
     timings.push(await new AgendaPage(page).assemble(`Versión de prueba ${i + 1}`));
   }
   await expect(page.getByRole('heading', { name: /^10\. Proyecto 10/ })).toBeVisible();
-  await expect(page.getByRole('img', { name: /Mapa de las unidades territoriales: 07-102/ })).toBeVisible();
+  await expect(page.getByRole('img', { name: /Mapa de las unidades territoriales: 07-105/ })).toBeVisible();
   await expectUsable(page, 'agenda-version');
 
   const pages: Record<string, number> = {};

@@ -71,7 +71,7 @@ test('offline, a facilitator goes from vision to a validated, printed Local Agen
   await officeApp.signIn('coordinadora');
   await new TerritoryAdminPage(office).importRealFile();
   await office.goto('/');
-  await new ProcessesPage(office).create(processName, '07-102');
+  await new ProcessesPage(office).create(processName, '07-105');
   await new ProcessDetailPage(office).assignTeam(['Rosa Martínez']);
   await officeApp.expectNothingPending();
 
@@ -223,7 +223,7 @@ test('offline, a facilitator goes from vision to a validated, printed Local Agen
   await expect(
     doc.document(processName).getByRole('heading', { name: '1. Cisternas comunitarias' }),
   ).toBeVisible();
-  await expect(page.getByRole('img', { name: /Mapa de las unidades territoriales: 07-102/ })).toBeVisible();
+  await expect(page.getByRole('img', { name: /Mapa de las unidades territoriales: 07-105/ })).toBeVisible();
   const pdf = await page.pdf({ path: testInfo.outputPath('local-agenda.pdf'), preferCSSPageSize: true });
   const pages = (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? []).length;
   console.log(`Printed Agenda (3 projects, 3 problems): ${pages} page(s), ${pdf.length} bytes`);

@@ -26,7 +26,7 @@ function AttendanceTable({ attendance }: { attendance: Session['attendance'] }) 
       <div
         className="agenda-table-wrap"
         role="region"
-        aria-label={t('agenda.minutes.attendance')}
+        aria-label={t('agenda.minutes.attendanceTable')}
         tabIndex={0}
       >
         <table className="agenda-table">
