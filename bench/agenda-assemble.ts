@@ -74,7 +74,7 @@ async function seed(db: TequioDb): Promise<string> {
     kind: 'tally',
     castAt: '2026-11-07T17:50:00.000Z',
     dots: Object.fromEntries(problems.slice(0, 10).map((id, i) => [id, 30 - 2 * i])),
-    participants: 40,
+    participants: 80,
   });
   const visions: string[] = [];
   for (let i = 0; i < 6; i++)

@@ -7,6 +7,7 @@
  */
 import { writeFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
+import { pdfPageTexts } from './support/pdf-text';
 import { expectUsable } from './support/usable';
 import { AppPage, ProcessesPage } from './pages/app.page';
 import { AgendaPage } from './pages/agenda.page';
@@ -52,7 +53,7 @@ function realisticRecords(processId: string, sessionId: string) {
       kind: 'tally',
       castAt: '2026-11-07T17:50:00.000Z',
       dots: Object.fromEntries(problems.slice(0, 10).map((p, i) => [p.id, 30 - i * 2])),
-      participants: 40,
+      participants: 80,
     },
   };
   const visions = Array.from({ length: 6 }, (_, i) => ({
@@ -163,7 +164,9 @@ test('a realistic Agenda (10 projects, 20 problems) assembles on the device and 
       path: testInfo.outputPath(`agenda-realista-${paper}.pdf`),
       preferCSSPageSize: true,
     });
-    pages[paper] = (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? []).length;
+    const texts = pdfPageTexts(pdf);
+    pages[paper] = texts.length;
+    expect(texts.at(-1)).toContain(`Página ${texts.length} de ${texts.length}`);
     await page.emulateMedia({ media: 'screen' });
   }
   const sorted = [...timings].sort((a, b) => a - b);
