@@ -1,20 +1,14 @@
 /**
  * The Local Agenda for screens (agenda.repository.ts): live reads of a
- * process's versions and validations, and the writes (assemble a draft,
- * assemble it again, record the assembly's vote), all on the device.
+ * process's versions and the projects to choose from, and the writes
+ * (assemble a draft, assemble it again), all on the device.
  */
 import { useLiveQuery } from 'dexie-react-hooks';
 import * as agenda from './agenda.repository';
 import { getDb } from './current-db';
 
-export type {
-  AgendaProjectChoice,
-  AgendaValidationView,
-  AgendaVersionView,
-  AssembleInput,
-  ValidationInput,
-} from './agenda.repository';
-export { AgendaFrozenError, ValidationRefusedError } from './agenda.repository';
+export type { AgendaProjectChoice, AgendaVersionView, AssembleInput } from './agenda.repository';
+export { AgendaFrozenError } from './agenda.repository';
 
 /** The process's versions, newest first (undefined while loading). */
 export function useAgendaVersions(processId: string): agenda.AgendaVersionView[] | undefined {
@@ -24,21 +18,6 @@ export function useAgendaVersions(processId: string): agenda.AgendaVersionView[]
 /** One version; null when this device does not hold it. */
 export function useAgendaVersion(id: string): agenda.AgendaVersionView | null | undefined {
   return useLiveQuery(() => agenda.getAgendaVersion(getDb(), id), [id]);
-}
-
-/** The standing validation of a version (corrections applied), or null. */
-export function useVersionValidation(versionId: string): agenda.AgendaValidationView | null | undefined {
-  return useLiveQuery(() => agenda.getVersionValidation(getDb(), versionId), [versionId]);
-}
-
-/** Every validation record of the process. */
-export function useAgendaValidations(processId: string): agenda.AgendaValidationView[] | undefined {
-  return useLiveQuery(() => agenda.listAgendaValidations(getDb(), processId), [processId]);
-}
-
-/** The validations recorded in one session, oldest first (for its minutes). */
-export function useSessionValidations(sessionId: string): agenda.AgendaValidationView[] | undefined {
-  return useLiveQuery(() => agenda.listSessionValidations(getDb(), sessionId), [sessionId]);
 }
 
 /** The process's projects and actions in the community's order, to choose which go in. */
@@ -52,6 +31,3 @@ export const createAgendaDraft = (processId: string, input: agenda.AssembleInput
 /** Assembles a draft again (throws AgendaFrozenError for a validated version). */
 export const reassembleAgendaDraft = (versionId: string, input: agenda.AssembleInput) =>
   agenda.reassembleAgendaDraft(getDb(), versionId, input);
-/** Records the show of hands; an approval validates the version and moves the process to stage 9. */
-export const recordAgendaValidation = (input: agenda.ValidationInput) =>
-  agenda.recordAgendaValidation(getDb(), input);

@@ -8,15 +8,17 @@ import {
   AgendaFrozenError,
   createAgendaDraft,
   getAgendaVersion,
-  getVersionValidation,
   listAgendaProjectChoices,
-  listAgendaValidations,
   listAgendaVersions,
-  listSessionValidations,
   reassembleAgendaDraft,
+} from '../../../src/client/data/agenda.repository';
+import {
+  getVersionValidation,
+  listAgendaValidations,
+  listSessionValidations,
   recordAgendaValidation,
   ValidationRefusedError,
-} from '../../../src/client/data/agenda.repository';
+} from '../../../src/client/data/agenda-validations.repository';
 import { getProcess } from '../../../src/client/data/processes.repository';
 import {
   agendaWorld,

@@ -4,13 +4,12 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { z } from 'zod';
 import { attendanceTotal, type SessionType } from '../../../domain';
+import { useAgendaVersions, type AgendaVersionView } from '../../data/use-agenda';
 import {
   recordAgendaValidation,
-  useAgendaVersions,
   useSessionValidations,
   ValidationRefusedError,
-  type AgendaVersionView,
-} from '../../data/use-agenda';
+} from '../../data/use-agenda-validations';
 import { useSession } from '../../data/use-sessions';
 import { errorText } from '../../i18n/zod-errors';
 import { EntityForm } from '../../ui/entity-form';

@@ -5,9 +5,9 @@ import {
   reassembleAgendaDraft,
   useAgendaProjectChoices,
   useAgendaVersion,
-  useVersionValidation,
   type AgendaVersionView,
 } from '../../data/use-agenda';
+import { useVersionValidation } from '../../data/use-agenda-validations';
 import { useSession } from '../../data/use-sessions';
 import { useUnitsByKeys } from '../../data/use-territory';
 import { PageHeading } from '../../ui/page-heading';
