@@ -132,6 +132,33 @@ describe('Local Agenda', () => {
     expect(screen.queryByRole('button', { name: 'Volver a armar' })).not.toBeInTheDocument();
   });
 
+  it('corrects a miscounted show of hands with a reason: the correction supersedes it, both are kept', async () => {
+    await seedWorld();
+    await createAgendaDraft(db, PROCESS, { changelog: 'Para la asamblea de diciembre' });
+    const user = renderAt(`/sessions/${VALIDATION_ASSEMBLY}`);
+    await user.type(await screen.findByLabelText('A favor'), '15');
+    await user.click(screen.getByRole('button', { name: 'Registrar la votación' }));
+    await user.click(await screen.findByText('Corregir el conteo'));
+    await user.click(screen.getByRole('button', { name: 'Guardar la corrección' }));
+    expect(await screen.findByText('Este dato es obligatorio.')).toBeInTheDocument();
+    expect(await db.agendaValidations.count()).toBe(1);
+
+    const correction = screen.getByText('Corregir el conteo').closest('details')!;
+    await user.type(
+      within(correction).getByLabelText(/Motivo de la corrección/),
+      'Se contó dos veces una mano',
+    );
+    const against = within(correction).getByLabelText('En contra');
+    await user.clear(against);
+    await user.type(against, '2');
+    await user.click(screen.getByRole('button', { name: 'Guardar la corrección' }));
+
+    expect(await screen.findByText(/a favor 15, en contra 2, abstenciones 0/)).toBeInTheDocument();
+    expect(screen.getByText(/Corregida: Se contó dos veces una mano/)).toBeInTheDocument();
+    expect(screen.getByText(/reemplazada por una corrección/)).toBeInTheDocument();
+    expect(await db.agendaValidations.count()).toBe(2);
+  });
+
   it('prints the minutes of a session: attendance by gender and age, agreements, votes', async () => {
     await seedWorld();
     renderAt(`/sessions/${VALIDATION_ASSEMBLY}/minutes`);

@@ -9,6 +9,7 @@ import {
   recordAgendaValidation,
   useSessionValidations,
   ValidationRefusedError,
+  type AgendaValidationView,
 } from '../../data/use-agenda-validations';
 import { useSession } from '../../data/use-sessions';
 import { errorText } from '../../i18n/zod-errors';
@@ -21,10 +22,18 @@ import './agenda.css';
 import './strings';
 
 const count = z.number().int().min(0).max(100_000);
-const voteSchema = z.object({ versionId: z.string().min(1), for: count, against: count, abstain: count });
+const voteSchema = z.object({
+  versionId: z.string().min(1),
+  for: count,
+  against: count,
+  abstain: count,
+  reason: z.string().trim().max(500),
+});
+/** A correction says why (the domain asks for at least 3 characters). */
+const correctionSchema = voteSchema.extend({ reason: z.string().trim().min(3).max(500) });
 type VoteValues = z.infer<typeof voteSchema>;
 
-function VoteCount({ name }: { name: 'for' | 'against' | 'abstain' }) {
+function VoteCount({ name, idPrefix }: { name: 'for' | 'against' | 'abstain'; idPrefix: string }) {
   const { t } = useTranslation();
   const { control } = useFormContext<VoteValues>();
   const { field, fieldState } = useController({ control, name });
@@ -32,7 +41,7 @@ function VoteCount({ name }: { name: 'for' | 'against' | 'abstain' }) {
   return (
     <div>
       <NumberStepper
-        id={`agenda-vote-${name}`}
+        id={`${idPrefix}-${name}`}
         label={label}
         labelText={label}
         value={field.value}
@@ -49,16 +58,22 @@ function ShowOfHandsForm({
   drafts,
   sessionId,
   onRecorded,
+  correcting,
 }: {
   drafts: AgendaVersionView[];
   sessionId: string;
   /** The confirmation, shown by the section: an approval removes the last draft, and this form with it. */
   onRecorded(notice: SaveNotice): void;
+  /** The recorded result this form corrects (a new record that supersedes it, with the reason). */
+  correcting?: AgendaValidationView;
 }) {
   const { t } = useTranslation();
+  const idPrefix = correcting ? `agenda-correct-${correcting.id}` : 'agenda-vote';
   const shell = useEntityForm<VoteValues>({
-    schema: voteSchema,
-    defaultValues: { versionId: drafts.length === 1 ? drafts[0]!.id : '', for: 0, against: 0, abstain: 0 },
+    schema: correcting ? correctionSchema : voteSchema,
+    defaultValues: correcting
+      ? { versionId: correcting.agendaVersionId, ...correcting.votes, reason: '' }
+      : { versionId: drafts.length === 1 ? drafts[0]!.id : '', for: 0, against: 0, abstain: 0, reason: '' },
     failed: (error) =>
       t('agenda.validation.failed', {
         reason:
@@ -66,8 +81,13 @@ function ShowOfHandsForm({
             ? error.problems.map((p) => t(`agenda.validation.problems.${p}`)).join(' ')
             : errorReason(error),
       }),
-    onSave: async ({ versionId, ...votes }) => {
-      const { approved } = await recordAgendaValidation({ versionId, sessionId, votes });
+    onSave: async ({ versionId, reason, ...votes }) => {
+      const { approved } = await recordAgendaValidation({
+        versionId,
+        sessionId,
+        votes,
+        ...(correcting ? { supersedes: correcting.id, reason } : {}),
+      });
       const number = drafts.find((d) => d.id === versionId)?.number ?? 0;
       onRecorded({
         key: approved ? 'agenda.validation.approved' : 'agenda.validation.rejected',
@@ -79,33 +99,44 @@ function ShowOfHandsForm({
   return (
     <EntityForm
       shell={shell}
-      submitLabel={t('agenda.validation.submit')}
+      submitLabel={t(correcting ? 'agenda.validation.correctSubmit' : 'agenda.validation.submit')}
       bar="inline"
-      aria-labelledby="agenda-validation-title"
+      aria-labelledby={correcting ? `agenda-correct-${correcting.id}` : 'agenda-validation-title'}
     >
-      <Field
-        id="agenda-vote-version"
-        label={t('agenda.validation.version')}
-        error={shell.errors.versionId ? t('agenda.validation.chooseVersion') : undefined}
-        required
-      >
-        {(aria) => (
-          <select {...aria} {...shell.register('versionId')}>
-            <option value="">{t('agenda.validation.chooseVersion')}</option>
-            {drafts.map((d) => (
-              <option key={d.id} value={d.id}>
-                {t('agenda.validation.versionOption', { number: d.number, changelog: d.changelog })}
-              </option>
-            ))}
-          </select>
-        )}
-      </Field>
+      {correcting ? (
+        <Field
+          id={`${idPrefix}-reason`}
+          label={t('agenda.validation.reason')}
+          error={errorText(shell.errors.reason)}
+          required
+        >
+          {(aria) => <input type="text" maxLength={500} {...aria} {...shell.register('reason')} />}
+        </Field>
+      ) : (
+        <Field
+          id="agenda-vote-version"
+          label={t('agenda.validation.version')}
+          error={shell.errors.versionId ? t('agenda.validation.chooseVersion') : undefined}
+          required
+        >
+          {(aria) => (
+            <select {...aria} {...shell.register('versionId')}>
+              <option value="">{t('agenda.validation.chooseVersion')}</option>
+              {drafts.map((d) => (
+                <option key={d.id} value={d.id}>
+                  {t('agenda.validation.versionOption', { number: d.number, changelog: d.changelog })}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+      )}
       <fieldset>
         <legend>{t('agenda.validation.votes')}</legend>
         <div className="validation-votes">
-          <VoteCount name="for" />
-          <VoteCount name="against" />
-          <VoteCount name="abstain" />
+          <VoteCount name="for" idPrefix={idPrefix} />
+          <VoteCount name="against" idPrefix={idPrefix} />
+          <VoteCount name="abstain" idPrefix={idPrefix} />
         </div>
       </fieldset>
     </EntityForm>
@@ -136,6 +167,7 @@ export function SessionAgendaValidation({
   const attendance = attendanceTotal(session.attendance);
   const drafts = versions.filter((v) => v.status === 'draft');
   const numberOf = new Map(versions.map((v) => [v.id, v.number]));
+  const superseded = new Set(recorded.flatMap((v) => (v.supersedes ? [v.supersedes] : [])));
   return (
     <section className="card" aria-labelledby="agenda-validation-title">
       <h2 id="agenda-validation-title">{t('agenda.validation.heading')}</h2>
@@ -163,6 +195,19 @@ export function SessionAgendaValidation({
                   })}
                 </Link>
                 {v.reason ? ` — ${t('agenda.validation.corrected', { reason: v.reason })}` : null}
+                {superseded.has(v.id) ? (
+                  ` — ${t('agenda.validation.replaced')}`
+                ) : (
+                  <details className="agenda-correct">
+                    <summary id={`agenda-correct-${v.id}`}>{t('agenda.validation.correct')}</summary>
+                    <ShowOfHandsForm
+                      drafts={[]}
+                      sessionId={sessionId}
+                      onRecorded={setNotice}
+                      correcting={v}
+                    />
+                  </details>
+                )}
               </li>
             ))}
           </ul>
