@@ -34,8 +34,20 @@ const SetupPage = lazyScreen(async () => (await import('../features/auth/setup-p
 const ProblemsPage = lazyScreen(
   async () => (await import('../features/problems/problems-page')).ProblemsPage,
 );
-const ProblemFormPage = lazyScreen(
-  async () => (await import('../features/problems/problem-form-page')).ProblemFormPage,
+const ProblemScreen = lazyScreen(async () => (await import('./screens/problem-screen')).ProblemScreen);
+const VisionPage = lazyScreen(async () => (await import('../features/vision/vision-page')).VisionPage);
+const VisionFormPage = lazyScreen(
+  async () => (await import('../features/vision/vision-form-page')).VisionFormPage,
+);
+const ProjectsPage = lazyScreen(
+  async () => (await import('../features/projects/projects-page')).ProjectsPage,
+);
+const ProjectPage = lazyScreen(async () => (await import('../features/projects/project-page')).ProjectPage);
+const ProjectFormPage = lazyScreen(
+  async () => (await import('../features/projects/project-form-page')).ProjectFormPage,
+);
+const GovernmentAreasPage = lazyScreen(
+  async () => (await import('../features/government-areas/government-areas-page')).GovernmentAreasPage,
 );
 const NewRoundPage = lazyScreen(
   async () => (await import('../features/prioritisation/new-round-page')).NewRoundPage,
@@ -53,10 +65,13 @@ const RubricTemplateEditorPage = lazyScreen(
 const RubricAveragesPage = lazyScreen(
   async () => (await import('../features/rubrics/rubric-averages-page')).RubricAveragesPage,
 );
-const TourScreen = lazyScreen(async () => (await import('./screens/tour-screen')).TourScreen);
-const TourNoteFormPage = lazyScreen(
-  async () => (await import('../features/tour-notes/tour-note-form-page')).TourNoteFormPage,
+const AgendaPage = lazyScreen(async () => (await import('../features/agenda/agenda-page')).AgendaPage);
+const AgendaVersionPage = lazyScreen(
+  async () => (await import('../features/agenda/version-page')).AgendaVersionPage,
 );
+const MinutesPage = lazyScreen(async () => (await import('../features/agenda/minutes-page')).MinutesPage);
+const TourScreen = lazyScreen(async () => (await import('./screens/tour-screen')).TourScreen);
+const TourNoteScreen = lazyScreen(async () => (await import('./screens/tour-note-screen')).TourNoteScreen);
 const MapPacksPage = lazyScreen(
   async () => (await import('../features/map-packs/map-packs-page')).MapPacksPage,
 );
@@ -104,12 +119,12 @@ function NewSessionRoute() {
   return <NewSessionPage onDirtyChange={useDirtyReporter('session-form')} />;
 }
 
-function TourNoteRoute() {
-  return <TourNoteFormPage onDirtyChange={useDirtyReporter('tour-note')} />;
+function VisionFormRoute() {
+  return <VisionFormPage onDirtyChange={useDirtyReporter('vision-form')} />;
 }
 
-function ProblemFormRoute() {
-  return <ProblemFormPage onDirtyChange={useDirtyReporter('problem-form')} />;
+function ProjectFormRoute() {
+  return <ProjectFormPage onDirtyChange={useDirtyReporter('project-form')} />;
 }
 
 function NewRoundRoute() {
@@ -126,6 +141,10 @@ function ScoreRubricRoute() {
 
 function RubricTemplateEditorRoute() {
   return <RubricTemplateEditorPage onDirtyChange={useDirtyReporter('rubric-template')} />;
+}
+
+function AgendaRoute() {
+  return <AgendaPage onDirtyChange={useDirtyReporter('agenda-assemble')} />;
 }
 
 /** Home: the processes; coordinators also see the borough's units coloured by stage. */
@@ -155,8 +174,15 @@ export function AppRoutes() {
         <Route path="/processes/:processId/sessions/new" element={<NewSessionRoute />} />
         <Route path="/sessions/:id" element={<SessionScreen />} />
         <Route path="/processes/:processId/problems" element={<ProblemsPage />} />
-        <Route path="/processes/:processId/problems/new" element={<ProblemFormRoute />} />
-        <Route path="/problems/:id" element={<ProblemFormRoute />} />
+        <Route path="/processes/:processId/problems/new" element={<ProblemScreen />} />
+        <Route path="/problems/:id" element={<ProblemScreen />} />
+        <Route path="/processes/:processId/vision" element={<VisionPage />} />
+        <Route path="/processes/:processId/vision/new" element={<VisionFormRoute />} />
+        <Route path="/vision/:id" element={<VisionFormRoute />} />
+        <Route path="/processes/:processId/projects" element={<ProjectsPage />} />
+        <Route path="/processes/:processId/projects/new" element={<ProjectFormRoute />} />
+        <Route path="/projects/:id" element={<ProjectPage />} />
+        <Route path="/projects/:id/edit" element={<ProjectFormRoute />} />
         <Route path="/sessions/:sessionId/rounds/new" element={<NewRoundRoute />} />
         <Route path="/rounds/:id" element={<RoundRoute />} />
         <Route path="/processes/:processId/rubrics/score" element={<ScoreRubricRoute />} />
@@ -164,9 +190,12 @@ export function AppRoutes() {
         <Route path="/rubrics/averages" element={<RubricAveragesPage />} />
         <Route path="/rubrics/new" element={<RubricTemplateEditorRoute />} />
         <Route path="/rubrics/:id/edit" element={<RubricTemplateEditorRoute />} />
+        <Route path="/processes/:processId/agenda" element={<AgendaRoute />} />
+        <Route path="/agenda/:id" element={<AgendaVersionPage />} />
+        <Route path="/sessions/:id/minutes" element={<MinutesPage />} />
         <Route path="/sessions/:id/tour" element={<TourScreen />} />
-        <Route path="/sessions/:sessionId/notes/new" element={<TourNoteRoute />} />
-        <Route path="/notes/:id" element={<TourNoteRoute />} />
+        <Route path="/sessions/:sessionId/notes/new" element={<TourNoteScreen />} />
+        <Route path="/notes/:id" element={<TourNoteScreen />} />
         <Route path="/map-packs" element={<MapPacksPage onUploaded={syncNow} />} />
         <Route path="/sync" element={<SyncRoute />} />
         <Route path="/devices" element={<DevicesPage />} />
@@ -175,6 +204,7 @@ export function AppRoutes() {
         <Route path="/accounts/:id/edit" element={<AccountFormPage />} />
         <Route path="/enrolment" element={<EnrolmentPage />} />
         <Route path="/territory" element={<TerritoryPage onImported={syncNow} />} />
+        <Route path="/government-areas" element={<GovernmentAreasPage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

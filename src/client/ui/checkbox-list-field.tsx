@@ -29,7 +29,7 @@ export function CheckboxListField<Values extends FieldValues>({
       <ul className="plain-list">
         {options.map((option) => (
           <li key={option.value}>
-            <label className="checkbox-label">
+            <label className="choice">
               <input
                 type="checkbox"
                 checked={chosen.includes(option.value)}

@@ -96,6 +96,11 @@ export function UserMenu({
                 {t('app.nav.territory')}
               </Link>
             </li>
+            <li>
+              <Link to="/government-areas" className="link-target" onClick={() => setOpen(false)}>
+                {t('app.governmentAreasLink')}
+              </Link>
+            </li>
           </ul>
         ) : null}
         <button

@@ -1,4 +1,4 @@
-import { useCallback, useState } from 'react';
+import { useCallback, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { changedFields } from '../../../domain';
@@ -28,6 +28,9 @@ import './strings';
 export interface ProblemFormPageProps {
   onDirtyChange?: (dirty: boolean) => void;
 }
+
+/** What other features hold for a problem (the projects that answer it), composed by the app. */
+export type ProblemLinks = (problem: ProblemView) => ReactNode;
 
 function listPath(processId: string) {
   return `/processes/${processId}/problems`;
@@ -114,7 +117,11 @@ function EditProblem({
   );
 }
 
-function ExistingProblem({ id, onDirtyChange }: ProblemFormPageProps & { id: string }) {
+function ExistingProblem({
+  id,
+  onDirtyChange,
+  links,
+}: ProblemFormPageProps & { id: string; links?: ProblemLinks | undefined }) {
   const { t } = useTranslation();
   const problem = useProblem(id);
   const problems = useProblems(problem?.processId ?? '');
@@ -125,6 +132,7 @@ function ExistingProblem({ id, onDirtyChange }: ProblemFormPageProps & { id: str
     <section>
       <Breadcrumb processId={problem.processId} />
       <PageHeading title={problem.title}>{problem.title}</PageHeading>
+      {links?.(problem)}
       {problem.mergedIntoId ? (
         <MergedProblemView problem={problem} survivor={survivor} />
       ) : (
@@ -142,9 +150,10 @@ function ExistingProblem({ id, onDirtyChange }: ProblemFormPageProps & { id: str
 /**
  * `/processes/:processId/problems/new` (a new problem) and `/problems/:id`
  * (edit it, or merge another into it; a merged problem opens read-only).
+ * `links` are what other features hold for the problem, composed by the app.
  */
-export function ProblemFormPage({ onDirtyChange }: ProblemFormPageProps) {
+export function ProblemFormPage({ onDirtyChange, links }: ProblemFormPageProps & { links?: ProblemLinks }) {
   const { id, processId = '' } = useParams();
-  if (id) return <ExistingProblem key={id} id={id} onDirtyChange={onDirtyChange} />;
+  if (id) return <ExistingProblem key={id} id={id} onDirtyChange={onDirtyChange} links={links} />;
   return <NewProblem key={processId} processId={processId} onDirtyChange={onDirtyChange} />;
 }

@@ -95,7 +95,7 @@ function CollectiveForm({ process, onClose }: { process: ProcessView; onClose():
                 <label htmlFor={`member-${m.id}-name`}>{t('processCollective.name')}</label>
                 <input id={`member-${m.id}-name`} type="text" {...register(`members.${index}.name`)} />
               </div>
-              <label className="checkbox-label">
+              <label className="choice">
                 <input type="checkbox" {...register(`members.${index}.consent`)} />{' '}
                 {t('processCollective.consent')}
               </label>

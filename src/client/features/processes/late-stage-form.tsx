@@ -92,7 +92,7 @@ export function LateStageForm({
         <ul className="plain-list">
           {sessions.map((s) => (
             <li key={s.id}>
-              <label className="checkbox-label">
+              <label className="choice">
                 <input
                   type="checkbox"
                   checked={evidence.includes(s.id)}

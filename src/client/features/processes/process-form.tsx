@@ -6,7 +6,7 @@ import { errorText } from '../../i18n/zod-errors';
 import { EntityForm } from '../../ui/entity-form';
 import { Field } from '../../ui/field';
 import { errorReason, useEntityForm, type SaveOutcome } from '../../ui/use-entity-form';
-import { UnitPicker } from './unit-picker';
+import { UnitPicker } from '../../widgets/unit-picker/unit-picker';
 import './strings';
 
 /** The team is managed elsewhere (the repository adds the creator), so the form leaves it out. */

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { changedFields } from '../../../domain';
@@ -26,6 +26,9 @@ import './tour-notes.css';
 export interface TourNoteFormPageProps {
   onDirtyChange?: (dirty: boolean) => void;
 }
+
+/** What other features hold for a note (the projects that answer what it shows), composed by the app. */
+export type TourNoteLinks = (note: TourNoteView) => ReactNode;
 
 function tourPath(sessionId: string) {
   return `/sessions/${sessionId}/tour`;
@@ -104,7 +107,11 @@ function EditNote({ note, onDirtyChange }: TourNoteFormPageProps & { note: TourN
   );
 }
 
-function ExistingNote({ id, onDirtyChange }: TourNoteFormPageProps & { id: string }) {
+function ExistingNote({
+  id,
+  onDirtyChange,
+  links,
+}: TourNoteFormPageProps & { id: string; links?: TourNoteLinks | undefined }) {
   const { t } = useTranslation();
   const note = useTourNote(id);
   // Kept once loaded: deleting it must not flash "not found" before leaving.
@@ -117,6 +124,7 @@ function ExistingNote({ id, onDirtyChange }: TourNoteFormPageProps & { id: strin
     <section>
       <Breadcrumb sessionId={shown.sessionId} />
       <PageHeading title={t('tourNotes.editTitle')}>{t('tourNotes.editTitle')}</PageHeading>
+      {links?.(shown)}
       <EditNote key={shown.id} note={note ?? shown} onDirtyChange={onDirtyChange} />
     </section>
   );
@@ -126,9 +134,13 @@ function ExistingNote({ id, onDirtyChange }: TourNoteFormPageProps & { id: strin
  * `/sessions/:sessionId/notes/new` (a new note on that tour) and
  * `/notes/:id` (edit a note, see its photos, or delete it). Everything is
  * read from and written to the device; nothing waits for the network.
+ * `links` are what other features hold for the note, composed by the app.
  */
-export function TourNoteFormPage({ onDirtyChange }: TourNoteFormPageProps) {
+export function TourNoteFormPage({
+  onDirtyChange,
+  links,
+}: TourNoteFormPageProps & { links?: TourNoteLinks }) {
   const { id, sessionId = '' } = useParams();
-  if (id) return <ExistingNote key={id} id={id} onDirtyChange={onDirtyChange} />;
+  if (id) return <ExistingNote key={id} id={id} onDirtyChange={onDirtyChange} links={links} />;
   return <NewNote key={sessionId} sessionId={sessionId} onDirtyChange={onDirtyChange} />;
 }

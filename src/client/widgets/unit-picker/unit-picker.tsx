@@ -17,6 +17,8 @@ export interface UnitPickerProps {
   /** Error from the form (already translated). */
   error?: string | undefined;
   inputRef?: React.Ref<HTMLInputElement>;
+  /** Marked required (a process's units); a project's place may be left empty. */
+  required?: boolean;
 }
 
 const MAX_SHOWN = 6;
@@ -42,7 +44,15 @@ export function splitUnitEntries(text: string): string[] {
  * Enter picks, Escape closes the list (or clears the text). The first match
  * is ready to pick, so "aculco" + Enter is enough.
  */
-export function UnitPicker({ id, value, onChange, onBlur, error, inputRef }: UnitPickerProps) {
+export function UnitPicker({
+  id,
+  value,
+  onChange,
+  onBlur,
+  error,
+  inputRef,
+  required = true,
+}: UnitPickerProps) {
   const { t, i18n } = useTranslation();
   const units = useUnits();
   const directorates = useDirectorates();
@@ -125,7 +135,7 @@ export function UnitPicker({ id, value, onChange, onBlur, error, inputRef }: Uni
       badKeys.length > 0
         ? t('errors.unitKeyNamed', { keys: badKeys.join(', ') })
         : unknown.length > 0 && searchUnits(units ?? [], unknown[0]!, { limit: 1 }).total === 0
-          ? t('processes.unitPicker.notFound', { text: unknown.join(', ') })
+          ? t('unitPicker.notFound', { text: unknown.join(', ') })
           : null,
     );
   };
@@ -163,29 +173,29 @@ export function UnitPicker({ id, value, onChange, onBlur, error, inputRef }: Uni
     ? ''
     : expanded
       ? total > matches.length
-        ? t('processes.unitPicker.more', { shown: matches.length, total })
-        : t('processes.unitPicker.found', { count: total })
+        ? t('unitPicker.more', { shown: matches.length, total })
+        : t('unitPicker.found', { count: total })
       : '';
 
   return (
     <div className={message ? 'field field-invalid unit-picker' : 'field unit-picker'}>
       <label htmlFor={id}>
-        {t('processes.unitPicker.label')}
-        <span aria-hidden="true"> *</span>
+        {t('unitPicker.label')}
+        {required ? <span aria-hidden="true"> *</span> : null}
       </label>
       <p id={hintId} className="field-hint">
-        {hasTerritory ? t('processes.unitPicker.hint') : t('processes.unitPicker.hintNoTerritory')}
+        {hasTerritory ? t('unitPicker.hint') : t('unitPicker.hintNoTerritory')}
       </p>
       {value.length > 0 ? (
         <>
-          <ul className="chips plain-list" aria-label={t('processes.unitPicker.chosen')}>
+          <ul className="chips plain-list" aria-label={t('unitPicker.chosen')}>
             {value.map((key) => (
               <li key={key} className="chip">
                 <span>{unitLabel(key)}</span>
                 <button
                   type="button"
                   className="chip-remove"
-                  aria-label={t('processes.unitPicker.remove', { unit: unitLabel(key) })}
+                  aria-label={t('unitPicker.remove', { unit: unitLabel(key) })}
                   onClick={() => {
                     onChange(value.filter((k) => k !== key));
                     input.current?.focus();
@@ -198,7 +208,7 @@ export function UnitPicker({ id, value, onChange, onBlur, error, inputRef }: Uni
           </ul>
           {population > 0 ? (
             <p className="field-hint">
-              {t('processes.unitPicker.totalPopulation', {
+              {t('unitPicker.totalPopulation', {
                 count: value.length,
                 formatted: formatNumber(population, i18n.language),
               })}
@@ -247,7 +257,7 @@ export function UnitPicker({ id, value, onChange, onBlur, error, inputRef }: Uni
         id={listId}
         role="listbox"
         className="unit-options plain-list"
-        aria-label={t('processes.unitPicker.suggestions')}
+        aria-label={t('unitPicker.suggestions')}
         hidden={!expanded}
       >
         {matches.map((unit, index) => (
@@ -264,7 +274,7 @@ export function UnitPicker({ id, value, onChange, onBlur, error, inputRef }: Uni
             <span className="unit-option-name">{unit.name}</span>
             <span className="unit-option-meta">
               {unit.key} ·{' '}
-              {t('processes.unitPicker.population', {
+              {t('unitPicker.population', {
                 count: unit.population,
                 formatted: formatNumber(unit.population, i18n.language),
               })}{' '}

@@ -1,0 +1,29 @@
+/**
+ * The Agenda's validation in assembly for screens (agenda-validations.repository.ts):
+ * live reads of the validations and the write that records the assembly's vote.
+ */
+import { useLiveQuery } from 'dexie-react-hooks';
+import * as validations from './agenda-validations.repository';
+import { getDb } from './current-db';
+
+export type { AgendaValidationView, ValidationInput } from './agenda-validations.repository';
+export { ValidationRefusedError } from './agenda-validations.repository';
+
+/** The standing validation of a version (corrections applied), or null. */
+export function useVersionValidation(versionId: string): validations.AgendaValidationView | null | undefined {
+  return useLiveQuery(() => validations.getVersionValidation(getDb(), versionId), [versionId]);
+}
+
+/** Every validation record of the process. */
+export function useAgendaValidations(processId: string): validations.AgendaValidationView[] | undefined {
+  return useLiveQuery(() => validations.listAgendaValidations(getDb(), processId), [processId]);
+}
+
+/** The validations recorded in one session, oldest first (for its minutes). */
+export function useSessionValidations(sessionId: string): validations.AgendaValidationView[] | undefined {
+  return useLiveQuery(() => validations.listSessionValidations(getDb(), sessionId), [sessionId]);
+}
+
+/** Records the show of hands; an approval validates the version and moves the process to stage 9. */
+export const recordAgendaValidation = (input: validations.ValidationInput) =>
+  validations.recordAgendaValidation(getDb(), input);

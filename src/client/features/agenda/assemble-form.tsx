@@ -1,0 +1,80 @@
+import { z } from 'zod';
+import { useTranslation } from 'react-i18next';
+import { agendaVersionSchema } from '../../../domain';
+import type { AgendaProjectChoice } from '../../data/use-agenda';
+import { errorText } from '../../i18n/zod-errors';
+import { CheckboxListField } from '../../ui/checkbox-list-field';
+import { EntityForm } from '../../ui/entity-form';
+import { Field } from '../../ui/field';
+import { errorReason, useEntityForm, type SaveOutcome } from '../../ui/use-entity-form';
+import './strings';
+
+/** The domain's rule for the changelog line; the projects are the ids chosen. */
+const assembleSchema = z.object({
+  changelog: agendaVersionSchema.shape.changelog,
+  projectIds: z.array(z.string()).max(300),
+});
+export type AssembleValues = z.infer<typeof assembleSchema>;
+
+export interface AssembleFormProps {
+  headingId: string;
+  choices: AgendaProjectChoice[];
+  defaultValues: AssembleValues;
+  submitLabel: string;
+  /** Writes the draft; says where to go (or confirms in place). */
+  onAssemble(values: AssembleValues): Promise<SaveOutcome | void>;
+  confirmsInPlace?: boolean;
+  onDirtyChange?: ((dirty: boolean) => void) | undefined;
+}
+
+/**
+ * "Armar la Agenda": a changelog line and the projects and actions that go
+ * in (all by default, in the community's order). Saving assembles the
+ * document from what the device holds.
+ */
+export function AssembleForm({
+  headingId,
+  choices,
+  defaultValues,
+  submitLabel,
+  onAssemble,
+  confirmsInPlace = false,
+  onDirtyChange,
+}: AssembleFormProps) {
+  const { t } = useTranslation();
+  const shell = useEntityForm<AssembleValues>({
+    schema: assembleSchema,
+    defaultValues,
+    onSave: onAssemble,
+    onDirtyChange,
+    failed: (error) => t('agenda.assemble.failed', { reason: errorReason(error) }),
+  });
+  return (
+    <EntityForm
+      shell={shell}
+      submitLabel={submitLabel}
+      bar="inline"
+      confirmsInPlace={confirmsInPlace}
+      aria-labelledby={headingId}
+    >
+      <Field
+        id={`${headingId}-changelog`}
+        label={t('agenda.assemble.changelog')}
+        hint={t('agenda.assemble.changelogHint')}
+        error={errorText(shell.errors.changelog)}
+        required
+      >
+        {(aria) => <input type="text" maxLength={300} {...aria} {...shell.register('changelog')} />}
+      </Field>
+      <CheckboxListField<AssembleValues>
+        name="projectIds"
+        legend={t('agenda.assemble.projects')}
+        empty={t('agenda.assemble.noProjects')}
+        options={choices.map((c) => ({
+          value: c.id,
+          label: `${c.outline}. ${c.title} (${t(`agenda.assemble.kinds.${c.kind}`)})`,
+        }))}
+      />
+    </EntityForm>
+  );
+}

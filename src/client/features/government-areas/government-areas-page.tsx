@@ -1,0 +1,116 @@
+/** `/government-areas` (coordinators and admins): the borough's areas — add, rename, deactivate, reactivate. */
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { changedFields } from '../../../domain';
+import { useAccount } from '../../data/use-account';
+import {
+  createGovernmentArea,
+  setGovernmentAreaActive,
+  updateGovernmentArea,
+  useGovernmentAreas,
+  type GovernmentAreaView,
+} from '../../data/use-government-areas';
+import { FormAlert } from '../../ui/form-alert';
+import { PageHeading } from '../../ui/page-heading';
+import { Loading } from '../../ui/status-views';
+import { errorReason } from '../../ui/use-entity-form';
+import { AreaForm } from './area-form';
+import './strings';
+
+function AreaRow({ area }: { area: GovernmentAreaView }) {
+  const { t } = useTranslation();
+  const [editing, setEditing] = useState(false);
+  const [failure, setFailure] = useState<string | null>(null);
+  const titleId = `area-${area.id}`;
+  const toggle = () => {
+    setFailure(null);
+    setGovernmentAreaActive(area.id, !area.active).catch((error: unknown) =>
+      setFailure(t('governmentAreas.changeFailed', { reason: errorReason(error) })),
+    );
+  };
+  return (
+    <li className="card">
+      <h3 id={titleId}>{area.name}</h3>
+      <p>
+        {area.shortName} · {area.active ? t('governmentAreas.active') : t('governmentAreas.inactive')}
+      </p>
+      {editing ? (
+        <AreaForm
+          defaultValues={{ name: area.name, shortName: area.shortName }}
+          submitLabel={t('governmentAreas.saveName')}
+          labelledBy={titleId}
+          onCancel={() => setEditing(false)}
+          onSave={async (values) => {
+            // Only what this form changed: a name synced in meanwhile is not written back.
+            const patch = changedFields({ name: area.name, shortName: area.shortName }, values);
+            if (Object.keys(patch).length > 0) await updateGovernmentArea(area.id, patch, { diffed: true });
+            setEditing(false);
+          }}
+        />
+      ) : (
+        <div className="actions">
+          <button
+            type="button"
+            className="button"
+            aria-label={t('governmentAreas.renameOf', { name: area.name })}
+            onClick={() => setEditing(true)}
+          >
+            {t('governmentAreas.rename')}
+          </button>
+          <button
+            type="button"
+            className="button"
+            aria-label={t(area.active ? 'governmentAreas.deactivateOf' : 'governmentAreas.reactivateOf', {
+              name: area.name,
+            })}
+            onClick={toggle}
+          >
+            {area.active ? t('governmentAreas.deactivate') : t('governmentAreas.reactivate')}
+          </button>
+        </div>
+      )}
+      <FormAlert>{failure}</FormAlert>
+    </li>
+  );
+}
+
+export function GovernmentAreasPage() {
+  const { t } = useTranslation();
+  const account = useAccount();
+  const areas = useGovernmentAreas();
+  if (account === undefined || areas === undefined) return <Loading />;
+  const role = account?.user.role;
+  if (role !== 'admin' && role !== 'coordinator') {
+    return (
+      <section>
+        <PageHeading title={t('governmentAreas.title')}>{t('governmentAreas.title')}</PageHeading>
+        <p role="alert">{t('governmentAreas.forbidden')}</p>
+      </section>
+    );
+  }
+  return (
+    <section>
+      <PageHeading title={t('governmentAreas.title')}>{t('governmentAreas.title')}</PageHeading>
+      <p>{t('governmentAreas.intro')}</p>
+      <section className="card" aria-labelledby="area-add-title">
+        <h2 id="area-add-title">{t('governmentAreas.addTitle')}</h2>
+        <AreaForm
+          defaultValues={{ name: '', shortName: '' }}
+          submitLabel={t('governmentAreas.add')}
+          labelledBy="area-add-title"
+          onSave={async (values) => {
+            await createGovernmentArea(values);
+            return { clear: true, notice: { key: 'governmentAreas.added', values: { name: values.name } } };
+          }}
+        />
+      </section>
+      <h2>{t('governmentAreas.count', { count: areas.length })}</h2>
+      {areas.length === 0 ? <p className="empty">{t('governmentAreas.empty')}</p> : null}
+      <ul className="plain-list stack">
+        {areas.map((area) => (
+          <AreaRow key={area.id} area={area} />
+        ))}
+      </ul>
+    </section>
+  );
+}

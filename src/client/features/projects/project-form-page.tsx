@@ -1,0 +1,160 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams, useSearchParams } from 'react-router';
+import { changedFields, parentProblems } from '../../../domain';
+import { useGovernmentAreas, type GovernmentAreaView } from '../../data/use-government-areas';
+import { useProcess } from '../../data/use-processes';
+import {
+  createProject,
+  deleteProject,
+  updateProject,
+  useProject,
+  useProjects,
+  type ProjectView,
+} from '../../data/use-projects';
+import { useProblemChoices } from '../../data/use-traceability';
+import { useVisions } from '../../data/use-vision';
+import { PageHeading } from '../../ui/page-heading';
+import { Loading, NotFound } from '../../ui/status-views';
+import { errorReason } from '../../ui/use-entity-form';
+import { ProjectForm } from './project-form';
+import {
+  emptyProjectValues,
+  formToProject,
+  projectToFormValues,
+  type ProjectFormValues,
+} from './project-form-values';
+import './strings';
+
+export interface ProjectFormPageProps {
+  onDirtyChange?: (dirty: boolean) => void;
+}
+
+export const projectsPath = (processId: string) => `/processes/${processId}/projects`;
+
+/** Active areas, and the inactive ones the project already names (they keep their meaning). */
+function offeredAreas(all: GovernmentAreaView[], named: readonly string[]): GovernmentAreaView[] {
+  return all.filter((a) => a.active || named.includes(a.id));
+}
+
+/** The projects `id` may be part of: projects of the process that would not make a loop. */
+function parentChoices(projects: ProjectView[], self: { id: string; processId: string }): ProjectView[] {
+  return projects.filter((p) => p.kind === 'project' && parentProblems(self, p.id, projects).length === 0);
+}
+
+/** Everything the form offers, read from the device; undefined while loading. */
+function useChoices(processId: string) {
+  const problems = useProblemChoices(processId);
+  const visions = useVisions(processId);
+  const areas = useGovernmentAreas();
+  const projects = useProjects(processId);
+  if (!problems || !visions || !areas || !projects) return undefined;
+  return { problems, visions, areas, projects };
+}
+
+function NewProject({ processId, onDirtyChange }: ProjectFormPageProps & { processId: string }) {
+  const { t } = useTranslation();
+  const [params] = useSearchParams();
+  const process = useProcess(processId);
+  const choices = useChoices(processId);
+  const [defaults] = useState<ProjectFormValues>(() => emptyProjectValues(params.get('parentId') ?? ''));
+  if (process === undefined || choices === undefined) return <Loading />;
+  if (process === null) return <NotFound message={t('processes.notFound')} />;
+  return (
+    <section>
+      <p className="breadcrumb">
+        <Link to={projectsPath(processId)}>← {t('projects.title')}</Link>
+      </p>
+      <PageHeading title={t('projects.newTitle')}>{t('projects.newTitle')}</PageHeading>
+      <ProjectForm
+        defaultValues={defaults}
+        problems={choices.problems}
+        visions={choices.visions}
+        areas={offeredAreas(choices.areas, [])}
+        parents={parentChoices(choices.projects, { id: '', processId })}
+        submitLabel={t('projects.save')}
+        cancelTo={projectsPath(processId)}
+        onDirtyChange={onDirtyChange}
+        onSubmit={async (values) => {
+          const id = await createProject(formToProject(processId, values));
+          return { to: `/projects/${id}`, notice: { key: 'projects.saved.created' } };
+        }}
+      />
+    </section>
+  );
+}
+
+function EditProject({ project, onDirtyChange }: ProjectFormPageProps & { project: ProjectView }) {
+  const { t } = useTranslation();
+  const choices = useChoices(project.processId);
+  // The values the form opened with: the edit is the difference from these, not from later synced versions.
+  const [initial] = useState<ProjectFormValues>(() => projectToFormValues(project));
+  if (choices === undefined) return <Loading />;
+  const point = project.where?.point ?? null;
+  const page = `/projects/${project.id}`;
+  return (
+    <ProjectForm
+      defaultValues={initial}
+      problems={choices.problems}
+      visions={choices.visions}
+      areas={offeredAreas(choices.areas, project.governmentAreaIds)}
+      parents={parentChoices(choices.projects, project)}
+      submitLabel={t('projects.saveChanges')}
+      cancelTo={page}
+      onDirtyChange={onDirtyChange}
+      onSubmit={async (values) => {
+        const before = formToProject(project.processId, initial, point);
+        const patch = changedFields(before, formToProject(project.processId, values, point));
+        if (Object.keys(patch).length > 0) await updateProject(project.id, patch, { diffed: true });
+        return { to: page, notice: { key: 'projects.saved.updated' } };
+      }}
+      remove={{
+        label: t('projects.delete'),
+        title: t('projects.deleteTitle'),
+        question: <p>{t('projects.deleteQuestion', { title: project.title })}</p>,
+        confirmLabel: t('projects.deleteConfirm'),
+        failed: (error) => t('projects.deleteFailed', { reason: errorReason(error) }),
+        onDelete: async () => {
+          await deleteProject(project.id);
+          return {
+            to: projectsPath(project.processId),
+            replace: true,
+            notice: { key: 'projects.saved.deleted' },
+          };
+        },
+      }}
+    />
+  );
+}
+
+function ExistingProject({ id, onDirtyChange }: ProjectFormPageProps & { id: string }) {
+  const { t } = useTranslation();
+  const project = useProject(id);
+  // Kept once loaded: deleting it must not flash "not found" before leaving.
+  const [opened, setOpened] = useState<ProjectView | null>(null);
+  if (project && !opened) setOpened(project);
+  const shown = project ?? opened;
+  if (shown === undefined) return <Loading />;
+  if (shown === null) return <NotFound message={t('projects.notFound')} />;
+  const title = t('projects.editTitle', { title: shown.title });
+  return (
+    <section>
+      <p className="breadcrumb">
+        <Link to={`/projects/${shown.id}`}>← {shown.title}</Link>
+      </p>
+      <PageHeading title={title}>{title}</PageHeading>
+      <EditProject key={shown.id} project={shown} onDirtyChange={onDirtyChange} />
+    </section>
+  );
+}
+
+/**
+ * `/processes/:processId/projects/new` (a new project; `?parentId=` makes it
+ * an action of that project) and `/projects/:id/edit`. Everything is read
+ * from and written to the device; nothing waits for the network.
+ */
+export function ProjectFormPage({ onDirtyChange }: ProjectFormPageProps) {
+  const { id, processId = '' } = useParams();
+  if (id) return <ExistingProject key={id} id={id} onDirtyChange={onDirtyChange} />;
+  return <NewProject key={processId} processId={processId} onDirtyChange={onDirtyChange} />;
+}

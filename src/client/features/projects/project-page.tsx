@@ -1,0 +1,168 @@
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router';
+import { useGovernmentAreas } from '../../data/use-government-areas';
+import { useProject, useProjectChildren, useProjects, type ProjectView } from '../../data/use-projects';
+import { useProjectTrace } from '../../data/use-traceability';
+import { formatDate } from '../../ui/format';
+import { PageHeading } from '../../ui/page-heading';
+import { SaveConfirmation } from '../../ui/save-notice';
+import { Loading, NotFound } from '../../ui/status-views';
+import { projectsPath } from './project-form-page';
+import { ProjectTraceSection } from './project-trace';
+import './projects.css';
+import './strings';
+
+function LinkList({ title, id, children }: { title: string; id: string; children: ReactNode[] }) {
+  const { t } = useTranslation();
+  return (
+    <section className="page-section" aria-labelledby={id}>
+      <h2 id={id}>{title}</h2>
+      {children.length === 0 ? (
+        <p className="field-hint">{t('projects.page.none')}</p>
+      ) : (
+        <ul className="plain-list project-links">{children}</ul>
+      )}
+    </section>
+  );
+}
+
+function Details({ project }: { project: ProjectView }) {
+  const { t, i18n } = useTranslation();
+  const areas = useGovernmentAreas();
+  const areaName = (id: string) => areas?.find((a) => a.id === id)?.name ?? t('projects.page.unknownArea');
+  const who = (c: ProjectView['commitments'][number]) =>
+    c.who.kind === 'government_area'
+      ? areaName(c.who.governmentAreaId ?? '')
+      : c.who.kind === 'resident_group'
+        ? (c.who.name ?? t('projects.parties.resident_group'))
+        : t('projects.parties.collective');
+  return (
+    <section className="page-section" aria-labelledby="project-details">
+      <h2 id="project-details">{t('projects.page.details')}</h2>
+      <p>
+        {t(`projects.kinds.${project.kind}`)} · {t(`vocabulary.themes.${project.theme}`)} ·{' '}
+        {t(`projects.modes.${project.managementMode}`)} · {t(`projects.terms.${project.term}`)}
+      </p>
+      {project.description ? <p>{project.description}</p> : null}
+      <dl>
+        {project.governmentAreaIds.length > 0 ? (
+          <>
+            <dt>{t('projects.page.areas')}</dt>
+            <dd>{project.governmentAreaIds.map(areaName).join(', ')}</dd>
+          </>
+        ) : null}
+        {project.costNote ? (
+          <>
+            <dt>{t('projects.fields.costNote')}</dt>
+            <dd>{project.costNote}</dd>
+          </>
+        ) : null}
+        {project.where ? (
+          <>
+            <dt>{t('projects.page.where')}</dt>
+            <dd>
+              {project.where.unitKeys?.length
+                ? t('projects.page.units', { units: project.where.unitKeys.join(', ') })
+                : null}
+              {project.where.point ? ` ${t('projects.page.point')}` : null}
+            </dd>
+          </>
+        ) : null}
+      </dl>
+      <h3>{t('projects.page.commitments')}</h3>
+      {project.commitments.length === 0 ? (
+        <p className="field-hint">{t('projects.commitments.none')}</p>
+      ) : (
+        <ul className="plain-list stack">
+          {project.commitments.map((c) => (
+            <li key={c.id}>
+              {t('projects.page.commitment', {
+                who: who(c),
+                what: c.what,
+                date: formatDate(c.dueDate, i18n.language),
+              })}
+              {c.done ? ` (${t('projects.page.doneMark')})` : null}
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
+
+function ProjectBody({ project }: { project: ProjectView }) {
+  const { t } = useTranslation();
+  const projects = useProjects(project.processId);
+  const children = useProjectChildren(project.id);
+  const trace = useProjectTrace(project.id);
+  if (!projects || !children || trace === undefined) return <Loading />;
+  const parent = projects.find((p) => p.id === project.parentId);
+  return (
+    <>
+      <div className="actions">
+        <Link to={`/projects/${project.id}/edit`} className="button button-primary">
+          {t('projects.edit')}
+        </Link>
+        {project.kind === 'project' ? (
+          <Link
+            to={`/processes/${project.processId}/projects/new?parentId=${encodeURIComponent(project.id)}`}
+            className="button"
+          >
+            {t('projects.newAction')}
+          </Link>
+        ) : null}
+      </div>
+      <Details project={project} />
+      {parent ? (
+        <LinkList title={t('projects.page.parent')} id="project-parent">
+          {[
+            <li key={parent.id}>
+              <Link to={`/projects/${parent.id}`}>{parent.title}</Link>
+            </li>,
+          ]}
+        </LinkList>
+      ) : null}
+      {project.kind === 'project' || children.length > 0 ? (
+        <LinkList title={t('projects.page.children')} id="project-children">
+          {children.map((c) => (
+            <li key={c.id}>
+              <Link to={`/projects/${c.id}`}>{c.title}</Link>
+            </li>
+          ))}
+        </LinkList>
+      ) : null}
+      <LinkList title={t('projects.page.visions')} id="project-visions">
+        {(trace?.visions ?? []).map((v) => (
+          <li key={v.id}>
+            <Link to={`/vision/${v.id}`}>{v.text}</Link>
+          </li>
+        ))}
+      </LinkList>
+      {trace ? <ProjectTraceSection trace={trace} /> : null}
+    </>
+  );
+}
+
+/**
+ * `/projects/:id`: a project or action with everything it links to, both
+ * ways (its problems and vision, its parent and actions), and where it comes
+ * from (the problems' tour notes, photos and votes). Read from the device.
+ */
+export function ProjectPage() {
+  const { t } = useTranslation();
+  const { id = '' } = useParams();
+  const project = useProject(id);
+  if (project === undefined) return <Loading />;
+  if (project === null) return <NotFound message={t('projects.notFound')} />;
+  return (
+    <section>
+      <p className="breadcrumb">
+        <Link to={projectsPath(project.processId)}>← {t('projects.title')}</Link>
+      </p>
+      <PageHeading title={project.title}>{project.title}</PageHeading>
+      <SaveConfirmation />
+      <ProjectBody key={project.id} project={project} />
+    </section>
+  );
+}

@@ -1,0 +1,70 @@
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import type { ProjectTrace } from '../../../domain';
+import { PhotoThumb } from '../../widgets/photos/photo-picker';
+import './strings';
+
+/**
+ * Where a project comes from: each problem it answers, the tour notes (and
+ * their photos) that evidence it, and the votes that ranked it.
+ */
+export function ProjectTraceSection({ trace }: { trace: ProjectTrace }) {
+  const { t } = useTranslation();
+  return (
+    <section className="page-section" aria-labelledby="project-trace-title">
+      <h2 id="project-trace-title">{t('projects.trace.title')}</h2>
+      {trace.problems.length === 0 ? <p className="field-hint">{t('projects.trace.empty')}</p> : null}
+      <ul className="plain-list stack">
+        {trace.problems.map(({ problem, notes, votes }) => (
+          <li key={problem.id} className="card">
+            <h3>
+              <Link to={`/problems/${problem.id}`} className="link-target">
+                {problem.title}
+              </Link>
+            </h3>
+            {votes.length === 0 ? (
+              <p className="field-hint">{t('projects.trace.noVote')}</p>
+            ) : (
+              <ul className="plain-list">
+                {votes.map((vote) => (
+                  <li key={vote.roundId}>
+                    <Link to={`/rounds/${vote.roundId}`} className="link-target">
+                      {t('projects.trace.vote', { title: vote.title, rank: vote.rank, of: vote.of })}
+                    </Link>
+                    {vote.tied ? ` ${t('projects.trace.tied')}` : null}
+                  </li>
+                ))}
+              </ul>
+            )}
+            <p>
+              {notes.length === 0
+                ? t('projects.trace.noNotes')
+                : t('projects.trace.notes', { count: notes.length })}
+            </p>
+            <ul className="plain-list stack">
+              {notes.map((note) => (
+                <li key={note.id}>
+                  <Link to={`/notes/${note.id}`} className="link-target">
+                    {note.description}
+                  </Link>
+                  {note.photos && note.photos.length > 0 ? (
+                    <ul className="photo-grid">
+                      {note.photos.map((photo, i) => (
+                        <li key={photo.sha256} className="photo-item">
+                          <PhotoThumb
+                            photo={photo}
+                            alt={t('projects.trace.notePhotoAlt', { number: i + 1, note: note.description })}
+                          />
+                        </li>
+                      ))}
+                    </ul>
+                  ) : null}
+                </li>
+              ))}
+            </ul>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

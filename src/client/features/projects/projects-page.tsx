@@ -1,0 +1,126 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router';
+import { projectOutline, type OutlineEntry } from '../../../domain';
+import { useProcess } from '../../data/use-processes';
+import { moveProject, useProjects, type ProjectView } from '../../data/use-projects';
+import { FormAlert } from '../../ui/form-alert';
+import { PageHeading } from '../../ui/page-heading';
+import { SaveConfirmation } from '../../ui/save-notice';
+import { Loading, NotFound } from '../../ui/status-views';
+import { errorReason } from '../../ui/use-entity-form';
+import './projects.css';
+import './strings';
+
+type Entry = OutlineEntry<ProjectView>;
+
+function OutlineRow({
+  entry,
+  first,
+  last,
+  onMove,
+}: {
+  entry: Entry;
+  first: boolean;
+  last: boolean;
+  onMove(step: -1 | 1): void;
+}) {
+  const { t } = useTranslation();
+  const { project, outline, depth } = entry;
+  const names = { outline, title: project.title };
+  return (
+    <li className="card project-row" style={{ marginInlineStart: `${depth * 1.5}rem` }}>
+      <Link to={`/projects/${project.id}`} className="project-row-link">
+        <span className="project-outline">{outline}</span> <strong>{project.title}</strong>
+        <span className="field-hint">
+          {' '}
+          · {t(`projects.kinds.${project.kind}`)} · {t(`vocabulary.themes.${project.theme}`)} ·{' '}
+          {t(`projects.terms.${project.term}`)}
+        </span>
+      </Link>
+      <span className="project-move">
+        <button
+          type="button"
+          className="button"
+          disabled={first}
+          aria-label={t('projects.moveUpLabel', names)}
+          onClick={() => onMove(-1)}
+        >
+          ↑ {t('projects.moveUp')}
+        </button>
+        <button
+          type="button"
+          className="button"
+          disabled={last}
+          aria-label={t('projects.moveDownLabel', names)}
+          onClick={() => onMove(1)}
+        >
+          ↓ {t('projects.moveDown')}
+        </button>
+      </span>
+    </li>
+  );
+}
+
+/**
+ * `/processes/:processId/projects`: the process's projects and their actions
+ * as the community ordered them ("2", "2.1"…), each movable up and down among
+ * its siblings. Read from and written to the device.
+ */
+export function ProjectsPage() {
+  const { t } = useTranslation();
+  const { processId = '' } = useParams();
+  const process = useProcess(processId);
+  const projects = useProjects(processId);
+  const [failure, setFailure] = useState<string | null>(null);
+  if (process === undefined || projects === undefined) return <Loading />;
+  if (process === null) return <NotFound message={t('processes.notFound')} />;
+  const outline = projectOutline(projects);
+  const siblingsOf = (e: Entry) => outline.filter((o) => o.parentId === e.parentId);
+
+  const move = (entry: Entry, step: -1 | 1) => {
+    setFailure(null);
+    moveProject(entry.project.id, step).catch((error: unknown) =>
+      setFailure(t('projects.moveFailed', { reason: errorReason(error) })),
+    );
+  };
+
+  return (
+    <section>
+      <p className="breadcrumb">
+        <Link to={`/processes/${processId}`}>← {process.name}</Link>
+      </p>
+      <div className="page-header">
+        <PageHeading title={t('projects.title')}>{t('projects.title')}</PageHeading>
+        <Link to={`/processes/${processId}/projects/new`} className="button button-primary">
+          <span aria-hidden="true">+ </span>
+          {t('projects.new')}
+        </Link>
+      </div>
+      <SaveConfirmation />
+      <p>{t('projects.count', { count: projects.length })}</p>
+      {projects.length === 0 ? (
+        <p className="empty">{t('projects.empty')}</p>
+      ) : (
+        <>
+          <p className="field-hint">{t('projects.orderHint')}</p>
+          <ol className="plain-list stack project-outline-list">
+            {outline.map((entry) => {
+              const siblings = siblingsOf(entry);
+              return (
+                <OutlineRow
+                  key={entry.project.id}
+                  entry={entry}
+                  first={siblings[0] === entry}
+                  last={siblings[siblings.length - 1] === entry}
+                  onMove={(step) => move(entry, step)}
+                />
+              );
+            })}
+          </ol>
+        </>
+      )}
+      <FormAlert>{failure}</FormAlert>
+    </section>
+  );
+}

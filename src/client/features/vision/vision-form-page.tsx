@@ -1,0 +1,167 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams, useSearchParams } from 'react-router';
+import { changedFields, type VisionStatement } from '../../../domain';
+import { useProcess } from '../../data/use-processes';
+import { useProjects } from '../../data/use-projects';
+import { useSessions } from '../../data/use-sessions';
+import { useProblemChoices } from '../../data/use-traceability';
+import { createVision, deleteVision, updateVision, useVision, type VisionView } from '../../data/use-vision';
+import { PageHeading } from '../../ui/page-heading';
+import { Loading, NotFound } from '../../ui/status-views';
+import { errorReason } from '../../ui/use-entity-form';
+import { VisionForm } from './vision-form';
+import {
+  emptyVisionValues,
+  visionToFormValues,
+  type VisionFormOutput,
+  type VisionFormValues,
+} from './vision-form-values';
+import './strings';
+
+export interface VisionFormPageProps {
+  onDirtyChange?: (dirty: boolean) => void;
+}
+
+export const visionListPath = (processId: string) => `/processes/${processId}/vision`;
+
+function toStatement(processId: string, values: VisionFormOutput | VisionFormValues): VisionStatement {
+  return {
+    processId,
+    sessionId: values.sessionId,
+    text: values.text,
+    theme: values.theme,
+    problemIds: values.problemIds,
+    photos: values.photos,
+  };
+}
+
+/** `/processes/:processId/vision/new?sessionId=…`: the session comes chosen when opened from one. */
+function NewVision({ processId, onDirtyChange }: VisionFormPageProps & { processId: string }) {
+  const { t } = useTranslation();
+  const [params] = useSearchParams();
+  const process = useProcess(processId);
+  const sessions = useSessions(processId);
+  const problems = useProblemChoices(processId);
+  const sessionId = params.get('sessionId') ?? '';
+  const [defaults] = useState<VisionFormValues>(() => emptyVisionValues(sessionId));
+  if (process === undefined || sessions === undefined || problems === undefined) return <Loading />;
+  if (process === null) return <NotFound message={t('processes.notFound')} />;
+  const back = sessionId ? `/sessions/${sessionId}` : visionListPath(processId);
+  return (
+    <section>
+      <p className="breadcrumb">
+        <Link to={visionListPath(processId)}>← {t('vision.title')}</Link>
+      </p>
+      <PageHeading title={t('vision.newTitle')}>{t('vision.newTitle')}</PageHeading>
+      <VisionForm
+        defaultValues={defaults}
+        sessions={sessions}
+        problems={problems}
+        submitLabel={t('vision.save')}
+        cancelTo={back}
+        onDirtyChange={onDirtyChange}
+        onSubmit={async (values) => {
+          await createVision(toStatement(processId, values));
+          return { to: visionListPath(processId), notice: { key: 'vision.saved.created' } };
+        }}
+      />
+    </section>
+  );
+}
+
+/** The projects that serve the statement: the other direction of the project's links. */
+function ServedBy({ vision }: { vision: VisionView }) {
+  const { t } = useTranslation();
+  const projects = useProjects(vision.processId);
+  const serving = (projects ?? []).filter((p) => p.visionIds.includes(vision.id));
+  return (
+    <section className="page-section" aria-labelledby="vision-served-by">
+      <h2 id="vision-served-by">{t('vision.servedBy')}</h2>
+      {serving.length === 0 ? (
+        <p className="field-hint">{t('vision.servedByNone')}</p>
+      ) : (
+        <ul className="plain-list stack">
+          {serving.map((p) => (
+            <li key={p.id}>
+              <Link to={`/projects/${p.id}`} className="link-target">
+                {p.title}
+              </Link>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
+
+function EditVision({ vision, onDirtyChange }: VisionFormPageProps & { vision: VisionView }) {
+  const { t } = useTranslation();
+  const sessions = useSessions(vision.processId);
+  const problems = useProblemChoices(vision.processId);
+  // The values the form opened with: the edit is the difference from these, not from later synced versions.
+  const [initial] = useState<VisionFormValues>(() => visionToFormValues(vision));
+  if (sessions === undefined || problems === undefined) return <Loading />;
+  const back = visionListPath(vision.processId);
+  return (
+    <>
+      <ServedBy vision={vision} />
+      <VisionForm
+        defaultValues={initial}
+        sessions={sessions}
+        problems={problems}
+        submitLabel={t('vision.saveChanges')}
+        cancelTo={back}
+        onDirtyChange={onDirtyChange}
+        onSubmit={async (values) => {
+          const before = toStatement(vision.processId, initial);
+          const patch = changedFields(before, toStatement(vision.processId, values));
+          if (Object.keys(patch).length > 0) await updateVision(vision.id, patch, { diffed: true });
+          return { to: back, notice: { key: 'vision.saved.updated' } };
+        }}
+        remove={{
+          label: t('vision.delete'),
+          title: t('vision.deleteTitle'),
+          question: <p>{t('vision.deleteQuestion', { text: vision.text })}</p>,
+          confirmLabel: t('vision.deleteConfirm'),
+          failed: (error) => t('vision.deleteFailed', { reason: errorReason(error) }),
+          onDelete: async () => {
+            await deleteVision(vision.id);
+            return { to: back, replace: true, notice: { key: 'vision.saved.deleted' } };
+          },
+        }}
+      />
+    </>
+  );
+}
+
+function ExistingVision({ id, onDirtyChange }: VisionFormPageProps & { id: string }) {
+  const { t } = useTranslation();
+  const vision = useVision(id);
+  // Kept once loaded: deleting it must not flash "not found" before leaving.
+  const [opened, setOpened] = useState<VisionView | null>(null);
+  if (vision && !opened) setOpened(vision);
+  const shown = vision ?? opened;
+  if (shown === undefined) return <Loading />;
+  if (shown === null) return <NotFound message={t('vision.notFound')} />;
+  return (
+    <section>
+      <p className="breadcrumb">
+        <Link to={visionListPath(shown.processId)}>← {t('vision.title')}</Link>
+      </p>
+      <PageHeading title={t('vision.editTitle')}>{t('vision.editTitle')}</PageHeading>
+      <EditVision key={shown.id} vision={shown} onDirtyChange={onDirtyChange} />
+    </section>
+  );
+}
+
+/**
+ * `/processes/:processId/vision/new` (a new statement, its session chosen or
+ * given by `?sessionId=`) and `/vision/:id` (edit it, see the projects that
+ * serve it, or delete it). Everything is read from and written to the device.
+ */
+export function VisionFormPage({ onDirtyChange }: VisionFormPageProps) {
+  const { id, processId = '' } = useParams();
+  if (id) return <ExistingVision key={id} id={id} onDirtyChange={onDirtyChange} />;
+  return <NewVision key={processId} processId={processId} onDirtyChange={onDirtyChange} />;
+}

@@ -1,0 +1,94 @@
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router';
+import { THEMATIC_AREAS } from '../../../domain';
+import { useProcess } from '../../data/use-processes';
+import { useSessions } from '../../data/use-sessions';
+import { useVisions, type VisionView } from '../../data/use-vision';
+import { PageHeading } from '../../ui/page-heading';
+import { SaveConfirmation } from '../../ui/save-notice';
+import { Loading, NotFound } from '../../ui/status-views';
+import './strings';
+
+function VisionCard({ vision, sessionTitle }: { vision: VisionView; sessionTitle: string | undefined }) {
+  const { t } = useTranslation();
+  return (
+    <li>
+      <Link to={`/vision/${vision.id}`} className="card card-link">
+        <p className="card-title">{vision.text}</p>
+        <p>
+          {sessionTitle ? `${t('vision.recordedIn', { session: sessionTitle })} · ` : ''}
+          {t('vision.answers', { count: vision.problemIds?.length ?? 0 })} ·{' '}
+          {t('vision.photosCount', { count: vision.photos?.length ?? 0 })}
+        </p>
+      </Link>
+    </li>
+  );
+}
+
+/** The statements under their thematic area, in the programme's order of areas. */
+export function VisionByTheme({
+  visions,
+  sessionTitles,
+  idPrefix,
+}: {
+  visions: VisionView[];
+  sessionTitles: Map<string, string>;
+  idPrefix: string;
+}) {
+  const { t } = useTranslation();
+  return (
+    <>
+      {THEMATIC_AREAS.map((area) => {
+        const inArea = visions.filter((v) => v.theme === area);
+        if (inArea.length === 0) return null;
+        const headingId = `${idPrefix}-${area}`;
+        return (
+          <section key={area} aria-labelledby={headingId}>
+            <h3 id={headingId}>
+              {t('vision.themeHeading', { theme: t(`vocabulary.themes.${area}`), count: inArea.length })}
+            </h3>
+            <ul className="card-grid plain-list">
+              {inArea.map((vision) => (
+                <VisionCard
+                  key={vision.id}
+                  vision={vision}
+                  sessionTitle={sessionTitles.get(vision.sessionId)}
+                />
+              ))}
+            </ul>
+          </section>
+        );
+      })}
+    </>
+  );
+}
+
+/** `/processes/:processId/vision`: the neighbourhood the community wants, by thematic area. */
+export function VisionPage() {
+  const { t } = useTranslation();
+  const { processId = '' } = useParams();
+  const process = useProcess(processId);
+  const visions = useVisions(processId);
+  const sessions = useSessions(processId);
+  if (process === undefined || visions === undefined || sessions === undefined) return <Loading />;
+  if (process === null) return <NotFound message={t('processes.notFound')} />;
+  const titles = new Map(sessions.map((s) => [s.id, s.title]));
+  return (
+    <section>
+      <p className="breadcrumb">
+        <Link to={`/processes/${processId}`}>← {process.name}</Link>
+      </p>
+      <div className="page-header">
+        <PageHeading title={t('vision.title')}>{t('vision.title')}</PageHeading>
+        <Link to={`/processes/${processId}/vision/new`} className="button button-primary">
+          <span aria-hidden="true">+ </span>
+          {t('vision.new')}
+        </Link>
+      </div>
+      <SaveConfirmation />
+      <p>{t('vision.count', { count: visions.length })}</p>
+      {visions.length === 0 ? <p className="empty">{t('vision.empty')}</p> : null}
+      <VisionByTheme visions={visions} sessionTitles={titles} idPrefix="vision-theme" />
+    </section>
+  );
+}
