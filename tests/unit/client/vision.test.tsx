@@ -96,7 +96,7 @@ describe('vision', () => {
 
     expect(await screen.findByRole('heading', { level: 1, name: 'Visión del barrio' })).toBeInTheDocument();
     expect(await screen.findByText('Enunciado guardado en este dispositivo.')).toBeInTheDocument();
-    expect(screen.getByRole('heading', { level: 3, name: 'Agua (1)' })).toBeInTheDocument();
+    expect(screen.getByRole('heading', { level: 2, name: 'Agua (1)' })).toBeInTheDocument();
     expect(screen.getByRole('link', { name: /Agua limpia en cada casa todos los días/ })).toHaveTextContent(
       'Registrado en «Taller de imaginarios» · Atiende 1 problema · 0 fotos',
     );
