@@ -22,7 +22,7 @@ async function expectNoViolations(page: Page, screen: string) {
 test('offline, a vision statement and a project with an action answer a prioritised problem, links both ways', async ({
   browser,
 }) => {
-  test.setTimeout(420_000);
+  test.setTimeout(240_000);
   const context = await browser.newContext();
   const page = await context.newPage();
   const app = new AppPage(page);
