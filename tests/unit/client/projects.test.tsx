@@ -96,6 +96,9 @@ describe('projects and actions', () => {
     await user.click(screen.getByRole('checkbox', { name: /Un barrio iluminado/ }));
     await user.selectOptions(screen.getByLabelText(/Modo de gestión/), 'Cogestión');
     await user.selectOptions(screen.getByLabelText(/Plazo/), 'Mediano plazo');
+    await user.type(screen.getByRole('combobox', { name: /Unidades territoriales/ }), '07-001{Enter}');
+    await user.type(screen.getByLabelText('Latitud'), '19.35');
+    await user.type(screen.getByLabelText('Longitud'), '-99.06');
     await user.click(screen.getByRole('button', { name: 'Agregar compromiso' }));
     await user.selectOptions(screen.getByLabelText(/Quién/), 'Un grupo de vecinas y vecinos');
     await user.type(screen.getByLabelText(/Qué hará/), 'Vigilar que las luminarias funcionen');
@@ -118,6 +121,7 @@ describe('projects and actions', () => {
     expect(await screen.findByText('Proyecto guardado en este dispositivo.')).toBeInTheDocument();
     expect(await screen.findByText('Proyecto · Seguridad · Cogestión · Mediano plazo')).toBeInTheDocument();
     expect(await screen.findByText('Dirección General de Obras')).toBeInTheDocument();
+    expect(screen.getByText('Unidades 07-001 Punto en el mapa (19.35, -99.06)')).toBeInTheDocument();
     expect(
       screen.getByText(/Vecinas de la calle 5: Vigilar que las luminarias funcionen/),
     ).toBeInTheDocument();
@@ -136,6 +140,7 @@ describe('projects and actions', () => {
     expect(stored?.fields).toMatchObject({
       managementMode: 'co_managed',
       communityOrder: 1,
+      where: { unitKeys: ['07-001'], point: { lat: 19.35, lon: -99.06 } },
       commitments: [
         { who: { kind: 'resident_group', name: 'Vecinas de la calle 5' }, dueDate: '2027-03-01' },
       ],

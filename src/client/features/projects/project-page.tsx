@@ -64,7 +64,9 @@ function Details({ project, areas }: { project: ProjectView; areas: GovernmentAr
               {project.where.unitKeys?.length
                 ? t('projects.page.units', { units: project.where.unitKeys.join(', ') })
                 : null}
-              {project.where.point ? ` ${t('projects.page.point')}` : null}
+              {project.where.point
+                ? ` ${t('projects.page.point', { lat: project.where.point.lat, lon: project.where.point.lon })}`
+                : null}
             </dd>
           </>
         ) : null}
