@@ -147,3 +147,32 @@ test('offline, a vision statement and a project with an action answer a prioriti
   await expectNoViolations(page, 'outline');
   await context.close();
 });
+
+test('a coordinator keeps the government areas from the menu, offline', async ({ browser }) => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const app = new AppPage(page);
+  await app.signIn('coordinadora');
+  await app.waitForOfflineReady();
+  await context.setOffline(true);
+
+  await page
+    .getByRole('banner')
+    .getByRole('button', { name: /Laura Coordinadora/ })
+    .click();
+  await page.getByRole('link', { name: 'Áreas de gobierno' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Áreas de gobierno' })).toBeVisible();
+  const name = `Dirección de Vivienda ${Date.now()}`;
+  const add = page.getByRole('region', { name: 'Agregar un área de gobierno' });
+  await add.getByRole('textbox', { name: 'Nombre completo' }).fill(name);
+  await add.getByRole('textbox', { name: 'Nombre corto' }).fill('Vivienda');
+  await add.getByRole('button', { name: 'Agregar área' }).click();
+  await expect(add.getByText(`Área «${name}» agregada en este dispositivo.`)).toBeVisible();
+  await page.getByRole('button', { name: `Desactivar ${name}` }).click();
+  await expect(page.getByRole('button', { name: `Reactivar ${name}` })).toBeVisible();
+  await expectNoViolations(page, 'government-areas');
+
+  await page.reload();
+  await expect(page.getByRole('button', { name: `Reactivar ${name}` })).toBeVisible();
+  await context.close();
+});
