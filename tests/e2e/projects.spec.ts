@@ -10,13 +10,24 @@ import { expect, test, type Page } from '@playwright/test';
 import { AppPage, ProcessesPage, SessionFormPage } from './pages/app.page';
 import { NewRoundFormPage, ProblemFormPage, RoundScreen } from './pages/prioritisation.page';
 import { ProjectFormPage, VisionFormPage } from './pages/projects.page';
+import { describeSmallTargets, smallTargets } from './support/target-size';
 
 test.beforeAll(() => mkdirSync('test-results/screens', { recursive: true }));
 
 async function expectNoViolations(page: Page, screen: string) {
   const results = await new AxeBuilder({ page }).analyze();
   expect(results.violations.map((v) => `${screen}: ${v.id} (${v.nodes.length}) ${v.help}`)).toEqual([]);
+  expect(describeSmallTargets(await smallTargets(page, 48)).map((t) => `${screen}: ${t}`)).toEqual([]);
   await page.screenshot({ path: `test-results/screens/projects-${screen}.png`, fullPage: true });
+}
+
+/** At 200 % zoom of the tablet (640 CSS px wide) nothing needs a sideways scroll. */
+async function expectReflow(page: Page, screen: string) {
+  await page.setViewportSize({ width: 640, height: 400 });
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  expect(overflow, `${screen} scrolls sideways`).toBeLessThanOrEqual(0);
+  await page.screenshot({ path: `test-results/screens/projects-${screen}-zoom-200.png`, fullPage: true });
+  await page.setViewportSize({ width: 1280, height: 800 });
 }
 
 test('offline, a vision statement and a project with an action answer a prioritised problem, links both ways', async ({
@@ -109,6 +120,7 @@ test('offline, a vision statement and a project with an action answer a prioriti
   await expect(page.getByLabel('Tipo')).toHaveValue('action');
   await expect(page.getByLabel('Forma parte del proyecto')).toHaveValue(/.+/);
   await expectNoViolations(page, 'project-form');
+  await expectReflow(page, 'project-form');
   const actionTitle = 'Gestionar la pipa semanal';
   await new ProjectFormPage(page).create({ title: actionTitle, theme: 'Agua', problems: [water] });
 
@@ -124,6 +136,7 @@ test('offline, a vision statement and a project with an action answer a prioriti
   const trace = page.getByRole('region', { name: 'De dónde viene' });
   await expect(trace.getByRole('link', { name: /Prioridades del barrio.*lugar 1 de 2/ })).toBeVisible();
   await expectNoViolations(page, 'project-page');
+  await expectReflow(page, 'project-page');
   await page
     .getByRole('region', { name: 'Visión a la que sirve' })
     .getByRole('link', { name: visionText })
@@ -145,6 +158,7 @@ test('offline, a vision statement and a project with an action answer a prioriti
   await expect(page.getByRole('link', { name: new RegExp(`^1\\.1 ${actionTitle}`) })).toBeVisible();
   await expect(app.syncIndicator).toContainText('Sin conexión');
   await expectNoViolations(page, 'outline');
+  await expectReflow(page, 'outline');
   await context.close();
 });
 
