@@ -3,6 +3,7 @@
  * planning workshop, records a vision statement there, creates a project with a child action that
  * answer the prioritised problem, follows the links both ways (problem ⇄ project, vision ⇄ project,
  * parent ⇄ action), reloads offline and finds everything; axe finds nothing on the new screens.
+ * Back online, the server takes every record.
  */
 import { mkdirSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
@@ -159,6 +160,13 @@ test('offline, a vision statement and a project with an action answer a prioriti
   await expect(app.syncIndicator).toContainText('Sin conexión');
   await expectNoViolations(page, 'outline');
   await expectReflow(page, 'outline');
+
+  // The network returns: the server takes every record (none refused).
+  await context.setOffline(false);
+  await app.expectNothingPending();
+  await page.goto('/sync');
+  await expect(page.getByRole('heading', { name: 'Cambios rechazados por el servidor' })).toBeVisible();
+  await expect(page.getByText('Ninguno.', { exact: true })).toBeVisible();
   await context.close();
 });
 
