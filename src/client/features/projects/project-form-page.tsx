@@ -90,7 +90,6 @@ function EditProject({ project, onDirtyChange }: ProjectFormPageProps & { projec
   // The values the form opened with: the edit is the difference from these, not from later synced versions.
   const [initial] = useState<ProjectFormValues>(() => projectToFormValues(project));
   if (choices === undefined) return <Loading />;
-  const point = project.where?.point ?? null;
   const page = `/projects/${project.id}`;
   return (
     <ProjectForm
@@ -103,8 +102,8 @@ function EditProject({ project, onDirtyChange }: ProjectFormPageProps & { projec
       cancelTo={page}
       onDirtyChange={onDirtyChange}
       onSubmit={async (values) => {
-        const before = formToProject(project.processId, initial, point);
-        const patch = changedFields(before, formToProject(project.processId, values, point));
+        const before = formToProject(project.processId, initial);
+        const patch = changedFields(before, formToProject(project.processId, values));
         if (Object.keys(patch).length > 0) await updateProject(project.id, patch, { diffed: true });
         return { to: page, notice: { key: 'projects.saved.updated' } };
       }}

@@ -10,6 +10,7 @@ import { z } from 'zod';
 import {
   COMMITMENT_PARTIES,
   commitmentSchema,
+  geoPointSchema,
   newId,
   projectSchema,
   type Commitment,
@@ -43,6 +44,7 @@ const fieldsSchema = z.object({
   term: shape.term,
   costNote: z.string().trim().max(2000),
   unitKeys: z.array(z.string()).max(20),
+  point: geoPointSchema.nullable(),
   parentId: z.string(),
   commitments: z.array(commitmentRow).max(100),
 });
@@ -93,6 +95,7 @@ export function emptyProjectValues(parentId = ''): ProjectFormValues {
     term: 'short',
     costNote: '',
     unitKeys: [],
+    point: null,
     parentId,
     commitments: [],
   };
@@ -111,6 +114,7 @@ export function projectToFormValues(project: ProjectView): ProjectFormValues {
     term: project.term,
     costNote: project.costNote ?? '',
     unitKeys: [...(project.where?.unitKeys ?? [])],
+    point: project.where?.point ?? null,
     parentId: project.parentId ?? '',
     commitments: project.commitments.map((c) => ({
       id: c.id,
@@ -131,15 +135,9 @@ function toCommitment(row: CommitmentRow): Commitment {
   return { id: row.id, who, what: row.what, dueDate: row.dueDate, ...(row.done ? { done: true } : {}) };
 }
 
-/**
- * The form as project fields (empty texts are absent). The place keeps a map
- * point set elsewhere (`point`), since this form edits only the units.
- */
-export function formToProject(
-  processId: string,
-  values: ProjectFormValues | ProjectFormOutput,
-  point: NonNullable<Project['where']>['point'] = null,
-): Project {
+/** The form as project fields (empty texts are absent; no units and no point is no place). */
+export function formToProject(processId: string, values: ProjectFormValues | ProjectFormOutput): Project {
+  const point = values.point ?? null;
   const hasPlace = values.unitKeys.length > 0 || !!point;
   return {
     processId,

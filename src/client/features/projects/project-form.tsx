@@ -10,6 +10,7 @@ import type { DeleteRecordProps } from '../../ui/delete-record';
 import { EntityForm } from '../../ui/entity-form';
 import { Field } from '../../ui/field';
 import { errorReason, useEntityForm, type SaveOutcome } from '../../ui/use-entity-form';
+import { PointField } from '../../widgets/point-field/point-field';
 import { UnitPicker } from '../../widgets/unit-picker/unit-picker';
 import { CommitmentsField } from './commitments-field';
 import { projectFormSchema, type ProjectFormOutput, type ProjectFormValues } from './project-form-values';
@@ -35,6 +36,7 @@ function WhereField() {
   const { t } = useTranslation();
   const { control, formState } = useFormContext<ProjectFormValues>();
   const { field } = useController({ control, name: 'unitKeys' });
+  const { field: point } = useController({ control, name: 'point' });
   return (
     <fieldset className="section">
       <legend>
@@ -47,6 +49,12 @@ function WhereField() {
         onBlur={field.onBlur}
         required={false}
         error={errorText(formState.errors.unitKeys, { custom: 'projects.errors.place' })}
+      />
+      <PointField
+        id="project-point"
+        value={point.value ?? null}
+        onChange={point.onChange}
+        incompleteHint={t('projects.fields.pointIncomplete')}
       />
     </fieldset>
   );

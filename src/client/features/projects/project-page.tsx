@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { useGovernmentAreas } from '../../data/use-government-areas';
+import { useGovernmentAreas, type GovernmentAreaView } from '../../data/use-government-areas';
 import { useProject, useProjectChildren, useProjects, type ProjectView } from '../../data/use-projects';
 import { useProjectTrace } from '../../data/use-traceability';
 import { formatDate } from '../../ui/format';
@@ -27,10 +27,9 @@ function LinkList({ title, id, children }: { title: string; id: string; children
   );
 }
 
-function Details({ project }: { project: ProjectView }) {
+function Details({ project, areas }: { project: ProjectView; areas: GovernmentAreaView[] }) {
   const { t, i18n } = useTranslation();
-  const areas = useGovernmentAreas();
-  const areaName = (id: string) => areas?.find((a) => a.id === id)?.name ?? t('projects.page.unknownArea');
+  const areaName = (id: string) => areas.find((a) => a.id === id)?.name ?? t('projects.page.unknownArea');
   const who = (c: ProjectView['commitments'][number]) =>
     c.who.kind === 'government_area'
       ? areaName(c.who.governmentAreaId ?? '')
@@ -65,7 +64,9 @@ function Details({ project }: { project: ProjectView }) {
               {project.where.unitKeys?.length
                 ? t('projects.page.units', { units: project.where.unitKeys.join(', ') })
                 : null}
-              {project.where.point ? ` ${t('projects.page.point')}` : null}
+              {project.where.point
+                ? ` ${t('projects.page.point', { lat: project.where.point.lat, lon: project.where.point.lon })}`
+                : null}
             </dd>
           </>
         ) : null}
@@ -96,7 +97,8 @@ function ProjectBody({ project }: { project: ProjectView }) {
   const projects = useProjects(project.processId);
   const children = useProjectChildren(project.id);
   const trace = useProjectTrace(project.id);
-  if (!projects || !children || trace === undefined) return <Loading />;
+  const areas = useGovernmentAreas();
+  if (!projects || !children || !areas || trace === undefined) return <Loading />;
   const parent = projects.find((p) => p.id === project.parentId);
   return (
     <>
@@ -113,7 +115,7 @@ function ProjectBody({ project }: { project: ProjectView }) {
           </Link>
         ) : null}
       </div>
-      <Details project={project} />
+      <Details project={project} areas={areas} />
       {parent ? (
         <LinkList title={t('projects.page.parent')} id="project-parent">
           {[

@@ -44,9 +44,9 @@ export function VisionByTheme({
         const headingId = `${idPrefix}-${area}`;
         return (
           <section key={area} aria-labelledby={headingId}>
-            <h3 id={headingId}>
+            <h2 id={headingId}>
               {t('vision.themeHeading', { theme: t(`vocabulary.themes.${area}`), count: inArea.length })}
-            </h3>
+            </h2>
             <ul className="card-grid plain-list">
               {inArea.map((vision) => (
                 <VisionCard

@@ -1,0 +1,95 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { geoPointSchema, type GeoPoint } from '../../../domain';
+import './strings';
+
+type GeoState = 'idle' | 'locating' | 'denied' | 'unavailable';
+
+/** Text to number, or null for an empty or unreadable box (checked on save by geoPointSchema). */
+function toCoordinate(text: string): number | null {
+  const value = Number(text.replace(',', '.'));
+  return text.trim() === '' || !Number.isFinite(value) ? null : value;
+}
+
+/**
+ * An optional map point (a session's place, where a project happens): the
+ * device's position (no network needed with GPS) or latitude and longitude
+ * typed by hand. Both boxes empty means no point.
+ */
+export function PointField({
+  id,
+  value,
+  onChange,
+  incompleteHint,
+}: {
+  /** Base for the element ids. */
+  id: string;
+  value: GeoPoint | null;
+  onChange(point: GeoPoint | null): void;
+  /** What happens to a half-typed point when the record is saved. */
+  incompleteHint: string;
+}) {
+  const { t } = useTranslation();
+  const point = value ?? null;
+  const [lat, setLat] = useState(point ? String(point.lat) : '');
+  const [lon, setLon] = useState(point ? String(point.lon) : '');
+  const [state, setState] = useState<GeoState>('idle');
+
+  const update = (nextLat: string, nextLon: string) => {
+    setLat(nextLat);
+    setLon(nextLon);
+    const parsed = geoPointSchema.safeParse({ lat: toCoordinate(nextLat), lon: toCoordinate(nextLon) });
+    onChange(parsed.success ? parsed.data : null);
+  };
+
+  const locate = () => {
+    if (!('geolocation' in navigator)) return setState('unavailable');
+    setState('locating');
+    navigator.geolocation.getCurrentPosition(
+      (position) => {
+        setState('idle');
+        update(position.coords.latitude.toFixed(6), position.coords.longitude.toFixed(6));
+      },
+      (error) => setState(error.code === error.PERMISSION_DENIED ? 'denied' : 'unavailable'),
+      { enableHighAccuracy: true, timeout: 20_000, maximumAge: 60_000 },
+    );
+  };
+
+  const incomplete = (lat.trim() !== '' || lon.trim() !== '') && !point;
+  return (
+    <fieldset className="location-field">
+      <legend>{t('pointField.legend')}</legend>
+      <button type="button" className="button" onClick={locate} disabled={state === 'locating'}>
+        {state === 'locating' ? t('pointField.locating') : t('pointField.useMine')}
+      </button>
+      {state === 'denied' || state === 'unavailable' ? (
+        <p role="alert" className="field-error">
+          {t(`pointField.${state}`)}
+        </p>
+      ) : null}
+      <div className="field-row">
+        <div className="field">
+          <label htmlFor={`${id}-lat`}>{t('pointField.lat')}</label>
+          <input
+            id={`${id}-lat`}
+            type="text"
+            inputMode="decimal"
+            value={lat}
+            onChange={(e) => update(e.currentTarget.value, lon)}
+          />
+        </div>
+        <div className="field">
+          <label htmlFor={`${id}-lon`}>{t('pointField.lon')}</label>
+          <input
+            id={`${id}-lon`}
+            type="text"
+            inputMode="decimal"
+            value={lon}
+            onChange={(e) => update(lat, e.currentTarget.value)}
+          />
+        </div>
+      </div>
+      {incomplete ? <p className="field-hint">{incompleteHint}</p> : null}
+    </fieldset>
+  );
+}
