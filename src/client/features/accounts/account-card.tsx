@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { Account } from '../../data/use-accounts';
+import './strings';
 
 export type AccountAction = 'reset' | 'deactivate' | 'reactivate';
 

@@ -5,6 +5,7 @@ import { useDirectorates } from '../../data/use-territory';
 import { errorText } from '../../i18n/zod-errors';
 import { CheckboxListField } from '../../ui/checkbox-list-field';
 import { Field } from '../../ui/field';
+import './strings';
 
 /** The roles the signed-in user may give: any for administrators, field roles for coordinators. */
 export function rolesFor(viewer: User): Role[] {

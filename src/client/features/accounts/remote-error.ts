@@ -1,5 +1,6 @@
 import type { TFunction } from 'i18next';
 import { ApiError } from '../../net/api-client';
+import './strings';
 
 /** What to say when the server could not answer an account request. */
 export function accountsErrorText(error: unknown, t: TFunction): string {

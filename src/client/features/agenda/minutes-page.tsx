@@ -37,7 +37,7 @@ function AttendanceTable({ attendance }: { attendance: Session['attendance'] }) 
               <th scope="col">{t('agenda.minutes.gender')}</th>
               {AGE_GROUPS.map((a) => (
                 <th key={a} scope="col">
-                  {t(`attendance.ages.${a}`)}
+                  {t(`vocabulary.ages.${a}`)}
                 </th>
               ))}
               <th scope="col">{t('agenda.minutes.total')}</th>
@@ -46,7 +46,7 @@ function AttendanceTable({ attendance }: { attendance: Session['attendance'] }) 
           <tbody>
             {GENDERS.map((g) => (
               <tr key={g}>
-                <th scope="row">{t(`attendance.genders.${g}`)}</th>
+                <th scope="row">{t(`vocabulary.genders.${g}`)}</th>
                 {AGE_GROUPS.map((a) => (
                   <td key={a}>{n(attendance.counts[g][a])}</td>
                 ))}

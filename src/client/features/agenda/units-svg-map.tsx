@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { UnitGeometry } from '../../../domain';
+import './strings';
 
 export interface MapUnit {
   key: string;

@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { EnrolmentView } from '../../data/use-accounts';
 import { formatDateTime, formatRelativeTime } from '../../ui/format';
 import { useNow } from '../../ui/use-now';
+import './strings';
 
 /** This week's codes with their state; a valid one can be revoked. */
 export function EnrolmentList({

@@ -3,6 +3,7 @@ import { enrolmentLink } from '../../../domain';
 import type { IssuedEnrolment } from '../../data/use-accounts';
 import { useNow } from '../../ui/use-now';
 import { QrImage } from './qr-image';
+import './strings';
 
 /**
  * A code just made, shown once: large enough to type from across a table,

@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { codeFromScan } from '../../../domain';
+import './strings';
 
 type JsQr = typeof import('jsqr').default;
 

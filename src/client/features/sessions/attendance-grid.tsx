@@ -49,13 +49,13 @@ function GenderRow({ gender }: { gender: Gender }) {
   const { control } = useFormContext<SessionFormValues>();
   const row = useWatch({ control, name: `attendance.counts.${gender}` });
   const subtotal = AGE_GROUPS.reduce((sum, age) => sum + (row?.[age] ?? 0), 0);
-  const genderLabel = t(`attendance.genders.${gender}`);
+  const genderLabel = t(`vocabulary.genders.${gender}`);
   return (
     <fieldset className="attendance-row">
       <legend>{genderLabel}</legend>
       <div className="stepper-grid">
         {AGE_GROUPS.map((age: AgeGroup) => {
-          const ageLabel = t(`attendance.ages.${age}`);
+          const ageLabel = t(`vocabulary.ages.${age}`);
           return (
             <CountField
               key={age}

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { PhotoPicker } from '../../widgets/photos/photo-picker';
 import type { SessionFormValues } from './session-form-values';
 import './strings';
+import '../../widgets/photos/strings';
 
 const MAX_PHOTOS = 20;
 
