@@ -13,7 +13,7 @@ import {
 import type { GovernmentArea } from './entities/government-area';
 import type { Process } from './entities/process';
 import { THEMATIC_AREAS, type Problem } from './entities/problem';
-import type { Round } from './entities/prioritisation';
+import { isAgendaRound, type Round } from './entities/prioritisation';
 import type { Commitment } from './entities/project';
 import { attendanceTotal, type Session } from './entities/session';
 import type { TerritorialUnit } from './entities/territory';
@@ -89,7 +89,7 @@ export function assembleAgenda(sources: AgendaSources, options: AssembleOptions)
 
   const sessions = new Map(ownRecords(sources.sessions, process.id).map((s) => [s.id, s]));
   const prioritisation = ownRecords(sources.rounds, process.id)
-    .filter((r) => r.status === 'closed')
+    .filter((r) => r.status === 'closed' && !isAgendaRound(r))
     .sort((a, b) => compareTimes(a.closedAt ?? '', b.closedAt ?? '') || (a.id < b.id ? -1 : 1))
     .map((round) => {
       const session = sessions.get(round.sessionId);

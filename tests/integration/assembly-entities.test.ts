@@ -229,6 +229,24 @@ describe.each(backends)('assembly records on $name', (backend) => {
     expect(find((await pullAll(luis)).changes, roundId)?.fields.status).toBe('closed');
   });
 
+  it('a round that puts an Agenda version to the assembly travels with its version', async () => {
+    const agendaRoundId = newId();
+    const fields: Fields = {
+      ...roundFields(),
+      title: 'Validación de la Agenda Local, versión 1',
+      options: ['A favor', 'En contra', 'Abstención'].map((title) => ({ problemId: newId(), title })),
+      dotsPerPerson: 1,
+      agendaVersionId: newId(),
+    };
+    const results = await push(rosa, tablet1, (next) => [
+      put(next(), 'round', agendaRoundId, fields, hlc(41)),
+    ]);
+    expect(outcome(results)).toEqual(['applied']);
+    expect(find((await pullAll(luis)).changes, agendaRoundId)?.fields).toMatchObject({
+      agendaVersionId: fields.agendaVersionId,
+    });
+  });
+
   it('keeps other processes’ ballots away from a facilitator who is not on the team', async () => {
     const results = await push(otro, newId(), (next) => [
       put(next(), 'ballot', newId(), ballotFields({ [problemA]: 1 }), hlc(50)),

@@ -10,6 +10,7 @@
  * 9 with the session as evidence in ONE transaction: all of it or none.
  */
 import {
+  agendaRoundChoices,
   isAgendaFrozen,
   newId,
   validatedVersionPatch,
@@ -17,11 +18,14 @@ import {
   validationProblems,
   validationRecord,
   validationStagePatch,
+  votesFromRound,
   type AgendaValidation,
   type AgendaVotes,
   type ValidationProblem,
 } from '../../domain';
+import { getRoundResult } from './ballots.repository';
 import type { TequioDb } from './db';
+import { createRound } from './prioritisation.repository';
 import { updateProcess } from './processes.repository';
 import { getLive, liveViews, requireLive, writeLocal, type View } from './records.repository';
 import { listSessions } from './sessions.repository';
@@ -80,44 +84,122 @@ export async function recordAgendaValidation(
   input: ValidationInput,
   now: Date = new Date(),
 ): Promise<{ validationId: string; approved: boolean }> {
-  const tables = [db.agendaVersions, db.agendaValidations, db.sessions, db.processes, db.outbox, db.meta];
-  return db.transaction('rw', tables, async () => {
-    const version = await requireLive(db, 'agendaVersion', input.versionId);
-    const session = await requireLive(db, 'session', input.sessionId);
-    const process = await requireLive(db, 'process', version.processId);
-    const correcting = Boolean(input.supersedes);
-    const problems = validationProblems(process.id, version, session, input.votes).filter(
-      (p) => !(correcting && p === 'version_already_validated'),
-    );
-    if (problems.length > 0) throw new ValidationRefusedError(problems);
-
-    const validationId = newId();
-    const record = validationRecord({
-      processId: process.id,
-      agendaVersionId: version.id,
-      session,
-      method: 'show_of_hands',
-      votes: input.votes,
-      recordedAt: now.toISOString(),
-      supersedes: input.supersedes ?? null,
-      reason: input.reason?.trim() ?? null,
-    });
-    await writeLocal(db, 'agendaValidation', validationId, { op: 'put', fields: record });
-
-    if (record.approved && !isAgendaFrozen(version)) {
-      await writeLocal(
-        db,
-        'agendaVersion',
-        version.id,
-        { op: 'put', fields: validatedVersionPatch(version, validationId) },
-        { mustExist: true },
-      );
-    }
-    const sessionIds = (await listSessions(db, process.id)).map((s) => s.id);
-    const stage = validationStagePatch(process, record, localIsoDate(now), sessionIds);
-    if (stage) await updateProcess(db, process.id, stage);
-    return { validationId, approved: record.approved };
+  return db.transaction('rw', validationTables(db), async () => {
+    return await writeValidation(db, { ...input, method: 'show_of_hands' }, now);
   });
+}
+
+/**
+ * Opens the pass-the-tablet vote on a version in the assembly's session: a
+ * round whose three options are for, against and abstain, one dot per
+ * person. Returns the round's id.
+ */
+export async function startAgendaBallot(
+  db: TequioDb,
+  input: { sessionId: string; versionId: string; title?: string },
+): Promise<string> {
+  const version = await requireLive(db, 'agendaVersion', input.versionId);
+  const session = await requireLive(db, 'session', input.sessionId);
+  const problems = validationProblems(version.processId, version, session, {
+    for: 1,
+    against: 0,
+    abstain: 0,
+  });
+  if (problems.length > 0) throw new ValidationRefusedError(problems);
+  return createRound(db, input.sessionId, {
+    title: input.title ?? `Validación de la Agenda Local, versión ${version.number}`,
+    problemIds: [],
+    method: 'dots',
+    dotsPerPerson: 1,
+    allowStacking: false,
+    agendaVersionId: version.id,
+  });
+}
+
+/** The round is not a closed Agenda vote; nothing was written. */
+export class BallotNotReadyError extends Error {
+  constructor(readonly reason: 'not_agenda_round' | 'round_open') {
+    super(`Ballot not ready: ${reason}`);
+    this.name = 'BallotNotReadyError';
+  }
+}
+
+/**
+ * Records the result of a closed Agenda vote (pass the tablet), like the show
+ * of hands and in one transaction: the validation with method `ballot` and the
+ * round, the votes counted from its ballots, and on approval the version
+ * validated and the process moved to stage 9.
+ */
+export async function recordBallotValidation(
+  db: TequioDb,
+  input: { roundId: string },
+  now: Date = new Date(),
+): Promise<{ validationId: string; approved: boolean }> {
+  return db.transaction('rw', [...validationTables(db), db.rounds, db.ballots], async () => {
+    const result = await getRoundResult(db, input.roundId);
+    if (!result?.round.agendaVersionId) throw new BallotNotReadyError('not_agenda_round');
+    if (result.round.status !== 'closed') throw new BallotNotReadyError('round_open');
+    const votes = votesFromRound(result.result, agendaRoundChoices(result.round));
+    return writeValidation(
+      db,
+      {
+        versionId: result.round.agendaVersionId,
+        sessionId: result.round.sessionId,
+        votes,
+        method: 'ballot',
+        roundId: result.round.id,
+      },
+      now,
+    );
+  });
+}
+
+function validationTables(db: TequioDb) {
+  return [db.agendaVersions, db.agendaValidations, db.sessions, db.processes, db.outbox, db.meta];
+}
+
+/** The writes of a validation; the caller holds the transaction. */
+async function writeValidation(
+  db: TequioDb,
+  input: ValidationInput & { method: AgendaValidation['method']; roundId?: string },
+  now: Date,
+): Promise<{ validationId: string; approved: boolean }> {
+  const version = await requireLive(db, 'agendaVersion', input.versionId);
+  const session = await requireLive(db, 'session', input.sessionId);
+  const process = await requireLive(db, 'process', version.processId);
+  const correcting = Boolean(input.supersedes);
+  const problems = validationProblems(process.id, version, session, input.votes).filter(
+    (p) => !(correcting && p === 'version_already_validated'),
+  );
+  if (problems.length > 0) throw new ValidationRefusedError(problems);
+
+  const validationId = newId();
+  const record = validationRecord({
+    processId: process.id,
+    agendaVersionId: version.id,
+    session,
+    method: input.method,
+    roundId: input.roundId ?? null,
+    votes: input.votes,
+    recordedAt: now.toISOString(),
+    supersedes: input.supersedes ?? null,
+    reason: input.reason?.trim() ?? null,
+  });
+  await writeLocal(db, 'agendaValidation', validationId, { op: 'put', fields: record });
+
+  if (record.approved && !isAgendaFrozen(version)) {
+    await writeLocal(
+      db,
+      'agendaVersion',
+      version.id,
+      { op: 'put', fields: validatedVersionPatch(version, validationId) },
+      { mustExist: true },
+    );
+  }
+  const sessionIds = (await listSessions(db, process.id)).map((s) => s.id);
+  const stage = validationStagePatch(process, record, localIsoDate(now), sessionIds);
+  if (stage) await updateProcess(db, process.id, stage);
+  return { validationId, approved: record.approved };
 }
 
 /** The validations recorded in one session (for its minutes), oldest first. */

@@ -15,6 +15,7 @@
  * ballots this device holds).
  */
 import {
+  isAgendaRound,
   attendanceTotal,
   newId,
   resolveSupersession,
@@ -233,7 +234,9 @@ export async function getOwnTally(db: TequioDb, roundId: string): Promise<Ballot
 /** The session's rounds, newest first, with how many people took part in each. */
 export async function listSessionRounds(db: TequioDb, sessionId: string): Promise<SessionRoundSummary[]> {
   const rows = await db.rounds.where('fields.sessionId').equals(sessionId).toArray();
-  const rounds = liveViews(rows).sort((a, b) => b.openedAt.localeCompare(a.openedAt));
+  const rounds = liveViews(rows)
+    .filter((r) => !isAgendaRound(r))
+    .sort((a, b) => b.openedAt.localeCompare(a.openedAt));
   return Promise.all(
     rounds.map(async (round) => ({
       round,

@@ -10,6 +10,7 @@
  * round merges field by field like any record.
  */
 import {
+  AGENDA_ROUND_CHOICES,
   PROCESS_STAGES,
   newId,
   type Agreement,
@@ -40,6 +41,11 @@ export interface RoundInput {
   dotsPerPerson?: number | undefined;
   allowStacking?: boolean | undefined;
   criteria?: Round['criteria'];
+  /**
+   * Puts this Agenda version to the assembly instead of problems: the options
+   * are for, against and abstain (`problemIds` is ignored), one dot each.
+   */
+  agendaVersionId?: string | undefined;
 }
 
 export type RoundRefusal =
@@ -67,6 +73,7 @@ function localIsoDate(now: Date): string {
 /** Opens a round in the session; the options carry the problems' titles as they are now. */
 export async function createRound(db: TequioDb, sessionId: string, input: RoundInput): Promise<string> {
   const session = await requireLive(db, 'session', sessionId);
+  if (input.agendaVersionId) return createAgendaRound(db, sessionId, session.processId, input);
   const options = [];
   for (const problemId of input.problemIds) {
     const problem = await getLive(db, 'problem', problemId);
@@ -88,6 +95,29 @@ export async function createRound(db: TequioDb, sessionId: string, input: RoundI
     round.allowStacking = input.allowStacking ?? false;
   }
   if (input.method === 'scoring') round.criteria = input.criteria ?? [];
+  const id = newId();
+  await writeLocal(db, 'round', id, { op: 'put', fields: round });
+  return id;
+}
+
+async function createAgendaRound(
+  db: TequioDb,
+  sessionId: string,
+  processId: string,
+  input: RoundInput,
+): Promise<string> {
+  const round: Round = {
+    processId,
+    sessionId,
+    title: input.title,
+    options: AGENDA_ROUND_CHOICES.map((title) => ({ problemId: newId(), title })),
+    method: 'dots',
+    dotsPerPerson: 1,
+    allowStacking: false,
+    status: 'open',
+    openedAt: new Date().toISOString(),
+    agendaVersionId: input.agendaVersionId ?? null,
+  };
   const id = newId();
   await writeLocal(db, 'round', id, { op: 'put', fields: round });
   return id;

@@ -8,7 +8,7 @@
  * transition writes `stage` and `stageHistory` in one edit. Both merge
  * last-writer-wins per field.
  */
-import { type Process, type StageEntry } from '../../domain';
+import { isAgendaRound, type Process, type StageEntry } from '../../domain';
 import { applyLateStageEvidence, applyStageEntry, type StageFacts } from '../../domain/process-stages';
 import type { TequioDb } from './db';
 import { NotFoundError } from './errors';
@@ -100,7 +100,7 @@ export async function readStageFacts(db: TequioDb, processId: string): Promise<S
     const closedRounds = await db.rounds
       .where('fields.processId')
       .equals(processId)
-      .filter((r) => !r.deleted && r.fields.status === 'closed')
+      .filter((r) => !r.deleted && r.fields.status === 'closed' && !isAgendaRound(r.fields))
       .count();
     return {
       collectiveMembers: collective?.memberCount ?? 0,

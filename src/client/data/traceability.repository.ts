@@ -7,6 +7,7 @@
  * device holds (records not yet synced in are simply not followed).
  */
 import {
+  isAgendaRound,
   problemFamily,
   projectsAnswering,
   tallyRound,
@@ -31,7 +32,7 @@ export async function loadTraceRecords(db: TequioDb, processId: string): Promise
     db.rounds.where('fields.processId').equals(processId).toArray(),
     db.agendaVersions.where('fields.processId').equals(processId).toArray(),
   ]);
-  const liveRounds = liveViews(rounds);
+  const liveRounds = liveViews(rounds).filter((r) => !isAgendaRound(r));
   const ballots = await db.ballots
     .where('fields.roundId')
     .anyOf(liveRounds.map((r) => r.id))

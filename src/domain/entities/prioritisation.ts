@@ -35,6 +35,9 @@ export const ballotOptionSchema = z.object({
 });
 export type BallotOption = z.infer<typeof ballotOptionSchema>;
 
+/** The options of a round that puts an Agenda version to the assembly: for, against, abstain. */
+export const AGENDA_ROUND_CHOICES = ['A favor', 'En contra', 'Abstención'] as const;
+
 export const roundSchema = z
   .object({
     processId: z.uuid(),
@@ -51,8 +54,34 @@ export const roundSchema = z
     status: z.enum(ROUND_STATUSES),
     openedAt: z.iso.datetime(),
     closedAt: z.iso.datetime().nullish(),
+    /**
+     * Set when the round puts this Local Agenda version to the assembly
+     * instead of prioritising problems: three options (for, against, abstain),
+     * one dot per person, no stacking.
+     */
+    agendaVersionId: z.uuid().nullish(),
   })
   .superRefine((round, ctx) => {
+    if (round.agendaVersionId) {
+      const titles = round.options.map((o) => o.title);
+      const fixed =
+        titles.length === AGENDA_ROUND_CHOICES.length &&
+        AGENDA_ROUND_CHOICES.every((title, i) => titles[i] === title);
+      if (!fixed) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['options'],
+          message: 'La votación de la Agenda tiene tres opciones: A favor, En contra y Abstención',
+        });
+      }
+      if (round.method !== 'dots' || round.dotsPerPerson !== 1 || round.allowStacking) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['method'],
+          message: 'En la votación de la Agenda cada persona marca una sola opción',
+        });
+      }
+    }
     const ids = round.options.map((o) => o.problemId);
     if (new Set(ids).size !== ids.length) {
       ctx.addIssue({
@@ -127,3 +156,18 @@ export const ballotSchema = z
     }
   });
 export type Ballot = z.infer<typeof ballotSchema>;
+
+/** Whether the round is an Agenda vote (its options are not problems). */
+export function isAgendaRound(round: Pick<Round, 'agendaVersionId'>): boolean {
+  return Boolean(round.agendaVersionId);
+}
+
+/** The option ids of an Agenda round that stand for for, against and abstain (in the ballot's order). */
+export function agendaRoundChoices(round: Pick<Round, 'options'>): {
+  for: string;
+  against: string;
+  abstain: string;
+} {
+  const [yes, no, abstain] = round.options;
+  return { for: yes?.problemId ?? '', against: no?.problemId ?? '', abstain: abstain?.problemId ?? '' };
+}
