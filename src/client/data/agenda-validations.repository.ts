@@ -12,6 +12,7 @@
 import {
   agendaRoundChoices,
   isAgendaFrozen,
+  isAgendaRound,
   newId,
   validatedVersionPatch,
   validationOf,
@@ -25,7 +26,7 @@ import {
 } from '../../domain';
 import { getRoundResult } from './ballots.repository';
 import type { TequioDb } from './db';
-import { createRound } from './prioritisation.repository';
+import { createRound, type RoundView } from './prioritisation.repository';
 import { updateProcess } from './processes.repository';
 import { getLive, liveViews, requireLive, writeLocal, type View } from './records.repository';
 import { listSessions } from './sessions.repository';
@@ -152,6 +153,36 @@ export async function recordBallotValidation(
       now,
     );
   });
+}
+
+/** An Agenda vote held in a session, with its count so far and whether its result is recorded. */
+export interface AgendaBallotSummary {
+  round: RoundView;
+  votes: AgendaVotes;
+  recorded: boolean;
+}
+
+/** The session's Agenda votes (pass the tablet), newest first. */
+export async function listSessionAgendaBallots(
+  db: TequioDb,
+  sessionId: string,
+): Promise<AgendaBallotSummary[]> {
+  const rows = await db.rounds.where('fields.sessionId').equals(sessionId).toArray();
+  const rounds = liveViews(rows)
+    .filter(isAgendaRound)
+    .sort((a, b) => b.openedAt.localeCompare(a.openedAt));
+  const validations = await listSessionValidations(db, sessionId);
+  const summaries: AgendaBallotSummary[] = [];
+  for (const round of rounds) {
+    const result = await getRoundResult(db, round.id);
+    if (!result) continue;
+    summaries.push({
+      round,
+      votes: votesFromRound(result.result, agendaRoundChoices(round)),
+      recorded: validations.some((v) => v.roundId === round.id),
+    });
+  }
+  return summaries;
 }
 
 function validationTables(db: TequioDb) {

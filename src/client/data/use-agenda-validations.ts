@@ -6,8 +6,12 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import * as validations from './agenda-validations.repository';
 import { getDb } from './current-db';
 
-export type { AgendaValidationView, ValidationInput } from './agenda-validations.repository';
-export { ValidationRefusedError } from './agenda-validations.repository';
+export type {
+  AgendaBallotSummary,
+  AgendaValidationView,
+  ValidationInput,
+} from './agenda-validations.repository';
+export { BallotNotReadyError, ValidationRefusedError } from './agenda-validations.repository';
 
 /** The standing validation of a version (corrections applied), or null. */
 export function useVersionValidation(versionId: string): validations.AgendaValidationView | null | undefined {
@@ -27,3 +31,16 @@ export function useSessionValidations(sessionId: string): validations.AgendaVali
 /** Records the show of hands; an approval validates the version and moves the process to stage 9. */
 export const recordAgendaValidation = (input: validations.ValidationInput) =>
   validations.recordAgendaValidation(getDb(), input);
+
+/** The session's Agenda votes by pass-the-tablet ballot, with their counts. */
+export function useSessionAgendaBallots(sessionId: string): validations.AgendaBallotSummary[] | undefined {
+  return useLiveQuery(() => validations.listSessionAgendaBallots(getDb(), sessionId), [sessionId]);
+}
+
+/** Opens the pass-the-tablet vote on a version; returns the round's id. */
+export const startAgendaBallot = (input: { sessionId: string; versionId: string; title?: string }) =>
+  validations.startAgendaBallot(getDb(), input);
+
+/** Records the result of a closed Agenda vote, like the show of hands. */
+export const recordBallotValidation = (roundId: string) =>
+  validations.recordBallotValidation(getDb(), { roundId });

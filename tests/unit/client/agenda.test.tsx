@@ -8,6 +8,8 @@ import type { TequioDb } from '../../../src/client/data/db';
 import { getProcess } from '../../../src/client/data/processes.repository';
 import { writeLocal } from '../../../src/client/data/records.repository';
 import { createAgendaDraft } from '../../../src/client/data/agenda.repository';
+import { castVote } from '../../../src/client/data/ballots.repository';
+import { closeRound, getRound } from '../../../src/client/data/prioritisation.repository';
 import { AgendaPage } from '../../../src/client/features/agenda/agenda-page';
 import { AgendaVersionPage } from '../../../src/client/features/agenda/version-page';
 import { MinutesPage } from '../../../src/client/features/agenda/minutes-page';
@@ -42,6 +44,11 @@ function ValidationRoute() {
   return <SessionAgendaValidation sessionId={id} processId={PROCESS} sessionType="community_assembly" />;
 }
 
+function RoundStub() {
+  const { id = '' } = useParams();
+  return <p>Boleta {id}</p>;
+}
+
 function renderAt(path: string) {
   render(
     <MemoryRouter initialEntries={[path]}>
@@ -50,6 +57,7 @@ function renderAt(path: string) {
         <Route path="/agenda/:id" element={<AgendaVersionPage />} />
         <Route path="/sessions/:id" element={<ValidationRoute />} />
         <Route path="/sessions/:id/minutes" element={<MinutesPage />} />
+        <Route path="/rounds/:id" element={<RoundStub />} />
       </Routes>
     </MemoryRouter>,
   );
@@ -130,6 +138,32 @@ describe('Local Agenda', () => {
     ).toHaveLength(2);
     expect(screen.getByText(/fue validada en asamblea y no se puede cambiar/)).toBeInTheDocument();
     expect(screen.queryByRole('button', { name: 'Volver a armar' })).not.toBeInTheDocument();
+  });
+
+  it('puts the Agenda to a pass-the-tablet vote and records its closed result as the validation', async () => {
+    await seedWorld();
+    const versionId = await createAgendaDraft(db, PROCESS, { changelog: 'Para la asamblea de diciembre' });
+    const user = renderAt(`/sessions/${VALIDATION_ASSEMBLY}`);
+    await user.click(
+      await screen.findByRole('button', { name: 'Votar con boletas (pasar la tableta): versión 1' }),
+    );
+    expect(await screen.findByText(/^Boleta /)).toBeInTheDocument();
+    const [round] = await db.rounds.where('fields.sessionId').equals(VALIDATION_ASSEMBLY).toArray();
+    expect(round!.fields).toMatchObject({ agendaVersionId: versionId, dotsPerPerson: 1 });
+    expect(screen.getByText(`Boleta ${round!.id}`)).toBeInTheDocument();
+
+    const [yes, no] = (await getRound(db, round!.id))!.options.map((o) => o.problemId);
+    for (const choice of [yes, yes, no]) await castVote(db, round!.id, { dots: { [choice!]: 1 } });
+    cleanup();
+    const again = renderAt(`/sessions/${VALIDATION_ASSEMBLY}`);
+    expect(await screen.findByText(/La votación con boletas sigue abierta/)).toBeInTheDocument();
+    await closeRound(db, round!.id, 'La asamblea votó la Agenda Local');
+
+    expect(await screen.findByText('Versión 1 · a favor 2, en contra 1, abstenciones 0')).toBeInTheDocument();
+    await again.click(await screen.findByRole('button', { name: 'Registrar el resultado' }));
+    expect(await screen.findByText(/Agenda aprobada: la versión 1 queda validada/)).toBeInTheDocument();
+    expect(await screen.findByText(/resultado registrado/)).toBeInTheDocument();
+    await waitFor(async () => expect((await getProcess(db, PROCESS))!.stage).toBe('validation'));
   });
 
   it('corrects a miscounted show of hands with a reason: the correction supersedes it, both are kept', async () => {

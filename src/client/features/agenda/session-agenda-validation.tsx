@@ -19,6 +19,7 @@ import { NumberStepper } from '../../ui/number-stepper';
 import { SavedNotice, type SaveNotice } from '../../ui/save-notice';
 import { errorReason, useEntityForm } from '../../ui/use-entity-form';
 import './agenda.css';
+import { SessionAgendaBallot } from './session-agenda-ballot';
 import './strings';
 
 const count = z.number().int().min(0).max(100_000);
@@ -223,6 +224,7 @@ export function SessionAgendaValidation({
       ) : (
         <ShowOfHandsForm drafts={drafts} sessionId={sessionId} onRecorded={setNotice} />
       )}
+      <SessionAgendaBallot sessionId={sessionId} drafts={drafts} numberOf={numberOf} onRecorded={setNotice} />
       <SavedNotice notice={notice} />
     </section>
   );

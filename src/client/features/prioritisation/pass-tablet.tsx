@@ -265,6 +265,9 @@ export function PassTablet({
       <h2 ref={headingRef} tabIndex={-1}>
         {t('prioritisation.ballot.heading')}
       </h2>
+      {round.agendaVersionId ? (
+        <p className="ballot-question">{t('prioritisation.ballot.agendaQuestion')}</p>
+      ) : null}
       {round.method === 'dots' ? (
         <DotsBallot key={sheet} {...props} />
       ) : round.method === 'ranking' ? (
