@@ -154,13 +154,13 @@ describe.each(backends)('directorate scope on $name', (backend) => {
     expect(refused.body.results[0]).toMatchObject({ status: 'rejected', code: 'forbidden' });
   });
 
-  it('refuses directorates for other roles', async () => {
+  it('refuses directorates for administrators (field accounts carry them only to say who manages them)', async () => {
     const res = await server.request('POST', '/api/v1/users', {
       token: admin.token,
       body: {
-        username: 'fac-d1',
-        displayName: 'Facilitadora',
-        role: 'facilitator',
+        username: 'admin-d1',
+        displayName: 'Administradora',
+        role: 'admin',
         password: DEFAULT_PASSWORD,
         directorateIds: [d1],
       },

@@ -20,6 +20,15 @@ export function SessionScreen() {
         <>
           <SessionTourLink sessionId={session.id} sessionType={session.type} />
           <SessionRounds sessionId={session.id} processId={session.processId} />
+          <SessionRubricLink
+            sessionId={session.id}
+            processId={session.processId}
+            sessionType={session.type}
+          />
+        </>
+      )}
+      sections={(session) => (
+        <>
           <SessionVision sessionId={session.id} processId={session.processId} />
           <SessionAgendaValidation
             sessionId={session.id}
@@ -27,11 +36,6 @@ export function SessionScreen() {
             sessionType={session.type}
           />
           <SessionMinutesLink sessionId={session.id} />
-          <SessionRubricLink
-            sessionId={session.id}
-            processId={session.processId}
-            sessionType={session.type}
-          />
         </>
       )}
     />

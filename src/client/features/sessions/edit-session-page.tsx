@@ -52,13 +52,18 @@ function EditSessionForm({ session, onDirtyChange }: SessionPageProps & { sessio
 
 /**
  * `/sessions/:id`: edit a session; only the fields that changed are written. `links` are what
- * other features hold for the session (its tour, its voting rounds, its rubric), composed by the
- * app's session screen.
+ * other features hold for the session (its tour, its voting rounds, its rubric), shown above the
+ * form; `sections` (the vision built in it, the Agenda's validation, its minutes) follow the form.
+ * Both are composed by the app's session screen.
  */
 export function EditSessionPage({
   onDirtyChange,
   links,
-}: SessionPageProps & { links?: (session: SessionView) => ReactNode }) {
+  sections,
+}: SessionPageProps & {
+  links?: (session: SessionView) => ReactNode;
+  sections?: (session: SessionView) => ReactNode;
+}) {
   const { t } = useTranslation();
   const { id = '' } = useParams();
   const session = useSession(id);
@@ -73,6 +78,7 @@ export function EditSessionPage({
       <PageHeading title={session.title}>{session.title}</PageHeading>
       {links?.(session)}
       <EditSessionForm key={session.id} session={session} onDirtyChange={onDirtyChange} />
+      {sections?.(session)}
     </section>
   );
 }
