@@ -7,8 +7,8 @@ import { createAccount, listAccounts, updateAccount, type Account } from '../../
 import { setTeamMemberships, useProcesses, type ProcessView } from '../../data/use-processes';
 import { CheckboxListField } from '../../ui/checkbox-list-field';
 import { errorText, passwordErrorText } from '../../i18n/zod-errors';
+import { PasswordField, VerbatimTextField } from '../../ui/credential-fields';
 import { EntityForm } from '../../ui/entity-form';
-import { Field } from '../../ui/field';
 import { FormAlert } from '../../ui/form-alert';
 import { PageHeading } from '../../ui/page-heading';
 import { Loading } from '../../ui/status-views';
@@ -54,44 +54,30 @@ function NewAccountForm({ viewer }: { viewer: User }) {
       submittingLabel={t('accounts.creating')}
       cancelTo="/accounts"
     >
-      <Field
+      <VerbatimTextField
         id="account-username"
         label={t('accounts.username')}
         hint={t('accounts.usernameHint')}
+        autoComplete="off"
         error={errorText(errors.username, { invalid_format: 'errors.username' })}
-        required
-      >
-        {(aria) => (
-          <input
-            type="text"
-            autoComplete="off"
-            autoCapitalize="none"
-            spellCheck={false}
-            {...aria}
-            {...register('username')}
-          />
-        )}
-      </Field>
+        registration={register('username')}
+      />
       <AccountFields viewer={viewer} role={role} register={register} errors={errors} />
-      <Field
+      <PasswordField
         id="account-password"
         label={t('accounts.password')}
         hint={t('accounts.passwordHint')}
+        autoComplete="new-password"
         error={passwordErrorText(errors.password, password, username)}
-        required
-      >
-        {(aria) => <input type="password" autoComplete="new-password" {...aria} {...register('password')} />}
-      </Field>
-      <Field
+        registration={register('password')}
+      />
+      <PasswordField
         id="account-confirm-password"
         label={t('accounts.confirmPassword')}
+        autoComplete="new-password"
         error={errorText(errors.confirmPassword, { custom: 'errors.passwordsDiffer' })}
-        required
-      >
-        {(aria) => (
-          <input type="password" autoComplete="new-password" {...aria} {...register('confirmPassword')} />
-        )}
-      </Field>
+        registration={register('confirmPassword')}
+      />
     </EntityForm>
   );
 }

@@ -1,5 +1,6 @@
 /** What the account forms ask for: the domain's rules (domain/accounts.ts), plus "repeat the password". */
 import { z } from 'zod';
+import { passwordsMatch } from '../../ui/passwords-match';
 import {
   checkPasswordOf,
   labelTextSchema,
@@ -18,11 +19,7 @@ export const newAccountFormSchema = z
     confirmPassword: z.string().min(1),
   })
   .superRefine(checkPasswordOf('password'))
-  .refine((values) => values.password === values.confirmPassword, {
-    path: ['confirmPassword'],
-    params: { i18n: 'errors.passwordsDiffer' },
-    message: 'Las contraseñas no coinciden',
-  });
+  .refine(passwordsMatch.check, passwordsMatch.issue);
 export type NewAccountFormValues = z.input<typeof newAccountFormSchema>;
 export type NewAccountFormOutput = z.output<typeof newAccountFormSchema>;
 

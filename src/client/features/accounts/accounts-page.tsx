@@ -1,16 +1,14 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { useAccount } from '../../data/use-account';
 import { listAccounts, resetPassword, updateAccount, type Account } from '../../data/use-accounts';
 import { useDirectorates } from '../../data/use-territory';
 import { ConfirmDialog } from '../../ui/confirm-dialog';
 import { FormAlert } from '../../ui/form-alert';
-import { PageHeading } from '../../ui/page-heading';
 import { SaveConfirmation } from '../../ui/save-notice';
-import { Loading } from '../../ui/status-views';
 import { AccountCard, type AccountAction } from './account-card';
 import { accountsErrorText } from './remote-error';
+import { ManagersOnlyPage } from '../../widgets/managers-only-page';
 import './strings';
 
 type Pending = { action: AccountAction; account: Account };
@@ -122,15 +120,13 @@ function ManageAccounts({ viewerId }: { viewerId: string }) {
  */
 export function AccountsPage() {
   const { t } = useTranslation();
-  const account = useAccount();
-  if (account === undefined) return <Loading />;
-  const role = account?.user.role;
-  const allowed = role === 'admin' || role === 'coordinator';
   return (
-    <section className="stack">
-      <PageHeading title={t('accounts.title')}>{t('accounts.title')}</PageHeading>
-      <SaveConfirmation />
-      {allowed && account ? (
+    <ManagersOnlyPage
+      title={t('accounts.title')}
+      forbidden={t('accounts.forbidden')}
+      notice={<SaveConfirmation />}
+    >
+      {(account) => (
         <>
           <p>{t('accounts.intro')}</p>
           <p>
@@ -140,9 +136,7 @@ export function AccountsPage() {
           </p>
           <ManageAccounts viewerId={account.user.id} />
         </>
-      ) : (
-        <p>{t('accounts.forbidden')}</p>
       )}
-    </section>
+    </ManagersOnlyPage>
   );
 }

@@ -1,7 +1,9 @@
-/** The account fields of sign-in and first-run setup: the username and a password. */
+/** The username of sign-in and first-run setup, in the sign-in words. */
 import type { UseFormRegisterReturn } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { Field } from '../../ui/field';
+import { VerbatimTextField } from '../../ui/credential-fields';
+
+export { PasswordField } from '../../ui/credential-fields';
 
 /** The username of sign-in and setup: the keyboard adds no capitals and fixes no spelling. */
 export function UsernameField({
@@ -15,40 +17,12 @@ export function UsernameField({
 }) {
   const { t } = useTranslation();
   return (
-    <Field id={id} label={t('auth.username')} error={error} required>
-      {(aria) => (
-        <input
-          type="text"
-          autoComplete="username"
-          autoCapitalize="none"
-          spellCheck={false}
-          {...aria}
-          {...registration}
-        />
-      )}
-    </Field>
-  );
-}
-
-/** A password: hidden; `autoComplete` tells the browser's password manager whether it is new or the current one. */
-export function PasswordField({
-  id,
-  label,
-  hint,
-  autoComplete,
-  error,
-  registration,
-}: {
-  id: string;
-  label: string;
-  hint?: string;
-  autoComplete: 'new-password' | 'current-password';
-  error: string | undefined;
-  registration: UseFormRegisterReturn;
-}) {
-  return (
-    <Field id={id} label={label} hint={hint} error={error} required>
-      {(aria) => <input type="password" autoComplete={autoComplete} {...aria} {...registration} />}
-    </Field>
+    <VerbatimTextField
+      id={id}
+      label={t('auth.username')}
+      autoComplete="username"
+      error={error}
+      registration={registration}
+    />
   );
 }

@@ -8,7 +8,8 @@ import { errorText, passwordErrorText } from '../../i18n/zod-errors';
 import { ApiError } from '../../net/api-client';
 import { useEntityForm } from '../../ui/use-entity-form';
 import { authErrorMessage } from '../../widgets/auth-error-message';
-import { PasswordField, UsernameField } from './auth-fields';
+import { PasswordField } from '../../ui/credential-fields';
+import { UsernameField } from './auth-fields';
 import { AuthFormPage } from './auth-form-page';
 import { useSetupRedirect } from './use-setup-redirect';
 

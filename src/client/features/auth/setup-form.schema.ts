@@ -1,5 +1,6 @@
 /** What the first-run form asks for. The server checks the same again; this only catches typos early. */
 import { z } from 'zod';
+import { passwordsMatch } from '../../ui/passwords-match';
 
 export const MIN_PASSWORD_LENGTH = 10;
 
@@ -11,11 +12,7 @@ export const setupFormSchema = z
     password: z.string().min(MIN_PASSWORD_LENGTH).max(1000),
     confirmPassword: z.string().min(1),
   })
-  .refine((values) => values.password === values.confirmPassword, {
-    path: ['confirmPassword'],
-    params: { i18n: 'errors.passwordsDiffer' },
-    message: 'Las contraseñas no coinciden',
-  });
+  .refine(passwordsMatch.check, passwordsMatch.issue);
 
 export type SetupFormValues = z.input<typeof setupFormSchema>;
 export type SetupFormOutput = z.output<typeof setupFormSchema>;

@@ -1,10 +1,11 @@
 import { useTranslation } from 'react-i18next';
 import { completeSetup } from '../../data/use-account';
 import { errorText } from '../../i18n/zod-errors';
+import { PasswordField, VerbatimTextField } from '../../ui/credential-fields';
 import { Field } from '../../ui/field';
 import { useEntityForm } from '../../ui/use-entity-form';
 import { authErrorMessage } from '../../widgets/auth-error-message';
-import { PasswordField, UsernameField } from './auth-fields';
+import { UsernameField } from './auth-fields';
 import { AuthFormPage } from './auth-form-page';
 import { useSetupRedirect } from './use-setup-redirect';
 import {
@@ -45,24 +46,14 @@ export function SetupPage() {
       submitLabel={t('setup.create')}
       submittingLabel={t('setup.creating')}
     >
-      <Field
+      <VerbatimTextField
         id="setup-code"
         label={t('setup.code')}
         hint={t('setup.codeHint')}
+        autoComplete="off"
         error={errorText(errors.code)}
-        required
-      >
-        {(aria) => (
-          <input
-            type="text"
-            autoComplete="off"
-            autoCapitalize="none"
-            spellCheck={false}
-            {...aria}
-            {...register('code')}
-          />
-        )}
-      </Field>
+        registration={register('code')}
+      />
       <UsernameField
         id="setup-username"
         error={errorText(errors.username)}

@@ -1,12 +1,10 @@
 import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useAccount } from '../../data/use-account';
 import { listUsers, type UserSummary } from '../../data/use-users';
-import { PageHeading } from '../../ui/page-heading';
 import { FormAlert } from '../../ui/form-alert';
-import { Loading } from '../../ui/status-views';
 import { DeviceList } from './device-list';
 import { remoteErrorText } from './remote-error';
+import { ManagersOnlyPage } from '../../widgets/managers-only-page';
 import './strings';
 
 /** Picks a user from the server's list; their devices load below. */
@@ -74,21 +72,14 @@ function ManageDevices() {
  */
 export function DevicesPage() {
   const { t } = useTranslation();
-  const account = useAccount();
-  if (account === undefined) return <Loading />;
-  const role = account?.user.role;
-  const allowed = role === 'admin' || role === 'coordinator';
   return (
-    <section className="stack">
-      <PageHeading title={t('devices.title')}>{t('devices.title')}</PageHeading>
-      {allowed ? (
+    <ManagersOnlyPage title={t('devices.title')} forbidden={t('devices.forbidden')}>
+      {() => (
         <>
           <p>{t('devices.intro')}</p>
           <ManageDevices />
         </>
-      ) : (
-        <p>{t('devices.forbidden')}</p>
       )}
-    </section>
+    </ManagersOnlyPage>
   );
 }

@@ -2,7 +2,6 @@ import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { z } from 'zod';
-import { useAccount } from '../../data/use-account';
 import {
   issueEnrolmentCode,
   listAccounts,
@@ -16,13 +15,12 @@ import { errorText } from '../../i18n/zod-errors';
 import { EntityForm } from '../../ui/entity-form';
 import { Field } from '../../ui/field';
 import { FormAlert } from '../../ui/form-alert';
-import { PageHeading } from '../../ui/page-heading';
-import { Loading } from '../../ui/status-views';
 import { useEntityForm } from '../../ui/use-entity-form';
 import { EnrolmentList } from './enrolment-list';
 import { IssuedCode } from './issued-code';
 import { enrolmentErrorText } from './remote-error';
 import './enrolment.css';
+import { ManagersOnlyPage } from '../../widgets/managers-only-page';
 import './strings';
 
 const issueFormSchema = z.object({ userId: z.string().min(1) });
@@ -154,21 +152,14 @@ function ManageEnrolment() {
  */
 export function EnrolmentPage() {
   const { t } = useTranslation();
-  const account = useAccount();
-  if (account === undefined) return <Loading />;
-  const role = account?.user.role;
-  const allowed = role === 'admin' || role === 'coordinator';
   return (
-    <section className="stack">
-      <PageHeading title={t('enrolment.title')}>{t('enrolment.title')}</PageHeading>
-      {allowed ? (
+    <ManagersOnlyPage title={t('enrolment.title')} forbidden={t('enrolment.forbidden')}>
+      {() => (
         <>
           <p>{t('enrolment.intro')}</p>
           <ManageEnrolment />
         </>
-      ) : (
-        <p>{t('enrolment.forbidden')}</p>
       )}
-    </section>
+    </ManagersOnlyPage>
   );
 }

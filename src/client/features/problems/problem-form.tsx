@@ -1,10 +1,10 @@
 import { useTranslation } from 'react-i18next';
-import { THEMATIC_AREAS } from '../../../domain';
 import type { TourNoteView } from '../../data/use-tour-notes';
 import { errorText } from '../../i18n/zod-errors';
 import { EntityForm } from '../../ui/entity-form';
 import { Field } from '../../ui/field';
 import { errorReason, useEntityForm, type SaveOutcome } from '../../ui/use-entity-form';
+import { ThemeOptions } from '../../ui/vocabulary/theme-options';
 import { EvidenceField } from './evidence-field';
 import { problemFormSchema, type ProblemFormOutput, type ProblemFormValues } from './problem-form-values';
 import { TextListField } from './text-list-field';
@@ -52,12 +52,7 @@ export function ProblemForm({
         <Field id="problem-theme" label={t('problems.fields.theme')} error={errorText(errors.theme)} required>
           {(aria) => (
             <select {...aria} {...register('theme')}>
-              <option value="">{t('problems.fields.chooseTheme')}</option>
-              {THEMATIC_AREAS.map((area) => (
-                <option key={area} value={area}>
-                  {t(`vocabulary.themes.${area}`)}
-                </option>
-              ))}
+              <ThemeOptions placeholder={t('problems.fields.chooseTheme')} />
             </select>
           )}
         </Field>

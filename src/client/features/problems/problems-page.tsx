@@ -3,8 +3,7 @@ import { Link, useParams } from 'react-router';
 import { THEMATIC_AREAS } from '../../../domain';
 import { useProblems, type ProblemView } from '../../data/use-problems';
 import { useProcess } from '../../data/use-processes';
-import { PageHeading } from '../../ui/page-heading';
-import { SaveConfirmation } from '../../ui/save-notice';
+import { ProcessListPage } from '../../ui/process-list-page';
 import { Loading, NotFound } from '../../ui/status-views';
 import './problems.css';
 import './strings';
@@ -86,22 +85,17 @@ export function ProblemsPage() {
   const active = problems.filter((p) => !p.mergedIntoId);
   const merged = problems.filter((p) => p.mergedIntoId);
   return (
-    <section>
-      <p className="breadcrumb">
-        <Link to={`/processes/${processId}`}>← {process.name}</Link>
-      </p>
-      <div className="page-header">
-        <PageHeading title={t('problems.listTitle')}>{t('problems.listTitle')}</PageHeading>
-        <Link to={`/processes/${processId}/problems/new`} className="button button-primary">
-          <span aria-hidden="true">+ </span>
-          {t('problems.new')}
-        </Link>
-      </div>
-      <SaveConfirmation />
-      <p>{t('problems.count', { count: active.length })}</p>
-      {active.length === 0 ? <p className="empty">{t('problems.empty')}</p> : null}
+    <ProcessListPage
+      processId={processId}
+      processName={process.name}
+      title={t('problems.listTitle')}
+      newPath="problems/new"
+      newLabel={t('problems.new')}
+      countText={t('problems.count', { count: active.length })}
+      emptyText={active.length === 0 ? t('problems.empty') : null}
+    >
       <ProblemsByTheme problems={active} />
       <MergedProblems merged={merged} all={problems} />
-    </section>
+    </ProcessListPage>
   );
 }

@@ -7,6 +7,7 @@ import { updateProcess, type ProcessView } from '../../data/use-processes';
 import { errorText } from '../../i18n/zod-errors';
 import { EntityForm } from '../../ui/entity-form';
 import { Field } from '../../ui/field';
+import { RepeatableRows } from '../../ui/repeatable-rows';
 import { formatDate, formatNumber, todayIsoDate } from '../../ui/format';
 import { errorReason, useEntityForm } from '../../ui/use-entity-form';
 import './strings';
@@ -86,37 +87,31 @@ function CollectiveForm({ process, onClose }: { process: ProcessView; onClose():
         )}
       </Field>
       <p className="field-hint">{t('processCollective.namesHint')}</p>
-      <ol className="plain-list">
-        {members.fields.map((m, index) => (
-          <li key={m.id} className="card">
-            <fieldset>
-              <legend>{t('processCollective.member', { number: index + 1 })}</legend>
-              <div className="field">
-                <label htmlFor={`member-${m.id}-name`}>{t('processCollective.name')}</label>
-                <input id={`member-${m.id}-name`} type="text" {...register(`members.${index}.name`)} />
-              </div>
-              <label className="choice">
-                <input type="checkbox" {...register(`members.${index}.consent`)} />{' '}
-                {t('processCollective.consent')}
-              </label>
-              <div className="field">
-                <label htmlFor={`member-${m.id}-date`}>{t('processCollective.consentDate')}</label>
-                <input id={`member-${m.id}-date`} type="date" {...register(`members.${index}.consentDate`)} />
-              </div>
-              <button type="button" className="button" onClick={() => members.remove(index)}>
-                {t('processCollective.remove', { number: index + 1 })}
-              </button>
-            </fieldset>
-          </li>
-        ))}
-      </ol>
-      <button
-        type="button"
-        className="button"
-        onClick={() => members.append({ id: newId(), name: '', consent: false, consentDate: todayIsoDate() })}
+      <RepeatableRows
+        rows={members.fields}
+        itemLegend={(index) => t('processCollective.member', { number: index + 1 })}
+        removeLabel={(index) => t('processCollective.remove', { number: index + 1 })}
+        onRemove={members.remove}
+        addLabel={t('processCollective.addMember')}
+        onAdd={() => members.append({ id: newId(), name: '', consent: false, consentDate: todayIsoDate() })}
       >
-        {t('processCollective.addMember')}
-      </button>
+        {(m, index) => (
+          <>
+            <div className="field">
+              <label htmlFor={`member-${m.id}-name`}>{t('processCollective.name')}</label>
+              <input id={`member-${m.id}-name`} type="text" {...register(`members.${index}.name`)} />
+            </div>
+            <label className="choice">
+              <input type="checkbox" {...register(`members.${index}.consent`)} />{' '}
+              {t('processCollective.consent')}
+            </label>
+            <div className="field">
+              <label htmlFor={`member-${m.id}-date`}>{t('processCollective.consentDate')}</label>
+              <input id={`member-${m.id}-date`} type="date" {...register(`members.${index}.consentDate`)} />
+            </div>
+          </>
+        )}
+      </RepeatableRows>
     </EntityForm>
   );
 }

@@ -5,8 +5,7 @@ import { projectOutline, type OutlineEntry } from '../../../domain';
 import { useProcess } from '../../data/use-processes';
 import { moveProject, useProjects, type ProjectView } from '../../data/use-projects';
 import { FormAlert } from '../../ui/form-alert';
-import { PageHeading } from '../../ui/page-heading';
-import { SaveConfirmation } from '../../ui/save-notice';
+import { ProcessListPage } from '../../ui/process-list-page';
 import { Loading, NotFound } from '../../ui/status-views';
 import { errorReason } from '../../ui/use-entity-form';
 import './projects.css';
@@ -86,22 +85,16 @@ export function ProjectsPage() {
   };
 
   return (
-    <section>
-      <p className="breadcrumb">
-        <Link to={`/processes/${processId}`}>← {process.name}</Link>
-      </p>
-      <div className="page-header">
-        <PageHeading title={t('projects.title')}>{t('projects.title')}</PageHeading>
-        <Link to={`/processes/${processId}/projects/new`} className="button button-primary">
-          <span aria-hidden="true">+ </span>
-          {t('projects.new')}
-        </Link>
-      </div>
-      <SaveConfirmation />
-      <p>{t('projects.count', { count: projects.length })}</p>
-      {projects.length === 0 ? (
-        <p className="empty">{t('projects.empty')}</p>
-      ) : (
+    <ProcessListPage
+      processId={processId}
+      processName={process.name}
+      title={t('projects.title')}
+      newPath="projects/new"
+      newLabel={t('projects.new')}
+      countText={t('projects.count', { count: projects.length })}
+      emptyText={projects.length === 0 ? t('projects.empty') : null}
+    >
+      {projects.length === 0 ? null : (
         <>
           <p className="field-hint">{t('projects.orderHint')}</p>
           <ol className="plain-list stack project-outline-list">
@@ -121,6 +114,6 @@ export function ProjectsPage() {
         </>
       )}
       <FormAlert>{failure}</FormAlert>
-    </section>
+    </ProcessListPage>
   );
 }

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { AGREEMENT_STATUSES } from '../../../domain';
 import { errorText } from '../../i18n/zod-errors';
 import { Field } from '../../ui/field';
+import { RepeatableRows } from '../../ui/repeatable-rows';
 import { newAgreement, type SessionFormValues } from './session-form-values';
 import './strings';
 
@@ -20,78 +21,71 @@ export function AgreementsField() {
       <legend>
         <h2>{t('agreements.legend')}</h2>
       </legend>
-      {fields.length === 0 ? <p className="field-hint">{t('agreements.none')}</p> : null}
-      <ol className="plain-list agreements">
-        {fields.map((item, index) => {
+      <RepeatableRows
+        rows={fields}
+        empty={t('agreements.none')}
+        listClassName="plain-list agreements"
+        itemLegend={(index) => t('agreements.item', { number: index + 1 })}
+        removeLabel={(index) => t('agreements.remove', { number: index + 1 })}
+        onRemove={remove}
+        addLabel={t('agreements.add')}
+        onAdd={() => append(newAgreement(), { focusName: `agreements.${fields.length}.text` })}
+      >
+        {(_item, index) => {
           const itemErrors = errors?.[index];
           const prefix = `agreement-${index}`;
           return (
-            <li key={item.id} className="card">
-              <fieldset>
-                <legend>{t('agreements.item', { number: index + 1 })}</legend>
+            <>
+              <Field
+                id={`${prefix}-text`}
+                label={t('agreements.text')}
+                error={errorText(itemErrors?.text)}
+                required
+              >
+                {(aria) => <textarea rows={2} {...aria} {...register(`agreements.${index}.text`)} />}
+              </Field>
+              <div className="field-row">
                 <Field
-                  id={`${prefix}-text`}
-                  label={t('agreements.text')}
-                  error={errorText(itemErrors?.text)}
+                  id={`${prefix}-responsible`}
+                  label={t('agreements.responsible')}
+                  error={errorText(itemErrors?.responsible)}
                   required
                 >
-                  {(aria) => <textarea rows={2} {...aria} {...register(`agreements.${index}.text`)} />}
+                  {(aria) => <input type="text" {...aria} {...register(`agreements.${index}.responsible`)} />}
                 </Field>
-                <div className="field-row">
-                  <Field
-                    id={`${prefix}-responsible`}
-                    label={t('agreements.responsible')}
-                    error={errorText(itemErrors?.responsible)}
-                    required
-                  >
-                    {(aria) => (
-                      <input type="text" {...aria} {...register(`agreements.${index}.responsible`)} />
-                    )}
-                  </Field>
-                  <Field
-                    id={`${prefix}-due`}
-                    label={t('agreements.dueDate')}
-                    error={errorText(itemErrors?.dueDate)}
-                  >
-                    {(aria) => (
-                      <input
-                        type="date"
-                        {...aria}
-                        {...register(`agreements.${index}.dueDate`, { setValueAs: emptyToUndefined })}
-                      />
-                    )}
-                  </Field>
-                  <Field
-                    id={`${prefix}-status`}
-                    label={t('agreements.status')}
-                    error={errorText(itemErrors?.status)}
-                  >
-                    {(aria) => (
-                      <select {...aria} {...register(`agreements.${index}.status`)}>
-                        {AGREEMENT_STATUSES.map((status) => (
-                          <option key={status} value={status}>
-                            {t(`vocabulary.agreementStatuses.${status}`)}
-                          </option>
-                        ))}
-                      </select>
-                    )}
-                  </Field>
-                </div>
-                <button type="button" className="button" onClick={() => remove(index)}>
-                  {t('agreements.remove', { number: index + 1 })}
-                </button>
-              </fieldset>
-            </li>
+                <Field
+                  id={`${prefix}-due`}
+                  label={t('agreements.dueDate')}
+                  error={errorText(itemErrors?.dueDate)}
+                >
+                  {(aria) => (
+                    <input
+                      type="date"
+                      {...aria}
+                      {...register(`agreements.${index}.dueDate`, { setValueAs: emptyToUndefined })}
+                    />
+                  )}
+                </Field>
+                <Field
+                  id={`${prefix}-status`}
+                  label={t('agreements.status')}
+                  error={errorText(itemErrors?.status)}
+                >
+                  {(aria) => (
+                    <select {...aria} {...register(`agreements.${index}.status`)}>
+                      {AGREEMENT_STATUSES.map((status) => (
+                        <option key={status} value={status}>
+                          {t(`vocabulary.agreementStatuses.${status}`)}
+                        </option>
+                      ))}
+                    </select>
+                  )}
+                </Field>
+              </div>
+            </>
           );
-        })}
-      </ol>
-      <button
-        type="button"
-        className="button"
-        onClick={() => append(newAgreement(), { focusName: `agreements.${fields.length}.text` })}
-      >
-        {t('agreements.add')}
-      </button>
+        }}
+      </RepeatableRows>
     </fieldset>
   );
 }

@@ -1,6 +1,5 @@
 import { useController, useFormContext } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { THEMATIC_AREAS } from '../../../domain';
 import type { SessionView } from '../../data/use-sessions';
 import type { ProblemChoice } from '../../data/use-traceability';
 import { errorText } from '../../i18n/zod-errors';
@@ -9,6 +8,7 @@ import type { DeleteRecordProps } from '../../ui/delete-record';
 import { EntityForm } from '../../ui/entity-form';
 import { Field } from '../../ui/field';
 import { errorReason, useEntityForm, type SaveOutcome } from '../../ui/use-entity-form';
+import { ThemeOptions } from '../../ui/vocabulary/theme-options';
 import { PhotoPicker } from '../../widgets/photos/photo-picker';
 import {
   MAX_VISION_PHOTOS,
@@ -92,12 +92,7 @@ export function VisionForm({
         <Field id="vision-theme" label={t('vision.fields.theme')} error={errorText(errors.theme)} required>
           {(aria) => (
             <select {...aria} {...register('theme')}>
-              <option value="">{t('vision.fields.chooseTheme')}</option>
-              {THEMATIC_AREAS.map((area) => (
-                <option key={area} value={area}>
-                  {t(`vocabulary.themes.${area}`)}
-                </option>
-              ))}
+              <ThemeOptions placeholder={t('vision.fields.chooseTheme')} />
             </select>
           )}
         </Field>

@@ -4,8 +4,7 @@ import { THEMATIC_AREAS } from '../../../domain';
 import { useProcess } from '../../data/use-processes';
 import { useSessions } from '../../data/use-sessions';
 import { useVisions, type VisionView } from '../../data/use-vision';
-import { PageHeading } from '../../ui/page-heading';
-import { SaveConfirmation } from '../../ui/save-notice';
+import { ProcessListPage } from '../../ui/process-list-page';
 import { Loading, NotFound } from '../../ui/status-views';
 import './strings';
 
@@ -74,21 +73,16 @@ export function VisionPage() {
   if (process === null) return <NotFound message={t('processes.notFound')} />;
   const titles = new Map(sessions.map((s) => [s.id, s.title]));
   return (
-    <section>
-      <p className="breadcrumb">
-        <Link to={`/processes/${processId}`}>← {process.name}</Link>
-      </p>
-      <div className="page-header">
-        <PageHeading title={t('vision.title')}>{t('vision.title')}</PageHeading>
-        <Link to={`/processes/${processId}/vision/new`} className="button button-primary">
-          <span aria-hidden="true">+ </span>
-          {t('vision.new')}
-        </Link>
-      </div>
-      <SaveConfirmation />
-      <p>{t('vision.count', { count: visions.length })}</p>
-      {visions.length === 0 ? <p className="empty">{t('vision.empty')}</p> : null}
+    <ProcessListPage
+      processId={processId}
+      processName={process.name}
+      title={t('vision.title')}
+      newPath="vision/new"
+      newLabel={t('vision.new')}
+      countText={t('vision.count', { count: visions.length })}
+      emptyText={visions.length === 0 ? t('vision.empty') : null}
+    >
       <VisionByTheme visions={visions} sessionTitles={titles} idPrefix="vision-theme" />
-    </section>
+    </ProcessListPage>
   );
 }
