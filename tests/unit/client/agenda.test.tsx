@@ -201,6 +201,9 @@ describe('Local Agenda', () => {
     const attendance = within(doc).getByRole('table', { name: 'Asistencia' });
     expect(within(attendance).getByRole('row', { name: /Mujeres 0 0 0 12 3 15/ })).toBeInTheDocument();
     expect(within(doc).getByRole('cell', { name: 'Convocar al recorrido territorial' })).toBeInTheDocument();
+    // The session's type and each agreement's status in words, never as keys.
+    expect(within(doc).getByText('Asamblea comunitaria')).toBeInTheDocument();
+    expect(within(doc).getByRole('cell', { name: 'Pendiente' })).toBeInTheDocument();
     expect(within(doc).getByText('No hubo votaciones en esta sesión.')).toBeInTheDocument();
     expect(screen.getByRole('button', { name: 'Imprimir' })).toBeInTheDocument();
   });

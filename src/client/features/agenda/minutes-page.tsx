@@ -144,7 +144,7 @@ export function MinutesPage() {
           </h2>
           <dl className="agenda-facts">
             <dt>{t('agenda.minutes.type')}</dt>
-            <dd>{t(`sessionTypes.${session.type}`)}</dd>
+            <dd>{t(`vocabulary.sessionTypes.${session.type}`)}</dd>
             <dt>{t('agenda.minutes.date')}</dt>
             <dd>{formatDate(session.date, lang)}</dd>
             <dt>{t('agenda.minutes.place')}</dt>
@@ -177,7 +177,7 @@ export function MinutesPage() {
                     <td>{a.text}</td>
                     <td>{a.responsible}</td>
                     <td>{a.dueDate ? formatDate(a.dueDate, lang) : t('agenda.minutes.noDue')}</td>
-                    <td>{t(`agreements.statuses.${a.status}`)}</td>
+                    <td>{t(`vocabulary.agreementStatuses.${a.status}`)}</td>
                   </tr>
                 ))}
               </tbody>
