@@ -27,10 +27,17 @@ export function hasClockSkew(status: Pick<SyncStatus, 'clockSkewMs'>): boolean {
   return status.clockSkewMs !== null && Math.abs(status.clockSkewMs) > CLOCK_SKEW_WARNING_MS;
 }
 
+/**
+ * How close to a whole unit a gap may fall short and still be named in it: the gap is measured
+ * over the network, so a clock set a year ahead reads a few seconds under a year, and that is
+ * "1 año", not "12 meses".
+ */
+const UNIT_TOLERANCE = 0.995;
+
 /** A duration in its largest whole unit, e.g. "1 año", "2 months", "7 minutos". */
 export function formatClockGap(ms: number, locale: string): string {
   const abs = Math.abs(ms);
-  const [unit, size] = UNITS.find(([, unitMs]) => abs >= unitMs) ?? UNITS[UNITS.length - 1]!;
+  const [unit, size] = UNITS.find(([, unitMs]) => abs >= unitMs * UNIT_TOLERANCE) ?? UNITS[UNITS.length - 1]!;
   const value = Math.max(1, Math.round(abs / size));
   return new Intl.NumberFormat(locale, { style: 'unit', unit, unitDisplay: 'long' }).format(value);
 }
