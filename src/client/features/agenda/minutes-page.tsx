@@ -1,6 +1,6 @@
 import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams } from 'react-router';
+import { useParams } from 'react-router';
 import { AGE_GROUPS, GENDERS, attendanceTotal, type Session } from '../../../domain';
 import { useAgendaVersions } from '../../data/use-agenda';
 import { useSessionValidations } from '../../data/use-agenda-validations';
@@ -15,6 +15,7 @@ import { PrintToolbar } from './print-toolbar';
 import { RankingTable } from './ranking-table';
 import './agenda.css';
 import './strings';
+import { BackLink } from '../../ui/back-link';
 
 function AttendanceTable({ attendance }: { attendance: Session['attendance'] }) {
   const { t, i18n } = useTranslation();
@@ -111,9 +112,7 @@ export function MinutesPage() {
   const noVotes = (rounds?.length ?? 0) === 0 && (validations?.length ?? 0) === 0;
   return (
     <section>
-      <p className="breadcrumb">
-        <Link to={`/sessions/${session.id}`}>← {session.title}</Link>
-      </p>
+      <BackLink to={`/sessions/${session.id}`}>{session.title}</BackLink>
       <PageHeading title={title}>{title}</PageHeading>
       <PrintToolbar documentRef={documentRef} fileName={`minuta-${session.date}.pdf`} />
       <article
