@@ -37,14 +37,15 @@ function AreaRow({ area, overdue }: { area: GovernmentAreaView; overdue: number 
     <li className="card">
       <h3 id={titleId}>{area.name}</h3>
       <p>
-        {area.shortName} · {area.active ? t('governmentAreas.active') : t('governmentAreas.inactive')} ·{' '}
+        {area.shortName} · {area.active ? t('governmentAreas.active') : t('governmentAreas.inactive')}
+      </p>
+      <p>
         {overdue > 0 ? (
           <strong>{t('governmentAreas.overdue', { count: overdue })}</strong>
         ) : (
           t('governmentAreas.overdue', { count: 0 })
-        )}
-      </p>
-      <p>
+        )}{' '}
+        ·{' '}
         <Link to={`/government-areas/${area.id}`}>{t('governmentAreas.open', { name: area.shortName })}</Link>
       </p>
       {editing ? (
