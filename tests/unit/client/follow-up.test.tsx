@@ -163,7 +163,7 @@ describe('pendientes', () => {
     expect(screen.queryByRole('region', { name: /Vencidos/ })).toBeNull();
 
     const project = (await db.projects.get(projectId))!.fields;
-    expect(project.commitments[0]).toMatchObject({ done: true, doneAt: today() });
+    expect(project.commitments?.[0]).toMatchObject({ done: true, doneAt: today() });
     const [entry] = await db.projectUpdates.toArray();
     expect(entry?.fields).toMatchObject({
       kind: 'commitment_done',

@@ -72,7 +72,9 @@ function PendingRow({
         {t(`followUp.pending.kind.${item.kind}`)} · {who(item.who)} · <When item={item} today={today} />
       </p>
       <p className="field-hint">
-        <Link to={recordLink}>{item.recordTitle}</Link>
+        <Link to={recordLink} className="link-target">
+          {item.recordTitle}
+        </Link>
         {showProcess ? ` · ${item.processName}` : null}
       </p>
       {item.done ? null : marking ? (

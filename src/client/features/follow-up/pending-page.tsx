@@ -23,7 +23,9 @@ export function PendingPage() {
     <section>
       {process ? (
         <p className="breadcrumb">
-          <Link to={`/processes/${process.id}`}>← {process.name}</Link>
+          <Link to={`/processes/${process.id}`} className="link-target">
+            ← {process.name}
+          </Link>
         </p>
       ) : null}
       <PageHeading title={title}>{title}</PageHeading>

@@ -42,7 +42,9 @@ export function ProjectFollowUp({ projectId }: { projectId: string }) {
       <p id="follow-up-progress-label">{t('followUp.progress.label')}</p>
       <ProgressBar progress={progress} labelId="follow-up-progress-label" />
       <p>
-        <Link to={`/processes/${project.processId}/pendientes`}>{t('followUp.pendingLink')}</Link>
+        <Link to={`/processes/${project.processId}/pendientes`} className="link-target">
+          {t('followUp.pendingLink')}
+        </Link>
       </p>
       {open ? (
         <section className="card" aria-labelledby="progress-form-title">

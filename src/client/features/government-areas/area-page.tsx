@@ -25,7 +25,9 @@ export function GovernmentAreaPage() {
   return (
     <section>
       <p className="breadcrumb">
-        <Link to="/government-areas">← {t('governmentAreas.title')}</Link>
+        <Link to="/government-areas" className="link-target">
+          ← {t('governmentAreas.title')}
+        </Link>
       </p>
       <PageHeading title={area.name}>{area.name}</PageHeading>
       <p>{t('governmentAreas.overdue', { count: held.overdue })}</p>
@@ -53,7 +55,9 @@ export function GovernmentAreaPage() {
                     )}
                   </p>
                   <p className="field-hint">
-                    <Link to={`/projects/${c.recordId}`}>{c.recordTitle}</Link>
+                    <Link to={`/projects/${c.recordId}`} className="link-target">
+                      {c.recordTitle}
+                    </Link>
                   </p>
                 </li>
               );
@@ -69,7 +73,9 @@ export function GovernmentAreaPage() {
           <ul className="plain-list project-links">
             {held.projects.map((p) => (
               <li key={p.id}>
-                <Link to={`/projects/${p.id}`}>{p.title}</Link>
+                <Link to={`/projects/${p.id}`} className="link-target">
+                  {p.title}
+                </Link>
               </li>
             ))}
           </ul>

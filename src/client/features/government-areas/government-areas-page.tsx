@@ -46,7 +46,9 @@ function AreaRow({ area, overdue }: { area: GovernmentAreaView; overdue: number 
           t('governmentAreas.overdue', { count: 0 })
         )}{' '}
         ·{' '}
-        <Link to={`/government-areas/${area.id}`}>{t('governmentAreas.open', { name: area.shortName })}</Link>
+        <Link to={`/government-areas/${area.id}`} className="link-target">
+          {t('governmentAreas.open', { name: area.shortName })}
+        </Link>
       </p>
       {editing ? (
         <AreaForm
