@@ -82,6 +82,8 @@ describe('project statuses', () => {
     });
     // The edit travelled as changed fields only.
     const edits = (await db.outbox.toArray()).filter((m) => m.recordId === stored?.id);
-    expect(edits.map((m) => (m.op === 'put' ? Object.keys(m.fields).sort() : []))).toContainEqual(['defaultProgress']);
+    expect(edits.map((m) => (m.op === 'put' ? Object.keys(m.fields).sort() : []))).toContainEqual([
+      'defaultProgress',
+    ]);
   });
 });
