@@ -84,4 +84,20 @@ describe('project form values', () => {
       [],
     );
   });
+
+  it('keeps the day a commitment was marked done in the follow-up while it stays done', () => {
+    const done = {
+      id: 'c1',
+      who: { kind: 'collective' as const },
+      what: 'Organizar la faena',
+      dueDate: '2027-01-10',
+      done: true,
+      doneAt: '2027-01-08',
+    };
+    const project = formToProject(processId, filled());
+    const values = projectToFormValues({ ...project, commitments: [done], id: newId() });
+    expect(formToProject(processId, values).commitments).toEqual([done]);
+    const reopened = { ...values, commitments: [{ ...values.commitments[0]!, done: false }] };
+    expect(formToProject(processId, reopened).commitments[0]).not.toHaveProperty('doneAt');
+  });
 });

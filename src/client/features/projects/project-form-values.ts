@@ -30,6 +30,8 @@ const commitmentRow = z.object({
   what: commitmentShape.what,
   dueDate: commitmentShape.dueDate,
   done: z.boolean(),
+  /** The day it was marked done (follow-up); kept while it stays done. */
+  doneAt: commitmentShape.doneAt,
 });
 
 const fieldsSchema = z.object({
@@ -124,6 +126,7 @@ export function projectToFormValues(project: ProjectView): ProjectFormValues {
       what: c.what,
       dueDate: c.dueDate,
       done: c.done ?? false,
+      ...(c.doneAt ? { doneAt: c.doneAt } : {}),
     })),
   };
 }
@@ -132,7 +135,13 @@ function toCommitment(row: CommitmentRow): Commitment {
   const who: Commitment['who'] = { kind: row.kind };
   if (row.kind !== 'government_area' && row.name.trim()) who.name = row.name.trim();
   if (row.kind === 'government_area' && row.governmentAreaId) who.governmentAreaId = row.governmentAreaId;
-  return { id: row.id, who, what: row.what, dueDate: row.dueDate, ...(row.done ? { done: true } : {}) };
+  return {
+    id: row.id,
+    who,
+    what: row.what,
+    dueDate: row.dueDate,
+    ...(row.done ? { done: true, ...(row.doneAt ? { doneAt: row.doneAt } : {}) } : {}),
+  };
 }
 
 /** The form as project fields (empty texts are absent; no units and no point is no place). */
