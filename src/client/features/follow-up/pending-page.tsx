@@ -1,11 +1,12 @@
 import { useTranslation } from 'react-i18next';
-import { Link, useParams } from 'react-router';
+import { useParams } from 'react-router';
 import { usePending } from '../../data/use-follow-up';
 import { useProcess } from '../../data/use-processes';
 import { PageHeading } from '../../ui/page-heading';
 import { Loading } from '../../ui/status-views';
 import { PendingList } from './pending-list';
 import './strings';
+import { BackLink } from '../../ui/back-link';
 
 /**
  * `/pendientes` (every process on this device: the user's) and
@@ -21,13 +22,7 @@ export function PendingPage() {
   const title = process ? t('followUp.pending.titleOf', { name: process.name }) : t('followUp.pending.title');
   return (
     <section>
-      {process ? (
-        <p className="breadcrumb">
-          <Link to={`/processes/${process.id}`} className="link-target">
-            ← {process.name}
-          </Link>
-        </p>
-      ) : null}
+      {process ? <BackLink to={`/processes/${process.id}`}>{process.name}</BackLink> : null}
       <PageHeading title={title}>{title}</PageHeading>
       <p>{t('followUp.pending.intro')}</p>
       <PendingList items={items} showProcess={!processId} />

@@ -13,6 +13,7 @@ import { formatDate } from '../../ui/format';
 import { PageHeading } from '../../ui/page-heading';
 import { Loading, NotFound } from '../../ui/status-views';
 import './strings';
+import { BackLink } from '../../ui/back-link';
 
 export function GovernmentAreaPage() {
   const { t, i18n } = useTranslation();
@@ -24,11 +25,7 @@ export function GovernmentAreaPage() {
   const today = localDate(new Date());
   return (
     <section>
-      <p className="breadcrumb">
-        <Link to="/government-areas" className="link-target">
-          ← {t('governmentAreas.title')}
-        </Link>
-      </p>
+      <BackLink to="/government-areas">{t('governmentAreas.title')}</BackLink>
       <PageHeading title={area.name}>{area.name}</PageHeading>
       <p>{t('governmentAreas.overdue', { count: held.overdue })}</p>
       <section className="page-section" aria-labelledby="area-commitments">
