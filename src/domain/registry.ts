@@ -16,6 +16,8 @@ import { mapPackSchema } from './entities/map-pack';
 import { visionStatementSchema } from './entities/vision';
 import { projectSchema } from './entities/project';
 import { governmentAreaSchema } from './entities/government-area';
+import { projectStatusSchema } from './entities/project-status';
+import { projectUpdateSchema } from './entities/project-update';
 import { agendaValidationSchema, agendaVersionSchema } from './entities/agenda';
 import type { Fields } from './merge';
 
@@ -157,6 +159,20 @@ export const entities = {
     name: 'agendaValidation',
     schema: agendaValidationSchema,
     appendOnly: true,
+    reference: false,
+    processIdOf: byProcessField,
+  }),
+  projectStatus: defineEntity({
+    name: 'projectStatus',
+    schema: projectStatusSchema,
+    appendOnly: false,
+    reference: true,
+    processIdOf: () => null,
+  }),
+  projectUpdate: defineEntity({
+    name: 'projectUpdate',
+    schema: projectUpdateSchema,
+    appendOnly: false,
     reference: false,
     processIdOf: byProcessField,
   }),

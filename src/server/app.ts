@@ -47,6 +47,7 @@ import { createSyncService } from './services/sync.service';
 import { createTerritoryService } from './services/territory.service';
 import {
   ensureDefaultGovernmentAreas as ensureDefaultAreas,
+  ensureDefaultProjectStatuses as ensureDefaultStatuses,
   ensureDefaultRubricTemplates,
 } from './services/reference-defaults.service';
 import { repairFutureStamps } from './services/write-path';
@@ -108,6 +109,8 @@ function createServices(options: AppOptions) {
   const ensureDefaultRubrics = () => ensureDefaultRubricTemplates(store);
   /** Adds the borough's government areas that are missing (run at start; idempotent). */
   const ensureDefaultGovernmentAreas = () => ensureDefaultAreas(store);
+  /** Adds the follow-up's project statuses that are missing (run at start; idempotent). */
+  const ensureDefaultProjectStatuses = () => ensureDefaultStatuses(store);
   /** Re-stamps records stamped beyond the clock bound before it existed (run at start; idempotent). */
   const repairClocks = () => repairFutureStamps(store);
   return {
@@ -124,6 +127,7 @@ function createServices(options: AppOptions) {
     publicPage,
     ensureDefaultRubrics,
     ensureDefaultGovernmentAreas,
+    ensureDefaultProjectStatuses,
     repairClocks,
   };
 }

@@ -34,6 +34,8 @@ async function main() {
   if (rubrics > 0) app.log.info({ rubrics }, 'default rubric templates added');
   const governmentAreas = await app.services.ensureDefaultGovernmentAreas();
   if (governmentAreas > 0) app.log.info({ governmentAreas }, 'default government areas added');
+  const projectStatuses = await app.services.ensureDefaultProjectStatuses();
+  if (projectStatuses > 0) app.log.info({ projectStatuses }, 'default project statuses added');
   const repaired = await app.services.repairClocks();
   if (repaired.records > 0) app.log.warn(repaired, 'records stamped in the future re-stamped');
 

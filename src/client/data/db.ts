@@ -54,6 +54,8 @@ export const ENTITY_TABLES = {
   governmentArea: 'governmentAreas',
   agendaVersion: 'agendaVersions',
   agendaValidation: 'agendaValidations',
+  projectStatus: 'projectStatuses',
+  projectUpdate: 'projectUpdates',
 } as const satisfies Record<EntityName, string>;
 export type EntityTableName = (typeof ENTITY_TABLES)[EntityName];
 
@@ -87,6 +89,10 @@ export class TequioDb extends Dexie {
   agendaVersions!: EntityTable<'agendaVersion'>;
   /** Append-only, like ballots. */
   agendaValidations!: EntityTable<'agendaValidation'>;
+  /** The follow-up's project statuses (reference data, coordinators edit). */
+  projectStatuses!: EntityTable<'projectStatus'>;
+  /** Dated entries of the projects' timelines. */
+  projectUpdates!: EntityTable<'projectUpdate'>;
   /** GPS points as the browser delivers them, until sealed into a `trackChunk` (device only, never synced). */
   trackBuffer!: Table<BufferedTrackPoint, number>;
   /** Map pack files downloaded to this device (device only). */
@@ -142,6 +148,11 @@ export class TequioDb extends Dexie {
       agendaVersions: 'id, fields.processId',
       agendaValidations: 'id, fields.processId, fields.agendaVersionId',
     });
+    // v9: the follow-up — project statuses and the projects' timelines.
+    this.version(9).stores({
+      projectStatuses: 'id',
+      projectUpdates: 'id, fields.processId, fields.projectId',
+    });
     // A newer version of the app wants to upgrade this database from another tab. Step aside at
     // once (the upgrade carries records and outbox over) and let the app reload into the new code;
     // holding on would block the other tab, and this tab's old code must not write to the new schema.
@@ -194,6 +205,8 @@ export class TequioDb extends Dexie {
       governmentArea: this.governmentAreas,
       agendaVersion: this.agendaVersions,
       agendaValidation: this.agendaValidations,
+      projectStatus: this.projectStatuses,
+      projectUpdate: this.projectUpdates,
     };
     return tables[entity];
   }

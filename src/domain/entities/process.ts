@@ -71,5 +71,9 @@ export const processSchema = z.object({
   collective: collectiveSchema.optional(),
   /** When each stage was reached and the sessions that were its evidence, in order. */
   stageHistory: z.array(stageEntrySchema).max(50).optional(),
+  /** Its public page is on (set by a coordinator in scope or a facilitator of its team). */
+  published: z.boolean().optional(),
+  /** When it was last published. */
+  publishedAt: z.iso.datetime({ offset: true }).optional(),
 });
 export type Process = z.infer<typeof processSchema>;

@@ -60,6 +60,8 @@ export const commitmentSchema = z.object({
   what: z.string().trim().min(3).max(1000),
   dueDate: isoDateSchema,
   done: z.boolean().optional(),
+  /** The day it was marked done (follow-up). */
+  doneAt: isoDateSchema.optional(),
 });
 export type Commitment = z.infer<typeof commitmentSchema>;
 
@@ -108,6 +110,14 @@ export const projectSchema = z
     rollUp: z.enum(ROLL_UP_METHODS).optional(),
     /** Its weight in its parent's weighted roll-up (1 when not set). */
     weight: z.number().min(0).max(1000).optional(),
+    /** Its follow-up status (a `projectStatus`; absent: the default "Propuesto"). */
+    statusId: z.uuid().optional(),
+    /** Why it is cancelled or on hold (domain/follow-up.ts). */
+    statusReason: z.string().trim().max(1000).nullish(),
+    /** Progress set by hand, 0–100 (a project with actions rolls up from them instead). */
+    progress: z.number().min(0).max(100).nullish(),
+    /** Shown on the process's public page. */
+    public: z.boolean().optional(),
   })
   .superRefine((p, ctx) => {
     for (const key of ['problemIds', 'visionIds', 'governmentAreaIds'] as const) {

@@ -171,6 +171,12 @@ export const WRITE_POLICY: Record<EntityName, EntityPolicy> = {
       ref('supersedes', 'agendaValidation'),
     ],
   },
+  // A timeline entry is read and written like its project: by whoever holds the process.
+  projectUpdate: {
+    record: 'process',
+    fields: PROCESS_ID,
+    references: [ref('projectId', 'project')],
+  },
   territorialUnit: {
     record: 'unit',
     fields: { directorateId: 'unitDirectorate', prioritised: 'unitPriority' },
@@ -179,4 +185,5 @@ export const WRITE_POLICY: Record<EntityName, EntityPolicy> = {
   rubricTemplate: { record: 'borough' },
   mapPack: { record: 'borough' },
   governmentArea: { record: 'borough' },
+  projectStatus: { record: 'borough' },
 };

@@ -1,7 +1,8 @@
 /**
  * Adds the reference data the app ships with — the rubric templates
  * (domain/rubric-defaults.ts) and the borough's government areas
- * (domain/entities/government-area.ts) — when they are missing, through the
+ * (domain/entities/government-area.ts) and the follow-up's project statuses
+ * (domain/entities/project-status.ts) — when they are missing, through the
  * server's one write path (write-path.ts: merge, schema, authorisation) in one
  * transaction holding the commit-sequence lock, so devices pull them like any
  * other reference data. They are stamped with the oldest possible clock: a
@@ -10,6 +11,7 @@
  */
 import {
   DEFAULT_GOVERNMENT_AREAS,
+  DEFAULT_PROJECT_STATUSES,
   DEFAULT_RUBRIC_TEMPLATES,
   type EntityName,
   type Fields,
@@ -73,4 +75,9 @@ export function ensureDefaultRubricTemplates(store: Store): Promise<number> {
 /** Returns how many government areas were added. */
 export function ensureDefaultGovernmentAreas(store: Store): Promise<number> {
   return ensureDefaultRecords(store, 'governmentArea', DEFAULT_GOVERNMENT_AREAS);
+}
+
+/** Returns how many project statuses were added. */
+export function ensureDefaultProjectStatuses(store: Store): Promise<number> {
+  return ensureDefaultRecords(store, 'projectStatus', DEFAULT_PROJECT_STATUSES);
 }
