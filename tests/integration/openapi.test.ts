@@ -91,11 +91,16 @@ describe('the generated OpenAPI document', () => {
   });
 
   it('documents every API route the server registers, and only those', () => {
+    // The API and the public pages (HTML, no account: ADR 0007).
     const routes = registeredRoutes(server.app.printRoutes({ commonPrefix: false })).filter((r) =>
-      r.split(' ')[1]!.startsWith('/api/'),
+      /^\/(api|publico)\//.test(r.split(' ')[1]!),
     );
     expect(routes).toEqual(
-      expect.arrayContaining(['POST /api/v1/map-packs', 'GET /api/v1/map-packs/{sha256}']),
+      expect.arrayContaining([
+        'POST /api/v1/map-packs',
+        'GET /api/v1/map-packs/{sha256}',
+        'GET /publico/{processId}',
+      ]),
     );
     const operations = new Set(documented(doc));
     // A GET answers HEAD too (Fastify adds it); it is described by its GET.

@@ -8,7 +8,15 @@
  * `responsible`, no attendance, no authors, no team), no commitments, no
  * records of other processes, nothing unpublished or deleted.
  */
-import { hlcMillis, isHlc, projectProgress, type Fields, type ProgressNode } from '../../domain';
+import {
+  effectiveProgress,
+  hlcMillis,
+  isHlc,
+  statusOf,
+  type Fields,
+  type ProgressNode,
+  type StatusRecord,
+} from '../../domain';
 import type { StoredRecord } from '../repositories/records.repository';
 import { isPubliclyReadable } from './authorization';
 
@@ -42,6 +50,8 @@ export interface PublicProject {
   status: string;
   /** 0–100, rounded. */
   progress: number;
+  /** The actions it rolls up from (how many, and whether weighted), or null when set by hand or by its status. */
+  rolledUpFrom: { actions: number; weighted: boolean } | null;
   updates: PublicUpdate[];
 }
 
@@ -82,23 +92,6 @@ function latestValidated(versions: readonly StoredRecord[]): StoredRecord | unde
     .sort((a, b) => (num(b.state.fields.number) ?? 0) - (num(a.state.fields.number) ?? 0))[0];
 }
 
-function statusNames(statuses: readonly StoredRecord[]) {
-  const byId = new Map<string, Fields>();
-  let proposed: string | null = null;
-  for (const s of statuses) {
-    if (s.state.deleted) continue;
-    byId.set(s.id, s.state.fields);
-    if (s.state.fields.meaning === 'proposed' && s.state.fields.active !== false) {
-      proposed ??= str(s.state.fields.name);
-    }
-  }
-  const fallback = proposed ?? 'Propuesto';
-  return {
-    name: (id: unknown) => str(byId.get(str(id) ?? '')?.name) ?? fallback,
-    defaultProgress: (id: unknown) => num(byId.get(str(id) ?? '')?.defaultProgress),
-  };
-}
-
 /** Only the hashes chosen for the page, among the update's own photos. */
 function chosenPhotos(update: Fields): PublicPhoto[] {
   const chosen = new Set(list(update.publicPhotos).filter((h): h is string => typeof h === 'string'));
@@ -128,12 +121,19 @@ export function publicPageModel(sources: PublicSources): PublicPageModel | null 
   const { processId, records } = sources;
   const process = records.find((r) => r.entity === 'process' && r.id === processId);
   if (!process || !isPubliclyReadable(process)) return null;
-  const statuses = statusNames(sources.statuses);
+  const statuses = sources.statuses
+    .filter((s) => !s.state.deleted)
+    .map((s) => ({ ...s.state.fields, id: s.id }) as unknown as StatusRecord);
+  const statusName = (statusId: unknown) =>
+    statusOf({ statusId: str(statusId) ?? undefined }, statuses)?.name ?? 'Propuesto';
   const version = latestValidated(live(records, 'agendaVersion', processId));
   const content = obj(version?.state.fields.content);
   const projects = live(records, 'project', processId);
   const byId = new Map(projects.map((p) => [p.id, p]));
-  const progress = projectProgress(projects.map((p) => ({ ...p.state.fields, id: p.id }) as ProgressNode));
+  const nodes = projects.map(
+    (p) => ({ ...p.state.fields, id: p.id }) as ProgressNode & { statusId?: string },
+  );
+  const nodeOf = new Map(nodes.map((n) => [n.id, n]));
   const updates = live(records, 'projectUpdate', processId).filter((u) => u.state.fields.public === true);
   const shown: StoredRecord[] = [process, ...(version ? [version] : [])];
 
@@ -141,7 +141,7 @@ export function publicPageModel(sources: PublicSources): PublicPageModel | null 
   for (const entry of list(content.projects).map(obj)) {
     const record = byId.get(str(entry.id) ?? '');
     if (!record || record.state.fields.public !== true) continue;
-    const fields = record.state.fields;
+    const progress = effectiveProgress(nodeOf.get(record.id)!, nodes, statuses);
     const own = updates
       .filter((u) => u.state.fields.projectId === record.id)
       .sort((a, b) => (str(b.state.fields.date) ?? '').localeCompare(str(a.state.fields.date) ?? ''));
@@ -155,12 +155,16 @@ export function publicPageModel(sources: PublicSources): PublicPageModel | null 
       areas: list(entry.governmentAreas)
         .map((a) => str(obj(a).name))
         .filter((n): n is string => n !== null),
-      status: statuses.name(fields.statusId),
-      progress: clampPercent(progress.get(record.id) ?? statuses.defaultProgress(fields.statusId) ?? 0),
+      status: statusName(record.state.fields.statusId),
+      progress: clampPercent(progress.value ?? 0),
+      rolledUpFrom:
+        progress.source === 'roll_up'
+          ? { actions: progress.actions ?? 0, weighted: progress.method === 'weighted' }
+          : null,
       updates: own.map((u) => ({
         date: str(u.state.fields.date) ?? '',
         text: str(u.state.fields.text) ?? '',
-        status: u.state.fields.statusId ? statuses.name(u.state.fields.statusId) : null,
+        status: u.state.fields.statusId ? statusName(u.state.fields.statusId) : null,
         progress: num(u.state.fields.progress),
         photos: chosenPhotos(u.state.fields),
       })),

@@ -79,7 +79,11 @@ function projectSection(processId: string, project: PublicProject): string {
 <h2 id="${headingId}">${escapeHtml(project.title)}</h2>
 <p>Estado: <span class="status">${escapeHtml(project.status)}</span></p>
 <div class="bar" role="progressbar" aria-valuenow="${project.progress}" aria-valuemin="0" aria-valuemax="100" aria-valuetext="${project.progress} %" aria-label="${escapeHtml(label)}"><span style="width:${project.progress}%"></span></div>
-<p>Avance: <strong>${project.progress} %</strong></p>
+<p>Avance: <strong>${project.progress} %</strong>${
+    project.rolledUpFrom
+      ? ` (promedio${project.rolledUpFrom.weighted ? ' ponderado' : ''} de sus ${project.rolledUpFrom.actions} acciones)`
+      : ''
+  }</p>
 ${project.description ? `<p>${escapeHtml(project.description)}</p>` : ''}
 ${project.areas.length ? `<p>Áreas de gobierno: ${project.areas.map(escapeHtml).join(', ')}</p>` : ''}
 ${
