@@ -241,6 +241,7 @@ describe.each(backends)('the public page on $name', (backend) => {
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toMatch(/^text\/html/);
     expect(res.headers.get('cache-control')).toBe('no-cache');
+    expect(res.headers.get('content-encoding')).toBe('gzip');
     const html = String(res.body);
     expect(html).toContain('Proceso D1');
     expect(html).toContain('Huerto comunitario');
