@@ -42,13 +42,20 @@ const VisionFormPage = lazyScreen(
 const ProjectsPage = lazyScreen(
   async () => (await import('../features/projects/projects-page')).ProjectsPage,
 );
-const ProjectPage = lazyScreen(async () => (await import('../features/projects/project-page')).ProjectPage);
+const ProjectScreen = lazyScreen(async () => (await import('./screens/project-screen')).ProjectScreen);
 const ProjectFormPage = lazyScreen(
   async () => (await import('../features/projects/project-form-page')).ProjectFormPage,
 );
 const GovernmentAreasPage = lazyScreen(
   async () => (await import('../features/government-areas/government-areas-page')).GovernmentAreasPage,
 );
+const GovernmentAreaPage = lazyScreen(
+  async () => (await import('../features/government-areas/area-page')).GovernmentAreaPage,
+);
+const ProjectStatusesPage = lazyScreen(
+  async () => (await import('../features/project-statuses/project-statuses-page')).ProjectStatusesPage,
+);
+const PendingPage = lazyScreen(async () => (await import('../features/follow-up/pending-page')).PendingPage);
 const NewRoundPage = lazyScreen(
   async () => (await import('../features/prioritisation/new-round-page')).NewRoundPage,
 );
@@ -185,7 +192,9 @@ export function AppRoutes() {
         <Route path="/vision/:id" element={<VisionFormRoute />} />
         <Route path="/processes/:processId/projects" element={<ProjectsPage />} />
         <Route path="/processes/:processId/projects/new" element={<ProjectFormRoute />} />
-        <Route path="/projects/:id" element={<ProjectPage />} />
+        <Route path="/projects/:id" element={<ProjectScreen />} />
+        <Route path="/processes/:processId/pendientes" element={<PendingPage />} />
+        <Route path="/pendientes" element={<PendingPage />} />
         <Route path="/projects/:id/edit" element={<ProjectFormRoute />} />
         <Route path="/sessions/:sessionId/rounds/new" element={<NewRoundRoute />} />
         <Route path="/rounds/:id" element={<RoundRoute />} />
@@ -209,6 +218,8 @@ export function AppRoutes() {
         <Route path="/enrolment" element={<EnrolmentPage />} />
         <Route path="/territory" element={<TerritoryPage onImported={syncNow} />} />
         <Route path="/government-areas" element={<GovernmentAreasPage />} />
+        <Route path="/government-areas/:id" element={<GovernmentAreaPage />} />
+        <Route path="/project-statuses" element={<ProjectStatusesPage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

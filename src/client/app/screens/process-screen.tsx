@@ -6,6 +6,7 @@
  */
 import { useParams } from 'react-router';
 import { ProcessAgendaSummary } from '../../features/agenda/process-agenda-summary';
+import { ProcessPendingSummary } from '../../features/follow-up/process-pending-summary';
 import { ProcessPage } from '../../features/processes/process-page';
 import { ProcessProblemsSummary } from '../../features/problems/process-problems-summary';
 import { ProcessProjectsSummary } from '../../features/projects/process-projects-summary';
@@ -28,6 +29,7 @@ export function ProcessScreen() {
             <ProcessVisionSummary processId={id} />
             <ProcessProjectsSummary processId={id} />
             <ProcessAgendaSummary processId={id} />
+            <ProcessPendingSummary processId={id} />
             <PublicPageSection processId={id} />
             <ProcessRubricHistory processId={id} />
             <ProcessTourExports processId={id} />

@@ -74,6 +74,13 @@ export function UserMenu({
         </p>
         <LanguageSwitch />
         {children?.(() => setOpen(false))}
+        <ul className="plain-list user-menu-links">
+          <li>
+            <Link to="/pendientes" className="link-target" onClick={() => setOpen(false)}>
+              {t('app.pendingLink')}
+            </Link>
+          </li>
+        </ul>
         {account.user.role === 'admin' || account.user.role === 'coordinator' ? (
           <ul className="plain-list user-menu-links">
             <li>
@@ -99,6 +106,11 @@ export function UserMenu({
             <li>
               <Link to="/government-areas" className="link-target" onClick={() => setOpen(false)}>
                 {t('app.governmentAreasLink')}
+              </Link>
+            </li>
+            <li>
+              <Link to="/project-statuses" className="link-target" onClick={() => setOpen(false)}>
+                {t('app.projectStatusesLink')}
               </Link>
             </li>
           </ul>

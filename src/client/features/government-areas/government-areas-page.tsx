@@ -1,8 +1,13 @@
-/** `/government-areas` (coordinators and admins): the borough's areas — add, rename, deactivate, reactivate. */
+/**
+ * `/government-areas` (coordinators and admins): the borough's areas — add, rename, deactivate,
+ * reactivate — each with its overdue commitments and the way to its page (area-page.tsx).
+ */
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { changedFields } from '../../../domain';
 import { useAccount } from '../../data/use-account';
+import { useOverdueByArea } from '../../data/use-follow-up';
 import {
   createGovernmentArea,
   setGovernmentAreaActive,
@@ -17,7 +22,7 @@ import { errorReason } from '../../ui/use-entity-form';
 import { AreaForm } from './area-form';
 import './strings';
 
-function AreaRow({ area }: { area: GovernmentAreaView }) {
+function AreaRow({ area, overdue }: { area: GovernmentAreaView; overdue: number }) {
   const { t } = useTranslation();
   const [editing, setEditing] = useState(false);
   const [failure, setFailure] = useState<string | null>(null);
@@ -33,6 +38,17 @@ function AreaRow({ area }: { area: GovernmentAreaView }) {
       <h3 id={titleId}>{area.name}</h3>
       <p>
         {area.shortName} · {area.active ? t('governmentAreas.active') : t('governmentAreas.inactive')}
+      </p>
+      <p>
+        {overdue > 0 ? (
+          <strong>{t('governmentAreas.overdue', { count: overdue })}</strong>
+        ) : (
+          t('governmentAreas.overdue', { count: 0 })
+        )}{' '}
+        ·{' '}
+        <Link to={`/government-areas/${area.id}`} className="link-target">
+          {t('governmentAreas.open', { name: area.shortName })}
+        </Link>
       </p>
       {editing ? (
         <AreaForm
@@ -78,7 +94,8 @@ export function GovernmentAreasPage() {
   const { t } = useTranslation();
   const account = useAccount();
   const areas = useGovernmentAreas();
-  if (account === undefined || areas === undefined) return <Loading />;
+  const overdue = useOverdueByArea();
+  if (account === undefined || areas === undefined || overdue === undefined) return <Loading />;
   const role = account?.user.role;
   if (role !== 'admin' && role !== 'coordinator') {
     return (
@@ -108,7 +125,7 @@ export function GovernmentAreasPage() {
       {areas.length === 0 ? <p className="empty">{t('governmentAreas.empty')}</p> : null}
       <ul className="plain-list stack">
         {areas.map((area) => (
-          <AreaRow key={area.id} area={area} />
+          <AreaRow key={area.id} area={area} overdue={overdue.get(area.id) ?? 0} />
         ))}
       </ul>
     </section>

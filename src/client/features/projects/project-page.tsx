@@ -92,7 +92,7 @@ function Details({ project, areas }: { project: ProjectView; areas: GovernmentAr
   );
 }
 
-function ProjectBody({ project }: { project: ProjectView }) {
+function ProjectBody({ project, sections }: { project: ProjectView; sections?: ReactNode }) {
   const { t } = useTranslation();
   const projects = useProjects(project.processId);
   const children = useProjectChildren(project.id);
@@ -116,6 +116,7 @@ function ProjectBody({ project }: { project: ProjectView }) {
         ) : null}
       </div>
       <Details project={project} areas={areas} />
+      {sections}
       {parent ? (
         <LinkList title={t('projects.page.parent')} id="project-parent">
           {[
@@ -150,8 +151,10 @@ function ProjectBody({ project }: { project: ProjectView }) {
  * `/projects/:id`: a project or action with everything it links to, both
  * ways (its problems and vision, its parent and actions), and where it comes
  * from (the problems' tour notes, photos and votes). Read from the device.
+ * `sections` are what other features hold for the project (its follow-up),
+ * composed by app/screens/project-screen.tsx.
  */
-export function ProjectPage() {
+export function ProjectPage({ sections }: { sections?: ReactNode }) {
   const { t } = useTranslation();
   const { id = '' } = useParams();
   const project = useProject(id);
@@ -164,7 +167,7 @@ export function ProjectPage() {
       </p>
       <PageHeading title={project.title}>{project.title}</PageHeading>
       <SaveConfirmation />
-      <ProjectBody key={project.id} project={project} />
+      <ProjectBody key={project.id} project={project} sections={sections} />
     </section>
   );
 }

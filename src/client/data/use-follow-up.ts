@@ -1,0 +1,40 @@
+/**
+ * The follow-up for screens: a project's timeline and the writes that add to
+ * it (project-updates.repository.ts), the pendientes and what each
+ * government area holds (follow-up.repository.ts), and marking a session's
+ * agreement done. All on the device; due states are read in Mexico City time.
+ */
+import { useLiveQuery } from 'dexie-react-hooks';
+import { getDb } from './current-db';
+import * as followUp from './follow-up.repository';
+import * as updates from './project-updates.repository';
+import { setAgreementStatus } from './sessions.repository';
+
+export type { PendingEntry } from './follow-up.repository';
+export type { CommitmentDoneInput, ProgressInput, ProjectUpdateView } from './project-updates.repository';
+export { StatusChangeError } from './project-updates.repository';
+
+/** A project's timeline, newest first (undefined while loading). */
+export function useProjectUpdates(projectId: string): updates.ProjectUpdateView[] | undefined {
+  return useLiveQuery(() => updates.listProjectUpdates(getDb(), projectId), [projectId]);
+}
+
+/** The pendientes of one process, or (no id) of every process on the device. */
+export function usePending(processId?: string): followUp.PendingEntry[] | undefined {
+  return useLiveQuery(() => followUp.listPending(getDb(), processId), [processId]);
+}
+
+export function useAreaFollowUp(areaId: string) {
+  return useLiveQuery(() => followUp.getAreaFollowUp(getDb(), areaId), [areaId]);
+}
+
+export function useOverdueByArea(): Map<string, number> | undefined {
+  return useLiveQuery(() => followUp.countOverdueByArea(getDb()), []);
+}
+
+export const recordProgress = (input: updates.ProgressInput) => updates.recordProgress(getDb(), input);
+export const markCommitmentDone = (input: updates.CommitmentDoneInput) =>
+  updates.markCommitmentDone(getDb(), input);
+/** A session's agreement is done (its status in the session). */
+export const markAgreementDone = (sessionId: string, agreementId: string) =>
+  setAgreementStatus(getDb(), sessionId, agreementId, 'done');
