@@ -60,16 +60,19 @@ test('a published process has a public page with no login, and it is gone once u
   await expect(
     office.getByRole('img', { name: /Código QR con la dirección de la página pública/ }),
   ).toBeVisible();
-  await expect(office.getByText(`/publico/${seeded.processId}`, { exact: false })).toBeVisible();
+  const shortAddress = `/p/${seeded.processId.slice(-8)}`;
+  await expect(office.getByText(shortAddress, { exact: false })).toBeVisible();
   await expectNoViolations(office, 'public-poster');
   await office.emulateMedia({ media: 'print' });
   await expect(office.getByRole('button', { name: 'Imprimir cartel' })).toBeHidden();
   await app.screenshot('public-poster-print');
   await office.emulateMedia({ media: 'screen' });
 
-  // The phone, still with no account, now sees the page: status, progress, the chosen photo only.
-  const response = await phone.goto(url);
+  // The phone, still with no account, types the poster's short address and sees the page:
+  // status, progress, the chosen photo only.
+  const response = await phone.goto(shortAddress);
   expect(response!.status()).toBe(200);
+  expect(phone.url()).toContain(url);
   await expect(phone.getByRole('heading', { level: 1, name: seeded.name })).toBeVisible();
   await expect(phone.getByRole('heading', { name: seeded.publicProject })).toBeVisible();
   await expect(phone.getByText('En ejecución')).toBeVisible();

@@ -91,9 +91,9 @@ describe('the generated OpenAPI document', () => {
   });
 
   it('documents every API route the server registers, and only those', () => {
-    // The API and the public pages (HTML, no account: ADR 0007).
+    // The API and the public pages and their short addresses (HTML, no account: ADR 0007).
     const routes = registeredRoutes(server.app.printRoutes({ commonPrefix: false })).filter((r) =>
-      /^\/(api|publico)\//.test(r.split(' ')[1]!),
+      /^\/(api|publico|p)\//.test(r.split(' ')[1]!),
     );
     expect(routes).toEqual(
       expect.arrayContaining([
@@ -120,7 +120,8 @@ describe('the generated OpenAPI document', () => {
         expect(op.summary, where).toBeTruthy();
         const statuses = Object.keys(op.responses);
         expect(
-          statuses.some((s) => s.startsWith('2')),
+          // A redirect is the success of a short address (`/p/{code}` → the public page).
+          statuses.some((s) => s.startsWith('2') || s === '302'),
           where,
         ).toBe(true);
         if (method !== 'head' && op.security === undefined) {

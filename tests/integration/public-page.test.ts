@@ -262,6 +262,17 @@ describe.each(backends)('the public page on $name', (backend) => {
     expect(other).not.toContain('Huerto comunitario');
   });
 
+  it('the poster’s short address redirects to the page of a published process only', async () => {
+    const short = (processId: string) =>
+      fetch(`${server.url}/p/${processId.slice(-8)}`, { redirect: 'manual' });
+    const res = await short(b.p1);
+    expect(res.status).toBe(302);
+    expect(res.headers.get('location')).toBe(`/publico/${b.p1}`);
+    expect((await short(newId())).status).toBe(404);
+    expect((await fetch(`${server.url}/p/not-hex!`, { redirect: 'manual' })).status).toBe(404);
+    expect((await fetch(`${server.url}/p/${b.p1}`, { redirect: 'manual' })).status).toBe(404);
+  });
+
   it('an unchanged page answers 304 to its ETag, and a change gives a new one', async () => {
     const first = await page(b.p1);
     const etag = first.headers.get('etag')!;
@@ -291,6 +302,7 @@ describe.each(backends)('the public page on $name', (backend) => {
     expect((await page(b.p1)).status).toBe(404);
     expect((await page(b.p1, { 'if-none-match': etag })).status).toBe(404);
     expect((await photo(b.p1, publicPhoto)).status).toBe(404);
+    expect((await fetch(`${server.url}/p/${b.p1.slice(-8)}`, { redirect: 'manual' })).status).toBe(404);
     expect((await page(b.p2)).status).toBe(200);
   });
 });

@@ -188,6 +188,18 @@ export function createRecordsRepository(db: Db, storage: Storage) {
       return rows.map(toStoredRecord);
     },
 
+    /** The processes whose id ends with `suffix` (hex digits only: a public page's short address). */
+    async processesEndingWith(suffix: string): Promise<StoredRecord[]> {
+      if (!/^[0-9a-f]{1,32}$/.test(suffix)) return [];
+      const rows = await db
+        .selectFrom('records')
+        .selectAll()
+        .where('entity', '=', 'process')
+        .where('id', 'like', `%${suffix}`)
+        .execute();
+      return rows.map(toStoredRecord);
+    },
+
     /** Every stored record of one entity (for small reference data, e.g. project statuses). */
     async listOfEntity(entity: string): Promise<StoredRecord[]> {
       const rows = await db.selectFrom('records').selectAll().where('entity', '=', entity).execute();

@@ -1,6 +1,7 @@
 /**
  * `GET /publico/:processId` and `GET /publico/:processId/fotos/:sha256`: a
- * published process's public page and the photos it shows, with no account
+ * published process's public page and the photos it shows, with no account;
+ * `GET /p/:code`, the short address on its poster (the id's last 8 hex digits),
  * (ADR 0007; docs/authorization.md, "The public page"). Every answer is
  * revalidated (`Cache-Control: no-cache` with an ETag): a phone that keeps
  * the page asks again each time and gets a 304 while nothing changed, and a
@@ -41,6 +42,30 @@ function notPublished(reply: FastifyReply) {
 }
 
 export function registerPublicPageRoutes(app: FastifyInstance, deps: { publicPage: PublicPageService }) {
+  app.get<{ Params: { code: string } }>(
+    '/p/:code',
+    {
+      schema: {
+        summary: 'The short address printed on a poster: redirects to the published process’s page',
+        security: [],
+        params: z.object({ code: z.string().max(100).describe('The last 8 hex digits of the process id') }),
+        response: {
+          302: noBody('To `/publico/<processId>`', { Location: { type: 'string' } }),
+          404: html('No single published process has this code'),
+        },
+      },
+    },
+    async (request, reply) => {
+      try {
+        const processId = await deps.publicPage.resolveShort(request.params.code);
+        return reply.header('cache-control', REVALIDATE).redirect(`/publico/${processId}`, 302);
+      } catch (error) {
+        if (error instanceof NotFound) return notPublished(reply);
+        throw error;
+      }
+    },
+  );
+
   app.get<{ Params: { processId: string } }>(
     '/publico/:processId',
     {

@@ -11,17 +11,19 @@ import { SHA256_HEX } from '../../domain';
 import type { BlobStore } from '../repositories/blob-store';
 import type { BlobsRepository } from '../repositories/blobs.repository';
 import type { RecordsRepository } from '../repositories/records.repository';
+import { isPubliclyReadable } from './authorization';
 import { NotFound } from './errors';
 import { PUBLIC_PAGE_ENTITIES, publicPageModel, showsPhoto, type PublicPageModel } from './public-page-model';
 import { renderPublicPage } from './public-page-render';
 
 export interface PublicPageDeps {
-  records: Pick<RecordsRepository, 'listOfProcess' | 'listOfEntity'>;
+  records: Pick<RecordsRepository, 'listOfProcess' | 'listOfEntity' | 'processesEndingWith'>;
   blobs: Pick<BlobsRepository, 'get'>;
   store: Pick<BlobStore, 'size' | 'read'>;
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+const SHORT_CODE = /^[0-9a-f]{8}$/;
 const notPublished = () => new NotFound('This page is not published');
 
 export function createPublicPageService({ records, blobs, store }: PublicPageDeps) {
@@ -53,7 +55,19 @@ export function createPublicPageService({ records, blobs, store }: PublicPageDep
     return { sha256, mime: row.mime, size: row.size, open: () => store.read(sha256) };
   }
 
-  return { page, photo };
+  /**
+   * The published process a short address names (`/p/<code>`: the last 8 hex digits of its id,
+   * which are random in a UUIDv7); NotFound unless exactly one published process ends so.
+   */
+  async function resolveShort(code: string): Promise<string> {
+    const suffix = code.toLowerCase();
+    if (!SHORT_CODE.test(suffix)) throw notPublished();
+    const published = (await records.processesEndingWith(suffix)).filter(isPubliclyReadable);
+    if (published.length !== 1) throw notPublished();
+    return published[0]!.id;
+  }
+
+  return { page, photo, resolveShort };
 }
 
 export type PublicPageService = ReturnType<typeof createPublicPageService>;

@@ -80,7 +80,7 @@ export function PublicPosterPage() {
         />
       )}
       <p>{t('publicPage.posterOrVisit')}</p>
-      <p className="public-poster-url">{shortPublicPageUrl(url)}</p>
+      <p className="public-poster-url">{shortPublicPageUrl(id)}</p>
       <div className="public-poster-toolbar no-print">
         <button type="button" className="button button-primary" onClick={() => window.print()}>
           {t('publicPage.print')}
