@@ -8,7 +8,7 @@ import { FormAlert } from '../../ui/form-alert';
 import { formatDateTime } from '../../ui/format';
 import { SavedNotice, type SaveNotice } from '../../ui/save-notice';
 import { errorReason } from '../../ui/use-entity-form';
-import { publicPageUrl } from './public-page-url';
+import { publicPageUrl, shortPublicPageUrl } from './public-page-url';
 import './public-page.css';
 import './strings';
 
@@ -68,6 +68,10 @@ export function PublicPageSection({ processId }: { processId: string }) {
             <a href={url} className="public-page-url" target="_blank" rel="noopener">
               {url}
             </a>
+          </p>
+          <p>
+            <span className="muted-label">{t('publicPage.shortAddress')}:</span>{' '}
+            <span className="public-page-url">{shortPublicPageUrl(processId)}</span>
           </p>
           <p>
             <Link to={`/processes/${processId}/cartel`} className="button">
