@@ -63,6 +63,7 @@ describe('public page section', () => {
     expect(stored?.fields.published).toBe(true);
     expect(typeof stored?.fields.publishedAt).toBe('string');
     expect(within(region).getByRole('link', { name: new RegExp(`/publico/${id}$`) })).toBeInTheDocument();
+    expect(region).toHaveTextContent(`/p/${id.slice(-8)}`);
     expect(within(region).getByRole('link', { name: 'Cartel con código QR' })).toHaveAttribute(
       'href',
       `/processes/${id}/cartel`,
