@@ -16,6 +16,14 @@ async function expectNoViolations(page: Page, screen: string) {
   expect(describeSmallTargets(await smallTargets(page, 48)).map((t) => `${screen}: ${t}`)).toEqual([]);
 }
 
+/** At 200 % zoom of the tablet (640 CSS px wide) nothing needs a sideways scroll. */
+async function expectReflow(page: Page, screen: string) {
+  await page.setViewportSize({ width: 640, height: 400 });
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  expect(overflow, `${screen} scrolls sideways`).toBeLessThanOrEqual(0);
+  await page.setViewportSize({ width: 1280, height: 800 });
+}
+
 test('offline, a facilitator records progress with a photo and marks a commitment done; the office sees it', async ({
   browser,
 }) => {
@@ -50,7 +58,9 @@ test('offline, a facilitator records progress with a photo and marks a commitmen
     await page.getByRole('button', { name: 'Agregar compromiso' }).click();
     const item = page.getByRole('group', { name: `Compromiso ${i + 1}` });
     await item.getByLabel('Quién').selectOption({ label: 'Un área de gobierno' });
-    await item.getByLabel('Área de gobierno').selectOption({ label: 'Dirección General de Obras y Desarrollo Urbano' });
+    await item
+      .getByLabel('Área de gobierno')
+      .selectOption({ label: 'Dirección General de Obras y Desarrollo Urbano' });
     await item.getByLabel('Qué hará').fill(what!);
     await item.getByLabel('Para cuándo').fill(due!);
   }
@@ -81,12 +91,14 @@ test('offline, a facilitator records progress with a photo and marks a commitmen
   await expect(followUp.getByText('Cambio de estado: En ejecución')).toBeVisible();
   await expect(followUp.getByRole('img', { name: /Foto 1 del/ })).toBeVisible();
   await expectNoViolations(page, 'project-follow-up');
+  await expectReflow(page, 'project-follow-up');
 
   // The process's pending list: both overdue; one marked done with a note.
   await followUp.getByRole('link', { name: 'Ver los pendientes del proceso' }).click();
   const overdue = page.getByRole('region', { name: 'Vencidos (2)' });
   await expect(overdue.getByText('Entregar el proyecto técnico')).toBeVisible();
   await expectNoViolations(page, 'pending');
+  await expectReflow(page, 'pending');
   await overdue.getByRole('button', { name: 'Marcar como hecho: Podar los árboles de la banqueta' }).click();
   await overdue.getByLabel('Nota (opcional)').fill('Se podaron en la faena del sábado');
   await overdue.getByRole('button', { name: 'Guardar como hecho' }).click();
@@ -135,6 +147,11 @@ test('offline, a facilitator records progress with a photo and marks a commitmen
     'Cumplido el',
   );
   await expectNoViolations(officePage, 'government-area');
+  await expectReflow(officePage, 'government-area');
+  await officePage.goto('/project-statuses');
+  await expect(officePage.getByRole('heading', { level: 3, name: '3. En ejecución' })).toBeVisible();
+  await expectNoViolations(officePage, 'project-statuses');
+  await expectReflow(officePage, 'project-statuses');
   await office.close();
   await field.close();
 });

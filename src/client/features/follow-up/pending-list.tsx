@@ -67,7 +67,7 @@ function PendingRow({
   };
   return (
     <li className="card">
-      <h4 id={titleId}>{item.what}</h4>
+      <h3 id={titleId}>{item.what}</h3>
       <p>
         {t(`followUp.pending.kind.${item.kind}`)} · {who(item.who)} · <When item={item} today={today} />
       </p>
@@ -124,9 +124,9 @@ export function PendingList({ items, showProcess }: { items: PendingEntry[]; sho
       {DUE_STATES.map((state) =>
         groups[state].length === 0 ? null : (
           <section key={state} className="page-section" aria-labelledby={`pending-group-${state}`}>
-            <h3 id={`pending-group-${state}`}>
+            <h2 id={`pending-group-${state}`}>
               {t(`followUp.pending.groups.${state}`, { count: groups[state].length })}
-            </h3>
+            </h2>
             <ul className="plain-list stack">
               {groups[state].map((item) => (
                 <PendingRow
