@@ -1,5 +1,5 @@
 /**
- * The public page (`GET /publico/:processId`, ADR 0007) over a slow link, in real Chromium against
+ * The public page (`GET /publico/:processId`, ADR 0008) over a slow link, in real Chromium against
  * the real server (loopback, temporary SQLite, no PWA build needed): a realistic published process —
  * a validated Agenda of 10 projects, 8 of them public, each with 3 public updates, 6 of which carry
  * a chosen photo as the devices upload them (long side 1600 px, JPEG 0.8) — opened by a phone with

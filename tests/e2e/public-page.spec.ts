@@ -1,5 +1,5 @@
 /**
- * The public page per neighbourhood (ADR 0007): the coordinator publishes a process from its page
+ * The public page per neighbourhood (ADR 0008): the coordinator publishes a process from its page
  * (after a confirmation that says what becomes public) and prints its QR poster; a phone with no
  * account opens the page and sees the project's status, its progress bar and the chosen photo —
  * and nothing unpublished; once unpublished, the page is gone. axe finds nothing on the page

@@ -91,7 +91,7 @@ describe('the generated OpenAPI document', () => {
   });
 
   it('documents every API route the server registers, and only those', () => {
-    // The API and the public pages and their short addresses (HTML, no account: ADR 0007).
+    // The API and the public pages and their short addresses (HTML, no account: ADR 0008).
     const routes = registeredRoutes(server.app.printRoutes({ commonPrefix: false })).filter((r) =>
       /^\/(api|publico|p)\//.test(r.split(' ')[1]!),
     );

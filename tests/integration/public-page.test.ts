@@ -1,6 +1,6 @@
 /**
  * The public page of a process through the real server, on SQLite and
- * PostgreSQL (ADR 0007, docs/authorization.md): only a coordinator in scope
+ * PostgreSQL (ADR 0008, docs/authorization.md): only a coordinator in scope
  * or a facilitator of the team publishes; the page, fetched with no account,
  * shows the published process's public records only — nothing of another
  * process, no names of people — and only its chosen photos; unpublishing

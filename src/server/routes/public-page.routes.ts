@@ -2,7 +2,7 @@
  * `GET /publico/:processId` and `GET /publico/:processId/fotos/:sha256`: a
  * published process's public page and the photos it shows, with no account;
  * `GET /p/:code`, the short address on its poster (the id's last 8 hex digits),
- * (ADR 0007; docs/authorization.md, "The public page"). Every answer is
+ * (ADR 0008; docs/authorization.md, "The public page"). Every answer is
  * revalidated (`Cache-Control: no-cache` with an ETag): a phone that keeps
  * the page asks again each time and gets a 304 while nothing changed, and a
  * 404 as soon as the process is unpublished. The page is gzipped when the

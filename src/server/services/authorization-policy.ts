@@ -34,7 +34,7 @@ export type RecordRule = 'process' | 'borough' | 'unit';
  *   of their directorates;
  * - `publish`: a process's public page (`published`, `publishedAt`) —
  *   administrators, coordinators whose scope holds the process, or a
- *   facilitator on its team; never a promoter (ADR 0007).
+ *   facilitator on its team; never a promoter (ADR 0008).
  */
 export type FieldRule = 'immutable' | 'team' | 'units' | 'unitDirectorate' | 'unitPriority' | 'publish';
 

@@ -50,7 +50,7 @@ export const ACTIONS = {
 export type Action = keyof typeof ACTIONS;
 
 /**
- * The one read without an account (ADR 0007): the public page of a process
+ * The one read without an account (ADR 0008): the public page of a process
  * whose `published` is true, live. What the page shows of it is chosen by
  * `publicPageModel` (public-page-model.ts) — only projects and updates marked
  * `public`, only the photos chosen — and its photo route serves only those.

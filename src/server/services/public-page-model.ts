@@ -1,5 +1,5 @@
 /**
- * What a process's public page shows (ADR 0007), chosen from its stored
+ * What a process's public page shows (ADR 0008), chosen from its stored
  * records by a pure function: the latest validated Local Agenda's projects
  * in its order — only those marked `public` — with each one's status name,
  * progress and the timeline of its public updates, carrying only the photos

@@ -1,5 +1,5 @@
 /**
- * The public page as HTML (ADR 0007): a pure function from the page's model
+ * The public page as HTML (ADR 0008): a pure function from the page's model
  * to a small Spanish document — inline CSS, no script, no web font, photos
  * loaded lazily with their sizes — readable on a cheap phone over a slow
  * link. Every text that came from a record is escaped.

@@ -1,5 +1,5 @@
 /**
- * The public page of a published process and its chosen photos (ADR 0007;
+ * The public page of a published process and its chosen photos (ADR 0008;
  * docs/authorization.md, "The public page"): the one read path that needs no
  * account. Each request reads the process's records afresh through the
  * repositories, so unpublishing takes the page and its photos away at once;

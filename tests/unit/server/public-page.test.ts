@@ -1,5 +1,5 @@
 /**
- * The public page's content and HTML (ADR 0007): what is chosen from a
+ * The public page's content and HTML (ADR 0008): what is chosen from a
  * process's records, escaped text, accessible progress bars, and nothing
  * that was not marked public.
  */

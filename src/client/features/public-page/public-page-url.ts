@@ -1,4 +1,4 @@
-/** The public page's addresses (served by the server; ADR 0007). */
+/** The public page's addresses (served by the server; ADR 0008). */
 
 /** `GET /publico/:processId`: the page itself. */
 export function publicPageUrl(processId: string, origin: string = window.location.origin): string {
