@@ -1,8 +1,9 @@
 /**
  * The service worker: the whole app shell is precached, so the PWA opens
  * and reloads with no network at all. Navigations fall back to the cached
- * index.html (the router takes it from there); API calls are never served
- * from the cache. A new version waits until the page asks it to take over
+ * index.html (the router takes it from there), except the server-rendered
+ * public pages (`/publico/…`, `/p/…`); API calls are never served from the cache. A
+ * new version waits until the page asks it to take over
  * (`{type: 'SKIP_WAITING'}`), so an update never interrupts a form.
  */
 /// <reference lib="webworker" />
@@ -19,7 +20,11 @@ declare const self: ServiceWorkerGlobalScope & { __WB_MANIFEST: (PrecacheEntry |
 
 cleanupOutdatedCaches();
 precacheAndRoute(self.__WB_MANIFEST);
-registerRoute(new NavigationRoute(createHandlerBoundToURL('index.html'), { denylist: [/^\/api\//] }));
+registerRoute(
+  new NavigationRoute(createHandlerBoundToURL('index.html'), {
+    denylist: [/^\/api\//, /^\/publico\//, /^\/p\//],
+  }),
+);
 
 // The first install controls the open page at once, so it works offline without a reload.
 // Later versions still wait for SKIP_WAITING: claiming only matters for pages no worker controls yet.

@@ -28,6 +28,7 @@ import { registerEnrolmentRoutes } from './routes/enrolment.routes';
 import { registerImportRoutes } from './routes/import.routes';
 import { registerMapPackRoutes } from './routes/map-packs.routes';
 import { registerMetaRoutes } from './routes/meta.routes';
+import { registerPublicPageRoutes } from './routes/public-page.routes';
 import { registerSetupRoutes } from './routes/setup.routes';
 import { registerStaticRoutes } from './routes/static.routes';
 import { registerSyncRoutes } from './routes/sync.routes';
@@ -39,6 +40,7 @@ import { createBlobsService } from './services/blobs.service';
 import { createEnrolmentService } from './services/enrolment.service';
 import { createImportService } from './services/import.service';
 import { createMapPacksService } from './services/map-packs.service';
+import { createPublicPageService } from './services/public-page.service';
 import { createLoginThrottle, DEFAULT_THROTTLE, type ThrottleOptions } from './services/login-throttle';
 import { createSetupService } from './services/setup.service';
 import { createSyncService } from './services/sync.service';
@@ -85,10 +87,16 @@ function createServices(options: AppOptions) {
   const accounts = createAccountsService(store);
   const enrolment = createEnrolmentService({ ...store, auth, throttle });
   const sync = createSyncService(store);
+  const blobStore = createBlobStore(options.config.blobDir ?? path.resolve('data', 'blobs'));
   const blobs = createBlobsService({
-    store: createBlobStore(options.config.blobDir ?? path.resolve('data', 'blobs')),
+    store: blobStore,
     blobs: createBlobsRepository(options.db.db),
     records: store.records,
+  });
+  const publicPage = createPublicPageService({
+    records: store.records,
+    blobs: store.blobs,
+    store: blobStore,
   });
   const importer = createImportService(store, { blobs });
   const territory = createTerritoryService(store);
@@ -116,6 +124,7 @@ function createServices(options: AppOptions) {
     blobs,
     territory,
     mapPacks,
+    publicPage,
     ensureDefaultRubrics,
     ensureDefaultGovernmentAreas,
     ensureDefaultProjectStatuses,
@@ -203,6 +212,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   registerImportRoutes(app, { auth: services.auth, importer: services.importer });
   registerTerritoryRoutes(app, { auth: services.auth, territory: services.territory });
   await registerMapPackRoutes(app, { auth: services.auth, mapPacks: services.mapPacks });
+  registerPublicPageRoutes(app, { publicPage: services.publicPage });
   await registerStaticRoutes(app, options.config.staticDir);
 
   await services.setup.prepare();

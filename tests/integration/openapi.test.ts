@@ -91,11 +91,16 @@ describe('the generated OpenAPI document', () => {
   });
 
   it('documents every API route the server registers, and only those', () => {
+    // The API and the public pages and their short addresses (HTML, no account: ADR 0008).
     const routes = registeredRoutes(server.app.printRoutes({ commonPrefix: false })).filter((r) =>
-      r.split(' ')[1]!.startsWith('/api/'),
+      /^\/(api|publico|p)\//.test(r.split(' ')[1]!),
     );
     expect(routes).toEqual(
-      expect.arrayContaining(['POST /api/v1/map-packs', 'GET /api/v1/map-packs/{sha256}']),
+      expect.arrayContaining([
+        'POST /api/v1/map-packs',
+        'GET /api/v1/map-packs/{sha256}',
+        'GET /publico/{processId}',
+      ]),
     );
     const operations = new Set(documented(doc));
     // A GET answers HEAD too (Fastify adds it); it is described by its GET.
@@ -115,7 +120,8 @@ describe('the generated OpenAPI document', () => {
         expect(op.summary, where).toBeTruthy();
         const statuses = Object.keys(op.responses);
         expect(
-          statuses.some((s) => s.startsWith('2')),
+          // A redirect is the success of a short address (`/p/{code}` → the public page).
+          statuses.some((s) => s.startsWith('2') || s === '302'),
           where,
         ).toBe(true);
         if (method !== 'head' && op.security === undefined) {

@@ -104,6 +104,9 @@ const SessionScreen = lazyScreen(async () => (await import('./screens/session-sc
 const NewSessionPage = lazyScreen(
   async () => (await import('../features/sessions/new-session-page')).NewSessionPage,
 );
+const PublicPosterPage = lazyScreen(
+  async () => (await import('../features/public-page/public-poster-page')).PublicPosterPage,
+);
 const SyncPage = lazyScreen(async () => (await import('../features/sync-status/sync-page')).SyncPage);
 const TerritoryPage = lazyScreen(
   async () => (await import('../features/territory/territory-page')).TerritoryPage,
@@ -178,6 +181,7 @@ export function AppRoutes() {
         <Route index element={<HomeRoute />} />
         <Route path="/processes/new" element={<NewProcessRoute />} />
         <Route path="/processes/:id" element={<ProcessScreen />} />
+        <Route path="/processes/:id/cartel" element={<PublicPosterPage />} />
         <Route path="/processes/:processId/sessions/new" element={<NewSessionRoute />} />
         <Route path="/sessions/:id" element={<SessionScreen />} />
         <Route path="/processes/:processId/problems" element={<ProblemsPage />} />

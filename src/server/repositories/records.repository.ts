@@ -176,6 +176,36 @@ export function createRecordsRepository(db: Db, storage: Storage) {
       return found;
     },
 
+    /** Every stored record (deleted ones too) of one process among `entities` (a public page's read). */
+    async listOfProcess(processId: string, entities: string[]): Promise<StoredRecord[]> {
+      if (entities.length === 0) return [];
+      const rows = await db
+        .selectFrom('records')
+        .selectAll()
+        .where('process_id', '=', processId)
+        .where('entity', 'in', entities)
+        .execute();
+      return rows.map(toStoredRecord);
+    },
+
+    /** The processes whose id ends with `suffix` (hex digits only: a public page's short address). */
+    async processesEndingWith(suffix: string): Promise<StoredRecord[]> {
+      if (!/^[0-9a-f]{1,32}$/.test(suffix)) return [];
+      const rows = await db
+        .selectFrom('records')
+        .selectAll()
+        .where('entity', '=', 'process')
+        .where('id', 'like', `%${suffix}`)
+        .execute();
+      return rows.map(toStoredRecord);
+    },
+
+    /** Every stored record of one entity (for small reference data, e.g. project statuses). */
+    async listOfEntity(entity: string): Promise<StoredRecord[]> {
+      const rows = await db.selectFrom('records').selectAll().where('entity', '=', entity).execute();
+      return rows.map(toStoredRecord);
+    },
+
     /** Creates or replaces a record's state under a new seq (call only when something changed). */
     async put(record: StoredRecord, now: string): Promise<void> {
       const { entity, id, ...values } = toRow(record, now);

@@ -31,9 +31,12 @@ export type RecordRule = 'process' | 'borough' | 'unit';
  * - `unitDirectorate`: borough managers, or a directorate coordinator when
  *   both the old and the new directorate are theirs;
  * - `unitPriority`: borough managers, or a directorate coordinator for a unit
- *   of their directorates.
+ *   of their directorates;
+ * - `publish`: a process's public page (`published`, `publishedAt`) —
+ *   administrators, coordinators whose scope holds the process, or a
+ *   facilitator on its team; never a promoter (ADR 0008).
  */
-export type FieldRule = 'immutable' | 'team' | 'units' | 'unitDirectorate' | 'unitPriority';
+export type FieldRule = 'immutable' | 'team' | 'units' | 'unitDirectorate' | 'unitPriority' | 'publish';
 
 /** A field naming another record, which must belong to the same process when it exists. */
 export interface Reference {
@@ -96,7 +99,7 @@ const PROCESS_ID: Record<string, FieldRule> = { processId: 'immutable' };
 export const WRITE_POLICY: Record<EntityName, EntityPolicy> = {
   process: {
     record: 'process',
-    fields: { teamUserIds: 'team', unitKeys: 'units' },
+    fields: { teamUserIds: 'team', unitKeys: 'units', published: 'publish', publishedAt: 'publish' },
     references: [ref('stageHistory', 'session', stageSessions)],
   },
   session: { record: 'process', fields: PROCESS_ID },

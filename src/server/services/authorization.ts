@@ -49,6 +49,23 @@ export const ACTIONS = {
 
 export type Action = keyof typeof ACTIONS;
 
+/**
+ * The one read without an account (ADR 0008): the public page of a process
+ * whose `published` is true, live. What the page shows of it is chosen by
+ * `publicPageModel` (public-page-model.ts) — only projects and updates marked
+ * `public`, only the photos chosen — and its photo route serves only those.
+ */
+export function isPubliclyReadable(
+  process: { entity: string; state: RecordState } | undefined,
+): process is { entity: 'process'; state: RecordState } {
+  return (
+    !!process &&
+    process.entity === 'process' &&
+    !process.state.deleted &&
+    process.state.fields.published === true
+  );
+}
+
 export function mayPerform(user: User, action: Action): boolean {
   return ACTIONS[action](user);
 }
@@ -178,6 +195,13 @@ async function authorizeField(
         ? refuse(`Units of other directorates cannot be removed: ${foreign.join(', ')}`)
         : null;
     }
+    case 'publish':
+      // Holding the process was judged with the record: a facilitator holds only their teams' processes.
+      if (user.role === 'admin' || user.role === 'coordinator' || user.role === 'facilitator') return null;
+      // A promoter may create a process that is not published (the field absent or false).
+      return !before && after.state.fields.published !== true
+        ? null
+        : refuse('Only coordinators and the process’s facilitators publish its public page');
     case 'unitDirectorate':
     case 'unitPriority': {
       if (isBoroughManager(user)) return null;

@@ -1,7 +1,7 @@
 /**
  * `/processes/:id`: the process page with what the other features hold for the process — the
  * self-diagnosis summary, the vision, the projects and actions, the Local Agenda, the rubric
- * history, the tours' exports — and its units on the map.
+ * history, the tours' exports, the public page — and its units on the map.
  * Screens that compose several features live here, so features never import each other.
  */
 import { useParams } from 'react-router';
@@ -10,6 +10,7 @@ import { ProcessPendingSummary } from '../../features/follow-up/process-pending-
 import { ProcessPage } from '../../features/processes/process-page';
 import { ProcessProblemsSummary } from '../../features/problems/process-problems-summary';
 import { ProcessProjectsSummary } from '../../features/projects/process-projects-summary';
+import { PublicPageSection } from '../../features/public-page/public-page-section';
 import { ProcessRubricHistory } from '../../features/rubrics/process-rubric-history';
 import { ProcessTourExports } from '../../features/tour-exports/process-tour-exports';
 import { ProcessVisionSummary } from '../../features/vision/process-vision-summary';
@@ -29,6 +30,7 @@ export function ProcessScreen() {
             <ProcessProjectsSummary processId={id} />
             <ProcessAgendaSummary processId={id} />
             <ProcessPendingSummary processId={id} />
+            <PublicPageSection processId={id} />
             <ProcessRubricHistory processId={id} />
             <ProcessTourExports processId={id} />
           </>

@@ -1,0 +1,6 @@
+/** The public page feature's strings: publishing a process's page and its QR poster. */
+import { addTranslations } from '../../i18n';
+import es from './i18n/es-MX.json';
+import en from './i18n/en.json';
+
+addTranslations({ 'es-MX': es, en });
