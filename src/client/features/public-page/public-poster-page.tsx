@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams } from 'react-router';
+import { useParams } from 'react-router';
 import { useProcess } from '../../data/use-processes';
 import { useUnitsByKeys } from '../../data/use-territory';
 import { PageHeading } from '../../ui/page-heading';
@@ -8,6 +8,7 @@ import { Loading, NotFound } from '../../ui/status-views';
 import { publicPageUrl, shortPublicPageUrl } from './public-page-url';
 import './public-poster.css';
 import './strings';
+import { BackLink } from '../../ui/back-link';
 
 type QrModule = typeof import('qrcode');
 
@@ -54,9 +55,7 @@ export function PublicPosterPage() {
   const unitText = process.unitKeys.map((key) => names.get(key) ?? key).join(', ');
   return (
     <section className="public-poster">
-      <p className="breadcrumb">
-        <Link to={`/processes/${id}`}>← {t('publicPage.posterBack')}</Link>
-      </p>
+      <BackLink to={`/processes/${id}`}>{t('publicPage.posterBack')}</BackLink>
       <PageHeading title={t('publicPage.posterTitle')}>{t('publicPage.posterTitle')}</PageHeading>
       <h2 className="public-poster-heading">{t('publicPage.posterHeading', { name: process.name })}</h2>
       {process.published !== true ? (
