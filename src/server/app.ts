@@ -20,6 +20,7 @@ import {
 } from './http/errors';
 import { createBlobStore } from './repositories/blob-store';
 import { createBlobsRepository } from './repositories/blobs.repository';
+import { createLoginAttemptsStore } from './repositories/login-attempts.repository';
 import { createRepositories } from './repositories/repositories';
 import { registerAccountsRoutes } from './routes/accounts.routes';
 import { registerAuthRoutes } from './routes/auth.routes';
@@ -72,7 +73,10 @@ const missingHost = () => new HttpError(400, 'bad_request', 'An HTTP/1.1 request
 
 function createServices(options: AppOptions) {
   const store = createRepositories(options.db);
-  const throttle = createLoginThrottle(options.throttle ?? DEFAULT_THROTTLE);
+  const throttle = createLoginThrottle(
+    options.throttle ?? DEFAULT_THROTTLE,
+    createLoginAttemptsStore(options.db),
+  );
   const auth = createAuthService({
     users: store.users,
     tokens: store.tokens,
@@ -80,7 +84,7 @@ function createServices(options: AppOptions) {
     records: store.records,
   });
   const users = createUsersService({ users: store.users });
-  const setup = createSetupService({ usersService: users, auth, throttle });
+  const setup = createSetupService({ usersService: users, auth, throttle, meta: store.meta });
   const accounts = createAccountsService(store);
   const enrolment = createEnrolmentService({ ...store, auth, throttle });
   const sync = createSyncService(store);
