@@ -242,7 +242,12 @@ export function createLoginThrottle(
     };
   }
 
-  return { begin, issueDeviceKey };
+  /** Loads (or makes) the signing secret now, at start, rather than at the first login. */
+  const prepare = async () => {
+    await getSecret();
+  };
+
+  return { begin, issueDeviceKey, prepare };
 }
 
 export type LoginThrottle = ReturnType<typeof createLoginThrottle>;

@@ -63,6 +63,7 @@ export function createSetupService({ usersService, auth, throttle, meta }: Setup
   return {
     /** Makes (or reads) the setup code if the server has no users yet; returns it (or null). Call at start. */
     async prepare(): Promise<string | null> {
+      await throttle.prepare();
       if ((await usersService.count()) > 0) {
         await meta.remove(SETUP_CODE);
         code = null;
