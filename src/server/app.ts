@@ -4,6 +4,7 @@
  * main.ts and by the integration tests, which start it on a random port.
  */
 import path from 'node:path';
+import fastifyCompress from '@fastify/compress';
 import Fastify, { LogController, type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { PROTOCOL_LIMITS } from '../domain';
 import type { ServerConfig } from './config';
@@ -180,6 +181,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     );
   });
   registerErrorHandler(app);
+  // JSON answers (pull pages above all) and other text, brotli or gzip as the client accepts;
+  // files already compressed (the build's .br/.gz, photos, map packs) pass through untouched.
+  await app.register(fastifyCompress, { global: true, encodings: ['br', 'gzip'], threshold: 1024 });
   decorateAuth(app);
   // Routes declare zod schemas: validated here, documented by the OpenAPI generator (registered first).
   app.setValidatorCompiler(validatorCompiler);
