@@ -1,5 +1,6 @@
 import { defineConfig } from '@playwright/test';
 import { randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
 
 // One password for the e2e accounts, made per run and inherited by the web server and the workers.
 process.env.E2E_PASSWORD ??= `e2e-${randomBytes(12).toString('base64url')}`;
@@ -7,6 +8,7 @@ const PORT = Number(process.env.E2E_PORT ?? 4319);
 // Where the PWA is built for this run, and where results go (separate runs may work side by side).
 const DIST = process.env.E2E_DIST ?? 'dist';
 const OUTPUT = process.env.E2E_OUTPUT ?? 'test-results';
+const PREBUILT = process.env.E2E_PREBUILT === '1' && existsSync(`${DIST}/index.html`);
 
 export const CHROMIUM_ARGS = [
   '--no-sandbox',
@@ -41,7 +43,8 @@ export default defineConfig({
     trace: 'retain-on-failure',
   },
   webServer: {
-    command: `npx vite build --outDir ${DIST} --emptyOutDir && node tests/e2e/support/e2e-server.mjs`,
+    // CI builds dist/ once for the budget check; E2E_PREBUILT=1 serves that build instead of making it again.
+    command: `${PREBUILT ? '' : `npx vite build --outDir ${DIST} --emptyOutDir && `}node tests/e2e/support/e2e-server.mjs`,
     url: `http://127.0.0.1:${PORT}/api/v1/health`,
     reuseExistingServer: false,
     timeout: 240_000,

@@ -2,57 +2,75 @@
 import type { UseFormRegisterReturn } from 'react-hook-form';
 import { Field } from './field';
 
+interface CredentialFieldProps<A extends string> {
+  id: string;
+  label: string;
+  hint?: string;
+  autoComplete: A;
+  error: string | undefined;
+  registration: UseFormRegisterReturn;
+}
+
 /** A username or a code: the keyboard adds no capitals and fixes no spelling. */
-export function VerbatimTextField({
+export function VerbatimTextField(props: CredentialFieldProps<'username' | 'off'>) {
+  return <CredentialField {...props} type="text" />;
+}
+
+/** A password: hidden; `autoComplete` tells the browser's password manager whether it is new or the current one. */
+export function PasswordField(props: CredentialFieldProps<'new-password' | 'current-password'>) {
+  return <CredentialField {...props} type="password" />;
+}
+
+function CredentialField({
   id,
   label,
   hint,
   autoComplete,
   error,
   registration,
-}: {
-  id: string;
-  label: string;
-  hint?: string;
-  autoComplete: 'username' | 'off';
-  error: string | undefined;
-  registration: UseFormRegisterReturn;
-}) {
+  type,
+}: CredentialFieldProps<string> & { type: 'text' | 'password' }) {
+  const verbatim = type === 'text' ? ({ autoCapitalize: 'none', spellCheck: false } as const) : {};
   return (
     <Field id={id} label={label} hint={hint} error={error} required>
-      {(aria) => (
-        <input
-          type="text"
-          autoComplete={autoComplete}
-          autoCapitalize="none"
-          spellCheck={false}
-          {...aria}
-          {...registration}
-        />
-      )}
+      {(aria) => <input type={type} autoComplete={autoComplete} {...verbatim} {...aria} {...registration} />}
     </Field>
   );
 }
 
-/** A password: hidden; `autoComplete` tells the browser's password manager whether it is new or the current one. */
-export function PasswordField({
-  id,
+/** A new password and its confirmation, as account creation, first-run set-up and a forced change ask for them. */
+export function NewPasswordFields({
+  idPrefix,
   label,
+  confirmLabel,
   hint,
-  autoComplete,
-  error,
-  registration,
+  errors,
+  registrations,
 }: {
-  id: string;
+  idPrefix: string;
   label: string;
+  confirmLabel: string;
   hint?: string;
-  autoComplete: 'new-password' | 'current-password';
-  error: string | undefined;
-  registration: UseFormRegisterReturn;
+  errors: { password: string | undefined; confirm: string | undefined };
+  registrations: { password: UseFormRegisterReturn; confirm: UseFormRegisterReturn };
 }) {
   return (
-    <Field id={id} label={label} hint={hint} error={error} required>
-      {(aria) => <input type="password" autoComplete={autoComplete} {...aria} {...registration} />}
-    </Field>
+    <>
+      <PasswordField
+        id={`${idPrefix}-password`}
+        label={label}
+        hint={hint}
+        autoComplete="new-password"
+        error={errors.password}
+        registration={registrations.password}
+      />
+      <PasswordField
+        id={`${idPrefix}-confirm-password`}
+        label={confirmLabel}
+        autoComplete="new-password"
+        error={errors.confirm}
+        registration={registrations.confirm}
+      />
+    </>
   );
 }

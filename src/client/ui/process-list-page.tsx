@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import { PageHeading } from './page-heading';
 import { SaveConfirmation } from './save-notice';
+import { BackLink } from './back-link';
 
 export interface ProcessListPageProps {
   processId: string;
@@ -34,9 +35,7 @@ export function ProcessListPage({
 }: ProcessListPageProps) {
   return (
     <section>
-      <p className="breadcrumb">
-        <Link to={`/processes/${processId}`}>← {processName}</Link>
-      </p>
+      <BackLink to={`/processes/${processId}`}>{processName}</BackLink>
       <div className="page-header">
         <PageHeading title={title}>{title}</PageHeading>
         <Link to={`/processes/${processId}/${newPath}`} className="button button-primary">

@@ -7,7 +7,7 @@ import { createAccount, listAccounts, updateAccount, type Account } from '../../
 import { setTeamMemberships, useProcesses, type ProcessView } from '../../data/use-processes';
 import { CheckboxListField } from '../../ui/checkbox-list-field';
 import { errorText, passwordErrorText } from '../../i18n/zod-errors';
-import { PasswordField, VerbatimTextField } from '../../ui/credential-fields';
+import { NewPasswordFields, VerbatimTextField } from '../../ui/credential-fields';
 import { EntityForm } from '../../ui/entity-form';
 import { FormAlert } from '../../ui/form-alert';
 import { PageHeading } from '../../ui/page-heading';
@@ -63,20 +63,16 @@ function NewAccountForm({ viewer }: { viewer: User }) {
         registration={register('username')}
       />
       <AccountFields viewer={viewer} role={role} register={register} errors={errors} />
-      <PasswordField
-        id="account-password"
+      <NewPasswordFields
+        idPrefix="account"
         label={t('accounts.password')}
+        confirmLabel={t('accounts.confirmPassword')}
         hint={t('accounts.passwordHint')}
-        autoComplete="new-password"
-        error={passwordErrorText(errors.password, password, username)}
-        registration={register('password')}
-      />
-      <PasswordField
-        id="account-confirm-password"
-        label={t('accounts.confirmPassword')}
-        autoComplete="new-password"
-        error={errorText(errors.confirmPassword, { custom: 'errors.passwordsDiffer' })}
-        registration={register('confirmPassword')}
+        errors={{
+          password: passwordErrorText(errors.password, password, username),
+          confirm: errorText(errors.confirmPassword, { custom: 'errors.passwordsDiffer' }),
+        }}
+        registrations={{ password: register('password'), confirm: register('confirmPassword') }}
       />
     </EntityForm>
   );

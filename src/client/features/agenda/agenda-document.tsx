@@ -2,7 +2,9 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { AgendaContent, AgendaProjectEntry, AgendaValidation } from '../../../domain';
+import { DataTable } from '../../ui/data-table';
 import { formatDate, formatDateTime, formatNumber } from '../../ui/format';
+import { RankingTable } from './ranking-table';
 import './strings';
 
 /** The approval line's figures: the standing validation and the day of its assembly. */
@@ -153,25 +155,20 @@ export function AgendaDocument(props: AgendaDocumentProps) {
 
       <section aria-labelledby="agenda-territory">
         <h2 id="agenda-territory">{t('agenda.doc.territory')}</h2>
-        <table className="agenda-table">
-          <caption>{t('agenda.doc.unitsTable')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('agenda.doc.unitKey')}</th>
-              <th scope="col">{t('agenda.doc.unitName')}</th>
-              <th scope="col">{t('agenda.doc.unitPopulation')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {content.units.map((u) => (
-              <tr key={u.key}>
-                <td>{u.key}</td>
-                <td>{u.name ?? t('agenda.doc.unknownUnit')}</td>
-                <td>{u.population === null ? '—' : formatNumber(u.population, lang)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <DataTable
+          className="agenda-table"
+          caption={t('agenda.doc.unitsTable')}
+          rows={content.units}
+          rowKey={(u) => u.key}
+          columns={[
+            { header: t('agenda.doc.unitKey'), cell: (u) => u.key },
+            { header: t('agenda.doc.unitName'), cell: (u) => u.name ?? t('agenda.doc.unknownUnit') },
+            {
+              header: t('agenda.doc.unitPopulation'),
+              cell: (u) => (u.population === null ? '—' : formatNumber(u.population, lang)),
+            },
+          ]}
+        />
         <p>{t('agenda.doc.population', { formatted: formatNumber(content.population, lang) })}</p>
         {props.map}
       </section>
@@ -200,35 +197,18 @@ export function AgendaDocument(props: AgendaDocumentProps) {
         <h3>{t('agenda.doc.prioritisation')}</h3>
         {content.diagnosis.prioritisation.length === 0 ? <p>{t('agenda.doc.noRounds')}</p> : null}
         {content.diagnosis.prioritisation.map((round) => (
-          <table key={round.roundId} className="agenda-table">
-            <caption>
-              {round.title} —{' '}
-              {t(round.attendance ? 'agenda.doc.roundMetaAttendance' : 'agenda.doc.roundMeta', {
+          <RankingTable
+            key={round.roundId}
+            rows={round.rows}
+            caption={`${round.title} — ${t(
+              round.attendance ? 'agenda.doc.roundMetaAttendance' : 'agenda.doc.roundMeta',
+              {
                 date: round.date ? formatDate(round.date, lang) : '—',
                 participants: round.participants,
                 attendance: round.attendance,
-              })}
-            </caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('agenda.doc.rank')}</th>
-                <th scope="col">{t('agenda.doc.problem')}</th>
-                <th scope="col">{t('agenda.doc.points')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {round.rows.map((row) => (
-                <tr key={row.problemId}>
-                  <td>
-                    {row.rank}
-                    {row.tied ? ` ${t('agenda.doc.tied')}` : ''}
-                  </td>
-                  <td>{row.title}</td>
-                  <td>{formatNumber(row.points, lang)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+              },
+            )}`}
+          />
         ))}
       </section>
 

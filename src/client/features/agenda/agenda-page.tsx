@@ -9,6 +9,7 @@ import { Loading, NotFound } from '../../ui/status-views';
 import { AssembleForm } from './assemble-form';
 import './agenda.css';
 import './strings';
+import { BackLink } from '../../ui/back-link';
 
 /**
  * `/processes/:processId/agenda`: the process's Agenda versions (number,
@@ -25,9 +26,7 @@ export function AgendaPage({ onDirtyChange }: { onDirtyChange?: (dirty: boolean)
   if (process === null) return <NotFound message={t('processes.notFound')} />;
   return (
     <section>
-      <p className="breadcrumb">
-        <Link to={`/processes/${processId}`}>← {process.name}</Link>
-      </p>
+      <BackLink to={`/processes/${processId}`}>{process.name}</BackLink>
       <PageHeading title={t('agenda.pageTitle')}>{t('agenda.title')}</PageHeading>
       <SaveConfirmation />
       <section aria-labelledby="agenda-versions-title" className="agenda-versions">

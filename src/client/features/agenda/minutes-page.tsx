@@ -1,6 +1,6 @@
 import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams } from 'react-router';
+import { useParams } from 'react-router';
 import { AGE_GROUPS, GENDERS, attendanceTotal, type Session } from '../../../domain';
 import { useAgendaVersions } from '../../data/use-agenda';
 import { useSessionValidations } from '../../data/use-agenda-validations';
@@ -10,9 +10,12 @@ import { useSession } from '../../data/use-sessions';
 import { formatDate, formatNumber } from '../../ui/format';
 import { PageHeading } from '../../ui/page-heading';
 import { Loading, NotFound } from '../../ui/status-views';
+import { DataTable } from '../../ui/data-table';
 import { PrintToolbar } from './print-toolbar';
+import { RankingTable } from './ranking-table';
 import './agenda.css';
 import './strings';
+import { BackLink } from '../../ui/back-link';
 
 function AttendanceTable({ attendance }: { attendance: Session['attendance'] }) {
   const { t, i18n } = useTranslation();
@@ -73,34 +76,17 @@ function AttendanceTable({ attendance }: { attendance: Session['attendance'] }) 
 
 /** One prioritisation round of the session with its ranking. */
 function RoundMinutes({ roundId }: { roundId: string }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const view = useRoundResult(roundId);
   if (!view) return null;
   return (
-    <table className="agenda-table">
-      <caption>
-        {t('agenda.minutes.roundVote', { title: view.round.title, participants: view.result.participants })}
-      </caption>
-      <thead>
-        <tr>
-          <th scope="col">{t('agenda.doc.rank')}</th>
-          <th scope="col">{t('agenda.doc.problem')}</th>
-          <th scope="col">{t('agenda.doc.points')}</th>
-        </tr>
-      </thead>
-      <tbody>
-        {view.result.rows.map((row) => (
-          <tr key={row.problemId}>
-            <td>
-              {row.rank}
-              {row.tied ? ` ${t('agenda.doc.tied')}` : ''}
-            </td>
-            <td>{row.title}</td>
-            <td>{formatNumber(row.points, i18n.language)}</td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+    <RankingTable
+      caption={t('agenda.minutes.roundVote', {
+        title: view.round.title,
+        participants: view.result.participants,
+      })}
+      rows={view.result.rows}
+    />
   );
 }
 
@@ -126,9 +112,7 @@ export function MinutesPage() {
   const noVotes = (rounds?.length ?? 0) === 0 && (validations?.length ?? 0) === 0;
   return (
     <section>
-      <p className="breadcrumb">
-        <Link to={`/sessions/${session.id}`}>← {session.title}</Link>
-      </p>
+      <BackLink to={`/sessions/${session.id}`}>{session.title}</BackLink>
       <PageHeading title={title}>{title}</PageHeading>
       <PrintToolbar documentRef={documentRef} fileName={`minuta-${session.date}.pdf`} />
       <article
@@ -162,26 +146,23 @@ export function MinutesPage() {
           {session.agreements.length === 0 ? (
             <p>{t('agenda.minutes.noAgreements')}</p>
           ) : (
-            <table className="agenda-table">
-              <thead>
-                <tr>
-                  <th scope="col">{t('agenda.minutes.agreement')}</th>
-                  <th scope="col">{t('agenda.minutes.responsible')}</th>
-                  <th scope="col">{t('agenda.minutes.due')}</th>
-                  <th scope="col">{t('agenda.minutes.status')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {session.agreements.map((a) => (
-                  <tr key={a.id}>
-                    <td>{a.text}</td>
-                    <td>{a.responsible}</td>
-                    <td>{a.dueDate ? formatDate(a.dueDate, lang) : t('agenda.minutes.noDue')}</td>
-                    <td>{t(`vocabulary.agreementStatuses.${a.status}`)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <DataTable
+              className="agenda-table"
+              rows={session.agreements}
+              rowKey={(a) => a.id}
+              columns={[
+                { header: t('agenda.minutes.agreement'), cell: (a) => a.text },
+                { header: t('agenda.minutes.responsible'), cell: (a) => a.responsible },
+                {
+                  header: t('agenda.minutes.due'),
+                  cell: (a) => (a.dueDate ? formatDate(a.dueDate, lang) : t('agenda.minutes.noDue')),
+                },
+                {
+                  header: t('agenda.minutes.status'),
+                  cell: (a) => t(`vocabulary.agreementStatuses.${a.status}`),
+                },
+              ]}
+            />
           )}
         </section>
         <section aria-labelledby="minutes-votes">

@@ -19,6 +19,7 @@ import { PrintToolbar } from './print-toolbar';
 import { UnitsSvgMap } from './units-svg-map';
 import './agenda.css';
 import './strings';
+import { BackLink } from '../../ui/back-link';
 
 /** "What's in it": the counts of the frozen document, and its projects by outline. */
 function VersionContents({ version }: { version: AgendaVersionView }) {
@@ -99,11 +100,9 @@ export function AgendaVersionPage() {
   const title = `${t('agenda.pageTitle')} · ${t('agenda.versions.number', { number: version.number })}`;
   return (
     <section>
-      <p className="breadcrumb">
-        <Link to={`/processes/${version.processId}/agenda`}>
-          ← {t('agenda.pageTitle')} · {version.content.process.name}
-        </Link>
-      </p>
+      <BackLink to={`/processes/${version.processId}/agenda`}>
+        {t('agenda.pageTitle')} · {version.content.process.name}
+      </BackLink>
       <PageHeading title={title}>{title}</PageHeading>
       <SaveConfirmation />
       <PrintToolbar

@@ -8,7 +8,7 @@ import { errorText, passwordErrorText } from '../../i18n/zod-errors';
 import { ApiError } from '../../net/api-client';
 import { useEntityForm } from '../../ui/use-entity-form';
 import { authErrorMessage } from '../../widgets/auth-error-message';
-import { PasswordField } from '../../ui/credential-fields';
+import { NewPasswordFields, PasswordField } from '../../ui/credential-fields';
 import { UsernameField } from './auth-fields';
 import { AuthFormPage } from './auth-form-page';
 import { useSetupRedirect } from './use-setup-redirect';
@@ -143,20 +143,16 @@ export function LoginPage() {
       {mustChange ? (
         <>
           <h2>{t('auth.mustChangeTitle')}</h2>
-          <PasswordField
-            id="login-new-password"
+          <NewPasswordFields
+            idPrefix="login-new"
             label={t('auth.newPassword')}
+            confirmLabel={t('auth.confirmNewPassword')}
             hint={t('auth.passwordRules')}
-            autoComplete="new-password"
-            error={passwordErrorText(errors.newPassword, newPassword, username)}
-            registration={register('newPassword')}
-          />
-          <PasswordField
-            id="login-confirm-new-password"
-            label={t('auth.confirmNewPassword')}
-            autoComplete="new-password"
-            error={errorText(errors.confirmNewPassword, { custom: 'errors.passwordsDiffer' })}
-            registration={register('confirmNewPassword')}
+            errors={{
+              password: passwordErrorText(errors.newPassword, newPassword, username),
+              confirm: errorText(errors.confirmNewPassword, { custom: 'errors.passwordsDiffer' }),
+            }}
+            registrations={{ password: register('newPassword'), confirm: register('confirmNewPassword') }}
           />
         </>
       ) : null}

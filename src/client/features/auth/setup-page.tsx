@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { completeSetup } from '../../data/use-account';
 import { errorText } from '../../i18n/zod-errors';
-import { PasswordField, VerbatimTextField } from '../../ui/credential-fields';
+import { NewPasswordFields, VerbatimTextField } from '../../ui/credential-fields';
 import { Field } from '../../ui/field';
 import { useEntityForm } from '../../ui/use-entity-form';
 import { authErrorMessage } from '../../widgets/auth-error-message';
@@ -68,20 +68,16 @@ export function SetupPage() {
       >
         {(aria) => <input type="text" autoComplete="name" {...aria} {...register('displayName')} />}
       </Field>
-      <PasswordField
-        id="setup-password"
+      <NewPasswordFields
+        idPrefix="setup"
         label={t('auth.password')}
+        confirmLabel={t('setup.confirmPassword')}
         hint={t('setup.passwordHint', { count: MIN_PASSWORD_LENGTH })}
-        autoComplete="new-password"
-        error={errorText(errors.password)}
-        registration={register('password')}
-      />
-      <PasswordField
-        id="setup-confirm"
-        label={t('setup.confirmPassword')}
-        autoComplete="new-password"
-        error={errorText(errors.confirmPassword, { custom: 'errors.passwordsDiffer' })}
-        registration={register('confirmPassword')}
+        errors={{
+          password: errorText(errors.password),
+          confirm: errorText(errors.confirmPassword, { custom: 'errors.passwordsDiffer' }),
+        }}
+        registrations={{ password: register('password'), confirm: register('confirmPassword') }}
       />
     </AuthFormPage>
   );

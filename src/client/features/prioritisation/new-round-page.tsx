@@ -14,6 +14,7 @@ import { Loading, NotFound } from '../../ui/status-views';
 import { errorReason, useEntityForm } from '../../ui/use-entity-form';
 import './strings';
 import './prioritisation.css';
+import { BackLink } from '../../ui/back-link';
 
 const roundFormSchema = z
   .object({
@@ -286,9 +287,7 @@ export function NewRoundPage({ onDirtyChange }: { onDirtyChange?: (dirty: boolea
   if (session === null) return <NotFound message={t('prioritisation.form.sessionNotFound')} />;
   return (
     <section className="narrow">
-      <p className="breadcrumb">
-        <Link to={`/sessions/${session.id}`}>← {session.title}</Link>
-      </p>
+      <BackLink to={`/sessions/${session.id}`}>{session.title}</BackLink>
       <PageHeading title={t('prioritisation.form.pageTitle')}>
         {t('prioritisation.form.pageTitle')}
       </PageHeading>

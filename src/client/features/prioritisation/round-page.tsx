@@ -1,6 +1,6 @@
 import { useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams } from 'react-router';
+import { useParams } from 'react-router';
 import { useRound, type RoundView } from '../../data/use-prioritisation';
 import { PageHeading } from '../../ui/page-heading';
 import { SaveConfirmation } from '../../ui/save-notice';
@@ -11,6 +11,7 @@ import { PassTablet } from './pass-tablet';
 import { RoundResults } from './round-results';
 import './strings';
 import './prioritisation.css';
+import { BackLink } from '../../ui/back-link';
 
 type View = 'ballot' | 'board' | 'results';
 
@@ -113,9 +114,7 @@ export function RoundPage({ onDirtyChange }: { onDirtyChange?: (dirty: boolean) 
   if (round === null) return <NotFound message={t('prioritisation.round.notFound')} />;
   return (
     <section className="round-page">
-      <p className="breadcrumb">
-        <Link to={`/sessions/${round.sessionId}`}>← {t('prioritisation.round.backToSession')}</Link>
-      </p>
+      <BackLink to={`/sessions/${round.sessionId}`}>{t('prioritisation.round.backToSession')}</BackLink>
       <PageHeading title={round.title}>{round.title}</PageHeading>
       <p className="round-meta">
         {t('prioritisation.round.summary', {

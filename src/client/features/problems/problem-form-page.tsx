@@ -1,6 +1,6 @@
 import { useCallback, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams } from 'react-router';
+import { useParams } from 'react-router';
 import { changedFields } from '../../../domain';
 import {
   createProblem,
@@ -24,6 +24,7 @@ import {
 } from './problem-form-values';
 import './problems.css';
 import './strings';
+import { BackLink } from '../../ui/back-link';
 
 export interface ProblemFormPageProps {
   onDirtyChange?: (dirty: boolean) => void;
@@ -38,11 +39,7 @@ function listPath(processId: string) {
 
 function Breadcrumb({ processId }: { processId: string }) {
   const { t } = useTranslation();
-  return (
-    <p className="breadcrumb">
-      <Link to={listPath(processId)}>← {t('problems.listTitle')}</Link>
-    </p>
-  );
+  return <BackLink to={listPath(processId)}>{t('problems.listTitle')}</BackLink>;
 }
 
 /** `/processes/:processId/problems/new`. */

@@ -1,9 +1,9 @@
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
 import { createProcess } from '../../data/use-processes';
 import { PageHeading } from '../../ui/page-heading';
 import { ProcessForm, type ProcessFormValues } from './process-form';
 import './strings';
+import { BackLink } from '../../ui/back-link';
 
 const EMPTY: ProcessFormValues = { name: '', unitKeys: [], stage: 'convening', description: '' };
 
@@ -12,9 +12,7 @@ export function NewProcessPage({ onDirtyChange }: { onDirtyChange?(dirty: boolea
   const { t } = useTranslation();
   return (
     <section>
-      <p className="breadcrumb">
-        <Link to="/">← {t('processes.title')}</Link>
-      </p>
+      <BackLink to="/">{t('processes.title')}</BackLink>
       <PageHeading title={t('processes.newTitle')}>{t('processes.newTitle')}</PageHeading>
       <ProcessForm
         defaultValues={EMPTY}

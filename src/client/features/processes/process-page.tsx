@@ -17,6 +17,7 @@ import { StageStepper } from './stage-stepper';
 import { TeamSection } from './team-section';
 import './process-page.css';
 import './strings';
+import { BackLink } from '../../ui/back-link';
 
 /** Unit keys with their names when this device holds the territory. */
 function UnitList({ keys }: { keys: string[] }) {
@@ -96,9 +97,7 @@ export function ProcessPage({ sections }: { sections?: ReactNode }) {
   if (process === null) return <NotFound message={t('processes.notFound')} />;
   return (
     <section>
-      <p className="breadcrumb">
-        <Link to="/">← {t('processes.title')}</Link>
-      </p>
+      <BackLink to="/">{t('processes.title')}</BackLink>
       <PageHeading title={process.name}>{process.name}</PageHeading>
       <SaveConfirmation />
       <div className="process-summary">

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams, useSearchParams } from 'react-router';
+import { useParams, useSearchParams } from 'react-router';
 import { changedFields, parentProblems } from '../../../domain';
 import { useGovernmentAreas, type GovernmentAreaView } from '../../data/use-government-areas';
 import { useProcess } from '../../data/use-processes';
@@ -25,6 +25,7 @@ import {
   type ProjectFormValues,
 } from './project-form-values';
 import './strings';
+import { BackLink } from '../../ui/back-link';
 
 export interface ProjectFormPageProps {
   onDirtyChange?: (dirty: boolean) => void;
@@ -62,9 +63,7 @@ function NewProject({ processId, onDirtyChange }: ProjectFormPageProps & { proce
   if (process === null) return <NotFound message={t('processes.notFound')} />;
   return (
     <section>
-      <p className="breadcrumb">
-        <Link to={projectsPath(processId)}>← {t('projects.title')}</Link>
-      </p>
+      <BackLink to={projectsPath(processId)}>{t('projects.title')}</BackLink>
       <PageHeading title={t('projects.newTitle')}>{t('projects.newTitle')}</PageHeading>
       <ProjectForm
         defaultValues={defaults}
@@ -138,9 +137,7 @@ function ExistingProject({ id, onDirtyChange }: ProjectFormPageProps & { id: str
   const title = t('projects.editTitle', { title: shown.title });
   return (
     <section>
-      <p className="breadcrumb">
-        <Link to={`/projects/${shown.id}`}>← {shown.title}</Link>
-      </p>
+      <BackLink to={`/projects/${shown.id}`}>{shown.title}</BackLink>
       <PageHeading title={title}>{title}</PageHeading>
       <EditProject key={shown.id} project={shown} onDirtyChange={onDirtyChange} />
     </section>

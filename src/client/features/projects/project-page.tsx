@@ -12,6 +12,7 @@ import { projectsPath } from './project-form-page';
 import { ProjectTraceSection } from './project-trace';
 import './projects.css';
 import './strings';
+import { BackLink } from '../../ui/back-link';
 
 function LinkList({ title, id, children }: { title: string; id: string; children: ReactNode[] }) {
   const { t } = useTranslation();
@@ -159,9 +160,7 @@ export function ProjectPage() {
   if (project === null) return <NotFound message={t('projects.notFound')} />;
   return (
     <section>
-      <p className="breadcrumb">
-        <Link to={projectsPath(project.processId)}>← {t('projects.title')}</Link>
-      </p>
+      <BackLink to={projectsPath(project.processId)}>{t('projects.title')}</BackLink>
       <PageHeading title={project.title}>{project.title}</PageHeading>
       <SaveConfirmation />
       <ProjectBody key={project.id} project={project} />

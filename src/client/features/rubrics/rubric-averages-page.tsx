@@ -1,5 +1,4 @@
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
 import { useRubricAverages } from '../../data/use-rubrics';
 import { formatNumber } from '../../ui/format';
 import { PageHeading } from '../../ui/page-heading';
@@ -7,6 +6,7 @@ import { Loading } from '../../ui/status-views';
 import { formatMean, levelPercent } from './rubric-format';
 import './strings';
 import './rubrics.css';
+import { BackLink } from '../../ui/back-link';
 
 interface Row {
   key: string;
@@ -87,9 +87,7 @@ export function RubricAveragesPage() {
   const averages = useRubricAverages();
   return (
     <section>
-      <p className="breadcrumb">
-        <Link to="/rubrics">← {t('rubrics.templates.title')}</Link>
-      </p>
+      <BackLink to="/rubrics">{t('rubrics.templates.title')}</BackLink>
       <PageHeading title={t('rubrics.averages.title')}>{t('rubrics.averages.title')}</PageHeading>
       <p>{t('rubrics.averages.intro')}</p>
       {averages === undefined ? (

@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams } from 'react-router';
+import { useParams } from 'react-router';
 import { MOMENTS, RUBRIC_KINDS, newId } from '../../../domain';
 import { SessionTypeOptions } from '../../ui/vocabulary/session-type-options';
 import {
@@ -20,6 +20,7 @@ import { CriteriaField } from './criteria-field';
 import { templateFormSchema, type TemplateFormOutput, type TemplateFormValues } from './template-form-schema';
 import './strings';
 import './rubrics.css';
+import { BackLink } from '../../ui/back-link';
 
 interface PageProps {
   onDirtyChange?: (dirty: boolean) => void;
@@ -200,9 +201,7 @@ export function RubricTemplateEditorPage({ onDirtyChange }: PageProps) {
   if (account === undefined) return <Loading />;
   return (
     <section className="narrow">
-      <p className="breadcrumb">
-        <Link to="/rubrics">← {t('rubrics.templates.title')}</Link>
-      </p>
+      <BackLink to="/rubrics">{t('rubrics.templates.title')}</BackLink>
       <PageHeading title={title}>{title}</PageHeading>
       {account && EDITORS.has(account.user.role) ? (
         <EditorBody id={id} onDirtyChange={onDirtyChange} />

@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams, useSearchParams } from 'react-router';
+import { useParams, useSearchParams } from 'react-router';
 import { momentSchema, type Moment } from '../../../domain';
 import {
   scoreRubric,
@@ -22,6 +22,7 @@ import { LevelPicker } from './level-picker';
 import { scoreFormSchema, type ScoreFormOutput, type ScoreFormValues } from './score-form-schema';
 import './strings';
 import './rubrics.css';
+import { BackLink } from '../../ui/back-link';
 
 type Target = { kind: 'session'; sessionId: string } | { kind: 'moment'; moment: Moment };
 
@@ -197,9 +198,7 @@ export function ScoreRubricPage({ onDirtyChange }: PageProps) {
   if (process === null) return <NotFound message={t('processes.notFound')} />;
   return (
     <section className="narrow">
-      <p className="breadcrumb">
-        <Link to={`/processes/${processId}`}>← {process.name}</Link>
-      </p>
+      <BackLink to={`/processes/${processId}`}>{process.name}</BackLink>
       <PageHeading title={t('rubrics.score.title')}>{t('rubrics.score.title')}</PageHeading>
       {sessionId ? (
         <SessionScore processId={processId} sessionId={sessionId} onDirtyChange={onDirtyChange} />

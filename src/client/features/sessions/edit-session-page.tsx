@@ -1,6 +1,6 @@
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams } from 'react-router';
+import { useParams } from 'react-router';
 import { changedFields } from '../../../domain';
 import { deleteSession, updateSession, useSession, type SessionView } from '../../data/use-sessions';
 import { useProcess } from '../../data/use-processes';
@@ -11,6 +11,7 @@ import type { SessionPageProps } from './new-session-page';
 import { SessionForm } from './session-form';
 import { sessionToFormValues, type SessionFormValues } from './session-form-values';
 import './strings';
+import { BackLink } from '../../ui/back-link';
 
 function EditSessionForm({ session, onDirtyChange }: SessionPageProps & { session: SessionView }) {
   const { t } = useTranslation();
@@ -72,9 +73,7 @@ export function EditSessionPage({
   if (session === null) return <NotFound message={t('sessions.notFound')} />;
   return (
     <section>
-      <p className="breadcrumb">
-        <Link to={`/processes/${session.processId}`}>← {process?.name ?? t('processes.title')}</Link>
-      </p>
+      <BackLink to={`/processes/${session.processId}`}>{process?.name ?? t('processes.title')}</BackLink>
       <PageHeading title={session.title}>{session.title}</PageHeading>
       {links?.(session)}
       <EditSessionForm key={session.id} session={session} onDirtyChange={onDirtyChange} />

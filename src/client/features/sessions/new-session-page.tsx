@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams } from 'react-router';
+import { useParams } from 'react-router';
 import { createSession, useSessions, type SessionView } from '../../data/use-sessions';
 import { useAccount } from '../../data/use-account';
 import { useProcess } from '../../data/use-processes';
@@ -10,6 +10,7 @@ import { FollowUpSection } from './follow-up-section';
 import { SessionForm } from './session-form';
 import { newSessionValues, type SessionFormValues } from './session-form-values';
 import './strings';
+import { BackLink } from '../../ui/back-link';
 
 export interface SessionPageProps {
   onDirtyChange?(dirty: boolean): void;
@@ -65,9 +66,7 @@ export function NewSessionPage({ onDirtyChange }: SessionPageProps) {
   if (process === null) return <NotFound message={t('processes.notFound')} />;
   return (
     <section>
-      <p className="breadcrumb">
-        <Link to={`/processes/${processId}`}>← {process.name}</Link>
-      </p>
+      <BackLink to={`/processes/${processId}`}>{process.name}</BackLink>
       <PageHeading title={t('sessions.newTitle')}>{t('sessions.newTitle')}</PageHeading>
       <NewSessionForm
         processId={processId}

@@ -1,6 +1,6 @@
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams } from 'react-router';
+import { useParams } from 'react-router';
 import { changedFields } from '../../../domain';
 import {
   createTourNote,
@@ -22,6 +22,7 @@ import {
 } from './tour-note-form-values';
 import './strings';
 import './tour-notes.css';
+import { BackLink } from '../../ui/back-link';
 
 export interface TourNoteFormPageProps {
   onDirtyChange?: (dirty: boolean) => void;
@@ -36,11 +37,7 @@ function tourPath(sessionId: string) {
 
 function Breadcrumb({ sessionId }: { sessionId: string }) {
   const { t } = useTranslation();
-  return (
-    <p className="breadcrumb">
-      <Link to={tourPath(sessionId)}>← {t('tourNotes.backToTour')}</Link>
-    </p>
-  );
+  return <BackLink to={tourPath(sessionId)}>{t('tourNotes.backToTour')}</BackLink>;
 }
 
 /** `/sessions/:sessionId/notes/new`. */

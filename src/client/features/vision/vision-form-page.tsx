@@ -18,6 +18,7 @@ import {
   type VisionFormValues,
 } from './vision-form-values';
 import './strings';
+import { BackLink } from '../../ui/back-link';
 
 export interface VisionFormPageProps {
   onDirtyChange?: (dirty: boolean) => void;
@@ -50,9 +51,7 @@ function NewVision({ processId, onDirtyChange }: VisionFormPageProps & { process
   const back = sessionId ? `/sessions/${sessionId}` : visionListPath(processId);
   return (
     <section>
-      <p className="breadcrumb">
-        <Link to={visionListPath(processId)}>← {t('vision.title')}</Link>
-      </p>
+      <BackLink to={visionListPath(processId)}>{t('vision.title')}</BackLink>
       <PageHeading title={t('vision.newTitle')}>{t('vision.newTitle')}</PageHeading>
       <VisionForm
         defaultValues={defaults}
@@ -146,9 +145,7 @@ function ExistingVision({ id, onDirtyChange }: VisionFormPageProps & { id: strin
   if (shown === null) return <NotFound message={t('vision.notFound')} />;
   return (
     <section>
-      <p className="breadcrumb">
-        <Link to={visionListPath(shown.processId)}>← {t('vision.title')}</Link>
-      </p>
+      <BackLink to={visionListPath(shown.processId)}>{t('vision.title')}</BackLink>
       <PageHeading title={t('vision.editTitle')}>{t('vision.editTitle')}</PageHeading>
       <EditVision key={shown.id} vision={shown} onDirtyChange={onDirtyChange} />
     </section>

@@ -7,6 +7,7 @@
 import { Component, lazy, Suspense, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useOfflineBasemap } from '../../data/use-map-packs';
+import { DataTable } from '../../ui/data-table';
 import { hasWebGl } from './geo';
 import { DEFAULT_UNIT_COLOUR, type TerritoryMapProps } from './map-types';
 import './maps.css';
@@ -61,18 +62,16 @@ function PointList({ points = [], onPointClick }: TerritoryMapProps) {
   return (
     <details className="map-list" open={points.length <= 12}>
       <summary>{t('maps.pointsSummary', { count: points.length })}</summary>
-      <table className="data-table">
-        <caption className="visually-hidden">{t('maps.pointsCaption')}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('maps.point')}</th>
-            <th scope="col">{t('maps.coordinates')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {points.map((p) => (
-            <tr key={p.id}>
-              <td>
+      <DataTable
+        caption={t('maps.pointsCaption')}
+        captionHidden
+        rows={points}
+        rowKey={(p) => p.id}
+        columns={[
+          {
+            header: t('maps.point'),
+            cell: (p) => (
+              <>
                 <span
                   className="swatch swatch-round"
                   aria-hidden="true"
@@ -85,14 +84,12 @@ function PointList({ points = [], onPointClick }: TerritoryMapProps) {
                 ) : (
                   p.label
                 )}
-              </td>
-              <td>
-                {p.lat.toFixed(5)}, {p.lon.toFixed(5)}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+              </>
+            ),
+          },
+          { header: t('maps.coordinates'), cell: (p) => `${p.lat.toFixed(5)}, ${p.lon.toFixed(5)}` },
+        ]}
+      />
     </details>
   );
 }
@@ -103,33 +100,32 @@ function LineList({ lines = [] }: TerritoryMapProps) {
   return (
     <details className="map-list" open={lines.length <= 12}>
       <summary>{t('maps.linesSummary', { count: lines.length })}</summary>
-      <table className="data-table">
-        <caption className="visually-hidden">{t('maps.linesCaption')}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('maps.line')}</th>
-            <th scope="col">{t('maps.status')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {lines.map((l) => (
-            <tr key={l.id}>
-              <td>
+      <DataTable
+        caption={t('maps.linesCaption')}
+        captionHidden
+        rows={lines}
+        rowKey={(l) => l.id}
+        columns={[
+          {
+            header: t('maps.line'),
+            cell: (l) => (
+              <>
                 <span
                   className={l.dashed ? 'swatch swatch-line swatch-dashed' : 'swatch swatch-line'}
                   aria-hidden="true"
                   style={{ borderColor: l.colour ?? '#1d4ed8' }}
                 />{' '}
                 {l.label}
-              </td>
-              <td>
-                {t('maps.vertices', { count: l.coordinates.length })} ·{' '}
-                {l.dashed ? t('maps.drawnByHand') : t('maps.recorded')}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+              </>
+            ),
+          },
+          {
+            header: t('maps.status'),
+            cell: (l) =>
+              `${t('maps.vertices', { count: l.coordinates.length })} · ${l.dashed ? t('maps.drawnByHand') : t('maps.recorded')}`,
+          },
+        ]}
+      />
     </details>
   );
 }
@@ -139,19 +135,17 @@ function UnitList({ label, units, colourOf, describe, highlighted, onUnitClick }
   return (
     <details className="map-list" open={units.length <= 12}>
       <summary>{t('maps.listSummary', { count: units.length })}</summary>
-      <table className="data-table">
-        <caption className="visually-hidden">{label}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('vocabulary.unitKey')}</th>
-            <th scope="col">{t('vocabulary.unitName')}</th>
-            {describe ? <th scope="col">{t('maps.status')}</th> : null}
-          </tr>
-        </thead>
-        <tbody>
-          {units.map((unit) => (
-            <tr key={unit.id} aria-selected={highlighted ? highlighted.has(unit.id) : undefined}>
-              <td>
+      <DataTable
+        caption={label}
+        captionHidden
+        rows={units}
+        rowKey={(unit) => unit.id}
+        rowProps={(unit) => ({ 'aria-selected': highlighted ? highlighted.has(unit.id) : undefined })}
+        columns={[
+          {
+            header: t('vocabulary.unitKey'),
+            cell: (unit) => (
+              <>
                 <span
                   className="swatch"
                   aria-hidden="true"
@@ -164,13 +158,13 @@ function UnitList({ label, units, colourOf, describe, highlighted, onUnitClick }
                 ) : (
                   unit.key
                 )}
-              </td>
-              <td>{unit.name}</td>
-              {describe ? <td>{describe(unit)}</td> : null}
-            </tr>
-          ))}
-        </tbody>
-      </table>
+              </>
+            ),
+          },
+          { header: t('vocabulary.unitName'), cell: (unit) => unit.name },
+          describe ? { header: t('maps.status'), cell: (unit) => describe(unit) } : null,
+        ]}
+      />
     </details>
   );
 }
