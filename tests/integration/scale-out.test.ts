@@ -6,12 +6,14 @@
  * the fault proxy and nginx, which alternates the instances; one instance is killed mid-run
  * (SIGKILL) and the other restarted (SIGTERM). At the end every replica and the database are
  * identical, nothing is lost or applied twice, a pull that alternates instances page by page
- * receives every record in commit order, and the login throttle and device keys are shared.
+ * receives every record in commit order, the login throttle and device keys are shared, and a
+ * photo upload begun on one instance is finished on the other (the shared blob folder).
  *
  * Needs nginx (Debian's nginx-light; `.ci/run` installs it) and PostgreSQL.
  * Replay with CHAOS_SEED=<seed>; SCALE_MS sets the storm's length (default 12 s).
  */
 import 'fake-indexeddb/auto'; // before anything that loads Dexie
+import { createHash, randomBytes } from 'node:crypto';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Mutation, PullResponse, User } from '../../src/domain';
 import { openDatabase, type DatabaseHandle } from '../../src/server/db/database';
@@ -310,6 +312,32 @@ describe('two instances on one PostgreSQL behind nginx', () => {
       deviceKey: known.body.deviceKey,
     });
     expect(withKey.status).toBe(200);
+
+    // Photos on the shared folder: an upload begun on one instance is finished on the other,
+    // and either serves it.
+    const photo = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), randomBytes(3000)]);
+    const name = createHash('sha256').update(photo).digest('hex');
+    const rosa = users[2]!.token;
+    const chunk = async (base: string, from: number, to: number) =>
+      fetch(`${base}/api/v1/blobs/${name}`, {
+        method: 'PUT',
+        headers: {
+          authorization: `Bearer ${rosa}`,
+          'content-type': 'image/jpeg',
+          'content-range': `bytes ${from}-${to - 1}/${photo.length}`,
+        },
+        body: new Uint8Array(photo.subarray(from, to)),
+      });
+    expect((await chunk(a, 0, 1500)).ok).toBe(true);
+    const finished = await chunk(b, 1500, photo.length);
+    expect(finished.ok).toBe(true);
+    for (const base of [a, b, nginx.url]) {
+      const res = await fetch(`${base}/api/v1/blobs/${name}`, {
+        headers: { authorization: `Bearer ${rosa}` },
+      });
+      expect(res.status).toBe(200);
+      expect(Buffer.from(await res.arrayBuffer()).equals(photo)).toBe(true);
+    }
 
     const stats = proxy.stats();
     console.log(

@@ -6,7 +6,7 @@
  * as the current user, and needs no root paths.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
@@ -32,7 +32,12 @@ export async function startNginx(options: {
   upstreams: string[];
 }): Promise<Nginx> {
   const prefix = mkdtempSync(path.join(tmpdir(), 'tequio-nginx-'));
-  for (const dir of ['body', 'proxy', 'fastcgi', 'uwsgi', 'scgi']) mkdirSync(path.join(prefix, dir));
+  // Run as root (CI), nginx's workers drop to `nobody`: they must reach the prefix and its temp folders.
+  chmodSync(prefix, 0o755);
+  for (const dir of ['body', 'proxy', 'fastcgi', 'uwsgi', 'scgi']) {
+    mkdirSync(path.join(prefix, dir));
+    chmodSync(path.join(prefix, dir), 0o777);
+  }
   const template = readFileSync(path.join(options.repoRoot, 'deploy/nginx/loopback.conf.template'), 'utf8');
   const config = template
     .replaceAll('{{PREFIX}}', prefix)
