@@ -1,6 +1,7 @@
 import { defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
 import { VitePWA } from 'vite-plugin-pwa';
+import { precompress } from './scripts/precompress.ts';
 
 export default defineConfig({
   root: '.',
@@ -33,6 +34,8 @@ export default defineConfig({
       },
       devOptions: { enabled: false },
     }),
+    // Brotli and gzip copies of the text files, served as they are (server/routes/static.routes.ts).
+    precompress(),
   ],
   test: {
     projects: [

@@ -7,7 +7,7 @@
  * bench/results/bench.json (the summary and every benchmark's details).
  *
  *   node --import tsx bench/run-all.ts [--quick] [--records 25000] [--ballots 100000]
- *        [--backend sqlite|postgres|both] [--only pull,cold,ballot,push,load] [--dist dist] [--no-build]
+ *        [--backend sqlite|postgres|both] [--only pull,cold,ballot,push,load,wire] [--dist dist] [--no-build]
  *
  * `--quick` is for checking the bench itself (small sizes, SQLite only). A
  * benchmark that fails is reported in the table and the JSON; the others go on.
@@ -20,6 +20,7 @@ import { run as initialPull, type InitialPullResult } from './initial-pull';
 import { buildHarness, buildPwa } from './lib/browser';
 import { run as serverLoad } from './server-load';
 import { run as serverPush } from './server-push';
+import { run as wireBytes, type WireBytesResult } from './wire-bytes';
 
 type Backend = 'sqlite' | 'postgres';
 
@@ -47,7 +48,7 @@ const records = Number(arg('records') ?? (quick ? 2000 : 25_000));
 const ballots = Number(arg('ballots') ?? (quick ? 2000 : 100_000));
 const backendArg = arg('backend') ?? (quick ? 'sqlite' : 'both');
 const backends: Backend[] = backendArg === 'both' ? ['sqlite', 'postgres'] : [backendArg as Backend];
-const only = new Set((arg('only') ?? 'pull,cold,ballot,push,load').split(','));
+const only = new Set((arg('only') ?? 'pull,cold,ballot,push,load,wire').split(','));
 const dist = arg('dist') ?? 'dist';
 
 const sec = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
@@ -119,6 +120,21 @@ function coldRows(r: ColdStartResult) {
       r.servedByServiceWorker ? '' : ' NOT from the service worker'
     }`,
     target: '≤ 1 s',
+  });
+}
+
+const mib = (bytes: number) => `${(bytes / 1048576).toFixed(2)} MiB`;
+
+function wireRows(r: WireBytesResult) {
+  for (const [limit, p] of Object.entries(r.pull)) {
+    rows.push({
+      figure: `Pull of ${r.records.toLocaleString('en-US')} records on the wire (${p.pages} pages of ${limit})`,
+      value: `${mib(p.bytes.identity)} plain → ${mib(p.bytes.browser)} br, ${mib(p.bytes.gzip)} gzip`,
+    });
+  }
+  rows.push({
+    figure: `First install on the wire (precache, ${r.precache.entries} files)`,
+    value: `${mib(r.precache.bytes.identity)} plain → ${mib(r.precache.bytes.browser)} br, ${mib(r.precache.bytes.gzip)} gzip`,
   });
 }
 
@@ -199,7 +215,7 @@ const startedAt = new Date().toISOString();
 if (!flag('no-build')) {
   console.log('Building the benchmark page and the PWA…');
   buildHarness(true);
-  if (only.has('cold') || only.has('ballot')) buildPwa(dist, true);
+  if (only.has('cold') || only.has('ballot') || only.has('wire')) buildPwa(dist, true);
 }
 if (only.has('pull')) {
   const r = await step('initial-pull', () =>
@@ -214,6 +230,10 @@ if (only.has('cold')) {
 if (only.has('ballot')) {
   const r = await step('ballot-latency', () => ballotLatency({ ballots, samples: quick ? 5 : 40, dist }));
   if (r) ballotRows(r);
+}
+if (only.has('wire')) {
+  const r = await step('wire-bytes', () => wireBytes({ records, dist }));
+  if (r) wireRows(r);
 }
 for (const backend of backends) {
   if (only.has('push')) {

@@ -4,7 +4,7 @@
  * with accounts made the way an operator makes them (the first admin with the CLI, the rest over
  * HTTP) and the child's memory read from /proc.
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import type { User } from '../../src/domain';
 import {
@@ -81,7 +81,19 @@ export async function startBenchServer(backend: Backend): Promise<BenchServer> {
       PASSWORD,
     );
     if (created.code !== 0) throw new Error(`user add failed: ${created.stderr}`);
-    child = await startChildServer(store.env, { timeoutMs: 120_000 });
+    // BENCH_SERVER_LOG=<file>: the server's request log (method, route, status, ms in the server)
+    // is written there at stop, to tell time spent in the server from time spent waiting to be read.
+    const logFile = process.env.BENCH_SERVER_LOG;
+    // BENCH_SERVER_PROFILE=<folder>: a V8 CPU profile of the server, written there when it stops.
+    const profileDir = process.env.BENCH_SERVER_PROFILE;
+    const env = {
+      ...store.env,
+      ...(logFile ? { LOG_LEVEL: 'info' } : {}),
+    };
+    child = await startChildServer(env, {
+      nodeArgs: profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [],
+      timeoutMs: 120_000,
+    });
     const server = child;
     const url = server.url;
     const admin = await login(url, 'bench-admin');
@@ -112,6 +124,7 @@ export async function startBenchServer(backend: Backend): Promise<BenchServer> {
         const timer = setTimeout(() => server.kill('SIGKILL'), 10_000);
         await server.exited;
         clearTimeout(timer);
+        if (logFile) writeFileSync(logFile, server.output());
         await store.drop();
       },
     };

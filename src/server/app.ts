@@ -4,6 +4,7 @@
  * main.ts and by the integration tests, which start it on a random port.
  */
 import path from 'node:path';
+import fastifyCompress from '@fastify/compress';
 import Fastify, { LogController, type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { PROTOCOL_LIMITS } from '../domain';
 import type { ServerConfig } from './config';
@@ -20,6 +21,7 @@ import {
 } from './http/errors';
 import { createBlobStore } from './repositories/blob-store';
 import { createBlobsRepository } from './repositories/blobs.repository';
+import { createLoginAttemptsStore } from './repositories/login-attempts.repository';
 import { createRepositories } from './repositories/repositories';
 import { registerAccountsRoutes } from './routes/accounts.routes';
 import { registerAuthRoutes } from './routes/auth.routes';
@@ -75,7 +77,10 @@ const missingHost = () => new HttpError(400, 'bad_request', 'An HTTP/1.1 request
 
 function createServices(options: AppOptions) {
   const store = createRepositories(options.db);
-  const throttle = createLoginThrottle(options.throttle ?? DEFAULT_THROTTLE);
+  const throttle = createLoginThrottle(
+    options.throttle ?? DEFAULT_THROTTLE,
+    createLoginAttemptsStore(options.db),
+  );
   const auth = createAuthService({
     users: store.users,
     tokens: store.tokens,
@@ -83,7 +88,7 @@ function createServices(options: AppOptions) {
     records: store.records,
   });
   const users = createUsersService({ users: store.users });
-  const setup = createSetupService({ usersService: users, auth, throttle });
+  const setup = createSetupService({ usersService: users, auth, throttle, meta: store.meta });
   const accounts = createAccountsService(store);
   const enrolment = createEnrolmentService({ ...store, auth, throttle });
   const sync = createSyncService(store);
@@ -189,6 +194,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     );
   });
   registerErrorHandler(app);
+  // JSON answers (pull pages above all) and other text, brotli or gzip as the client accepts;
+  // files already compressed (the build's .br/.gz, photos, map packs) pass through untouched.
+  await app.register(fastifyCompress, { global: true, encodings: ['br', 'gzip'], threshold: 1024 });
   decorateAuth(app);
   // Routes declare zod schemas: validated here, documented by the OpenAPI generator (registered first).
   app.setValidatorCompiler(validatorCompiler);

@@ -10,6 +10,7 @@ import { buildApp } from './app';
 import { loadConfig } from './config';
 import { openDatabase } from './db/database';
 import { migrateToLatest } from './db/migrations';
+import { withStartupLock } from './db/startup-lock';
 
 async function main() {
   const { values } = parseArgs({
@@ -18,31 +19,32 @@ async function main() {
   });
   const config = loadConfig();
   const database = openDatabase(config);
-  await migrateToLatest(database.db);
-
-  const app = await buildApp({
-    db: database,
-    config,
-    logger: {
-      level: process.env.LOG_LEVEL || 'info',
-      // Belt and braces: request logs carry no headers, but never let one through by accident.
-      redact: ['req.headers.authorization', 'headers.authorization', 'password', 'token', 'username'],
-    },
+  // Several instances may start at once: one at a time migrates and prepares (db/startup-lock.ts).
+  const app = await withStartupLock(database, async () => {
+    await migrateToLatest(database.db);
+    const built = await buildApp({
+      db: database,
+      config,
+      logger: {
+        level: process.env.LOG_LEVEL || 'info',
+        // Belt and braces: request logs carry no headers, but never let one through by accident.
+        redact: ['req.headers.authorization', 'headers.authorization', 'password', 'token', 'username'],
+      },
+    });
+    const rubrics = await built.services.ensureDefaultRubrics();
+    if (rubrics > 0) built.log.info({ rubrics }, 'default rubric templates added');
+    const governmentAreas = await built.services.ensureDefaultGovernmentAreas();
+    if (governmentAreas > 0) built.log.info({ governmentAreas }, 'default government areas added');
+    const projectStatuses = await built.services.ensureDefaultProjectStatuses();
+    if (projectStatuses > 0) built.log.info({ projectStatuses }, 'default project statuses added');
+    const repaired = await built.services.repairClocks();
+    if (repaired.records > 0) built.log.warn(repaired, 'records stamped in the future re-stamped');
+    if (values['new-epoch'] || config.newEpoch) {
+      const epoch = await built.services.sync.rotateEpoch();
+      built.log.info({ epoch }, 'new sync epoch set: devices will re-send their data');
+    }
+    return built;
   });
-
-  const rubrics = await app.services.ensureDefaultRubrics();
-  if (rubrics > 0) app.log.info({ rubrics }, 'default rubric templates added');
-  const governmentAreas = await app.services.ensureDefaultGovernmentAreas();
-  if (governmentAreas > 0) app.log.info({ governmentAreas }, 'default government areas added');
-  const projectStatuses = await app.services.ensureDefaultProjectStatuses();
-  if (projectStatuses > 0) app.log.info({ projectStatuses }, 'default project statuses added');
-  const repaired = await app.services.repairClocks();
-  if (repaired.records > 0) app.log.warn(repaired, 'records stamped in the future re-stamped');
-
-  if (values['new-epoch'] || config.newEpoch) {
-    const epoch = await app.services.sync.rotateEpoch();
-    app.log.info({ epoch }, 'new sync epoch set: devices will re-send their data');
-  }
 
   let closing = false;
   const shutdown = (signal: string) => {

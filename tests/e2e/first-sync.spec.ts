@@ -63,7 +63,9 @@ test('a new device shows that it never synced and its first download, never "Al 
 
   // While it downloads: never synced, the progress in the header and in the list.
   await expect(app.syncIndicator).toContainText('Nunca sincronizado');
-  const listProgress = tablet.getByText(/^Descargando… \d+ de ~\d+ registros$/);
+  const listProgress = tablet.getByText(
+    /^Descargando… \d+ de ~\d+ registros( · faltan? ~\d+ (segundos?|minutos?))?$/,
+  );
   await expect(listProgress).toBeVisible();
   await expect(app.syncIndicator).toContainText('Primera descarga…');
   await expect(app.syncIndicator).toContainText(/\d+ de ~\d+ registros/);
@@ -91,6 +93,8 @@ test('a new device shows that it never synced and its first download, never "Al 
     .filter((m): m is RegExpExecArray => m !== null)
     .map((m) => [Number(m[1]), Number(m[2])] as const);
   expect(progress.length).toBeGreaterThan(1);
+  // And about how long is left, at the pace so far (each page here takes over a second).
+  expect(recorded.header.some((text) => /faltan? ~\d+ (segundos?|minutos?)/.test(text))).toBe(true);
   for (let i = 0; i < progress.length; i++) {
     expect(progress[i]![0]).toBeLessThanOrEqual(progress[i]![1]);
     if (i > 0) expect(progress[i]![0]).toBeGreaterThanOrEqual(progress[i - 1]![0]);

@@ -12,8 +12,14 @@
 import 'fake-indexeddb/auto'; // before anything that loads Dexie
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Mutation } from '../../src/domain';
-import { createWorkload, logLocalWrites, WRITE_KINDS, type WriteKind } from '../support/chaos-workload';
-import { seededRandom, startFaultProxy, type Exchange, type FaultProxy } from '../support/fault-proxy';
+import {
+  createWorkload,
+  logLocalWrites,
+  pushOutcomes,
+  WRITE_KINDS,
+  type WriteKind,
+} from '../support/chaos-workload';
+import { seededRandom, startFaultProxy, type FaultProxy } from '../support/fault-proxy';
 import { deviceState, diffStates, expectedState, serverState } from '../support/replica-state';
 import { openDevice, type Device } from './device';
 import { availableBackends, type TestServer, type TestUser } from './harness';
@@ -32,31 +38,6 @@ const FAULT_RATES = {
 };
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-/** Push answers seen at the proxy, for the "applied once" check: `${clientId}:${id}` → how many times applied/rejected. */
-function pushOutcomes() {
-  const applied = new Map<string, number>();
-  let duplicates = 0;
-  return {
-    applied,
-    duplicates: () => duplicates,
-    record(exchange: Exchange) {
-      if (exchange.method !== 'POST' || !exchange.path.startsWith('/api/v1/sync/push')) return;
-      const request = JSON.parse(exchange.requestBody.toString('utf8')) as { clientId: string };
-      for (const response of exchange.responses) {
-        if (response.status !== 200) continue;
-        const body = JSON.parse(response.body.toString('utf8')) as {
-          results: { id: number; status: string }[];
-        };
-        for (const r of body.results) {
-          if (r.status === 'duplicate') duplicates++;
-          else
-            applied.set(`${request.clientId}:${r.id}`, (applied.get(`${request.clientId}:${r.id}`) ?? 0) + 1);
-        }
-      }
-    },
-  };
-}
 
 describe.each(backends)('chaos on $name', (backend) => {
   let server: TestServer | undefined;

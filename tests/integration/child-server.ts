@@ -101,10 +101,11 @@ export interface ChildServer {
 /** Starts `node --import tsx src/server/main.ts` and waits until /api/v1/health answers. */
 export async function startChildServer(
   env: Record<string, string>,
-  options: { port?: number; args?: string[]; timeoutMs?: number } = {},
+  options: { port?: number; args?: string[]; nodeArgs?: string[]; timeoutMs?: number } = {},
 ): Promise<ChildServer> {
   const port = options.port ?? (await freePort());
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts', ...(options.args ?? [])], {
+  const nodeArgs = [...(options.nodeArgs ?? []), '--import', 'tsx', 'src/server/main.ts'];
+  const child = spawn(process.execPath, [...nodeArgs, ...(options.args ?? [])], {
     cwd: repoRoot,
     env: childEnv({ LOG_LEVEL: 'warn', ...env, PORT: String(port), HOST: '127.0.0.1' }),
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -116,9 +116,9 @@ describe.each(backends)('pull estimate on $name', (backend) => {
     expect(result.pulled).toBeGreaterThan(6);
 
     const progress = seen.filter((d) => d);
-    expect(progress[0]).toEqual({ received: 0, total: null });
-    expect(progress[1]).toEqual({ received: 3, total: result.pulled });
-    expect(progress.at(-1)).toEqual({ received: result.pulled, total: result.pulled });
+    expect(progress[0]).toEqual({ received: 0, total: null, first: true });
+    expect(progress[1]).toMatchObject({ received: 3, total: result.pulled, first: true });
+    expect(progress.at(-1)).toMatchObject({ received: result.pulled, total: result.pulled });
     expect(engine.getStatus().download).toBeNull();
     expect(pulls.length).toBeGreaterThan(2);
     expect(pulls.every((url) => url.includes('estimate=1'))).toBe(true);
@@ -128,6 +128,28 @@ describe.each(backends)('pull estimate on $name', (backend) => {
     await engine.syncNow();
     expect(pulls).toHaveLength(1);
     expect(pulls[0]).not.toContain('estimate');
+
+    // A later pull longer than one page asks from its second page on, and shows its progress too.
+    const more = await server.request('POST', '/api/v1/sync/push', {
+      token: admin.token,
+      body: pushBody(
+        newId(),
+        Array.from({ length: 7 }, (_, i) =>
+          put(i + 1, 'session', newId(), sessionFields(mine, { title: `Más ${i}` }), hlc(100 + i)),
+        ),
+      ),
+    });
+    expect(more.status).toBe(200);
+    pulls.length = 0;
+    seen.length = 0;
+    const later = await engine.syncNow();
+    expect(later.pulled).toBe(7);
+    expect(pulls[0]).not.toContain('estimate');
+    expect(pulls.slice(1).every((url) => url.includes('estimate=1'))).toBe(true);
+    const longPull = seen.filter((d) => d);
+    expect(longPull[0]).toMatchObject({ received: 3, first: false });
+    expect(longPull.at(-1)).toMatchObject({ received: 7, total: 7, first: false });
+    expect(engine.getStatus().download).toBeNull();
     engine.stop();
     db.close();
   });

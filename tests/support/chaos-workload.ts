@@ -16,6 +16,7 @@ import {
   type Session,
 } from '../../src/domain';
 import type { OutboxEntry, TequioDb } from '../../src/client/data/db';
+import type { Exchange } from './fault-proxy';
 import { createProcess, updateProcess } from '../../src/client/data/processes.repository';
 import { createSession, deleteSession, updateSession } from '../../src/client/data/sessions.repository';
 import { NotFoundError } from '../../src/client/data/errors';
@@ -154,4 +155,29 @@ export function createWorkload(random: () => number) {
   }
 
   return { randomWrite, int };
+}
+
+/** Push answers seen at the proxy, for the "applied once" check: `${clientId}:${id}` → how many times applied/rejected. */
+export function pushOutcomes() {
+  const applied = new Map<string, number>();
+  let duplicates = 0;
+  return {
+    applied,
+    duplicates: () => duplicates,
+    record(exchange: Exchange) {
+      if (exchange.method !== 'POST' || !exchange.path.startsWith('/api/v1/sync/push')) return;
+      const request = JSON.parse(exchange.requestBody.toString('utf8')) as { clientId: string };
+      for (const response of exchange.responses) {
+        if (response.status !== 200) continue;
+        const body = JSON.parse(response.body.toString('utf8')) as {
+          results: { id: number; status: string }[];
+        };
+        for (const r of body.results) {
+          if (r.status === 'duplicate') duplicates++;
+          else
+            applied.set(`${request.clientId}:${r.id}`, (applied.get(`${request.clientId}:${r.id}`) ?? 0) + 1);
+        }
+      }
+    },
+  };
 }

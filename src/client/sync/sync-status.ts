@@ -18,8 +18,9 @@ export interface SyncStatus {
   /** Changes of this device the server stored with its own time because the device's was far ahead. */
   restamped?: RestampedChanges | null;
   /**
-   * While a device that never synced downloads for the first time: the records received so far
-   * and the server's estimate of the total (null when the server gives none); null otherwise.
+   * While a device that never synced downloads for the first time, or any pull runs longer than
+   * one page: the records received so far, the server's estimate of the total (null when the
+   * server gives none) and of the time left; null otherwise.
    */
   download?: DownloadProgress | null;
 }
@@ -27,6 +28,20 @@ export interface SyncStatus {
 export interface DownloadProgress {
   received: number;
   total: number | null;
+  /** About how long the rest will take at the pace so far (ms); null until it can be told. */
+  timeLeftMs?: number | null;
+  /** True on a device's first download; false for a long pull of a device that has synced before. */
+  first?: boolean;
+}
+
+/**
+ * Time left at the pace so far: the records still to come over the records per ms received
+ * since the pull began. Null without a total, before any record or before half a second has
+ * passed (too little to tell a pace from).
+ */
+export function estimateTimeLeft(received: number, total: number | null, elapsedMs: number): number | null {
+  if (total === null || received <= 0 || elapsedMs < 500) return null;
+  return (Math.max(0, total - received) / received) * elapsedMs;
 }
 
 export interface CycleResult {

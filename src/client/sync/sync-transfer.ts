@@ -10,7 +10,7 @@ import { PROTOCOL_LIMITS } from '../../domain';
 import type { TequioDb } from '../data/db';
 import { ApiError, type ApiClient } from '../net/api-client';
 import { acknowledgePush, applyPulledPage, readOutboxBatch } from './local-store';
-import type { CycleResult, SyncStatus } from './sync-status';
+import { estimateTimeLeft, type CycleResult, type SyncStatus } from './sync-status';
 
 /** What the push and the pull need from the engine. */
 export interface TransferContext {
@@ -51,11 +51,14 @@ export async function pullAll(ctx: TransferContext, result: CycleResult): Promis
   const knownEpoch = await db.getMeta('serverEpoch');
   // A device that never completed a sync shows its first download's progress: it asks the
   // server for an estimate of what remains with every page (an optional extension of pull).
+  // Any other pull that runs past its first page asks for it from then on, and shows it too.
   const firstDownload = (await db.getMeta('lastSyncAt')) === null;
+  let showProgress = firstDownload;
   const pull = (from: string | null) =>
-    firstDownload ? api.pull(from, pullLimit, { estimate: true }) : api.pull(from, pullLimit);
+    showProgress ? api.pull(from, pullLimit, { estimate: true }) : api.pull(from, pullLimit);
+  const startedAt = Date.now();
   let received = 0;
-  if (firstDownload) set({ download: { received, total: null } });
+  if (firstDownload) set({ download: { received, total: null, first: true } });
   // The next page is already on its way while this one is stored (a failure discards it).
   let next = pull(cursor);
   for (;;) {
@@ -64,7 +67,9 @@ export async function pullAll(ctx: TransferContext, result: CycleResult): Promis
     if (knownEpoch && page.serverEpoch !== knownEpoch) {
       throw new ApiError(409, 'epoch_changed', 'the server answered under another epoch');
     }
+    received += page.changes.length;
     if (page.hasMore) {
+      showProgress = true;
       next = pull(page.cursor);
       next.catch(() => undefined); // awaited on the next turn; never an unhandled rejection meanwhile
     }
@@ -76,11 +81,14 @@ export async function pullAll(ctx: TransferContext, result: CycleResult): Promis
       !page.hasMore,
       page.serverTime,
     );
-    if (firstDownload) {
-      received += page.changes.length;
+    if (showProgress) {
       const total = typeof page.remaining === 'number' ? received + page.remaining : null;
-      set({ download: { received, total } });
+      const timeLeftMs = estimateTimeLeft(received, total, Date.now() - startedAt);
+      set({ download: { received, total, timeLeftMs, first: firstDownload } });
     }
-    if (!page.hasMore) return;
+    if (!page.hasMore) {
+      if (showProgress && !firstDownload) set({ download: null });
+      return;
+    }
   }
 }

@@ -6,7 +6,17 @@ import type { DownloadProgress, SyncStatus } from '../sync/sync-engine';
 import { formatNumber } from '../ui/format';
 import { Loading } from '../ui/status-views';
 
-/** "120 de ~800 registros" (`short`) or "Descargando… 120 de ~800 registros" (`long`); without a total, what arrived. */
+/** "faltan ~40 segundos", "falta ~1 minuto": seconds in steps of 5 under a minute, then minutes. */
+export function timeLeftText(ms: number, t: TFunction): string {
+  const seconds = Math.max(5, Math.ceil(ms / 5000) * 5);
+  if (seconds < 60) return t('sync.timeLeftSeconds', { count: seconds });
+  return t('sync.timeLeftMinutes', { count: Math.round(seconds / 60) });
+}
+
+/**
+ * "120 de ~800 registros · faltan ~40 segundos" (`short`) or "Descargando… 120 de ~800
+ * registros · …" (`long`); without a total, what arrived; the time left once it can be told.
+ */
 export function downloadProgressText(
   download: DownloadProgress,
   t: TFunction,
@@ -18,7 +28,9 @@ export function downloadProgressText(
     return t(form === 'short' ? 'sync.progressNoTotal' : 'sync.firstDownload.runningNoTotal', { received });
   }
   const total = formatNumber(Math.max(download.total, download.received), locale);
-  return t(form === 'short' ? 'sync.progress' : 'sync.firstDownload.running', { received, total });
+  const text = t(form === 'short' ? 'sync.progress' : 'sync.firstDownload.running', { received, total });
+  const timeLeft = download.timeLeftMs;
+  return timeLeft === null || timeLeft === undefined ? text : `${text} · ${timeLeftText(timeLeft, t)}`;
 }
 
 /**

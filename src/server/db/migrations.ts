@@ -218,12 +218,35 @@ const migration0004Accounts: Migration = {
   },
 };
 
+/**
+ * The login throttle's counters move from each process's memory to the database, so
+ * several server instances behind a proxy share one set of limits.
+ */
+const migration0005LoginAttempts: Migration = {
+  async up(db: AnyDb) {
+    await db.schema
+      .createTable('login_attempts')
+      .addColumn('id', 'text', (c) => c.primaryKey())
+      .addColumn('key', 'text', (c) => c.notNull())
+      .addColumn('at', 'bigint', (c) => c.notNull())
+      .addColumn('pending', 'integer', (c) => c.notNull())
+      .execute();
+    await db.schema
+      .createIndex('login_attempts_key_at')
+      .on('login_attempts')
+      .columns(['key', 'at'])
+      .execute();
+    await db.schema.createIndex('login_attempts_at').on('login_attempts').column('at').execute();
+  },
+};
+
 /** Name → migration. Names sort in application order. Append only. */
 export const migrations: Record<string, Migration> = {
   '0001_initial': migration0001Initial,
   '0002_blobs': migration0002Blobs,
   '0003_territory_scope': migration0003TerritoryScope,
   '0004_accounts': migration0004Accounts,
+  '0005_login_attempts': migration0005LoginAttempts,
 };
 
 const provider: MigrationProvider = {

@@ -124,6 +124,20 @@ export interface BlobUploadsTable {
   created_at: string;
 }
 
+/**
+ * The login throttle's counters (services/login-throttle.ts), shared by every server
+ * instance: one row per attempt and counter key (`ip:…`, `u:<username>`, `d:<device-key nonce>`),
+ * kept for the throttle's window.
+ */
+export interface LoginAttemptsTable {
+  id: string;
+  key: string;
+  /** Epoch milliseconds. */
+  at: number;
+  /** 1 while the attempt waits for its verdict (it counts as a failure meanwhile). */
+  pending: number;
+}
+
 export interface Tables {
   meta: MetaTable;
   commit_sequence: CommitSequenceTable;
@@ -138,4 +152,5 @@ export interface Tables {
   unit_directorates: UnitDirectoratesTable;
   process_units: ProcessUnitsTable;
   enrolment_codes: EnrolmentCodesTable;
+  login_attempts: LoginAttemptsTable;
 }

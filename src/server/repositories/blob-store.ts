@@ -13,7 +13,8 @@
  *
  * Appends to one partial upload are serialised by an in-process lock: a
  * chunk retried while the cut one is still being written waits for it, then
- * sees the true offset. One server process per blob folder.
+ * sees the true offset. Several instances share one blob folder: the proxy
+ * sends every request for one blob to one instance (deploy/nginx, ADR 0009).
  */
 import { createHash, randomUUID } from 'node:crypto';
 import { createReadStream, type ReadStream } from 'node:fs';

@@ -19,6 +19,29 @@ export function createMetaRepository(db: Db) {
         .onConflict((oc) => oc.column('key').doUpdateSet({ value }))
         .execute();
     },
+
+    /** Sets `key` only when it has no value yet (of several instances starting at once, the first wins). */
+    async insertIfAbsent(key: string, value: string): Promise<void> {
+      await db
+        .insertInto('meta')
+        .values({ key, value })
+        .onConflict((oc) => oc.column('key').doNothing())
+        .execute();
+    },
+
+    /** Deletes `key` if it still holds `value`; true when this call deleted it (one caller wins). */
+    async take(key: string, value: string): Promise<boolean> {
+      const result = await db
+        .deleteFrom('meta')
+        .where('key', '=', key)
+        .where('value', '=', value)
+        .executeTakeFirst();
+      return Number(result.numDeletedRows) > 0;
+    },
+
+    async remove(key: string): Promise<void> {
+      await db.deleteFrom('meta').where('key', '=', key).execute();
+    },
   };
 }
 

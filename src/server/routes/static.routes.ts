@@ -4,6 +4,10 @@
  * update reaches users; hashed files under /assets never change and are
  * cached for a year. Other non-API GETs fall back to index.html so client
  * routes survive a reload. Without a build the API works alone.
+ *
+ * The build writes brotli and gzip copies of its text files (scripts/precompress.ts);
+ * `preCompressed` sends the copy the client accepts, with Content-Encoding and
+ * Vary: Accept-Encoding, and the original to a client that accepts neither.
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
@@ -14,7 +18,12 @@ import { sendNotFound } from '../http/errors';
 const NO_CACHE = new Set(['index.html', 'sw.js', 'manifest.webmanifest', 'registerSW.js']);
 
 function setCacheHeaders(reply: FastifyReply, filePath: string, root: string) {
-  const relative = path.relative(root, filePath).split(path.sep).join('/');
+  // A precompressed copy (`sw.js.br`) is cached like the file it stands for.
+  const relative = path
+    .relative(root, filePath)
+    .split(path.sep)
+    .join('/')
+    .replace(/\.(br|gz)$/, '');
   if (NO_CACHE.has(relative)) reply.header('cache-control', 'no-cache');
   else if (relative.startsWith('assets/'))
     reply.header('cache-control', 'public, max-age=31536000, immutable');
@@ -29,6 +38,7 @@ export async function registerStaticRoutes(app: FastifyInstance, staticDir: stri
     await app.register(fastifyStatic, {
       root,
       redirect: false,
+      preCompressed: true,
       setHeaders: (reply, filePath) => setCacheHeaders(reply, filePath, root),
     });
   }

@@ -81,8 +81,8 @@ export function createAuthService({ users, tokens, throttle, records }: AuthServ
 
   async function login(input: LoginRequest, ip: string): Promise<LoginResponse> {
     const username = normalizeUsername(input.username);
-    // Takes its throttle slot before the first await: parallel guesses see each other.
-    const attempt = throttle.begin(username, ip, input.deviceKey);
+    // Takes its throttle slot first: parallel guesses, on any instance, see each other.
+    const attempt = await throttle.begin(username, ip, input.deviceKey);
     let user: UserRow | undefined;
     let ok: boolean;
     try {
@@ -91,14 +91,14 @@ export function createAuthService({ users, tokens, throttle, records }: AuthServ
         ? await verifyPassword(user.passwordHash, input.password)
         : await verifyAgainstNothing(input.password);
     } catch (error) {
-      attempt.release();
+      await attempt.release();
       throw error;
     }
     if (!user || !ok) {
-      attempt.fail();
+      await attempt.fail();
       throw new Unauthenticated('Usuario o contraseña incorrectos / wrong username or password');
     }
-    const deviceKey = attempt.succeed();
+    const deviceKey = await attempt.succeed();
     if (user.deactivatedAt !== undefined) {
       throw new Forbidden('La cuenta está desactivada / the account is deactivated');
     }

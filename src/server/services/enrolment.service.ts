@@ -115,24 +115,24 @@ export function createEnrolmentService(deps: EnrolmentServiceDeps) {
    * and the same 401 whatever the reason.
    */
   async function redeem(input: { code: string; deviceLabel: string }, ip: string): Promise<LoginResponse> {
-    const attempt = throttle.begin(null, ip);
+    const attempt = await throttle.begin(null, ip);
     let user: Awaited<ReturnType<UsersRepository['findById']>>;
     try {
       const row = await enrolment.consume(hashCode(input.code), new Date(now()).toISOString());
       user = row && (await users.findById(row.userId));
     } catch (error) {
-      attempt.release();
+      await attempt.release();
       throw error;
     }
     if (!user || user.deactivatedAt !== undefined) {
-      attempt.fail();
+      await attempt.fail();
       throw new Unauthenticated(
         'El código no sirve: revisa que esté bien escrito o pide uno nuevo / invalid code',
       );
     }
-    attempt.succeed();
+    await attempt.succeed();
     const session = await auth.issueToken(user, input.deviceLabel);
-    return { ...session, deviceKey: throttle.issueDeviceKey(user.username) };
+    return { ...session, deviceKey: await throttle.issueDeviceKey(user.username) };
   }
 
   return { issue, list, revoke, redeem };

@@ -1,7 +1,8 @@
 /**
  * First run: while no account exists, a one-time setup code (printed on the
- * server console, kept only in memory) lets whoever can read that console
- * create the first admin from the browser. The code is single use; wrong
+ * server console) lets whoever can read that console create the first admin
+ * from the browser. The code is kept in the database (`meta.setup_code`), so
+ * every instance behind a proxy prints and accepts the same one. The code is single use; wrong
  * codes count toward the login rate limit of the caller's IP. Once any user
  * exists, setup is closed for good.
  */
@@ -11,6 +12,7 @@ import { labelTextSchema, type LoginResponse } from '../../domain';
 import type { AuthService } from './auth.service';
 import { Conflict, Forbidden } from './errors';
 import type { LoginThrottle } from './login-throttle';
+import type { MetaRepository } from '../repositories/meta.repository';
 import { passwordSchema, usernameSchema, type UsersService } from './users.service';
 
 export const setupRequestSchema = z.object({
@@ -43,21 +45,32 @@ function sameCode(a: string, b: string): boolean {
   return x.length === y.length && timingSafeEqual(x, y);
 }
 
+const SETUP_CODE = 'setup_code';
+
 const alreadySetUp = () => new Conflict('already_set_up', 'The server already has users; sign in instead');
 
 export interface SetupServiceDeps {
   usersService: UsersService;
   auth: AuthService;
   throttle: LoginThrottle;
+  meta: MetaRepository;
 }
 
-export function createSetupService({ usersService, auth, throttle }: SetupServiceDeps) {
+export function createSetupService({ usersService, auth, throttle, meta }: SetupServiceDeps) {
+  /** The code this instance last read, for its console. */
   let code: string | null = null;
 
   return {
-    /** Makes a setup code if the server has no users yet; returns it (or null). Call at start. */
+    /** Makes (or reads) the setup code if the server has no users yet; returns it (or null). Call at start. */
     async prepare(): Promise<string | null> {
-      code = (await usersService.count()) === 0 ? (code ?? newCode()) : null;
+      await throttle.prepare();
+      if ((await usersService.count()) > 0) {
+        await meta.remove(SETUP_CODE);
+        code = null;
+      } else {
+        await meta.insertIfAbsent(SETUP_CODE, newCode());
+        code = (await meta.get(SETUP_CODE)) ?? null;
+      }
       return code;
     },
 
@@ -69,23 +82,25 @@ export function createSetupService({ usersService, auth, throttle }: SetupServic
     },
 
     async complete(input: SetupRequest, ip: string): Promise<LoginResponse> {
-      // Takes its throttle slot before the first await: parallel guesses see each other.
-      const attempt = throttle.begin(null, ip);
+      // Takes its throttle slot first: parallel guesses, on any instance, see each other.
+      const attempt = await throttle.begin(null, ip);
       let pending: string;
       try {
         if ((await usersService.count()) > 0) throw alreadySetUp();
-        if (code === null) throw alreadySetUp();
-        pending = code;
+        const stored = await meta.get(SETUP_CODE);
+        if (stored === undefined) throw alreadySetUp();
+        pending = stored;
       } catch (error) {
-        attempt.release();
+        await attempt.release();
         throw error;
       }
       if (!sameCode(input.code, pending)) {
-        attempt.fail();
+        await attempt.fail();
         throw new Forbidden('Wrong setup code');
       }
-      attempt.succeed();
-      // Consume before any await so two concurrent requests cannot both use it.
+      await attempt.succeed();
+      // Consumed in one statement: of two requests with the code, on any instances, one wins.
+      if (!(await meta.take(SETUP_CODE, pending))) throw alreadySetUp();
       code = null;
       try {
         const user = await usersService.createUser(
@@ -98,9 +113,12 @@ export function createSetupService({ usersService, auth, throttle }: SetupServic
           'system',
         );
         const session = await auth.issueToken(user, input.deviceLabel);
-        return { ...session, deviceKey: throttle.issueDeviceKey(user.username) };
+        return { ...session, deviceKey: await throttle.issueDeviceKey(user.username) };
       } catch (error) {
-        if ((await usersService.count()) === 0) code = pending;
+        if ((await usersService.count()) === 0) {
+          await meta.insertIfAbsent(SETUP_CODE, pending);
+          code = pending;
+        }
         throw error;
       }
     },

@@ -79,6 +79,28 @@ describe('sync indicator', () => {
   });
 });
 
+describe('a long pull of a device that has synced before', () => {
+  it('shows the records received of about how many, and about how long is left', async () => {
+    render(
+      <MemoryRouter>
+        <SyncIndicator
+          status={{
+            ...idle,
+            phase: 'syncing',
+            lastSyncAt: new Date().toISOString(),
+            download: { received: 500, total: 3000, timeLeftMs: 150_000, first: false },
+          }}
+        />
+      </MemoryRouter>,
+    );
+    const status = screen.getByRole('status');
+    expect(
+      await within(status).findByText(/500 de ~3,000 registros · faltan ~3 minutos/),
+    ).toBeInTheDocument();
+    expect(status).not.toHaveTextContent('Nunca sincronizado');
+  });
+});
+
 describe('a device that never synced', () => {
   it('says so, never "Al día", until its first download completes, and shows its progress', async () => {
     const { rerender } = render(
@@ -105,6 +127,19 @@ describe('a device that never synced', () => {
       </MemoryRouter>,
     );
     expect(status).toHaveTextContent('40 registros recibidos');
+
+    rerender(
+      <MemoryRouter>
+        <SyncIndicator
+          status={{
+            ...idle,
+            phase: 'syncing',
+            download: { received: 1200, total: 4310, timeLeftMs: 38_000 },
+          }}
+        />
+      </MemoryRouter>,
+    );
+    expect(status).toHaveTextContent('1,200 de ~4,310 registros · faltan ~40 segundos');
 
     // The download completed: the engine says when, and only now is it up to date.
     rerender(

@@ -63,8 +63,11 @@ export function SyncIndicator({ status }: { status: SyncStatus }) {
     tone = 'ok';
     headline = t('sync.upToDate');
   }
+  // The first download, or any pull longer than a page: records received of ~N, time left.
   const progress =
-    neverSynced && status.download ? downloadProgressText(status.download, t, i18n.language, 'short') : null;
+    status.phase === 'syncing' && status.download
+      ? downloadProgressText(status.download, t, i18n.language, 'short')
+      : null;
   const details = [
     pending > 0 ? t('sync.pending', { count: pending }) : null,
     lastSyncAt
