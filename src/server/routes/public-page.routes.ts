@@ -5,11 +5,10 @@
  * (ADR 0008; docs/authorization.md, "The public page"). Every answer is
  * revalidated (`Cache-Control: no-cache` with an ETag): a phone that keeps
  * the page asks again each time and gets a 304 while nothing changed, and a
- * 404 as soon as the process is unpublished. The page is gzipped when the
- * browser accepts it.
+ * 404 as soon as the process is unpublished. The page travels compressed
+ * (brotli or gzip, as the browser accepts) like every text answer (app.ts).
  */
-import { gzipSync } from 'node:zlib';
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply } from 'fastify';
 import { z } from 'zod';
 import { bytes, failure, noBody } from '../http/openapi';
 import { NotFound } from '../services/errors';
@@ -27,11 +26,8 @@ function single(value: string | string[] | undefined): string | undefined {
   return Array.isArray(value) ? value[0] : value;
 }
 
-/** The page gzipped when the browser takes it (a few KB become about a third on a slow link). */
-function sendHtml(request: FastifyRequest, reply: FastifyReply, html: string) {
-  void reply.headers({ 'content-type': 'text/html; charset=utf-8', vary: 'accept-encoding' });
-  if (!/\bgzip\b/.test(single(request.headers['accept-encoding']) ?? '')) return reply.send(html);
-  return reply.header('content-encoding', 'gzip').send(gzipSync(html));
+function sendHtml(reply: FastifyReply, html: string) {
+  return reply.header('content-type', 'text/html; charset=utf-8').send(html);
 }
 
 function notPublished(reply: FastifyReply) {
@@ -85,7 +81,7 @@ export function registerPublicPageRoutes(app: FastifyInstance, deps: { publicPag
         const page = await deps.publicPage.page(request.params.processId);
         void reply.headers({ etag: page.etag, 'cache-control': REVALIDATE });
         if (single(request.headers['if-none-match']) === page.etag) return reply.code(304).send();
-        return sendHtml(request, reply, page.html);
+        return sendHtml(reply, page.html);
       } catch (error) {
         if (error instanceof NotFound) return notPublished(reply);
         throw error;
