@@ -30,3 +30,4 @@ export * from './agenda-validation';
 export * from './traceability';
 export * from './record-checks';
 export * from './accounts';
+export * from './review';

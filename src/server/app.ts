@@ -30,6 +30,7 @@ import { registerMapPackRoutes } from './routes/map-packs.routes';
 import { registerMetaRoutes } from './routes/meta.routes';
 import { registerSetupRoutes } from './routes/setup.routes';
 import { registerStaticRoutes } from './routes/static.routes';
+import { registerReviewRoutes } from './routes/review.routes';
 import { registerSyncRoutes } from './routes/sync.routes';
 import { registerTerritoryRoutes } from './routes/territory.routes';
 import { registerUsersRoutes } from './routes/users.routes';
@@ -41,6 +42,7 @@ import { createImportService } from './services/import.service';
 import { createMapPacksService } from './services/map-packs.service';
 import { createLoginThrottle, DEFAULT_THROTTLE, type ThrottleOptions } from './services/login-throttle';
 import { createSetupService } from './services/setup.service';
+import { createReviewService } from './services/review.service';
 import { createSyncService } from './services/sync.service';
 import { createTerritoryService } from './services/territory.service';
 import {
@@ -84,6 +86,7 @@ function createServices(options: AppOptions) {
   const accounts = createAccountsService(store);
   const enrolment = createEnrolmentService({ ...store, auth, throttle });
   const sync = createSyncService(store);
+  const review = createReviewService(store);
   const blobs = createBlobsService({
     store: createBlobStore(options.config.blobDir ?? path.resolve('data', 'blobs')),
     blobs: createBlobsRepository(options.db.db),
@@ -109,6 +112,7 @@ function createServices(options: AppOptions) {
     enrolment,
     setup,
     sync,
+    review,
     importer,
     blobs,
     territory,
@@ -195,6 +199,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   registerAccountsRoutes(app, { auth: services.auth, accounts: services.accounts });
   registerEnrolmentRoutes(app, { auth: services.auth, enrolment: services.enrolment });
   registerSyncRoutes(app, { auth: services.auth, sync: services.sync });
+  registerReviewRoutes(app, { auth: services.auth, review: services.review });
   await registerBlobRoutes(app, { auth: services.auth, blobs: services.blobs });
   registerImportRoutes(app, { auth: services.auth, importer: services.importer });
   registerTerritoryRoutes(app, { auth: services.auth, territory: services.territory });
