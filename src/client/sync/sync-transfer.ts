@@ -8,6 +8,7 @@
  */
 import { PROTOCOL_LIMITS } from '../../domain';
 import type { TequioDb } from '../data/db';
+import { storeReviewNotices } from '../data/novedades.repository';
 import { ApiError, type ApiClient } from '../net/api-client';
 import { acknowledgePush, applyPulledPage, readOutboxBatch } from './local-store';
 import type { CycleResult, SyncStatus } from './sync-status';
@@ -82,5 +83,20 @@ export async function pullAll(ctx: TransferContext, result: CycleResult): Promis
       set({ download: { received, total } });
     }
     if (!page.hasMore) return;
+  }
+}
+
+/**
+ * After the pull: what coordinators did with this user's changes in the review queue
+ * (resolved, dismissed, a question), from the last one received, into the device's
+ * "novedades" (ADR 0008). Best effort: a server without the endpoint, or a cut, leaves
+ * it for the next cycle and never fails this one.
+ */
+export async function pullReviewNotices(ctx: Pick<TransferContext, 'db' | 'api'>): Promise<void> {
+  try {
+    const { notices } = await ctx.api.reviewNotices(await ctx.db.getMeta('reviewNoticesSince'));
+    await storeReviewNotices(ctx.db, notices);
+  } catch {
+    // Next cycle.
   }
 }
