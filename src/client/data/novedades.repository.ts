@@ -136,7 +136,10 @@ export async function storeReviewNotices(db: TequioDb, notices: ReviewNotice[]):
 async function trimNovedades(db: TequioDb): Promise<void> {
   const count = await db.novedades.count();
   if (count <= MAX_KEPT) return;
-  const oldest = await db.novedades.orderBy('at').limit(count - MAX_KEPT).primaryKeys();
+  const oldest = await db.novedades
+    .orderBy('at')
+    .limit(count - MAX_KEPT)
+    .primaryKeys();
   await db.novedades.bulkDelete(oldest);
 }
 
