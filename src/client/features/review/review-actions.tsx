@@ -63,8 +63,8 @@ function ResolveForm({ item, onDone }: { item: ReviewItemDetail; onDone: Done })
   };
 
   return (
-    <form className="card stack" onSubmit={submit} aria-labelledby={`${formId}-title`}>
-      <h2 id={`${formId}-title`}>{t('review.resolveTitle')}</h2>
+    <form className="card stack" onSubmit={submit} aria-labelledby={`${formId}-heading`}>
+      <h2 id={`${formId}-heading`}>{t('review.resolveTitle')}</h2>
       <p className="small">{t('review.resolveHelp')}</p>
       {names.map((field) => (
         <div key={field} className="field">
@@ -83,9 +83,9 @@ function ResolveForm({ item, onDone }: { item: ReviewItemDetail; onDone: Done })
             />
             {t('review.include', { field })}
           </label>
-          <label htmlFor={`${formId}-${field}`}>{t('review.valueOf', { field })}</label>
+          <label htmlFor={`${formId}-field-${field}`}>{t('review.valueOf', { field })}</label>
           <textarea
-            id={`${formId}-${field}`}
+            id={`${formId}-field-${field}`}
             rows={2}
             value={values[field] ?? ''}
             disabled={!chosen.has(field)}
@@ -139,8 +139,8 @@ function NoteForm({ item, kind, onDone }: { item: ReviewItemDetail; kind: 'dismi
     );
   };
   return (
-    <form className="card stack" onSubmit={submit} aria-labelledby={`${formId}-title`}>
-      <h2 id={`${formId}-title`}>{t(kind === 'dismiss' ? 'review.dismissTitle' : 'review.askTitle')}</h2>
+    <form className="card stack" onSubmit={submit} aria-labelledby={`${formId}-heading`}>
+      <h2 id={`${formId}-heading`}>{t(kind === 'dismiss' ? 'review.dismissTitle' : 'review.askTitle')}</h2>
       <div className="field">
         <label htmlFor={`${formId}-text`}>
           {t(kind === 'dismiss' ? 'review.dismissNote' : 'review.askMessage')}
