@@ -180,8 +180,8 @@ export interface MetaValues {
   clockOffsetMs: number | null;
   /** Changes of this device the server stored with its own time (`clock_ahead`), for the sync page. */
   restamped: RestampedChanges | null;
-  /** The time of the last review notice this device received (asked again from there at each sync). */
-  reviewNoticesSince: string | null;
+  /** By user id: the time of the last review notice received (asked again from there at each sync). */
+  reviewNoticesSince: Record<string, string> | null;
 }
 
 /** How many changes of this device the server re-stamped with its own time, and when it last did (server time). */

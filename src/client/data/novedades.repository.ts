@@ -121,13 +121,23 @@ export async function noteNovedades(db: TequioDb, found: Novedad[]): Promise<voi
   if (fresh.length > 0) await db.novedades.bulkAdd(fresh);
 }
 
-/** Stores the server's review notices and remembers the newest one's time, in one transaction. */
-export async function storeReviewNotices(db: TequioDb, notices: ReviewNotice[]): Promise<void> {
+/** Where `userId`'s review notices continue from (null: from the start). */
+export async function reviewNoticesSince(db: TequioDb, userId: string): Promise<string | null> {
+  return (await db.getMeta('reviewNoticesSince'))?.[userId] ?? null;
+}
+
+/** Stores `userId`'s review notices and remembers the newest one's time, in one transaction. */
+export async function storeReviewNotices(
+  db: TequioDb,
+  userId: string,
+  notices: ReviewNotice[],
+): Promise<void> {
   if (notices.length === 0) return;
   await db.transaction('rw', [db.novedades, db.meta], async () => {
     await noteNovedades(db, notices.map(noticeNovedad));
     const newest = notices.reduce((max, n) => (n.at > max ? n.at : max), notices[0]!.at);
-    await db.setMeta('reviewNoticesSince', newest);
+    const since = (await db.getMeta('reviewNoticesSince')) ?? {};
+    await db.setMeta('reviewNoticesSince', { ...since, [userId]: newest });
   });
   await trimNovedades(db);
 }

@@ -8,7 +8,7 @@
  */
 import { PROTOCOL_LIMITS } from '../../domain';
 import type { TequioDb } from '../data/db';
-import { storeReviewNotices } from '../data/novedades.repository';
+import { reviewNoticesSince, storeReviewNotices } from '../data/novedades.repository';
 import { ApiError, type ApiClient } from '../net/api-client';
 import { acknowledgePush, applyPulledPage, readOutboxBatch } from './local-store';
 import type { CycleResult, SyncStatus } from './sync-status';
@@ -94,8 +94,10 @@ export async function pullAll(ctx: TransferContext, result: CycleResult): Promis
  */
 export async function pullReviewNotices(ctx: Pick<TransferContext, 'db' | 'api'>): Promise<void> {
   try {
-    const { notices } = await ctx.api.reviewNotices(await ctx.db.getMeta('reviewNoticesSince'));
-    await storeReviewNotices(ctx.db, notices);
+    const userId = (await ctx.db.getMeta('account'))?.user.id;
+    if (!userId) return;
+    const { notices } = await ctx.api.reviewNotices(await reviewNoticesSince(ctx.db, userId));
+    await storeReviewNotices(ctx.db, userId, notices);
   } catch {
     // Next cycle.
   }

@@ -13,6 +13,7 @@ import {
   listNovedades,
   markAllRead,
   projectNovedades,
+  reviewNoticesSince,
   storeReviewNotices,
 } from '../../../src/client/data/novedades.repository';
 import { acknowledgePush, applyPulledPage } from '../../../src/client/sync/local-store';
@@ -148,8 +149,8 @@ describe('novedades', () => {
       recordId: 's1',
       recordTitle: 'Asamblea',
     });
-    await storeReviewNotices(db, [notice('e1', '2026-12-04T10:00:00.000Z', 'asked')]);
-    await storeReviewNotices(db, [
+    await storeReviewNotices(db, 'u-rosa', [notice('e1', '2026-12-04T10:00:00.000Z', 'asked')]);
+    await storeReviewNotices(db, 'u-rosa', [
       notice('e1', '2026-12-04T10:00:00.000Z', 'asked'),
       notice('e2', '2026-12-04T11:00:00.000Z', 'resolved'),
     ]);
@@ -157,6 +158,7 @@ describe('novedades', () => {
       ['review_resolved', ''],
       ['review_asked', '¿Se repitió la sesión?'],
     ]);
-    expect(await db.getMeta('reviewNoticesSince')).toBe('2026-12-04T11:00:00.000Z');
+    expect(await reviewNoticesSince(db, 'u-rosa')).toBe('2026-12-04T11:00:00.000Z');
+    expect(await reviewNoticesSince(db, 'u-ana')).toBeNull();
   });
 });
