@@ -6,6 +6,7 @@ import { formatDateTime } from '../../ui/format';
 import { PageHeading } from '../../ui/page-heading';
 import { changeReasonText, recordKindText } from '../../ui/vocabulary/change-reason';
 import './strings';
+import './novedades.css';
 
 /** One novedad in a sentence. */
 export function novedadText(n: Novedad, t: TFunction): string {
@@ -23,7 +24,7 @@ function NovedadCard({ novedad: n }: { novedad: Novedad }) {
   return (
     <li className={unread ? 'card stack novedad-unread' : 'card stack'}>
       <p>
-        {unread ? <strong className="tag">{t('novedades.unread')}</strong> : null} {novedadText(n, t)}
+        {unread ? <strong className="novedad-tag">{t('novedades.unread')}</strong> : null} {novedadText(n, t)}
       </p>
       <p className="small">{formatDateTime(n.at, i18n.language)}</p>
       {n.code && (n.kind === 'rejected' || n.kind.startsWith('review_')) ? (

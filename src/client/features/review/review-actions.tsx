@@ -68,7 +68,7 @@ function ResolveForm({ item, onDone }: { item: ReviewItemDetail; onDone: Done })
       <p className="small">{t('review.resolveHelp')}</p>
       {names.map((field) => (
         <div key={field} className="field">
-          <label className="checkbox">
+          <label className="choice">
             <input
               type="checkbox"
               checked={chosen.has(field)}
@@ -94,7 +94,7 @@ function ResolveForm({ item, onDone }: { item: ReviewItemDetail; onDone: Done })
         </div>
       ))}
       {item.current?.deleted ? (
-        <label className="checkbox">
+        <label className="choice">
           <input type="checkbox" checked={restore} onChange={(e) => setRestore(e.target.checked)} />
           {t('review.restore')}
         </label>

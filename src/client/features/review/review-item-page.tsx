@@ -10,6 +10,7 @@ import { remoteErrorText } from './remote-error';
 import { ReviewActions } from './review-actions';
 import { itemTitle, valueText } from './review-labels';
 import './strings';
+import './review.css';
 
 /** The values the change sent beside the ones the server holds now. */
 function Comparison({ item }: { item: ReviewItemDetail }) {
@@ -22,7 +23,7 @@ function Comparison({ item }: { item: ReviewItemDetail }) {
       {item.current === null ? <p>{t('review.recordMissing')}</p> : null}
       {item.current?.deleted ? <p>{t('review.recordDeleted')}</p> : null}
       {fields.length > 0 ? (
-        <div className="table-scroll">
+        <div className="review-table-scroll">
           <table>
             <thead>
               <tr>

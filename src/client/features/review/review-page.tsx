@@ -10,6 +10,7 @@ import { ManagersOnlyPage } from '../../widgets/managers-only-page';
 import { remoteErrorText } from './remote-error';
 import { itemTitle } from './review-labels';
 import './strings';
+import './review.css';
 
 function ReviewRow({ item }: { item: ReviewItem }) {
   const { t, i18n } = useTranslation();
@@ -65,7 +66,7 @@ function ReviewList() {
 
   return (
     <>
-      <div className="filters">
+      <div className="review-filters">
         <div className="field narrow">
           <label htmlFor={stateId}>{t('review.filterState')}</label>
           <select
