@@ -9,10 +9,24 @@ import { randomUUID } from 'node:crypto';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { AppPage, PASSWORD, ProcessesPage, SessionFormPage } from './pages/app.page';
+import { describeSmallTargets, smallTargets } from './support/target-size';
 
 async function expectNoViolations(page: Page, screen: string) {
   const results = await new AxeBuilder({ page }).analyze();
   expect(results.violations.map((v) => `${screen}: ${v.id} (${v.nodes.length}) ${v.help}`)).toEqual([]);
+}
+
+/** At 200 % zoom on a 10" tablet (640 CSS px): nothing scrolls sideways and every target is at least 44 px. */
+async function expectReflow(page: Page, screen: string) {
+  const size = page.viewportSize();
+  await page.setViewportSize({ width: 640, height: 400 });
+  const { scrollWidth, clientWidth } = await page.evaluate(() => ({
+    scrollWidth: document.documentElement.scrollWidth,
+    clientWidth: document.documentElement.clientWidth,
+  }));
+  expect(scrollWidth, `${screen} scrolls sideways`).toBeLessThanOrEqual(clientWidth);
+  expect(describeSmallTargets(await smallTargets(page)), screen).toEqual([]);
+  if (size) await page.setViewportSize(size);
 }
 
 test('a refused change is resolved from the review queue and reaches the tablet’s novedades', async ({
@@ -85,10 +99,12 @@ test('a refused change is resolved from the review queue and reaches the tablet�
   await expect(card).toContainText('Rosa Martínez');
   await expect(card).toContainText('Sin permiso: el registro no está en los procesos');
   await expectNoViolations(office, 'review-list');
+  await expectReflow(office, 'review-list');
   await card.getByRole('link', { name: `Revisar Sesión: ${title}` }).click();
   await expect(office.getByRole('rowheader', { name: 'title' })).toBeVisible();
   await expect(office.getByText('El servidor no tiene este registro.')).toBeVisible();
   await expectNoViolations(office, 'review-item');
+  await expectReflow(office, 'review-item');
   await office.getByLabel('Nota (opcional)').fill('Guardada por la coordinación: el equipo cambió.');
   await office.getByRole('button', { name: 'Guardar corrección' }).click();
   await expect(office.getByText('Se guardó la corrección.')).toBeVisible();
@@ -106,6 +122,7 @@ test('a refused change is resolved from the review queue and reaches the tablet�
   await expect(tablet.getByText('Guardada por la coordinación: el equipo cambió.')).toBeVisible();
   await expect(tablet.getByText(`El servidor rechazó tu cambio en sesión «${title}».`)).toBeVisible();
   await expectNoViolations(tablet, 'novedades');
+  await expectReflow(tablet, 'novedades');
   await tablet.getByRole('button', { name: 'Marcar todas como leídas' }).click();
   await expect(tablet.getByRole('link', { name: 'Novedades', exact: true })).toBeVisible();
 });
