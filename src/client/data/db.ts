@@ -145,8 +145,8 @@ export class TequioDb extends Dexie {
       agendaVersions: 'id, fields.processId',
       agendaValidations: 'id, fields.processId, fields.agendaVersionId',
     });
-    // v9: the "novedades" the sync noted for the field (office changes, rejections, review notices).
-    this.version(9).stores({ novedades: 'id, at, read' });
+    // v10 (v9 is the follow-up's): the "novedades" the sync noted for the field (office changes, rejections, review notices).
+    this.version(10).stores({ novedades: 'id, at, read' });
     // A newer version of the app wants to upgrade this database from another tab. Step aside at
     // once (the upgrade carries records and outbox over) and let the app reload into the new code;
     // holding on would block the other tab, and this tab's old code must not write to the new schema.

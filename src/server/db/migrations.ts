@@ -225,7 +225,7 @@ const migration0004Accounts: Migration = {
  * coordinator did with an item (resolved, dismissed, asked the field) is an
  * append-only log, which the author's device also reads (its "novedades").
  */
-const migration0005Review: Migration = {
+const migration0006Review: Migration = {
   async up(db: AnyDb) {
     await db.schema.alterTable('rejected_mutations').addColumn('process_id', 'text').execute();
     await db.schema
@@ -277,7 +277,7 @@ export const migrations: Record<string, Migration> = {
   '0002_blobs': migration0002Blobs,
   '0003_territory_scope': migration0003TerritoryScope,
   '0004_accounts': migration0004Accounts,
-  '0005_review': migration0005Review,
+  '0006_review': migration0006Review,
 };
 
 const provider: MigrationProvider = {

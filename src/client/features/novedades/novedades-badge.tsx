@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useUnreadNovedades } from '../../data/use-novedades';
 import './strings';
+import './novedades.css';
 
 /** The header's way to "Novedades", with the count of unread ones (nothing extra when none). */
 export function NovedadesBadge() {
