@@ -34,3 +34,4 @@ export * from './follow-up';
 export * from './pending';
 export * from './record-checks';
 export * from './accounts';
+export * from './review';

@@ -33,6 +33,7 @@ import { registerMetaRoutes } from './routes/meta.routes';
 import { registerPublicPageRoutes } from './routes/public-page.routes';
 import { registerSetupRoutes } from './routes/setup.routes';
 import { registerStaticRoutes } from './routes/static.routes';
+import { registerReviewRoutes } from './routes/review.routes';
 import { registerSyncRoutes } from './routes/sync.routes';
 import { registerTerritoryRoutes } from './routes/territory.routes';
 import { registerUsersRoutes } from './routes/users.routes';
@@ -45,6 +46,7 @@ import { createMapPacksService } from './services/map-packs.service';
 import { createPublicPageService } from './services/public-page.service';
 import { createLoginThrottle, DEFAULT_THROTTLE, type ThrottleOptions } from './services/login-throttle';
 import { createSetupService } from './services/setup.service';
+import { createReviewService } from './services/review.service';
 import { createSyncService } from './services/sync.service';
 import { createTerritoryService } from './services/territory.service';
 import {
@@ -93,6 +95,7 @@ function createServices(options: AppOptions) {
   const enrolment = createEnrolmentService({ ...store, auth, throttle });
   const sync = createSyncService(store);
   const blobStore = createBlobStore(options.config.blobDir ?? path.resolve('data', 'blobs'));
+  const review = createReviewService(store);
   const blobs = createBlobsService({
     store: blobStore,
     blobs: createBlobsRepository(options.db.db),
@@ -125,6 +128,7 @@ function createServices(options: AppOptions) {
     enrolment,
     setup,
     sync,
+    review,
     importer,
     blobs,
     territory,
@@ -216,6 +220,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   registerAccountsRoutes(app, { auth: services.auth, accounts: services.accounts });
   registerEnrolmentRoutes(app, { auth: services.auth, enrolment: services.enrolment });
   registerSyncRoutes(app, { auth: services.auth, sync: services.sync });
+  registerReviewRoutes(app, { auth: services.auth, review: services.review });
   await registerBlobRoutes(app, { auth: services.auth, blobs: services.blobs });
   registerImportRoutes(app, { auth: services.auth, importer: services.importer });
   registerTerritoryRoutes(app, { auth: services.auth, territory: services.territory });

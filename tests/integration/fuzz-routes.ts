@@ -63,7 +63,7 @@ function hostileQueries(ctx: FuzzContext): fc.Arbitrary<FuzzRequest> {
   const limit = fc.oneof(fc.constantFrom(...badLimits), fc.integer({ min: 1, max: 1000 }).map(String));
   return fc
     .tuple(
-      fc.nat(5),
+      fc.nat(7),
       badCursor(ctx),
       limit,
       hostileString(),
@@ -115,6 +115,24 @@ function hostileQueries(ctx: FuzzContext): fc.Arbitrary<FuzzRequest> {
             headers: bearer(token),
             // 414: a path parameter over the router's length limit.
             expect: [400, 404, 414],
+          };
+        case 5:
+          return {
+            kind: 'review: odd item id',
+            method: 'POST',
+            path: `/api/v1/review/items/${q(text)}/${twice ? 'resolve' : 'dismiss'}`,
+            headers: { ...bearer(token), 'content-type': 'application/json' },
+            body: Buffer.from(twice ? '{"fields":{}}' : `{"note":${JSON.stringify(text.slice(0, 50))}}`),
+            // A facilitator never reaches the queue; 414: a path parameter over the router's limit.
+            expect: facilitator ? [403, 414] : [400, 404, 414],
+          };
+        case 6:
+          return {
+            kind: 'review: odd filters',
+            method: 'GET',
+            path: `/api/v1/review/items?state=${q(text)}&userId=${q(text)}&limit=${q(lim)}`,
+            headers: bearer(token),
+            expect: facilitator ? [403] : [200, 400],
           };
         default:
           return {

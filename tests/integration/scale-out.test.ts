@@ -228,7 +228,9 @@ describe('two instances on one PostgreSQL behind nginx', () => {
     const written = new Set(writes.map((w) => `${w.entity}:${w.recordId}`));
     // Besides the workload's records, only the shipped defaults the instances add at start.
     const defaults = [...onServer.keys()].filter((key) => !written.has(key));
-    expect(defaults.filter((key) => !/^(rubricTemplate|governmentArea|projectStatus):/.test(key))).toEqual([]);
+    expect(defaults.filter((key) => !/^(rubricTemplate|governmentArea|projectStatus):/.test(key))).toEqual(
+      [],
+    );
     const workload = new Map([...onServer].filter(([key]) => written.has(key)));
     expect(diffStates(expectedState(writes), workload)).toEqual([]);
     for (const device of devices) {

@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useAccount } from '../data/use-account';
 import { UserMenu } from '../features/auth/user-menu';
+import { NovedadesBadge } from '../features/novedades/novedades-badge';
 import { SyncIndicator } from '../features/sync-status/sync-indicator';
 import { LanguageSwitch } from '../ui/language-switch';
 import { AppNavInMenu } from './app-nav';
@@ -32,6 +33,7 @@ function SignedInTools() {
   return (
     <>
       <SyncIndicator status={status} />
+      {account ? <NovedadesBadge /> : null}
       {account ? <UserMenu account={account}>{(close) => <AppNavInMenu onFollow={close} />}</UserMenu> : null}
     </>
   );

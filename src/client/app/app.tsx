@@ -111,6 +111,14 @@ const SyncPage = lazyScreen(async () => (await import('../features/sync-status/s
 const TerritoryPage = lazyScreen(
   async () => (await import('../features/territory/territory-page')).TerritoryPage,
 );
+// The review queue (coordinators) and the field's novedades.
+const ReviewPage = lazyScreen(async () => (await import('../features/review/review-page')).ReviewPage);
+const ReviewItemPage = lazyScreen(
+  async () => (await import('../features/review/review-item-page')).ReviewItemPage,
+);
+const NovedadesPage = lazyScreen(
+  async () => (await import('../features/novedades/novedades-page')).NovedadesPage,
+);
 // The maps sit under a page that already shows its own status: no second "loading" line.
 const StageOverview = lazyScreen(
   async () => (await import('../widgets/maps/stage-overview')).StageOverview,
@@ -220,6 +228,10 @@ export function AppRoutes() {
         <Route path="/government-areas" element={<GovernmentAreasPage />} />
         <Route path="/government-areas/:id" element={<GovernmentAreaPage />} />
         <Route path="/project-statuses" element={<ProjectStatusesPage />} />
+        {/* Review queue and novedades */}
+        <Route path="/office/review" element={<ReviewPage />} />
+        <Route path="/office/review/:id" element={<ReviewItemPage />} />
+        <Route path="/novedades" element={<NovedadesPage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

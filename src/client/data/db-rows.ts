@@ -47,6 +47,39 @@ export interface RejectedChange {
   fields?: Fields;
 }
 
+/** What the office changed that this device's user cares about (novedades.repository.ts). */
+export type NovedadKind =
+  | 'project_status'
+  | 'project_progress'
+  | 'commitment_who'
+  | 'rejected'
+  | 'review_resolved'
+  | 'review_dismissed'
+  | 'review_asked';
+
+export interface Novedad {
+  /** Stable per event, so seeing it again (a retried sync) adds nothing. */
+  id: string;
+  kind: NovedadKind;
+  /** When it happened (the server's time for review notices, else when this device learned it). */
+  at: string;
+  entity: string;
+  recordId: string;
+  /** The record's title or name, to recognise it. */
+  title: string | null;
+  /** The rejection's code (rejected, review_*). */
+  code?: string;
+  /** The coordinator's note or question (review_*). */
+  note?: string;
+  /** Who acted (review_*). */
+  byName?: string;
+  /** The value before and after (project_*, commitment_who). */
+  from?: unknown;
+  to?: unknown;
+  /** 1 once the user marked it read (an index: 0 | 1). */
+  read: 0 | 1;
+}
+
 /** A photo or audio file kept on the device (by SHA-256) until the server has confirmed it. */
 export interface LocalBlob {
   sha256: string;
@@ -147,6 +180,8 @@ export interface MetaValues {
   clockOffsetMs: number | null;
   /** Changes of this device the server stored with its own time (`clock_ahead`), for the sync page. */
   restamped: RestampedChanges | null;
+  /** By user id: the time of the last review notice received (asked again from there at each sync). */
+  reviewNoticesSince: Record<string, string> | null;
 }
 
 /** How many changes of this device the server re-stamped with its own time, and when it last did (server time). */

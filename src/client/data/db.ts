@@ -28,6 +28,7 @@ import type {
   MetaKey,
   MetaRow,
   MetaValues,
+  Novedad,
   OutboxEntry,
   RejectedChange,
   StoredRecord,
@@ -106,6 +107,8 @@ export class TequioDb extends Dexie {
   conflicts!: Table<ConflictEntry, number>;
   /** Confirmed photos and audio whose device copy was freed; the server holds them (blob-eviction.ts). */
   evictedBlobs!: Table<EvictedBlob, string>;
+  /** What the office changed that the field cares about, shown on "Novedades" (novedades.repository.ts). */
+  novedades!: Table<Novedad, string>;
   private versionChangeListeners = new Set<() => void>();
 
   constructor(name = 'tequio', options?: ConstructorParameters<typeof Dexie>[1]) {
@@ -153,6 +156,8 @@ export class TequioDb extends Dexie {
       projectStatuses: 'id',
       projectUpdates: 'id, fields.processId, fields.projectId',
     });
+    // v10 (v9 is the follow-up's): the "novedades" the sync noted for the field (office changes, rejections, review notices).
+    this.version(10).stores({ novedades: 'id, at, read' });
     // A newer version of the app wants to upgrade this database from another tab. Step aside at
     // once (the upgrade carries records and outbox over) and let the app reload into the new code;
     // holding on would block the other tab, and this tab's old code must not write to the new schema.

@@ -19,6 +19,13 @@ import type {
   PullResponse,
   PushRequest,
   PushResponse,
+  AskReviewRequest,
+  DismissReviewRequest,
+  ResolveReviewRequest,
+  ReviewItem,
+  ReviewItemDetail,
+  ReviewItemState,
+  ReviewNotice,
   TerritoryImportReport,
   UnsyncedFile,
   User,
@@ -108,6 +115,14 @@ export interface ApiClient {
   importUnsynced(file: UnsyncedFile): Promise<ImportReport>;
   /** Imports neighbourhood units from a GeoJSON FeatureCollection (coordinators and admins). */
   importTerritory(geojson: unknown): Promise<TerritoryImportReport>;
+  // The review queue (coordinators and admins) and the caller's notices from it.
+  listReviewItems(filter?: { state?: ReviewItemState; userId?: string }): Promise<{ items: ReviewItem[] }>;
+  getReviewItem(id: string): Promise<ReviewItemDetail>;
+  resolveReviewItem(id: string, body: ResolveReviewRequest): Promise<ReviewItemDetail>;
+  dismissReviewItem(id: string, body: DismissReviewRequest): Promise<ReviewItemDetail>;
+  askReviewItem(id: string, body: AskReviewRequest): Promise<ReviewItemDetail>;
+  /** What coordinators did with the caller's own changes at or after `since`. */
+  reviewNotices(since?: string | null): Promise<{ notices: ReviewNotice[] }>;
 }
 
 export function createApiClient(options: ApiClientOptions = {}): ApiClient {
@@ -185,5 +200,15 @@ export function createApiClient(options: ApiClientOptions = {}): ApiClient {
     enrol: (body) => request('POST', '/auth/enrol', body, false),
     importUnsynced: (file) => request('POST', '/sync/import', file),
     importTerritory: (geojson) => request('POST', '/territory/import', geojson),
+    listReviewItems: (filter = {}) => {
+      const qs = new URLSearchParams(Object.entries(filter).filter(([, v]) => !!v)).toString();
+      return request('GET', `/review/items${qs ? `?${qs}` : ''}`);
+    },
+    getReviewItem: (id) => request('GET', `/review/items/${encodeURIComponent(id)}`),
+    resolveReviewItem: (id, body) => request('POST', `/review/items/${encodeURIComponent(id)}/resolve`, body),
+    dismissReviewItem: (id, body) => request('POST', `/review/items/${encodeURIComponent(id)}/dismiss`, body),
+    askReviewItem: (id, body) => request('POST', `/review/items/${encodeURIComponent(id)}/ask`, body),
+    reviewNotices: (since) =>
+      request('GET', `/review/notices${since ? `?${new URLSearchParams({ since }).toString()}` : ''}`),
   };
 }

@@ -23,9 +23,7 @@ import {
   isEntityName,
   maxHlc,
   mergeFields,
-  newId,
   PROTOCOL_LIMITS,
-  stateAsWrites,
   type Change,
   type EntityName,
   type FieldHlcs,
@@ -34,8 +32,9 @@ import {
   type PushResponse,
 } from '../../domain';
 import { detectDeleteEditConflict, noteMergeConflict } from '../data/conflicts.repository';
-import { ENTITY_TABLES, type OutboxEntry, type StoredRecord, type TequioDb } from '../data/db';
+import type { StoredRecord, TequioDb } from '../data/db';
 import { openDeviceClock } from '../data/device-clock';
+import { noteNovedades, projectNovedades, rejectedNovedad, type Novedad } from '../data/novedades.repository';
 
 export async function readOutboxBatch(db: TequioDb, maxCount: number, maxBytes: number): Promise<Mutation[]> {
   const rows = await db.outbox.orderBy('id').limit(maxCount).toArray();
@@ -82,8 +81,9 @@ export async function acknowledgePush(
     }),
   );
   let rejected = 0;
-  await db.transaction('rw', [db.outbox, db.rejected, db.meta, ...restampTables], async () => {
+  await db.transaction('rw', [db.outbox, db.rejected, db.meta, db.novedades, ...restampTables], async () => {
     const awaitingEcho = (await db.getMeta('awaitingEcho')) ?? {};
+    const refused: Novedad[] = [];
     for (const result of response.results) {
       const m = byId.get(result.id);
       if (!m) continue;
@@ -96,7 +96,7 @@ export async function acknowledgePush(
       }
       if (result.status === 'rejected') {
         rejected++;
-        await db.rejected.add({
+        const change = {
           mutationId: m.id,
           entity: m.entity,
           recordId: m.recordId,
@@ -105,11 +105,14 @@ export async function acknowledgePush(
           message: result.message ?? '',
           at: new Date().toISOString(),
           ...(m.op === 'put' ? { fields: m.fields } : {}),
-        });
+        };
+        await db.rejected.add(change);
+        refused.push(rejectedNovedad((await db.getMeta('clientId'))!, change));
       }
       await db.outbox.delete(m.id);
     }
     await db.setMeta('awaitingEcho', awaitingEcho);
+    await noteNovedades(db, refused);
     if ((await db.getMeta('serverEpoch')) === null) await db.setMeta('serverEpoch', response.serverEpoch);
     if (restamps.length > 0) await adoptServerStamps(db, restamps, byId, response.serverTime);
   });
@@ -173,102 +176,71 @@ export async function applyPulledPage(
   let applied = 0;
   // Local stamps beyond this are poisoned: the pulled field replaces them whatever their order.
   const poisonedAfter = serverTime ? Date.parse(serverTime) + PROTOCOL_LIMITS.maxClockAheadMs : NaN;
-  await db.transaction('rw', [...db.entityTables(), db.meta, db.outbox, db.conflicts], async () => {
-    const { clock } = await openDeviceClock(db);
-    const awaitingEcho = (await db.getMeta('awaitingEcho')) ?? {};
-    // One read per table for the whole page, merged in memory (a record may come twice in a page),
-    // one write per table: a page of 500 is a handful of IndexedDB requests, not a thousand.
-    const idsByEntity = new Map<EntityName, string[]>();
-    for (const change of changes) {
-      if (!isEntityName(change.entity)) continue; // an entity this version does not know yet
-      const ids = idsByEntity.get(change.entity) ?? [];
-      ids.push(change.id);
-      idsByEntity.set(change.entity, ids);
-    }
-    const current = new Map<string, StoredRecord | undefined>();
-    for (const [entity, ids] of idsByEntity) {
-      const rows = await db.tableFor(entity).bulkGet(ids);
-      ids.forEach((id, i) => current.set(`${entity}:${id}`, rows[i]));
-    }
-    const toWrite = new Map<EntityName, Map<string, StoredRecord>>();
-    for (const change of changes) {
-      if (!isEntityName(change.entity)) continue;
-      const key = `${change.entity}:${change.id}`;
-      const stored = current.get(key);
-      const fields = { ...change.fields, deleted: change.deleted };
-      const base = withoutPoisonedStamps(stored, change.hlcs, poisonedAfter);
-      const { state, changed } = mergeFields(base, { fields, hlcs: change.hlcs });
-      if (changed.length > 0) {
-        const record: StoredRecord = { id: change.id, ...state };
-        current.set(key, record);
-        const writes = toWrite.get(change.entity) ?? new Map<string, StoredRecord>();
-        writes.set(change.id, record);
-        toWrite.set(change.entity, writes);
-        applied++;
-        // Only a tombstone over a record held here can reveal a delete/edit crossing. Awaiting
-        // anything but an IndexedDB request inside the transaction would let it commit early,
-        // so the check is synchronous and only a found conflict is written.
-        if (stored && state.deleted) {
-          const editedHere = stored.deleted
-            ? []
-            : [...(awaitingEcho[key] ?? []), ...(await pendingEditFields(db, change.entity, change.id))];
-          const seen = { before: stored, after: state, changed, editedHere };
-          if (detectDeleteEditConflict(seen)) await noteMergeConflict(db, change.entity, change.id, seen);
+  await db.transaction(
+    'rw',
+    [...db.entityTables(), db.meta, db.outbox, db.conflicts, db.novedades],
+    async () => {
+      const { clock } = await openDeviceClock(db);
+      const noticed: Novedad[] = []; // what the field cares about (novedades.repository.ts)
+      const awaitingEcho = (await db.getMeta('awaitingEcho')) ?? {};
+      // One read per table for the whole page, merged in memory (a record may come twice in a page),
+      // one write per table: a page of 500 is a handful of IndexedDB requests, not a thousand.
+      const idsByEntity = new Map<EntityName, string[]>();
+      for (const change of changes) {
+        if (!isEntityName(change.entity)) continue; // an entity this version does not know yet
+        const ids = idsByEntity.get(change.entity) ?? [];
+        ids.push(change.id);
+        idsByEntity.set(change.entity, ids);
+      }
+      const current = new Map<string, StoredRecord | undefined>();
+      for (const [entity, ids] of idsByEntity) {
+        const rows = await db.tableFor(entity).bulkGet(ids);
+        ids.forEach((id, i) => current.set(`${entity}:${id}`, rows[i]));
+      }
+      const toWrite = new Map<EntityName, Map<string, StoredRecord>>();
+      for (const change of changes) {
+        if (!isEntityName(change.entity)) continue;
+        const key = `${change.entity}:${change.id}`;
+        const stored = current.get(key);
+        const fields = { ...change.fields, deleted: change.deleted };
+        const base = withoutPoisonedStamps(stored, change.hlcs, poisonedAfter);
+        const { state, changed } = mergeFields(base, { fields, hlcs: change.hlcs });
+        if (changed.length > 0) {
+          const record: StoredRecord = { id: change.id, ...state };
+          current.set(key, record);
+          const writes = toWrite.get(change.entity) ?? new Map<string, StoredRecord>();
+          writes.set(change.id, record);
+          toWrite.set(change.entity, writes);
+          applied++;
+          if (change.entity === 'project')
+            noticed.push(
+              ...projectNovedades(stored, state, changed, change.id, serverTime ?? new Date().toISOString()),
+            );
+          // Only a tombstone over a record held here can reveal a delete/edit crossing. Awaiting
+          // anything but an IndexedDB request inside the transaction would let it commit early,
+          // so the check is synchronous and only a found conflict is written.
+          if (stored && state.deleted) {
+            const editedHere = stored.deleted
+              ? []
+              : [...(awaitingEcho[key] ?? []), ...(await pendingEditFields(db, change.entity, change.id))];
+            const seen = { before: stored, after: state, changed, editedHere };
+            if (detectDeleteEditConflict(seen)) await noteMergeConflict(db, change.entity, change.id, seen);
+          }
         }
+        delete awaitingEcho[key];
+        const newest = maxHlc(change.hlcs);
+        if (newest) clock.receive(newest);
       }
-      delete awaitingEcho[key];
-      const newest = maxHlc(change.hlcs);
-      if (newest) clock.receive(newest);
-    }
-    for (const [entity, records] of toWrite) await db.tableFor(entity).bulkPut([...records.values()]);
-    // After a complete pull every change the server made is here: what was not echoed changed nothing there.
-    await db.setMeta('awaitingEcho', complete ? null : awaitingEcho);
-    await db.setMeta('hlc', clock.last());
-    await db.setMeta('cursor', cursor);
-    await db.setMeta('serverEpoch', serverEpoch);
-  });
+      for (const [entity, records] of toWrite) await db.tableFor(entity).bulkPut([...records.values()]);
+      await noteNovedades(db, noticed);
+      // After a complete pull every change the server made is here: what was not echoed changed nothing there.
+      await db.setMeta('awaitingEcho', complete ? null : awaitingEcho);
+      await db.setMeta('hlc', clock.last());
+      await db.setMeta('cursor', cursor);
+      await db.setMeta('serverEpoch', serverEpoch);
+    },
+  );
   return applied;
-}
-
-/**
- * After the server was restored from a backup (new epoch) or lost track of
- * this client (mutation gap): take a new clientId and queue every record the
- * device holds, each field with its original hlc, then pull from the start.
- * Re-sending is harmless under the merge rule, so nothing is lost or doubled.
- */
-export async function resetForNewEpoch(db: TequioDb): Promise<number> {
-  let queued = 0;
-  await db.transaction('rw', [...db.entityTables(), db.outbox, db.meta], async () => {
-    await db.outbox.clear();
-    const createdAt = new Date().toISOString();
-    let id = 1;
-    const entries: OutboxEntry[] = [];
-    for (const [entity, tableName] of Object.entries(ENTITY_TABLES)) {
-      for (const record of await db[tableName].toArray()) {
-        const writes = stateAsWrites(record);
-        const hlc = maxHlc(writes.hlcs);
-        if (!hlc) continue;
-        entries.push({
-          id: id++,
-          entity,
-          recordId: record.id,
-          op: 'put',
-          fields: writes.fields,
-          hlc,
-          hlcs: writes.hlcs,
-          createdAt,
-        });
-      }
-    }
-    await db.outbox.bulkAdd(entries);
-    queued = entries.length;
-    await db.setMeta('clientId', newId());
-    await db.setMeta('nextMutationId', id);
-    await db.setMeta('cursor', null);
-    await db.setMeta('serverEpoch', null);
-    await db.setMeta('awaitingEcho', null);
-  });
-  return queued;
 }
 
 /**

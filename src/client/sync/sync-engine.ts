@@ -33,9 +33,9 @@ import { learnClockOffset } from '../data/device-clock';
 import { ApiError, createApiClient, type ApiClient } from '../net/api-client';
 import { backoffDelay, DEFAULT_BACKOFF, type BackoffOptions } from './backoff';
 import { createBlobUploader, type BlobUploader } from './blob-uploader';
-import { resetForNewEpoch } from './local-store';
+import { resetForNewEpoch } from './epoch-reset';
 import type { CycleResult, SyncStatus } from './sync-status';
-import { pullAll, pushAll, type TransferContext } from './sync-transfer';
+import { pullAll, pullReviewNotices, pushAll, type TransferContext } from './sync-transfer';
 import { webLocks } from '../data/web-locks';
 
 export type { CycleResult, DownloadProgress, SyncPhase, SyncStatus } from './sync-status';
@@ -156,6 +156,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
       try {
         await pushAll(transfer, result);
         await pullAll(transfer, result);
+        await pullReviewNotices(transfer);
         await settleRestampNotice(result);
         const now = new Date().toISOString();
         await db.setMeta('lastSyncAt', now);

@@ -8,6 +8,7 @@
  */
 import { PROTOCOL_LIMITS } from '../../domain';
 import type { TequioDb } from '../data/db';
+import { reviewNoticesSince, storeReviewNotices } from '../data/novedades.repository';
 import { ApiError, type ApiClient } from '../net/api-client';
 import { acknowledgePush, applyPulledPage, readOutboxBatch } from './local-store';
 import { estimateTimeLeft, type CycleResult, type SyncStatus } from './sync-status';
@@ -90,5 +91,22 @@ export async function pullAll(ctx: TransferContext, result: CycleResult): Promis
       if (showProgress && !firstDownload) set({ download: null });
       return;
     }
+  }
+}
+
+/**
+ * After the pull: what coordinators did with this user's changes in the review queue
+ * (resolved, dismissed, a question), from the last one received, into the device's
+ * "novedades" (ADR 0010). Best effort: a server without the endpoint, or a cut, leaves
+ * it for the next cycle and never fails this one.
+ */
+export async function pullReviewNotices(ctx: Pick<TransferContext, 'db' | 'api'>): Promise<void> {
+  try {
+    const userId = (await ctx.db.getMeta('account'))?.user.id;
+    if (!userId) return;
+    const { notices } = await ctx.api.reviewNotices(await reviewNoticesSince(ctx.db, userId));
+    await storeReviewNotices(ctx.db, userId, notices);
+  } catch {
+    // Next cycle.
   }
 }

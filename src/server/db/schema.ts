@@ -95,6 +95,42 @@ export interface RejectedMutationsTable {
   /** The mutation as received (JSON). */
   mutation: string;
   created_at: string;
+  /** The process the change concerns when the server holds it (review scope); null otherwise. */
+  process_id: string | null;
+  /** open | resolved | dismissed | asked (the review queue). */
+  review_state: string;
+}
+
+/** A delete/edit crossing the server settled while applying a push (the review queue). */
+export interface ReviewConflictsTable {
+  id: string;
+  client_id: string;
+  mutation_id: number;
+  user_id: string;
+  entity: string;
+  record_id: string;
+  process_id: string | null;
+  /** edit_of_deleted | deleted_while_edited */
+  kind: string;
+  /** JSON array of the fields concerned. */
+  fields: string;
+  /** The mutation as received (JSON). */
+  mutation: string;
+  created_at: string;
+  review_state: string;
+}
+
+/** What a coordinator did with a review item (append-only); the author's device reads its own. */
+export interface ReviewEventsTable {
+  id: string;
+  item_id: string;
+  /** Who made the change the item is about (the person the note or question reaches). */
+  subject_user_id: string;
+  /** resolved | dismissed | asked */
+  action: string;
+  note: string;
+  by_user_id: string;
+  created_at: string;
 }
 
 /** Mirror of territorialUnit.directorateId (units without a directorate have no row). */
@@ -153,4 +189,6 @@ export interface Tables {
   process_units: ProcessUnitsTable;
   enrolment_codes: EnrolmentCodesTable;
   login_attempts: LoginAttemptsTable;
+  review_conflicts: ReviewConflictsTable;
+  review_events: ReviewEventsTable;
 }

@@ -16,6 +16,8 @@ export interface RejectionRow {
   /** The mutation as the client sent it. */
   mutation: unknown;
   createdAt: string;
+  /** The process the change concerns when the server holds it (review scope). */
+  processId?: string | null;
 }
 
 /** 9 columns × 500 rows: far under the parameter caps of both dialects. */
@@ -38,6 +40,8 @@ export function createRejectionsRepository(db: Db) {
             message: rejection.message,
             mutation: JSON.stringify(rejection.mutation),
             created_at: rejection.createdAt,
+            process_id: rejection.processId ?? null,
+            review_state: 'open',
           })),
         )
         .execute();
@@ -77,6 +81,7 @@ export function createRejectionsRepository(db: Db) {
         message: row.message,
         mutation: JSON.parse(row.mutation) as unknown,
         createdAt: row.created_at,
+        processId: row.process_id,
       }));
     },
   };

@@ -11,6 +11,7 @@ import { createEnrolmentRepository } from './enrolment.repository';
 import { createMetaRepository } from './meta.repository';
 import { createRecordsRepository } from './records.repository';
 import { createRejectionsRepository } from './rejections.repository';
+import { createReviewRepository } from './review.repository';
 import { createTokensRepository } from './tokens.repository';
 import { createUsersRepository } from './users.repository';
 
@@ -24,6 +25,7 @@ function bind(handle: DatabaseHandle, db = handle.db) {
     meta: createMetaRepository(db),
     blobs: createBlobsRepository(db),
     enrolment: createEnrolmentRepository(db),
+    review: createReviewRepository(db),
   };
 }
 

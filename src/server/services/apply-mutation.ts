@@ -37,6 +37,7 @@ import {
 import type { RecordKey, RecordsRepository, StoredRecord } from '../repositories/records.repository';
 import type { Repositories } from '../repositories/repositories';
 import { authorizeWrite, type WriteAccess } from './authorization';
+import { crossingOf, type Crossing } from './review-conflicts';
 import { processIdsInScope, readScopeOf } from './scope';
 
 export interface ApplyContext {
@@ -48,6 +49,8 @@ export interface ApplyContext {
   now: string;
   /** Reads and writes of a whole push batch (without it, each mutation reads and writes at once). */
   batch?: PushBatch;
+  /** Told of each delete/edit crossing an applied write settles (review-conflicts.ts). */
+  noteCrossing?(mutation: Mutation, crossing: Crossing, processId: string | null): void;
 }
 
 /** What applying a mutation reads and writes besides the scope mirrors. */
@@ -253,6 +256,8 @@ export async function applyMutation(
   if (blobRefusal) return refused(blobRefusal);
 
   if (changed.length > 0) {
+    const crossing = crossingOf(stored?.state, mutation, state, changedValues);
+    if (crossing) ctx.noteCrossing?.(mutation, crossing, processId);
     await access.put({
       entity: mutation.entity,
       id: mutation.recordId,

@@ -39,6 +39,8 @@ export const ACTIONS = {
   'sync.import': (user: User) => user.role === 'admin' || user.role === 'coordinator',
   /** Review rejected changes (filtered by canManageUser for directorate coordinators). */
   'rejections.list': (user: User) => user.role === 'admin' || user.role === 'coordinator',
+  /** The review queue: list, resolve, dismiss, ask the field (which items: review.service.ts scope). */
+  'review.manage': (user: User) => user.role === 'admin' || user.role === 'coordinator',
   /** Create accounts (which roles and directorates: authorization-people.ts mayGiveRole, users.service.ts). */
   'users.create': (user: User) => user.role === 'admin' || user.role === 'coordinator',
   /** List, edit, deactivate and reset accounts (which ones: authorization-people.ts). */

@@ -23,6 +23,7 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import {
+  getEntity,
   isEntityName,
   PROTOCOL_LIMITS,
   type EntityName,
@@ -33,7 +34,7 @@ import {
   type PushResponse,
   type User,
 } from '../../domain';
-import type { RepositoryStore } from '../repositories/repositories';
+import type { Repositories, RepositoryStore } from '../repositories/repositories';
 import type { RejectionRow } from '../repositories/rejections.repository';
 import { decodeCursor, encodeCursor } from './cursor';
 import { EpochChanged, Forbidden, MutationGap, ValidationFailed } from './errors';
@@ -67,6 +68,20 @@ export function findGap(last: number, ids: number[]): number | null {
 }
 
 export type SyncStore = Pick<RepositoryStore, 'transaction' | 'meta' | 'records' | 'rejections' | 'users'>;
+
+/** The process a refused change concerns, when the server holds that process (the review queue's scope). */
+async function processOfChange(
+  repos: Pick<Repositories, 'records'>,
+  mutation: Mutation & { entity: EntityName },
+): Promise<string | null> {
+  const definition = getEntity(mutation.entity);
+  if (definition.reference) return null;
+  const stored = await repos.records.get(mutation.entity, mutation.recordId);
+  const processId =
+    stored?.processId ??
+    (mutation.op === 'put' ? definition.processIdOf(mutation.recordId, mutation.fields) : null);
+  return processId && (await repos.records.get('process', processId)) ? processId : null;
+}
 
 export function createSyncService(store: SyncStore) {
   async function epoch(): Promise<string> {
@@ -109,24 +124,39 @@ export function createSyncService(store: SyncStore) {
         const results: MutationResult[] = mutations.map(
           (m) => byId.get(m.id) ?? { id: m.id, status: 'duplicate' },
         );
-        const rejections: RejectionRow[] = fresh.flatMap((mutation) => {
+        const rejections: RejectionRow[] = [];
+        for (const mutation of fresh) {
           const result = byId.get(mutation.id);
-          if (result?.status !== 'rejected') return [];
-          return [
-            {
-              clientId: request.clientId,
-              mutationId: mutation.id,
-              userId: user.id,
-              entity: mutation.entity,
-              recordId: mutation.recordId,
-              code: result.code ?? 'rejected',
-              message: result.message ?? '',
-              mutation,
-              createdAt: writer.now,
-            },
-          ];
-        });
+          if (result?.status !== 'rejected') continue;
+          rejections.push({
+            clientId: request.clientId,
+            mutationId: mutation.id,
+            userId: user.id,
+            entity: mutation.entity,
+            recordId: mutation.recordId,
+            code: result.code ?? 'rejected',
+            message: result.message ?? '',
+            mutation,
+            createdAt: writer.now,
+            processId: await processOfChange(repos, mutation),
+          });
+        }
         if (rejections.length > 0) await repos.rejections.insertMany(rejections);
+        await repos.review.insertConflicts(
+          writer.crossings().map((c) => ({
+            id: randomUUID(),
+            clientId: request.clientId,
+            mutationId: c.mutation.id,
+            userId: user.id,
+            entity: c.mutation.entity,
+            recordId: c.mutation.recordId,
+            processId: c.processId,
+            kind: c.kind,
+            fields: c.fields,
+            mutation: c.mutation,
+            createdAt: writer.now,
+          })),
+        );
         const last = fresh.length > 0 ? fresh[fresh.length - 1]!.id : previous;
         if (!client || client.lastMutationId !== last) {
           await repos.clients.save(

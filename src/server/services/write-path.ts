@@ -31,8 +31,15 @@ import {
 import type { StoredRecord } from '../repositories/records.repository';
 import type { Repositories, RepositoryStore } from '../repositories/repositories';
 import { applyMutation, createPushBatch } from './apply-mutation';
+import type { Crossing } from './review-conflicts';
 
 export type ServerMutation = Mutation & { entity: EntityName };
+
+/** A crossing noted while applying `mutation` (stored for the review queue by the push). */
+export interface NotedCrossing extends Crossing {
+  mutation: Mutation;
+  processId: string | null;
+}
 
 const NODE_KEY = 'server_hlc_node';
 const LAST_KEY = 'server_hlc_last';
@@ -55,6 +62,8 @@ export interface Writer {
   apply(actor: User, mutations: ServerMutation[]): Promise<MutationResult[]>;
   /** How many records this writer changed so far. */
   written(): number;
+  /** The delete/edit crossings its writes settled so far (review-conflicts.ts). */
+  crossings(): NotedCrossing[];
   /**
    * Replaces every stored stamp beyond the bound (written before the bound
    * existed) by one present stamp, each repaired record with a new seq so
@@ -121,6 +130,7 @@ export async function withWriter<T>(
   const lastBefore = clock.last();
   const bound = clockBound(nowMs);
   const flushes: (() => Promise<void>)[] = [];
+  const crossings: NotedCrossing[] = [];
 
   const writer: Writer = {
     now,
@@ -135,7 +145,15 @@ export async function withWriter<T>(
         mutations.map((m) => ({ entity: m.entity, id: m.recordId })),
       );
       flushes.push(() => batch.flush());
-      const context = { repos, user: actor, now, nextSeq: () => ++seq, batch };
+      const context = {
+        repos,
+        user: actor,
+        now,
+        nextSeq: () => ++seq,
+        batch,
+        noteCrossing: (mutation: Mutation, crossing: Crossing, processId: string | null) =>
+          crossings.push({ ...crossing, mutation, processId }),
+      };
       const results: MutationResult[] = [];
       for (const original of mutations) {
         const { mutation, restamp } = boundStamps(original, bound, () => clock.tick());
@@ -150,6 +168,7 @@ export async function withWriter<T>(
       return results;
     },
     written: () => seq - startSeq,
+    crossings: () => [...crossings],
     async repairFutureStamps() {
       const poisoned: StoredRecord[] = [];
       for (let after = 0; after < startSeq;) {

@@ -89,6 +89,11 @@ export function UserMenu({
               </Link>
             </li>
             <li>
+              <Link to="/office/review" className="link-target" onClick={() => setOpen(false)}>
+                {t('office.review')}
+              </Link>
+            </li>
+            <li>
               <Link to="/enrolment" className="link-target" onClick={() => setOpen(false)}>
                 {t('office.enrolment')}
               </Link>

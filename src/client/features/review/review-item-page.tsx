@@ -1,0 +1,153 @@
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router';
+import { getReviewItem, type ReviewItemDetail } from '../../data/use-review';
+import { FormAlert } from '../../ui/form-alert';
+import { formatDateTime } from '../../ui/format';
+import { changeReasonText } from '../../ui/vocabulary/change-reason';
+import { ManagersOnlyPage } from '../../widgets/managers-only-page';
+import { remoteErrorText } from './remote-error';
+import { ReviewActions } from './review-actions';
+import { itemTitle, valueText } from './review-labels';
+import './strings';
+import './review.css';
+
+/** The values the change sent beside the ones the server holds now. */
+function Comparison({ item }: { item: ReviewItemDetail }) {
+  const { t } = useTranslation();
+  const fields = [...new Set([...Object.keys(item.proposed ?? {}), ...item.fields])];
+  return (
+    <section className="stack">
+      <h2>{t('review.comparison')}</h2>
+      {item.op === 'delete' ? <p>{t('review.deleteSent')}</p> : null}
+      {item.current === null ? <p>{t('review.recordMissing')}</p> : null}
+      {item.current?.deleted ? <p>{t('review.recordDeleted')}</p> : null}
+      {fields.length > 0 ? (
+        <div className="review-table-scroll">
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">{t('review.field')}</th>
+                <th scope="col">{t('review.sent')}</th>
+                <th scope="col">{t('review.current')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {fields.map((f) => (
+                <tr key={f}>
+                  <th scope="row">{f}</th>
+                  <td>{valueText(item.proposed?.[f]) || t('review.empty')}</td>
+                  <td>{valueText(item.current?.fields[f]) || t('review.empty')}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ) : null}
+    </section>
+  );
+}
+
+function ItemView({ id }: { id: string }) {
+  const { t, i18n } = useTranslation();
+  const [item, setItem] = useState<ReviewItemDetail | null>(null);
+  const [failure, setFailure] = useState<string | null>(null);
+  const [done, setDone] = useState<string | null>(null);
+  const [attempt, setAttempt] = useState(0);
+
+  useEffect(() => {
+    let active = true;
+    setFailure(null);
+    getReviewItem(id).then(
+      (found) => active && setItem(found),
+      (error: unknown) => active && setFailure(remoteErrorText(error, t)),
+    );
+    return () => {
+      active = false;
+    };
+  }, [id, attempt, t]);
+
+  if (failure) {
+    return (
+      <FormAlert
+        action={
+          <button type="button" className="button" onClick={() => setAttempt((n) => n + 1)}>
+            {t('review.retry')}
+          </button>
+        }
+      >
+        {failure}
+      </FormAlert>
+    );
+  }
+  if (item === null) return <p className="loading">{t('review.loading')}</p>;
+  const closed = item.state === 'resolved' || item.state === 'dismissed';
+  return (
+    <>
+      <div role="status">{done ? <p className="notice">{done}</p> : null}</div>
+      <section className="card stack">
+        <h2>{itemTitle(item, t)}</h2>
+        <dl>
+          <dt>{t('review.reason')}</dt>
+          <dd>{changeReasonText(item.code, t)}</dd>
+          <dt>{t('review.who')}</dt>
+          <dd>{item.userName}</dd>
+          <dt>{t('review.when')}</dt>
+          <dd>{formatDateTime(item.createdAt, i18n.language)}</dd>
+          <dt>{t('review.device')}</dt>
+          <dd>{t('review.deviceValue', { client: item.clientId.slice(0, 8), mutation: item.mutationId })}</dd>
+          <dt>{t('review.state')}</dt>
+          <dd>{t(`review.states.${item.state}`)}</dd>
+        </dl>
+        {item.message ? <p className="small">{t('review.technical', { message: item.message })}</p> : null}
+      </section>
+      <Comparison item={item} />
+      {item.events.length > 0 ? (
+        <section className="stack">
+          <h2>{t('review.history')}</h2>
+          <ul className="plain-list stack">
+            {item.events.map((e) => (
+              <li key={e.id}>
+                {t('review.historyLine', {
+                  action: t(`review.actions.${e.action}`),
+                  name: e.byName,
+                  when: formatDateTime(e.at, i18n.language),
+                })}
+                {e.note ? <blockquote>{e.note}</blockquote> : null}
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+      {closed ? null : (
+        <ReviewActions
+          item={item}
+          onDone={(next, action) => {
+            setItem(next);
+            setDone(t(`review.done.${action}`));
+          }}
+        />
+      )}
+    </>
+  );
+}
+
+/** `/office/review/:id`: one item, the values sent against the stored ones, and the three actions. */
+export function ReviewItemPage() {
+  const { t } = useTranslation();
+  const { id = '' } = useParams();
+  return (
+    <ManagersOnlyPage title={t('review.detailTitle')} forbidden={t('review.forbidden')}>
+      {() => (
+        <>
+          <p>
+            <Link to="/office/review" className="link-target">
+              {t('review.back')}
+            </Link>
+          </p>
+          <ItemView id={id} />
+        </>
+      )}
+    </ManagersOnlyPage>
+  );
+}

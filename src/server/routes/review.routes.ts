@@ -1,0 +1,160 @@
+/** The coordinators' review queue, and each field user's notices from it (review.service.ts). */
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import {
+  askReviewRequestSchema,
+  dismissReviewRequestSchema,
+  resolveReviewRequestSchema,
+  REVIEW_ITEM_STATES,
+  reviewItemDetailSchema,
+  reviewItemIdSchema,
+  reviewItemSchema,
+  reviewNoticeSchema,
+} from '../../domain';
+import { authHook, authOf, requireAction } from '../http/auth.hook';
+import { failure, failures, json, named } from '../http/openapi';
+import type { ZodTypeProvider } from '../http/validation';
+import type { AuthService } from '../services/auth.service';
+import type { ReviewService } from '../services/review.service';
+
+const listQuerySchema = z.object({
+  state: z.enum(REVIEW_ITEM_STATES).optional().describe('Only items in this state'),
+  userId: z.uuid().optional().describe('Only changes made by this user'),
+  limit: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(500)
+    .optional()
+    .describe('At most this many, newest first (default 200)'),
+});
+const paramsSchema = z.object({ id: reviewItemIdSchema });
+const noticesQuerySchema = z.object({
+  since: z.iso
+    .datetime()
+    .optional()
+    .describe('Only notices at or after this time (ISO); the device keeps the last one'),
+});
+const itemList = named('ReviewItemList', z.object({ items: z.array(named('ReviewItem', reviewItemSchema)) }));
+const noticeList = named(
+  'ReviewNoticeList',
+  z.object({ notices: z.array(named('ReviewNotice', reviewNoticeSchema)) }),
+);
+const detail = named('ReviewItemDetail', reviewItemDetailSchema);
+const refused = failure(
+  'The corrected value was refused by the write path (review_refused), with the reason',
+);
+const closed = failure('The item is already resolved or dismissed (review_closed)');
+
+export function registerReviewRoutes(
+  app: FastifyInstance,
+  deps: { auth: AuthService; review: ReviewService },
+) {
+  const onRequest = authHook(deps.auth);
+  const preValidation = requireAction('review.manage');
+  const routes = app.withTypeProvider<ZodTypeProvider>();
+
+  routes.get(
+    '/api/v1/review/items',
+    {
+      onRequest,
+      preValidation,
+      schema: {
+        summary: 'Rejected changes and delete/edit crossings in the caller’s scope (admin/coordinator)',
+        querystring: listQuerySchema,
+        response: {
+          200: json('Review items', itemList),
+          ...failures(400, 401, 403),
+        },
+      },
+    },
+    async (request) => {
+      const { state, userId, limit } = request.query;
+      const user = authOf(request, 'review.manage').user;
+      return { items: await deps.review.list(user, { state, userId, limit: limit ?? 200 }) };
+    },
+  );
+
+  routes.get(
+    '/api/v1/review/items/:id',
+    {
+      onRequest,
+      preValidation,
+      schema: {
+        summary: 'One review item with the record as stored now and what was done with it',
+        params: paramsSchema,
+        response: { 200: json('The item', detail), ...failures(400, 401, 403, 404) },
+      },
+    },
+    async (request) => deps.review.get(authOf(request, 'review.manage').user, request.params.id),
+  );
+
+  routes.post(
+    '/api/v1/review/items/:id/resolve',
+    {
+      onRequest,
+      preValidation,
+      schema: {
+        summary: 'Write a corrected value as the caller through the write path and close the item',
+        params: paramsSchema,
+        body: named('ResolveReviewRequest', resolveReviewRequestSchema),
+        response: {
+          200: json('The item', detail),
+          ...failures(400, 401, 403, 404, 415),
+          409: closed,
+          422: refused,
+        },
+      },
+    },
+    async (request) =>
+      deps.review.resolve(authOf(request, 'review.manage').user, request.params.id, request.body),
+  );
+
+  routes.post(
+    '/api/v1/review/items/:id/dismiss',
+    {
+      onRequest,
+      preValidation,
+      schema: {
+        summary: 'Close the item with a note (its author’s device is told)',
+        params: paramsSchema,
+        body: named('DismissReviewRequest', dismissReviewRequestSchema),
+        response: { 200: json('The item', detail), ...failures(400, 401, 403, 404, 415), 409: closed },
+      },
+    },
+    async (request) =>
+      deps.review.dismiss(authOf(request, 'review.manage').user, request.params.id, request.body),
+  );
+
+  routes.post(
+    '/api/v1/review/items/:id/ask',
+    {
+      onRequest,
+      preValidation,
+      schema: {
+        summary: 'Ask the change’s author about it (their device shows the message after its next sync)',
+        params: paramsSchema,
+        body: named('AskReviewRequest', askReviewRequestSchema),
+        response: { 200: json('The item', detail), ...failures(400, 401, 403, 404, 415), 409: closed },
+      },
+    },
+    async (request) =>
+      deps.review.ask(authOf(request, 'review.manage').user, request.params.id, request.body),
+  );
+
+  routes.get(
+    '/api/v1/review/notices',
+    {
+      onRequest,
+      schema: {
+        summary: 'What coordinators did with the caller’s own changes (read by their device at sync)',
+        querystring: noticesQuerySchema,
+        response: {
+          200: json('Notices, oldest first', noticeList),
+          ...failures(400, 401),
+        },
+      },
+    },
+    async (request) => ({ notices: await deps.review.notices(authOf(request).user, request.query.since) }),
+  );
+}
