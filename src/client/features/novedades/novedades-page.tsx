@@ -2,25 +2,39 @@ import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { markAllNovedadesRead, markNovedadRead, useNovedades, type Novedad } from '../../data/use-novedades';
+import { useProjectStatuses } from '../../data/use-project-statuses';
 import { formatDateTime } from '../../ui/format';
 import { PageHeading } from '../../ui/page-heading';
 import { changeReasonText, recordKindText } from '../../ui/vocabulary/change-reason';
 import './strings';
 import './novedades.css';
 
-/** One novedad in a sentence. */
-export function novedadText(n: Novedad, t: TFunction): string {
+/** One novedad in a sentence; `statusName` names a project status by its id, when the device has it. */
+export function novedadText(
+  n: Novedad,
+  t: TFunction,
+  statusName?: (id: string) => string | undefined,
+): string {
   const title = n.title ?? t('novedades.untitled');
   const kind = recordKindText(n.entity, t);
   if (n.kind === 'project_progress' && typeof n.to !== 'number') {
     return t('novedades.kinds.project_progress_none', { title });
   }
+  const status = n.kind === 'project_status' && typeof n.to === 'string' ? statusName?.(n.to) : undefined;
+  if (status) return t('novedades.kinds.project_status_named', { title, status });
   return t(`novedades.kinds.${n.kind}`, { title, kind: kind.toLowerCase(), to: n.to });
 }
 
-function NovedadCard({ novedad: n }: { novedad: Novedad }) {
+function NovedadCard({
+  novedad: n,
+  statusName,
+}: {
+  novedad: Novedad;
+  statusName: (id: string) => string | undefined;
+}) {
   const { t, i18n } = useTranslation();
   const unread = n.read === 0;
+  const text = novedadText(n, t, statusName);
   return (
     <li className={unread ? 'card stack novedad-unread' : 'card stack'}>
       <p>
@@ -47,7 +61,7 @@ function NovedadCard({ novedad: n }: { novedad: Novedad }) {
           <button
             type="button"
             className="button"
-            aria-label={t('novedades.markReadLabel', { title: novedadText(n, t) })}
+            aria-label={t('novedades.markReadLabel', { title: text })}
             onClick={() => void markNovedadRead(n.id)}
           >
             {t('novedades.markRead')}
@@ -66,6 +80,9 @@ function NovedadCard({ novedad: n }: { novedad: Novedad }) {
 export function NovedadesPage() {
   const { t } = useTranslation();
   const list = useNovedades();
+  const statuses = useProjectStatuses();
+  const names = new Map((statuses ?? []).map((s) => [s.id, s.name]));
+  const statusName = (id: string) => names.get(id);
   return (
     <section className="stack">
       <PageHeading title={t('novedades.title')}>{t('novedades.title')}</PageHeading>
@@ -83,7 +100,7 @@ export function NovedadesPage() {
           ) : null}
           <ul className="plain-list stack">
             {list.map((n) => (
-              <NovedadCard key={n.id} novedad={n} />
+              <NovedadCard key={n.id} novedad={n} statusName={statusName} />
             ))}
           </ul>
         </>
