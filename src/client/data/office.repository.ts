@@ -1,0 +1,189 @@
+/**
+ * The coordinator's office on this device: every record the dashboards and
+ * exports read (read-only), and the export files built from them. The device
+ * holds only what its account may read — the server's pull sends nothing
+ * outside the reader's scope (server/services/scope.ts) — so the figures and
+ * the files are in the coordinator's scope by construction, and work offline.
+ *
+ * Large exports are built one table at a time, yielding to the page between
+ * steps, so the screen keeps answering and can show progress.
+ */
+import type { DashboardFilter, DashboardProjectStatus } from '../../domain/dashboard';
+import { encodeCsvZip } from '../../domain/exports/csv';
+import { tourNotesGeoJson, unitsGeoJson } from '../../domain/exports/geojson';
+import { encodePhotoZip, photoEntries } from '../../domain/exports/photos';
+import type { ExportTable, Labeller } from '../../domain/exports/table';
+import { EXPORT_TABLES, exportContext, filterExportData, type ExportData } from '../../domain/exports/tables';
+import { encodeXlsx } from '../../domain/exports/xlsx';
+import type { TequioDb } from './db';
+import { liveViews } from './records.repository';
+import { loadBlob } from './blobs.repository';
+
+/** The follow-up's project statuses, when this version of the app keeps them (an optional table). */
+async function projectStatuses(db: TequioDb): Promise<DashboardProjectStatus[]> {
+  const table = db.tables.find((t) => t.name === 'projectStatuses');
+  if (!table) return [];
+  const rows = (await table.toArray()) as {
+    id: string;
+    deleted?: boolean;
+    fields: Record<string, unknown>;
+  }[];
+  return rows
+    .filter((r) => !r.deleted)
+    .map((r) => ({
+      id: r.id,
+      name: String(r.fields.name ?? ''),
+      meaning: typeof r.fields.meaning === 'string' ? r.fields.meaning : undefined,
+      order: typeof r.fields.order === 'number' ? r.fields.order : undefined,
+    }));
+}
+
+/** Everything the office reads, in one pass over the device's tables. */
+export async function loadOfficeData(db: TequioDb): Promise<ExportData> {
+  const [
+    processes,
+    units,
+    directorates,
+    sessions,
+    projects,
+    governmentAreas,
+    scores,
+    templates,
+    notes,
+    statuses,
+  ] = await Promise.all([
+    db.processes.toArray(),
+    db.units.toArray(),
+    db.directorates.toArray(),
+    db.sessions.toArray(),
+    db.projects.toArray(),
+    db.governmentAreas.toArray(),
+    db.rubricScores.toArray(),
+    db.rubricTemplates.toArray(),
+    db.tourNotes.toArray(),
+    projectStatuses(db),
+  ]);
+  return {
+    processes: liveViews(processes),
+    units: liveViews(units),
+    directorates: liveViews(directorates),
+    sessions: liveViews(sessions),
+    projects: liveViews(projects),
+    projectStatuses: statuses,
+    governmentAreas: liveViews(governmentAreas),
+    rubricScores: liveViews(scores),
+    rubricTemplates: liveViews(templates),
+    tourNotes: liveViews(notes),
+  };
+}
+
+export type OfficeExportKind = 'csv' | 'xlsx' | 'units' | 'notes';
+
+export interface ExportProgress {
+  /** Steps done out of `total` (tables built, photos gathered, the file written). */
+  done: number;
+  total: number;
+}
+
+export interface ExportFile {
+  blob: Blob;
+  fileName: string;
+}
+
+const nextTurn = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
+function stamp(now: Date): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}
+
+/** The tables of the export, one step per entity, reporting progress and yielding between steps. */
+async function tablesInSteps(
+  data: ExportData,
+  filter: DashboardFilter,
+  label: Labeller,
+  onProgress: (p: ExportProgress) => void,
+): Promise<ExportTable[]> {
+  const context = exportContext(filterExportData(data, filter), label);
+  const total = EXPORT_TABLES.length + 1;
+  const tables: ExportTable[] = [];
+  for (const [i, step] of EXPORT_TABLES.entries()) {
+    onProgress({ done: i, total });
+    await nextTurn();
+    tables.push(...step.build(context, filter));
+  }
+  onProgress({ done: EXPORT_TABLES.length, total });
+  await nextTurn();
+  return tables;
+}
+
+/** A CSV zip, an XLSX workbook or a GeoJSON file of the office's data under `filter`. */
+export async function buildOfficeExport(
+  db: TequioDb,
+  kind: OfficeExportKind,
+  filter: DashboardFilter,
+  label: Labeller,
+  onProgress: (p: ExportProgress) => void = () => undefined,
+  now: Date = new Date(),
+): Promise<ExportFile> {
+  const data = await loadOfficeData(db);
+  const base = `tequio-${stamp(now)}`;
+  let file: ExportFile;
+  if (kind === 'csv' || kind === 'xlsx') {
+    const tables = await tablesInSteps(data, filter, label, onProgress);
+    file =
+      kind === 'csv'
+        ? {
+            blob: new Blob([encodeCsvZip(tables) as BlobPart], { type: 'application/zip' }),
+            fileName: `${base}-csv.zip`,
+          }
+        : { blob: await encodeXlsx(tables), fileName: `${base}.xlsx` };
+  } else {
+    onProgress({ done: 0, total: 1 });
+    const filtered = filterExportData(data, filter);
+    const collection =
+      kind === 'units' ? unitsGeoJson(filtered, filter, label) : tourNotesGeoJson(filtered).collection;
+    file = {
+      blob: new Blob([JSON.stringify(collection)], { type: 'application/geo+json' }),
+      fileName: `${base}-${kind === 'units' ? 'unidades' : 'notas-recorrido'}.geojson`,
+    };
+  }
+  onProgress({ done: 1, total: 1 });
+  return file;
+}
+
+/**
+ * The photos of the filtered sessions and tour notes as a zip with an index:
+ * the device's copies, and the server's (fetched with `download`) for those
+ * the device does not hold; a photo that cannot be had is listed as missing.
+ */
+export async function buildPhotoExport(
+  db: TequioDb,
+  filter: DashboardFilter,
+  download: (sha256: string) => Promise<Blob>,
+  onProgress: (p: ExportProgress) => void = () => undefined,
+  now: Date = new Date(),
+): Promise<ExportFile & { missing: number; photos: number }> {
+  const entries = photoEntries(filterExportData(await loadOfficeData(db), filter));
+  const bytes = new Map<string, Uint8Array>();
+  const total = entries.length + 1;
+  for (const [i, entry] of entries.entries()) {
+    onProgress({ done: i, total });
+    try {
+      const blob = await loadBlob(db, entry.sha256, download);
+      bytes.set(entry.sha256, new Uint8Array(await blob.arrayBuffer()));
+    } catch {
+      // Listed in the index as not included.
+    }
+  }
+  onProgress({ done: entries.length, total });
+  await nextTurn();
+  const zip = encodePhotoZip(entries, bytes);
+  onProgress({ done: total, total });
+  return {
+    blob: new Blob([zip as BlobPart], { type: 'application/zip' }),
+    fileName: `tequio-${stamp(now)}-fotos.zip`,
+    photos: entries.length,
+    missing: entries.length - bytes.size,
+  };
+}

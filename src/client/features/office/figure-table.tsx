@@ -1,0 +1,56 @@
+/** An accessible table of a chart's figures: a caption, column headers, and each row's name as its header. */
+export interface FigureRow {
+  key: string;
+  header: string;
+  cells: string[];
+}
+
+export function FigureTable({
+  caption,
+  headers,
+  rows,
+  foot,
+}: {
+  caption: string;
+  /** The first is the row headers' column. */
+  headers: string[];
+  rows: FigureRow[];
+  foot?: FigureRow;
+}) {
+  return (
+    <div className="table-scroll">
+      <table className="figure-table">
+        <caption>{caption}</caption>
+        <thead>
+          <tr>
+            {headers.map((h, i) => (
+              <th key={i} scope="col">
+                {h}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((row) => (
+            <tr key={row.key}>
+              <th scope="row">{row.header}</th>
+              {row.cells.map((c, i) => (
+                <td key={i}>{c}</td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+        {foot ? (
+          <tfoot>
+            <tr>
+              <th scope="row">{foot.header}</th>
+              {foot.cells.map((c, i) => (
+                <td key={i}>{c}</td>
+              ))}
+            </tr>
+          </tfoot>
+        ) : null}
+      </table>
+    </div>
+  );
+}
