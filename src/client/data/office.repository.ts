@@ -9,14 +9,13 @@
  * steps, so the screen keeps answering and can show progress.
  */
 import type { DashboardFilter, DashboardProjectStatus } from '../../domain/dashboard';
-import { encodeCsvZip } from '../../domain/exports/csv';
 import { tourNotesGeoJson, unitsGeoJson } from '../../domain/exports/geojson';
 import { encodePhotoZip, photoEntries } from '../../domain/exports/photos';
 import type { ExportTable, Labeller } from '../../domain/exports/table';
 import { EXPORT_TABLES, exportContext, filterExportData, type ExportData } from '../../domain/exports/tables';
-import { encodeXlsx } from '../../domain/exports/xlsx';
 import type { TequioDb } from './db';
 import { liveViews } from './records.repository';
+import type { EncodeAnswer, EncodeRequest } from './office-export.worker';
 import { loadBlob } from './blobs.repository';
 
 /** The follow-up's project statuses, when this version of the app keeps them (an optional table). */
@@ -117,6 +116,42 @@ async function tablesInSteps(
   return tables;
 }
 
+/** The encoders load on demand: the office's page does not carry them until a file is asked for. */
+async function encodeHere(kind: 'csv' | 'xlsx', tables: ExportTable[]): Promise<Blob> {
+  if (kind === 'xlsx') return (await import('../../domain/exports/xlsx')).encodeXlsx(tables);
+  const { encodeCsvZip } = await import('../../domain/exports/csv');
+  return new Blob([encodeCsvZip(tables) as BlobPart], { type: 'application/zip' });
+}
+
+/**
+ * Writes the file in a worker (office-export.worker.ts) where the browser has
+ * them, so a large workbook does not freeze the page; on this thread otherwise
+ * (tests, scripts) or when the worker fails to start.
+ */
+async function encodeTables(kind: 'csv' | 'xlsx', tables: ExportTable[]): Promise<Blob> {
+  if (typeof Worker === 'undefined') return encodeHere(kind, tables);
+  let worker: Worker;
+  try {
+    worker = new Worker(new URL('./office-export.worker.ts', import.meta.url), { type: 'module' });
+  } catch {
+    return encodeHere(kind, tables);
+  }
+  try {
+    const answer = await new Promise<EncodeAnswer>((resolve, reject) => {
+      worker.onmessage = (event: MessageEvent<EncodeAnswer>) => resolve(event.data);
+      worker.onerror = () => reject(new Error('worker'));
+      worker.postMessage({ kind, tables } satisfies EncodeRequest);
+    });
+    if (!answer.ok) throw new Error(answer.message);
+    return answer.blob;
+  } catch (error) {
+    if (error instanceof Error && error.message === 'worker') return encodeHere(kind, tables);
+    throw error;
+  } finally {
+    worker.terminate();
+  }
+}
+
 /** A CSV zip, an XLSX workbook or a GeoJSON file of the office's data under `filter`. */
 export async function buildOfficeExport(
   db: TequioDb,
@@ -131,13 +166,10 @@ export async function buildOfficeExport(
   let file: ExportFile;
   if (kind === 'csv' || kind === 'xlsx') {
     const tables = await tablesInSteps(data, filter, label, onProgress);
-    file =
-      kind === 'csv'
-        ? {
-            blob: new Blob([encodeCsvZip(tables) as BlobPart], { type: 'application/zip' }),
-            fileName: `${base}-csv.zip`,
-          }
-        : { blob: await encodeXlsx(tables), fileName: `${base}.xlsx` };
+    file = {
+      blob: await encodeTables(kind, tables),
+      fileName: kind === 'csv' ? `${base}-csv.zip` : `${base}.xlsx`,
+    };
   } else {
     onProgress({ done: 0, total: 1 });
     const filtered = filterExportData(data, filter);
