@@ -1,4 +1,7 @@
-/** An accessible table of a chart's figures: a caption, column headers, and each row's name as its header. */
+/**
+ * An accessible table of a chart's figures: a caption, column headers, and each row's name as its
+ * header. A wide table scrolls inside its own box (reachable by keyboard), never the page.
+ */
 export interface FigureRow {
   key: string;
   header: string;
@@ -18,7 +21,7 @@ export function FigureTable({
   foot?: FigureRow;
 }) {
   return (
-    <div className="table-scroll">
+    <div className="table-scroll" tabIndex={0} role="region" aria-label={caption}>
       <table className="figure-table">
         <caption>{caption}</caption>
         <thead>

@@ -26,7 +26,7 @@ function Dashboards() {
   const dashboard = useMemo(() => (data ? computeDashboard(data, filter) : undefined), [data, key]);
   if (!data || !dashboard) return <Loading />;
   return (
-    <>
+    <div className="office-page">
       <p>{t('dashboards.intro')}</p>
       <OfficeFilters filter={filter} onChange={setFilter} directorates={data.directorates} />
       <CoverageSection coverage={dashboard.coverage} />
@@ -35,7 +35,7 @@ function Dashboards() {
       <ParticipationSection participation={dashboard.participation} />
       <RubricsSection rubrics={dashboard.rubrics} />
       <ExportsSection filter={filter} />
-    </>
+    </div>
   );
 }
 

@@ -122,7 +122,9 @@ export function RubricsSection({ rubrics }: { rubrics: Dashboard['rubrics'] }) {
     <section className="page-section" aria-labelledby="office-rubrics">
       <h2 id="office-rubrics">{title}</h2>
       <p>
-        <Link to="/rubrics/averages">{t('dashboards.rubrics.link')}</Link>
+        <Link className="link-target" to="/rubrics/averages">
+          {t('dashboards.rubrics.link')}
+        </Link>
       </p>
       {rubrics.length === 0 ? (
         <p className="empty">{t('dashboards.rubrics.empty')}</p>

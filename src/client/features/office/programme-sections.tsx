@@ -107,7 +107,9 @@ export function StagesSection({ stages }: { stages: Dashboard['stages'] }) {
     <section className="page-section" aria-labelledby="office-stages">
       <h2 id="office-stages">{title}</h2>
       <p>
-        <Link to="/#stage-overview-title">{t('dashboards.stages.mapLink')}</Link>
+        <Link className="link-target" to="/#stage-overview-title">
+          {t('dashboards.stages.mapLink')}
+        </Link>
       </p>
       {stages.total === 0 ? (
         <p className="empty">{t('dashboards.stages.empty')}</p>
