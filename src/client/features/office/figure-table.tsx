@@ -1,13 +1,16 @@
-/**
- * An accessible table of a chart's figures: a caption, column headers, and each row's name as its
- * header. A wide table scrolls inside its own box (reachable by keyboard), never the page.
- */
+import { useTranslation } from 'react-i18next';
+import './strings';
+
 export interface FigureRow {
   key: string;
   header: string;
   cells: string[];
 }
 
+/**
+ * An accessible table of a chart's figures: a caption, column headers, and each row's name as its
+ * header. A wide table scrolls inside its own box (reachable by keyboard), never the page.
+ */
 export function FigureTable({
   caption,
   headers,
@@ -20,8 +23,14 @@ export function FigureTable({
   rows: FigureRow[];
   foot?: FigureRow;
 }) {
+  const { t } = useTranslation();
   return (
-    <div className="table-scroll" tabIndex={0} role="region" aria-label={caption}>
+    <div
+      className="table-scroll"
+      tabIndex={0}
+      role="region"
+      aria-label={t('dashboards.tableOf', { title: caption })}
+    >
       <table className="figure-table">
         <caption>{caption}</caption>
         <thead>
