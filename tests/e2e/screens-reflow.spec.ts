@@ -179,6 +179,10 @@ for (const size of SIZES) {
     await expect(page.getByRole('heading', { name: 'Sincronización', level: 1 })).toBeVisible();
     await check(page, at('sync'), problems);
 
+    await page.goto('/office');
+    await expect(page.getByRole('table', { name: 'Cobertura' })).toBeVisible();
+    await check(page, at('office'), problems);
+
     expect(problems).toEqual([]);
     await context.close();
   });

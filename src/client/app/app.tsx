@@ -88,6 +88,7 @@ const AccountsPage = lazyScreen(
 const AccountFormPage = lazyScreen(
   async () => (await import('../features/accounts/account-form-page')).AccountFormPage,
 );
+const OfficePage = lazyScreen(async () => (await import('../features/office/office-page')).OfficePage);
 const EnrolmentPage = lazyScreen(
   async () => (await import('../features/enrolment/enrolment-page')).EnrolmentPage,
 );
@@ -220,6 +221,7 @@ export function AppRoutes() {
         <Route path="/map-packs" element={<MapPacksPage onUploaded={syncNow} />} />
         <Route path="/sync" element={<SyncRoute />} />
         <Route path="/devices" element={<DevicesPage />} />
+        <Route path="/office" element={<OfficePage />} />
         <Route path="/accounts" element={<AccountsPage />} />
         <Route path="/accounts/new" element={<AccountFormPage />} />
         <Route path="/accounts/:id/edit" element={<AccountFormPage />} />

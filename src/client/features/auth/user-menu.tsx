@@ -84,6 +84,11 @@ export function UserMenu({
         {account.user.role === 'admin' || account.user.role === 'coordinator' ? (
           <ul className="plain-list user-menu-links">
             <li>
+              <Link to="/office" className="link-target" onClick={() => setOpen(false)}>
+                {t('office.dashboards')}
+              </Link>
+            </li>
+            <li>
               <Link to="/accounts" className="link-target" onClick={() => setOpen(false)}>
                 {t('office.accounts')}
               </Link>

@@ -1,0 +1,38 @@
+/**
+ * The office for screens (office.repository.ts): the device's records for the
+ * dashboards, live (a process that syncs in changes the figures), and the
+ * export files. Photos the device does not hold are fetched from the server
+ * when online.
+ */
+import { useLiveQuery } from 'dexie-react-hooks';
+import type { DashboardFilter } from '../../domain/dashboard';
+import type { ExportData } from '../../domain/exports/tables';
+import type { Labeller } from '../../domain/exports/table';
+import { ApiError } from '../net/api-client';
+import { createBlobsApi } from '../net/blobs-api';
+import { accountToken } from './account.repository';
+import { getDb } from './current-db';
+import * as office from './office.repository';
+
+export type { ExportFile, ExportProgress, OfficeExportKind } from './office.repository';
+
+/** Every record the dashboards read (undefined while loading); re-read when any of them changes. */
+export function useOfficeData(): ExportData | undefined {
+  return useLiveQuery(() => office.loadOfficeData(getDb()), []);
+}
+
+export const buildOfficeExport = (
+  kind: office.OfficeExportKind,
+  filter: DashboardFilter,
+  label: Labeller,
+  onProgress?: (p: office.ExportProgress) => void,
+) => office.buildOfficeExport(getDb(), kind, filter, label, onProgress);
+
+async function download(sha256: string): Promise<Blob> {
+  if (typeof navigator !== 'undefined' && navigator.onLine === false)
+    throw new ApiError(0, 'network', 'offline');
+  return createBlobsApi({ getToken: accountToken(getDb()) }).get(sha256);
+}
+
+export const buildPhotoExport = (filter: DashboardFilter, onProgress?: (p: office.ExportProgress) => void) =>
+  office.buildPhotoExport(getDb(), filter, download, onProgress);

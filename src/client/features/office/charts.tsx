@@ -1,0 +1,163 @@
+/**
+ * The office's charts: SVG drawn by React with d3-scale's scales (no chart
+ * library, no canvas), so they print sharp and read in black and white —
+ * each bar carries its figure as text and every segment has an outline.
+ * A chart is an image with a name; its figures are in the table that follows
+ * it (FigureTable), which screen readers use.
+ */
+import { scaleBand, scaleLinear } from 'd3-scale';
+import { useTranslation } from 'react-i18next';
+
+/** Fill colours of stacked segments, distinguishable in greyscale too (light to dark). */
+export const SEGMENT_COLOURS = [
+  '#c6dbef',
+  '#6baed6',
+  '#2171b5',
+  '#08306b',
+  '#fdd0a2',
+  '#fd8d3c',
+  '#d94801',
+  '#7f2704',
+  '#c7e9c0',
+  '#41ab5d',
+];
+
+const WIDTH = 640;
+const LABEL = 210;
+const ROW = 30;
+const VALUE_ROOM = 70;
+
+export interface Bar {
+  key: string;
+  label: string;
+  value: number;
+  /** The figure written at the end of the bar. */
+  text: string;
+}
+
+function truncate(text: string, max = 30): string {
+  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+}
+
+/** Horizontal bars, one per row. */
+export function BarChart({ title, bars, max }: { title: string; bars: Bar[]; max?: number }) {
+  const { t } = useTranslation();
+  const height = Math.max(1, bars.length) * ROW + 8;
+  const x = scaleLinear()
+    .domain([0, max ?? Math.max(1, ...bars.map((b) => b.value))])
+    .range([0, WIDTH - LABEL - VALUE_ROOM]);
+  const y = scaleBand<string>()
+    .domain(bars.map((b) => b.key))
+    .range([4, height - 4])
+    .padding(0.2);
+  return (
+    <svg
+      className="office-chart"
+      viewBox={`0 0 ${WIDTH} ${height}`}
+      role="img"
+      aria-label={t('dashboards.chartOf', { title })}
+    >
+      {bars.map((b) => {
+        const top = y(b.key) ?? 0;
+        const w = x(b.value);
+        return (
+          <g key={b.key}>
+            <text x={LABEL - 8} y={top + y.bandwidth() / 2} textAnchor="end" dominantBaseline="middle">
+              {truncate(b.label)}
+            </text>
+            <rect x={LABEL} y={top} width={w} height={y.bandwidth()} className="office-bar" />
+            <text x={LABEL + w + 6} y={top + y.bandwidth() / 2} dominantBaseline="middle">
+              {b.text}
+            </text>
+          </g>
+        );
+      })}
+    </svg>
+  );
+}
+
+export interface StackedRow {
+  key: string;
+  label: string;
+  /** One value per series, in the order of `series`. */
+  values: number[];
+  total: number;
+}
+
+/** Horizontal stacked bars with a legend (series in order, coloured from light to dark). */
+export function StackedBarChart({
+  title,
+  series,
+  rows,
+}: {
+  title: string;
+  series: { key: string; label: string }[];
+  rows: StackedRow[];
+}) {
+  const { t } = useTranslation();
+  const legendRows = Math.ceil(series.length / 2);
+  const chartHeight = Math.max(1, rows.length) * ROW + 8;
+  const height = chartHeight + legendRows * 22 + 12;
+  const x = scaleLinear()
+    .domain([0, Math.max(1, ...rows.map((r) => r.total))])
+    .range([0, WIDTH - LABEL - VALUE_ROOM]);
+  const y = scaleBand<string>()
+    .domain(rows.map((r) => r.key))
+    .range([4, chartHeight - 4])
+    .padding(0.2);
+  return (
+    <svg
+      className="office-chart"
+      viewBox={`0 0 ${WIDTH} ${height}`}
+      role="img"
+      aria-label={t('dashboards.chartOf', { title })}
+    >
+      {rows.map((r) => {
+        const top = y(r.key) ?? 0;
+        let at = LABEL;
+        return (
+          <g key={r.key}>
+            <text x={LABEL - 8} y={top + y.bandwidth() / 2} textAnchor="end" dominantBaseline="middle">
+              {truncate(r.label)}
+            </text>
+            {r.values.map((v, i) => {
+              const w = x(v);
+              const rect = (
+                <rect
+                  key={series[i]!.key}
+                  x={at}
+                  y={top}
+                  width={w}
+                  height={y.bandwidth()}
+                  fill={SEGMENT_COLOURS[i % SEGMENT_COLOURS.length]}
+                  className="office-segment"
+                />
+              );
+              at += w;
+              return rect;
+            })}
+            <text x={at + 6} y={top + y.bandwidth() / 2} dominantBaseline="middle">
+              {r.total}
+            </text>
+          </g>
+        );
+      })}
+      {series.map((s, i) => (
+        <g
+          key={s.key}
+          transform={`translate(${(i % 2) * (WIDTH / 2) + 8}, ${chartHeight + 8 + Math.floor(i / 2) * 22})`}
+        >
+          <rect
+            width={14}
+            height={14}
+            fill={SEGMENT_COLOURS[i % SEGMENT_COLOURS.length]}
+            className="office-segment"
+          />
+          <text x={20} y={7} dominantBaseline="middle">
+            {truncate(s.label, 40)}
+          </text>
+        </g>
+      ))}
+    </svg>
+  );
+}
