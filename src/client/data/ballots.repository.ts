@@ -11,8 +11,10 @@
  * order-independent).
  *
  * Performance: casting a vote reads the round and writes one record; it never
- * reads the round's other ballots. Only the results view tallies (from the
- * ballots this device holds).
+ * reads the round's other ballots. The results count the round's running
+ * summary (round-tallies.ts: the same result as a recount of every ballot this
+ * device holds, kept in the transaction of every ballot written, here or by a
+ * pull), reading only the ballots counted one by one.
  */
 import {
   isAgendaRound,
@@ -20,11 +22,13 @@ import {
   newId,
   resolveSupersession,
   tallyRound,
+  tallyWithGroups,
   voteProblem,
   type Ballot,
   type RoundResult,
 } from '../../domain';
 import type { TequioDb } from './db';
+import type { RoundTallyRow } from './round-tallies';
 import { NotFoundError } from './errors';
 import { getRound, RoundRefusedError, type RoundView } from './prioritisation.repository';
 import { getLive, liveViews, requireLive, writeLocal, type View } from './records.repository';
@@ -71,7 +75,7 @@ export async function castVote(
   roundId: string,
   vote: VoteInput,
 ): Promise<{ id: string; number: number }> {
-  return db.transaction('rw', [db.rounds, db.ballots, db.outbox, db.meta], async () => {
+  return db.transaction('rw', [db.rounds, db.ballots, db.roundTallies, db.outbox, db.meta], async () => {
     const round = await requireLive(db, 'round', roundId);
     if (round.status === 'closed') throw new RoundRefusedError('round_closed');
     const problem = voteProblem(round, vote);
@@ -87,7 +91,7 @@ export async function castVote(
     if (vote.scores) ballot.scores = vote.scores;
     const id = newId();
     await writeLocal(db, 'ballot', id, { op: 'put', fields: ballot });
-    const number = await db.ballots.where('fields.roundId').equals(roundId).count();
+    const number = await countBallots(db, roundId);
     return { id, number };
   });
 }
@@ -138,16 +142,14 @@ export async function recordTally(
 
 /** Annuls a vote or tally with its reason: a new record; the annulled ballot stays as it was. */
 export async function annulBallot(db: TequioDb, ballotId: string, reason: string): Promise<string> {
-  return db.transaction('rw', [db.rounds, db.ballots, db.outbox, db.meta], async () => {
+  return db.transaction('rw', [db.rounds, db.ballots, db.roundTallies, db.outbox, db.meta], async () => {
     const target = await requireLive(db, 'ballot', ballotId);
     if (target.kind === 'annulment') throw new RoundRefusedError('cannot_annul_annulment');
     const round = await requireLive(db, 'round', target.roundId);
     if (round.status === 'closed') throw new RoundRefusedError('round_closed');
-    const already = await db.ballots
-      .where('fields.roundId')
-      .equals(target.roundId)
-      .filter((b) => !b.deleted && b.fields.kind === 'annulment' && b.fields.supersedes === ballotId)
-      .count();
+    const already = (await specialBallots(db, await db.roundTallies.get(target.roundId))).filter(
+      (b) => b.kind === 'annulment' && b.supersedes === ballotId,
+    ).length;
     if (already > 0) throw new RoundRefusedError('already_annulled');
     const annulment: Ballot = {
       processId: target.processId,
@@ -174,15 +176,34 @@ async function sessionAttendance(db: TequioDb, sessionId: string): Promise<numbe
   return session ? attendanceTotal(session.attendance) : 0;
 }
 
+/** The round's ballots that its summary counts one by one (tallies, annulments, corrections and what they correct). */
+async function specialBallots(db: TequioDb, summary: RoundTallyRow | undefined): Promise<BallotView[]> {
+  if (!summary) return [];
+  const rows = await db.ballots.bulkGet(Object.keys(summary.special));
+  return liveViews(rows.filter((r) => r !== undefined));
+}
+
+/**
+ * The round's result from its running summary (read by the caller first, so a
+ * live query sees it change with any ballot); a recount when it cannot say.
+ */
+async function tallyOf(
+  db: TequioDb,
+  round: RoundView,
+  summary: RoundTallyRow | undefined,
+  attendance?: number,
+): Promise<RoundResult> {
+  const groups = Object.values(summary?.groups ?? {});
+  const quick = tallyWithGroups(round, await specialBallots(db, summary), groups, attendance);
+  return quick ?? tallyRound(round, await roundBallots(db, round.id), attendance);
+}
+
 /** The round's result from every ballot this device holds, with turnout against the session's attendance. */
 export async function getRoundResult(db: TequioDb, roundId: string): Promise<RoundResultView | null> {
-  const round = await getRound(db, roundId);
+  const [round, summary] = await Promise.all([getRound(db, roundId), db.roundTallies.get(roundId)]);
   if (!round) return null;
-  const [ballots, attendance] = await Promise.all([
-    roundBallots(db, roundId),
-    sessionAttendance(db, round.sessionId),
-  ]);
-  return { round, result: tallyRound(round, ballots, attendance), attendance };
+  const attendance = await sessionAttendance(db, round.sessionId);
+  return { round, result: await tallyOf(db, round, summary, attendance), attendance };
 }
 
 /** The round's votes and tallies, numbered by the time they were cast, with whether they still count. */
@@ -211,9 +232,9 @@ export async function listRoundBallots(db: TequioDb, roundId: string): Promise<B
   return items;
 }
 
-/** How many ballot records the round has (an index count; nothing is read). */
-export function countBallots(db: TequioDb, roundId: string): Promise<number> {
-  return db.ballots.where('fields.roundId').equals(roundId).count();
+/** How many ballot records the round has (what its index counts), from its running summary. */
+export async function countBallots(db: TequioDb, roundId: string): Promise<number> {
+  return (await db.roundTallies.get(roundId))?.rows ?? 0;
 }
 
 /** The latest tally this device recorded for the round, while it still counts (for a recount). */
@@ -223,12 +244,8 @@ export async function getOwnTally(db: TequioDb, roundId: string): Promise<Ballot
   if (!id) return null;
   const ballot = await getLive(db, 'ballot', id);
   if (!ballot) return null;
-  const replaced = await db.ballots
-    .where('fields.roundId')
-    .equals(roundId)
-    .filter((b) => b.fields.supersedes === id)
-    .count();
-  return replaced > 0 ? null : ballot;
+  const summary = await db.roundTallies.get(roundId);
+  return (summary?.targets[id] ?? 0) > 0 ? null : ballot;
 }
 
 /** The session's rounds, newest first, with how many people took part in each. */
@@ -237,10 +254,11 @@ export async function listSessionRounds(db: TequioDb, sessionId: string): Promis
   const rounds = liveViews(rows)
     .filter((r) => !isAgendaRound(r))
     .sort((a, b) => b.openedAt.localeCompare(a.openedAt));
+  const summaries = await db.roundTallies.bulkGet(rounds.map((r) => r.id));
   return Promise.all(
-    rounds.map(async (round) => ({
+    rounds.map(async (round, i) => ({
       round,
-      participants: tallyRound(round, await roundBallots(db, round.id)).participants,
+      participants: (await tallyOf(db, round, summaries[i])).participants,
     })),
   );
 }
