@@ -1,20 +1,13 @@
 /**
- * Ballots of a prioritisation round on the device: votes, board tallies and
- * annulments, and the results computed from them. Ballots are append-only: a
- * ballot id is written once and never again. A recount is a new tally that
- * supersedes the previous one; an annulment is a new record of kind
- * `annulment` pointing at the annulled ballot, with its reason.
+ * Ballots of a prioritisation round on the device: votes, board tallies and annulments, and the
+ * results computed from them. Ballots are append-only: a recount is a new tally that supersedes
+ * the previous one; an annulment is a new record of kind `annulment` pointing at the annulled
+ * ballot, with its reason. Ballots cast on several tablets never conflict (each is its own
+ * record), so every device holding the same ballots shows the same result.
  *
- * Offline and under sync: ballots cast on several tablets for the same round
- * never conflict (each is its own record), so the result is the same on every
- * device once they all hold the same ballots (`tallyRound` is
- * order-independent).
- *
- * Performance: casting a vote reads the round and writes one record; it never
- * reads the round's other ballots. The results count the round's running
- * summary (round-tallies.ts: the same result as a recount of every ballot this
- * device holds, kept in the transaction of every ballot written, here or by a
- * pull), reading only the ballots counted one by one.
+ * Performance: casting a vote reads the round and writes one record. The results count the
+ * round's running summary (round-tallies.ts: equal to a recount of every ballot held, kept in
+ * the transaction of every ballot written here or pulled), reading only the ballots it lists.
  */
 import {
   isAgendaRound,
@@ -27,11 +20,12 @@ import {
   type Ballot,
   type RoundResult,
 } from '../../domain';
+import { Dexie } from 'dexie';
 import type { TequioDb } from './db';
 import type { RoundTallyRow } from './round-tallies';
 import { NotFoundError } from './errors';
 import { getRound, RoundRefusedError, type RoundView } from './prioritisation.repository';
-import { getLive, liveViews, requireLive, writeLocal, type View } from './records.repository';
+import { getLive, isLive, liveViews, requireLive, writeLocal, type View } from './records.repository';
 
 export type BallotView = View<Ballot>;
 
@@ -96,10 +90,7 @@ export async function castVote(
   });
 }
 
-/**
- * Records the dots counted on the board (dot voting only). A recount passes
- * the previous tally in `supersedes`: it replaces it, it does not add to it.
- */
+/** Records the dots counted on the board (dots only); a recount passes the tally it replaces in `supersedes`. */
 export async function recordTally(
   db: TequioDb,
   roundId: string,
@@ -183,10 +174,7 @@ async function specialBallots(db: TequioDb, summary: RoundTallyRow | undefined):
   return liveViews(rows.filter((r) => r !== undefined));
 }
 
-/**
- * The round's result from its running summary (read by the caller first, so a
- * live query sees it change with any ballot); a recount when it cannot say.
- */
+/** The round's result from its summary (read first by the caller, so live queries see it change); else a recount. */
 async function tallyOf(
   db: TequioDb,
   round: RoundView,
@@ -206,30 +194,74 @@ export async function getRoundResult(db: TequioDb, roundId: string): Promise<Rou
   return { round, result: await tallyOf(db, round, summary, attendance), attendance };
 }
 
+const byCast = (a: BallotView, b: BallotView) =>
+  a.castAt === b.castAt ? a.id.localeCompare(b.id) : a.castAt.localeCompare(b.castAt);
+
+function listItem(
+  b: BallotView,
+  number: number,
+  replaced: ReadonlySet<string>,
+  annulments: ReadonlyMap<string, BallotView>,
+): BallotListItem {
+  const annulment = replaced.has(b.id) ? annulments.get(b.id) : undefined;
+  return {
+    id: b.id,
+    number,
+    kind: b.kind as BallotListItem['kind'],
+    castAt: b.castAt,
+    state: !replaced.has(b.id) ? 'current' : annulment ? 'annulled' : 'corrected',
+    reason: annulment?.reason,
+    participants: b.participants,
+  };
+}
+
 /** The round's votes and tallies, numbered by the time they were cast, with whether they still count. */
 export async function listRoundBallots(db: TequioDb, roundId: string): Promise<BallotListItem[]> {
-  const ballots = (await roundBallots(db, roundId)).sort((a, b) =>
-    a.castAt === b.castAt ? a.id.localeCompare(b.id) : a.castAt.localeCompare(b.castAt),
-  );
+  const ballots = (await roundBallots(db, roundId)).sort(byCast);
   const { superseded } = resolveSupersession(ballots.map((b) => ({ ...b, at: b.castAt })));
   const replaced = new Set(superseded.map((b) => b.id));
   const annulments = new Map<string, BallotView>();
   for (const b of ballots) if (b.kind === 'annulment' && b.supersedes) annulments.set(b.supersedes, b);
   const items: BallotListItem[] = [];
   ballots.forEach((b, i) => {
-    if (b.kind === 'annulment') return;
-    const annulment = replaced.has(b.id) ? annulments.get(b.id) : undefined;
-    items.push({
-      id: b.id,
-      number: i + 1,
-      kind: b.kind,
-      castAt: b.castAt,
-      state: !replaced.has(b.id) ? 'current' : annulment ? 'annulled' : 'corrected',
-      reason: annulment?.reason,
-      participants: b.participants,
-    });
+    if (b.kind !== 'annulment') items.push(listItem(b, i + 1, replaced, annulments));
   });
   return items;
+}
+
+/**
+ * The round's latest `limit` ballots through its index in the order cast, listed and numbered as
+ * by `listRoundBallots`; `hidden`: how many earlier ones are not listed.
+ */
+export async function listLatestBallots(
+  db: TequioDb,
+  roundId: string,
+  limit: number,
+): Promise<{ items: BallotListItem[]; hidden: number }> {
+  const summary = await db.roundTallies.get(roundId);
+  const total = summary?.live ?? 0;
+  if (total <= limit) return { items: await listRoundBallots(db, roundId), hidden: 0 };
+  const [rows, specials] = await Promise.all([
+    db.ballots
+      .where('[fields.roundId+fields.castAt]')
+      .between([roundId, Dexie.minKey], [roundId, Dexie.maxKey])
+      .reverse()
+      .filter(isLive)
+      .limit(limit)
+      .toArray(),
+    specialBallots(db, summary),
+  ]);
+  const { superseded } = resolveSupersession(specials.map((b) => ({ ...b, at: b.castAt })));
+  const replaced = new Set(superseded.map((b) => b.id));
+  const annulments = new Map<string, BallotView>();
+  for (const b of specials.sort(byCast))
+    if (b.kind === 'annulment' && b.supersedes) annulments.set(b.supersedes, b);
+  const items = liveViews(rows)
+    .map((b, i) => ({ b, number: total - i }))
+    .filter(({ b }) => b.kind !== 'annulment')
+    .map(({ b, number }) => listItem(b, number, replaced, annulments))
+    .reverse();
+  return { items, hidden: total - rows.length };
 }
 
 /** How many ballot records the round has (what its index counts), from its running summary. */

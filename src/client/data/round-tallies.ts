@@ -1,20 +1,14 @@
 /**
- * Running tallies of the rounds' ballots, kept in `roundTallies` (device
- * only, never synced) in the same transaction as every change to `ballots`,
- * whoever makes it: a ballot cast here, a page of ballots pulled from other
- * devices, an import, a delete. A Dexie middleware (`roundTalliesMiddleware`)
- * sees each change to `ballots` below the tables, adds `roundTallies` to the
- * transaction and updates the summary of every round it touched, so casting a
- * vote and opening a round's results with 100,000 ballots read one row, not
- * the ballots.
+ * Running tallies of the rounds' ballots in `roundTallies` (device only, never synced), kept by a
+ * Dexie middleware in the same transaction as every change to `ballots`, whoever makes it: a
+ * ballot cast here, a pulled page, an import, a delete. Casting a vote and opening a round's
+ * results with 100,000 ballots read one row, not the ballots.
  *
- * A summary holds, per round, the index count of its ballot rows, the private
- * votes that nothing corrects and that correct nothing grouped by content (see
- * `VoteGroup` in domain/tally.ts), and the ids of the other live ballots
- * (tallies, annulments, corrections and the votes they point at), read one by
- * one. `tallyWithGroups` over those gives exactly `tallyRound` over every
- * ballot (property-tested in tests/unit/client/round-tallies.test.ts); where
- * it cannot (scoring rounds, refused or late votes) the reader recounts.
+ * Per round: the index count of its ballot rows, the live private votes that nothing corrects and
+ * that correct nothing grouped by content (`VoteGroup`, domain/tally.ts), and the ids of the other
+ * live ballots (tallies, annulments, corrections and what they point at), read one by one.
+ * `tallyWithGroups` over those equals `tallyRound` over every ballot (property-tested in
+ * tests/unit/data/round-tallies.property.test.ts); where it cannot say, the reader recounts.
  */
 import type {
   DBCore,
@@ -33,6 +27,8 @@ export interface RoundTallyRow {
   roundId: string;
   /** Ballot rows whose `fields.roundId` is this round, deleted or not (what the index counts). */
   rows: number;
+  /** Of those, the ones not deleted. */
+  live: number;
   /** Live private votes that no live ballot of the round supersedes and that supersede nothing, by content. */
   groups: Record<string, VoteGroup>;
   /** The round's other live ballots, counted one by one. */
@@ -76,7 +72,7 @@ const isLiveBallot = (row: BallotRow | undefined): row is BallotRow => !!row && 
 const plainVote = (f: Partial<Ballot>) => f.kind === 'vote' && !f.supersedes;
 
 export function emptySummary(roundId: string): RoundTallyRow {
-  return { roundId, rows: 0, groups: {}, special: {}, targets: {} };
+  return { roundId, rows: 0, live: 0, groups: {}, special: {}, targets: {} };
 }
 
 function addToGroup(s: RoundTallyRow, f: Partial<Ballot>) {
@@ -120,6 +116,7 @@ export function applyChanges(
     const s = summaries(roundId);
     s.rows -= 1;
     if (!isLiveBallot(before)) continue;
+    s.live -= 1;
     const f = before.fields;
     if (f.supersedes) {
       const left = (s.targets[f.supersedes] ?? 1) - 1;
@@ -146,6 +143,7 @@ export function applyChanges(
     const s = summaries(roundId);
     s.rows += 1;
     if (!isLiveBallot(after)) continue;
+    s.live += 1;
     const f = after.fields;
     if (f.supersedes) {
       const target = f.supersedes;

@@ -18,6 +18,8 @@ import {
   castVote,
   countBallots,
   getRoundResult,
+  listLatestBallots,
+  listRoundBallots,
   listSessionRounds,
 } from '../../../src/client/data/ballots.repository';
 import { summariseAll } from '../../../src/client/data/round-tallies';
@@ -121,6 +123,13 @@ async function expectSameAsRecount(db: TequioDb) {
     const rows = await db.ballots.where('fields.roundId').equals(roundId).toArray();
     expect(view.result).toEqual(tallyRound(view.round, liveViews(rows), view.attendance));
     expect(await countBallots(db, roundId)).toBe(rows.length);
+    // The latest three through the index: the same items, numbers and states as the whole list's tail.
+    const whole = await listRoundBallots(db, roundId);
+    const latest = await listLatestBallots(db, roundId, 3);
+    const live = liveViews(rows).length;
+    const shown = live > 3 ? whole.filter((b) => b.number > live - 3) : whole;
+    expect(latest.items).toEqual(shown);
+    expect(latest.hidden).toBe(live > 3 ? live - 3 : 0);
   }
   // The summaries themselves are what a rebuild from the rows gives (a group's latest time may only be later).
   const rebuilt = new Map(summariseAll(all).map((s) => [s.roundId, s]));
@@ -129,6 +138,7 @@ async function expectSameAsRecount(db: TequioDb) {
     const counts = (s: typeof kept | undefined) =>
       Object.fromEntries(Object.entries(s?.groups ?? {}).map(([k, g]) => [k, g.count]));
     expect(kept.rows).toBe(fresh?.rows ?? 0);
+    expect(kept.live).toBe(fresh?.live ?? 0);
     expect(counts(kept)).toEqual(counts(fresh));
     expect(kept.special).toEqual(fresh?.special ?? {});
     expect(kept.targets).toEqual(fresh?.targets ?? {});
