@@ -161,7 +161,8 @@ async function castTimed(page: Page): Promise<number> {
         const button = [...document.querySelectorAll('button')].find(
           (b) => b.textContent?.trim() === 'Emitir voto',
         )!;
-        const seen = () => document.body.textContent?.includes('Voto registrado (n.º');
+        // The confirmation ("Voto registrado (núm. N)…"), whatever its exact words.
+        const seen = () => document.querySelector('.vote-confirmation') !== null;
         const observer = new MutationObserver(() => {
           if (!seen()) return;
           observer.disconnect();
