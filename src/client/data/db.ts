@@ -145,10 +145,10 @@ export class TequioDb extends Dexie {
       agendaVersions: 'id, fields.processId',
       agendaValidations: 'id, fields.processId, fields.agendaVersionId',
     });
-    // v9: running tallies of the rounds' ballots (device only), kept by roundTalliesMiddleware in the
+    // v11: running tallies of the rounds' ballots (device only), kept by roundTalliesMiddleware in the
     // same transaction as every change to ballots, built here from the ballots already stored; and
     // a round's ballots in the order cast (its latest ballots listed without reading the others).
-    this.version(9)
+    this.version(11)
       .stores({ roundTallies: 'roundId', ballots: 'id, fields.roundId, [fields.roundId+fields.castAt]' })
       .upgrade(async (tx) => {
         const rows = (await tx.table('ballots').toArray()) as StoredRecord<Partial<Ballot>>[];
