@@ -19,6 +19,9 @@ import { fileURLToPath } from 'node:url';
 import type { Page } from '@playwright/test';
 import { buildPwa, launchChromium, NAME_SHIM, percentile } from './lib/browser';
 import { startTequio } from './lib/tequio-app';
+import type { Ballot } from '../src/domain';
+import type { StoredRecord } from '../src/client/data/db-rows';
+import { summariseAll } from '../src/client/data/round-tallies';
 
 export interface BallotLatencyOptions {
   /** Ballots stored before recording (default 100,000). */
@@ -45,7 +48,7 @@ export interface BallotLatencyResult {
   results: BallotLatencyScenario[];
 }
 
-/** Writes a process, a session, three problems, the round and `ballots` stored ballots straight into IndexedDB. */
+/** Writes a process, a session, three problems, the rounds and `ballots` stored ballots straight into IndexedDB. */
 async function seed(page: Page, ballots: number, sameRound: boolean) {
   const ids = {
     process: randomUUID(),
@@ -55,7 +58,7 @@ async function seed(page: Page, ballots: number, sameRound: boolean) {
     problems: [randomUUID(), randomUUID(), randomUUID()],
   };
   await page.evaluate(
-    async ({ ids, ballots, sameRound }) => {
+    async ({ ids }) => {
       const hlc = '2026-11-20T17:00:00.000Z-0000-00000000000000aa';
       const stamp = (fields: Record<string, unknown>) =>
         Object.fromEntries(Object.keys(fields).map((k) => [k, hlc]));
@@ -126,30 +129,59 @@ async function seed(page: Page, ballots: number, sameRound: boolean) {
         ids.problems.map((id, i) => rec(id, { processId: ids.process, title: titles[i], theme: 'water' })),
       );
       await put('rounds', [round(ids.round, 'Votación medida'), round(ids.other, 'Votaciones anteriores')]);
-      const target = sameRound ? ids.round : ids.other;
-      for (let start = 0; start < ballots; start += 10_000) {
-        const batch = [];
-        for (let i = start; i < Math.min(ballots, start + 10_000); i++) {
-          const a = ids.problems[i % 3]!;
-          const b = ids.problems[(i * 7) % 3]!;
-          const dots = a === b ? { [a]: 2 } : { [a]: 1, [b]: 1 };
-          batch.push(
-            rec(crypto.randomUUID(), {
-              processId: ids.process,
-              roundId: target,
-              kind: 'vote',
-              castAt: new Date(Date.UTC(2026, 10, 20, 17, 0, 0, i)).toISOString(),
-              dots,
-            }),
-          );
-        }
-        await put('ballots', batch);
-      }
       db.close();
     },
-    { ids, ballots, sameRound },
+    { ids },
   );
+  // The ballots, made here and written in batches; then the rounds' running tallies as the app's
+  // own code (the database upgrade's `summariseAll`) makes them from the same rows, since these
+  // rows go straight into IndexedDB and not through the app's Dexie.
+  const target = sameRound ? ids.round : ids.other;
+  const rows: StoredRecord<Partial<Ballot>>[] = [];
+  for (let start = 0; start < ballots; start += 10_000) {
+    const batch: StoredRecord<Partial<Ballot>>[] = [];
+    for (let i = start; i < Math.min(ballots, start + 10_000); i++) {
+      const a = ids.problems[i % 3]!;
+      const b = ids.problems[(i * 7) % 3]!;
+      const fields: Partial<Ballot> = {
+        processId: ids.process,
+        roundId: target,
+        kind: 'vote',
+        castAt: new Date(Date.UTC(2026, 10, 20, 17, 0, 0, i)).toISOString(),
+        dots: a === b ? { [a]: 2 } : { [a]: 1, [b]: 1 },
+      };
+      const hlcs = Object.fromEntries(Object.keys(fields).map((k) => [k, HLC]));
+      batch.push({ id: randomUUID(), fields, hlcs, deleted: false });
+    }
+    await putRaw(page, 'ballots', batch);
+    rows.push(...batch);
+  }
+  await putRaw(page, 'roundTallies', summariseAll(rows));
   return ids;
+}
+
+const HLC = '2026-11-20T17:00:00.000Z-0000-00000000000000aa';
+
+/** Puts `values` into one store of the app's database, straight through IndexedDB. */
+async function putRaw(page: Page, store: string, values: unknown[]) {
+  await page.evaluate(
+    async ({ store, values }) => {
+      const db: IDBDatabase = await new Promise((resolve, reject) => {
+        const r = indexedDB.open('tequio');
+        r.onsuccess = () => resolve(r.result);
+        r.onerror = () => reject(r.error);
+      });
+      await new Promise<void>((resolve, reject) => {
+        const tx = db.transaction(store, 'readwrite');
+        const os = tx.objectStore(store);
+        for (const v of values) os.put(v);
+        tx.oncomplete = () => resolve();
+        tx.onerror = () => reject(tx.error);
+      });
+      db.close();
+    },
+    { store, values },
+  );
 }
 
 /** One ballot: a dot on the first problem (not timed), then "Emitir voto" timed to the painted confirmation. */
@@ -161,7 +193,8 @@ async function castTimed(page: Page): Promise<number> {
         const button = [...document.querySelectorAll('button')].find(
           (b) => b.textContent?.trim() === 'Emitir voto',
         )!;
-        const seen = () => document.body.textContent?.includes('Voto registrado (n.º');
+        // The confirmation ("Voto registrado (núm. N)…"), whatever its exact words.
+        const seen = () => document.querySelector('.vote-confirmation') !== null;
         const observer = new MutationObserver(() => {
           if (!seen()) return;
           observer.disconnect();

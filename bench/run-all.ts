@@ -7,7 +7,7 @@
  * bench/results/bench.json (the summary and every benchmark's details).
  *
  *   node --import tsx bench/run-all.ts [--quick] [--records 25000] [--ballots 100000]
- *        [--backend sqlite|postgres|both] [--only pull,cold,ballot,push,load,wire] [--dist dist] [--no-build]
+ *        [--backend sqlite|postgres|both] [--only pull,cold,ballot,lighthouse,push,load,wire] [--dist dist] [--no-build]
  *
  * `--quick` is for checking the bench itself (small sizes, SQLite only). A
  * benchmark that fails is reported in the table and the JSON; the others go on.
@@ -18,6 +18,7 @@ import { run as ballotLatency, type BallotLatencyResult } from './ballot-latency
 import { run as coldStart, type ColdStartResult } from './cold-start';
 import { run as initialPull, type InitialPullResult } from './initial-pull';
 import { buildHarness, buildPwa } from './lib/browser';
+import { run as lighthouse, type LighthouseResult } from './lighthouse';
 import { run as serverLoad } from './server-load';
 import { run as serverPush } from './server-push';
 import { run as wireBytes, type WireBytesResult } from './wire-bytes';
@@ -32,7 +33,11 @@ interface Row {
   /** PouchDB's time over this figure's (how many times faster than the baseline). */
   vsPouchDb?: string;
   target?: string;
+  /** Whether the figure meets its target, for the figures whose target is checked here. */
+  met?: boolean;
 }
+
+const verdict = (ok: boolean) => (ok ? 'met' : 'NOT MET');
 
 function arg(name: string): string | undefined {
   const argv = process.argv.slice(2);
@@ -48,7 +53,7 @@ const records = Number(arg('records') ?? (quick ? 2000 : 25_000));
 const ballots = Number(arg('ballots') ?? (quick ? 2000 : 100_000));
 const backendArg = arg('backend') ?? (quick ? 'sqlite' : 'both');
 const backends: Backend[] = backendArg === 'both' ? ['sqlite', 'postgres'] : [backendArg as Backend];
-const only = new Set((arg('only') ?? 'pull,cold,ballot,push,load,wire').split(','));
+const only = new Set((arg('only') ?? 'pull,cold,ballot,lighthouse,push,load,wire').split(','));
 const dist = arg('dist') ?? 'dist';
 
 const sec = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
@@ -120,6 +125,7 @@ function coldRows(r: ColdStartResult) {
       r.servedByServiceWorker ? '' : ' NOT from the service worker'
     }`,
     target: '≤ 1 s',
+    met: r.servedByServiceWorker && r.median <= 1000,
   });
 }
 
@@ -147,9 +153,42 @@ function ballotRows(r: BallotLatencyResult) {
       }`,
       value: `p50 ${ms1(s.p50)} · p95 ${ms1(s.p95)}`,
       target: 'p95 ≤ 16 ms',
+      met: s.p95 <= 16,
     });
-    rows.push({ figure: '  open live results of the round', value: `${s.resultsMs.toFixed(0)} ms` });
+    rows.push({
+      figure: '  open live results of the round',
+      value: `${s.resultsMs.toFixed(0)} ms`,
+      target: '≤ 500 ms',
+      met: s.resultsMs <= 500,
+    });
   }
+}
+
+function lighthouseRows(r: LighthouseResult) {
+  const m = r.median;
+  const runs = r.runs.length;
+  rows.push({
+    figure: `Lighthouse ${r.url}, mobile, first visit (median of ${runs}): performance`,
+    value: String(m.performance),
+    target: '≥ 95',
+    met: m.performance >= 95,
+  });
+  rows.push({
+    figure: '  accessibility',
+    value: String(m.accessibility),
+    target: '100',
+    met: m.accessibility === 100,
+  });
+  rows.push({
+    figure: '  best practices',
+    value: String(m.bestPractices),
+    target: '100',
+    met: m.bestPractices === 100,
+  });
+  rows.push({
+    figure: '  FCP · LCP · TBT · speed index · CLS',
+    value: `${sec(m.firstContentfulPaint)} · ${sec(m.largestContentfulPaint)} · ${m.totalBlockingTime.toFixed(0)} ms · ${sec(m.speedIndex)} · ${m.cumulativeLayoutShift.toFixed(3)}`,
+  });
 }
 
 /** The server benchmarks return their own shapes; take the figures that are there. */
@@ -195,27 +234,35 @@ function serverRows(name: 'push' | 'load', backend: Backend, result: Record<stri
   }
 }
 
+type Printed = Omit<Row, 'met'> & { verdict?: string };
+
 function printTable(table: Row[]) {
-  const head: Row = {
+  const head: Printed = {
     figure: 'Figure',
     value: 'Value',
     vsRawLimit: '÷ raw limit',
     vsPouchDb: 'PouchDB ÷ this',
     target: 'Target',
+    verdict: 'Met?',
   };
-  const all = [head, ...table];
-  const cols = ['figure', 'value', 'vsRawLimit', 'vsPouchDb', 'target'] as const;
+  const withVerdict: Printed[] = table.map(({ met, ...r }) => ({
+    ...r,
+    verdict: met === undefined ? '' : verdict(met),
+  }));
+  const all = [head, ...withVerdict];
+  const cols = ['figure', 'value', 'vsRawLimit', 'vsPouchDb', 'target', 'verdict'] as const;
   const width = Object.fromEntries(cols.map((c) => [c, Math.max(...all.map((r) => (r[c] ?? '').length))]));
-  const line = (r: Row) => cols.map((c) => (r[c] ?? '').padEnd(width[c]!)).join(' │ ');
+  const line = (r: Printed) => cols.map((c) => (r[c] ?? '').padEnd(width[c]!)).join(' │ ');
   console.log(`\n${line(head)}\n${cols.map((c) => '─'.repeat(width[c]!)).join('─┼─')}`);
-  for (const r of table) console.log(line(r));
+  for (const r of withVerdict) console.log(line(r));
 }
 
 const startedAt = new Date().toISOString();
 if (!flag('no-build')) {
   console.log('Building the benchmark page and the PWA…');
   buildHarness(true);
-  if (only.has('cold') || only.has('ballot') || only.has('wire')) buildPwa(dist, true);
+  if (only.has('cold') || only.has('ballot') || only.has('lighthouse') || only.has('wire'))
+    buildPwa(dist, true);
 }
 if (only.has('pull')) {
   const r = await step('initial-pull', () =>
@@ -234,6 +281,10 @@ if (only.has('ballot')) {
 if (only.has('wire')) {
   const r = await step('wire-bytes', () => wireBytes({ records, dist }));
   if (r) wireRows(r);
+}
+if (only.has('lighthouse')) {
+  const r = await step('lighthouse', () => lighthouse({ runs: quick ? 1 : 3, dist }));
+  if (r) lighthouseRows(r);
 }
 for (const backend of backends) {
   if (only.has('push')) {

@@ -1,4 +1,5 @@
 /** Entry point: language first (so the first paint is in the remembered language), then the app, then the service worker. */
+import './zod-jitless';
 import { i18nReady } from './i18n';
 import './ui/styles.css';
 import { createRoot } from 'react-dom/client';

@@ -144,6 +144,43 @@ export function tallyRound(
   records: readonly BallotRecord[],
   attendance?: number,
 ): RoundResult {
+  return tallyWithGroups(round, records, [], attendance)!;
+}
+
+/**
+ * Private votes with the same content that no record corrects or annuls and
+ * that correct nothing: interchangeable for the result, so they are counted
+ * as one group (a device keeps the groups of each round up to date).
+ */
+export interface VoteGroup {
+  vote: Pick<Ballot, 'dots' | 'ranking' | 'scores'>;
+  count: number;
+  /** The latest `castAt` among them (ms since the epoch; −∞ when none can be read). */
+  latestCastMs: number;
+}
+
+/**
+ * The same result as `tallyRound` over `records` plus the votes of `groups`,
+ * or null when the groups cannot be counted without their ballots one by one:
+ * a scoring round (its means are sums of fractions, exact only in one order),
+ * a group the round would refuse (the result lists refused ballots by id), or
+ * a closed round with a group that may hold votes cast after closing.
+ */
+export function tallyWithGroups(
+  round: Round & { id: string },
+  records: readonly BallotRecord[],
+  groups: readonly VoteGroup[],
+  attendance?: number,
+): RoundResult | null {
+  const counted = groups.filter((g) => g.count > 0);
+  const closedAtMs = round.status === 'closed' && round.closedAt ? Date.parse(round.closedAt) : Number.NaN;
+  const groupOptions = new Set(round.options.map((o) => o.problemId));
+  for (const g of counted) {
+    if (round.method === 'scoring') return null;
+    const probe = { ...g.vote, id: '', kind: 'vote', processId: '', roundId: '', castAt: '' } as BallotRecord;
+    if (checkVote(round, probe, groupOptions)) return null;
+    if (!Number.isNaN(closedAtMs) && g.latestCastMs > closedAtMs) return null;
+  }
   const own = records
     .filter((b) => b.roundId === round.id)
     .slice()
@@ -178,12 +215,16 @@ export function tallyRound(
   const points = new Map<string, number>(round.options.map((o) => [o.problemId, 0]));
   const criterionSums = new Map<string, Record<string, number>>();
   const n = round.options.length;
-  for (const b of [...votes, ...tallies]) {
+  const weighted: { b: Pick<Ballot, 'dots' | 'ranking' | 'scores'>; times: number }[] = [
+    ...[...votes, ...tallies].map((b) => ({ b, times: 1 })),
+    ...counted.map((g) => ({ b: g.vote, times: g.count })),
+  ];
+  for (const { b, times } of weighted) {
     if (round.method === 'dots') {
       for (const [id, count] of Object.entries(b.dots ?? {}))
-        if (options.has(id)) points.set(id, points.get(id)! + count);
+        if (options.has(id)) points.set(id, points.get(id)! + count * times);
     } else if (round.method === 'ranking') {
-      b.ranking!.forEach((id, i) => points.set(id, points.get(id)! + (n - 1 - i)));
+      b.ranking!.forEach((id, i) => points.set(id, points.get(id)! + (n - 1 - i) * times));
     } else {
       const criteria = round.criteria ?? [];
       const weightSum = criteria.reduce((a, c) => a + c.weight, 0);
@@ -222,13 +263,14 @@ export function tallyRound(
         : a.title.localeCompare(b.title, 'es-MX') || (a.problemId < b.problemId ? -1 : 1),
     );
   const rows = assignRanks(unranked);
-  const participants = votes.length + tallies.reduce((a, t) => a + (t.participants ?? 0), 0);
+  const groupVotes = counted.reduce((a, g) => a + g.count, 0);
+  const participants = votes.length + groupVotes + tallies.reduce((a, t) => a + (t.participants ?? 0), 0);
   return {
     method: round.method,
     rows,
     totalPoints,
     participants,
-    votesCounted: votes.length,
+    votesCounted: votes.length + groupVotes,
     talliesCounted: tallies.length,
     annulled: [...annulledTargets].filter((id) => byId.get(id)?.kind !== 'annulment').length,
     corrected: superseded.filter((r) => !annulledTargets.has(r.id)).length,

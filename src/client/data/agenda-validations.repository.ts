@@ -136,7 +136,7 @@ export async function recordBallotValidation(
   input: { roundId: string },
   now: Date = new Date(),
 ): Promise<{ validationId: string; approved: boolean }> {
-  return db.transaction('rw', [...validationTables(db), db.rounds, db.ballots], async () => {
+  return db.transaction('rw', [...validationTables(db), db.rounds, db.ballots, db.roundTallies], async () => {
     const result = await getRoundResult(db, input.roundId);
     if (!result?.round.agendaVersionId) throw new BallotNotReadyError('not_agenda_round');
     if (result.round.status !== 'closed') throw new BallotNotReadyError('round_open');

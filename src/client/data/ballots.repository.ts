@@ -1,18 +1,13 @@
 /**
- * Ballots of a prioritisation round on the device: votes, board tallies and
- * annulments, and the results computed from them. Ballots are append-only: a
- * ballot id is written once and never again. A recount is a new tally that
- * supersedes the previous one; an annulment is a new record of kind
- * `annulment` pointing at the annulled ballot, with its reason.
+ * Ballots of a prioritisation round on the device: votes, board tallies and annulments, and the
+ * results computed from them. Ballots are append-only: a recount is a new tally that supersedes
+ * the previous one; an annulment is a new record of kind `annulment` pointing at the annulled
+ * ballot, with its reason. Ballots cast on several tablets never conflict (each is its own
+ * record), so every device holding the same ballots shows the same result.
  *
- * Offline and under sync: ballots cast on several tablets for the same round
- * never conflict (each is its own record), so the result is the same on every
- * device once they all hold the same ballots (`tallyRound` is
- * order-independent).
- *
- * Performance: casting a vote reads the round and writes one record; it never
- * reads the round's other ballots. Only the results view tallies (from the
- * ballots this device holds).
+ * Performance: casting a vote reads the round and writes one record. The results count the
+ * round's running summary (round-tallies.ts: equal to a recount of every ballot held, kept in
+ * the transaction of every ballot written here or pulled), reading only the ballots it lists.
  */
 import {
   isAgendaRound,
@@ -20,14 +15,17 @@ import {
   newId,
   resolveSupersession,
   tallyRound,
+  tallyWithGroups,
   voteProblem,
   type Ballot,
   type RoundResult,
 } from '../../domain';
+import { Dexie } from 'dexie';
 import type { TequioDb } from './db';
+import type { RoundTallyRow } from './round-tallies';
 import { NotFoundError } from './errors';
 import { getRound, RoundRefusedError, type RoundView } from './prioritisation.repository';
-import { getLive, liveViews, requireLive, writeLocal, type View } from './records.repository';
+import { getLive, isLive, liveViews, requireLive, writeLocal, type View } from './records.repository';
 
 export type BallotView = View<Ballot>;
 
@@ -71,7 +69,7 @@ export async function castVote(
   roundId: string,
   vote: VoteInput,
 ): Promise<{ id: string; number: number }> {
-  return db.transaction('rw', [db.rounds, db.ballots, db.outbox, db.meta], async () => {
+  return db.transaction('rw', [db.rounds, db.ballots, db.roundTallies, db.outbox, db.meta], async () => {
     const round = await requireLive(db, 'round', roundId);
     if (round.status === 'closed') throw new RoundRefusedError('round_closed');
     const problem = voteProblem(round, vote);
@@ -87,15 +85,12 @@ export async function castVote(
     if (vote.scores) ballot.scores = vote.scores;
     const id = newId();
     await writeLocal(db, 'ballot', id, { op: 'put', fields: ballot });
-    const number = await db.ballots.where('fields.roundId').equals(roundId).count();
+    const number = await countBallots(db, roundId);
     return { id, number };
   });
 }
 
-/**
- * Records the dots counted on the board (dot voting only). A recount passes
- * the previous tally in `supersedes`: it replaces it, it does not add to it.
- */
+/** Records the dots counted on the board (dots only); a recount passes the tally it replaces in `supersedes`. */
 export async function recordTally(
   db: TequioDb,
   roundId: string,
@@ -138,16 +133,14 @@ export async function recordTally(
 
 /** Annuls a vote or tally with its reason: a new record; the annulled ballot stays as it was. */
 export async function annulBallot(db: TequioDb, ballotId: string, reason: string): Promise<string> {
-  return db.transaction('rw', [db.rounds, db.ballots, db.outbox, db.meta], async () => {
+  return db.transaction('rw', [db.rounds, db.ballots, db.roundTallies, db.outbox, db.meta], async () => {
     const target = await requireLive(db, 'ballot', ballotId);
     if (target.kind === 'annulment') throw new RoundRefusedError('cannot_annul_annulment');
     const round = await requireLive(db, 'round', target.roundId);
     if (round.status === 'closed') throw new RoundRefusedError('round_closed');
-    const already = await db.ballots
-      .where('fields.roundId')
-      .equals(target.roundId)
-      .filter((b) => !b.deleted && b.fields.kind === 'annulment' && b.fields.supersedes === ballotId)
-      .count();
+    const already = (await specialBallots(db, await db.roundTallies.get(target.roundId))).filter(
+      (b) => b.kind === 'annulment' && b.supersedes === ballotId,
+    ).length;
     if (already > 0) throw new RoundRefusedError('already_annulled');
     const annulment: Ballot = {
       processId: target.processId,
@@ -174,46 +167,106 @@ async function sessionAttendance(db: TequioDb, sessionId: string): Promise<numbe
   return session ? attendanceTotal(session.attendance) : 0;
 }
 
+/** The round's ballots that its summary counts one by one (tallies, annulments, corrections and what they correct). */
+async function specialBallots(db: TequioDb, summary: RoundTallyRow | undefined): Promise<BallotView[]> {
+  if (!summary) return [];
+  const rows = await db.ballots.bulkGet(Object.keys(summary.special));
+  return liveViews(rows.filter((r) => r !== undefined));
+}
+
+/** The round's result from its summary (read first by the caller, so live queries see it change); else a recount. */
+async function tallyOf(
+  db: TequioDb,
+  round: RoundView,
+  summary: RoundTallyRow | undefined,
+  attendance?: number,
+): Promise<RoundResult> {
+  const groups = Object.values(summary?.groups ?? {});
+  const quick = tallyWithGroups(round, await specialBallots(db, summary), groups, attendance);
+  return quick ?? tallyRound(round, await roundBallots(db, round.id), attendance);
+}
+
 /** The round's result from every ballot this device holds, with turnout against the session's attendance. */
 export async function getRoundResult(db: TequioDb, roundId: string): Promise<RoundResultView | null> {
-  const round = await getRound(db, roundId);
+  const [round, summary] = await Promise.all([getRound(db, roundId), db.roundTallies.get(roundId)]);
   if (!round) return null;
-  const [ballots, attendance] = await Promise.all([
-    roundBallots(db, roundId),
-    sessionAttendance(db, round.sessionId),
-  ]);
-  return { round, result: tallyRound(round, ballots, attendance), attendance };
+  const attendance = await sessionAttendance(db, round.sessionId);
+  return { round, result: await tallyOf(db, round, summary, attendance), attendance };
+}
+
+const byCast = (a: BallotView, b: BallotView) =>
+  a.castAt === b.castAt ? a.id.localeCompare(b.id) : a.castAt.localeCompare(b.castAt);
+
+function listItem(
+  b: BallotView,
+  number: number,
+  replaced: ReadonlySet<string>,
+  annulments: ReadonlyMap<string, BallotView>,
+): BallotListItem {
+  const annulment = replaced.has(b.id) ? annulments.get(b.id) : undefined;
+  return {
+    id: b.id,
+    number,
+    kind: b.kind as BallotListItem['kind'],
+    castAt: b.castAt,
+    state: !replaced.has(b.id) ? 'current' : annulment ? 'annulled' : 'corrected',
+    reason: annulment?.reason,
+    participants: b.participants,
+  };
 }
 
 /** The round's votes and tallies, numbered by the time they were cast, with whether they still count. */
 export async function listRoundBallots(db: TequioDb, roundId: string): Promise<BallotListItem[]> {
-  const ballots = (await roundBallots(db, roundId)).sort((a, b) =>
-    a.castAt === b.castAt ? a.id.localeCompare(b.id) : a.castAt.localeCompare(b.castAt),
-  );
+  const ballots = (await roundBallots(db, roundId)).sort(byCast);
   const { superseded } = resolveSupersession(ballots.map((b) => ({ ...b, at: b.castAt })));
   const replaced = new Set(superseded.map((b) => b.id));
   const annulments = new Map<string, BallotView>();
   for (const b of ballots) if (b.kind === 'annulment' && b.supersedes) annulments.set(b.supersedes, b);
   const items: BallotListItem[] = [];
   ballots.forEach((b, i) => {
-    if (b.kind === 'annulment') return;
-    const annulment = replaced.has(b.id) ? annulments.get(b.id) : undefined;
-    items.push({
-      id: b.id,
-      number: i + 1,
-      kind: b.kind,
-      castAt: b.castAt,
-      state: !replaced.has(b.id) ? 'current' : annulment ? 'annulled' : 'corrected',
-      reason: annulment?.reason,
-      participants: b.participants,
-    });
+    if (b.kind !== 'annulment') items.push(listItem(b, i + 1, replaced, annulments));
   });
   return items;
 }
 
-/** How many ballot records the round has (an index count; nothing is read). */
-export function countBallots(db: TequioDb, roundId: string): Promise<number> {
-  return db.ballots.where('fields.roundId').equals(roundId).count();
+/**
+ * The round's latest `limit` ballots through its index in the order cast, listed and numbered as
+ * by `listRoundBallots`; `hidden`: how many earlier ones are not listed.
+ */
+export async function listLatestBallots(
+  db: TequioDb,
+  roundId: string,
+  limit: number,
+): Promise<{ items: BallotListItem[]; hidden: number }> {
+  const summary = await db.roundTallies.get(roundId);
+  const total = summary?.live ?? 0;
+  if (total <= limit) return { items: await listRoundBallots(db, roundId), hidden: 0 };
+  const [rows, specials] = await Promise.all([
+    db.ballots
+      .where('[fields.roundId+fields.castAt]')
+      .between([roundId, Dexie.minKey], [roundId, Dexie.maxKey])
+      .reverse()
+      .filter(isLive)
+      .limit(limit)
+      .toArray(),
+    specialBallots(db, summary),
+  ]);
+  const { superseded } = resolveSupersession(specials.map((b) => ({ ...b, at: b.castAt })));
+  const replaced = new Set(superseded.map((b) => b.id));
+  const annulments = new Map<string, BallotView>();
+  for (const b of specials.sort(byCast))
+    if (b.kind === 'annulment' && b.supersedes) annulments.set(b.supersedes, b);
+  const items = liveViews(rows)
+    .map((b, i) => ({ b, number: total - i }))
+    .filter(({ b }) => b.kind !== 'annulment')
+    .map(({ b, number }) => listItem(b, number, replaced, annulments))
+    .reverse();
+  return { items, hidden: total - rows.length };
+}
+
+/** How many ballot records the round has (what its index counts), from its running summary. */
+export async function countBallots(db: TequioDb, roundId: string): Promise<number> {
+  return (await db.roundTallies.get(roundId))?.rows ?? 0;
 }
 
 /** The latest tally this device recorded for the round, while it still counts (for a recount). */
@@ -223,12 +276,8 @@ export async function getOwnTally(db: TequioDb, roundId: string): Promise<Ballot
   if (!id) return null;
   const ballot = await getLive(db, 'ballot', id);
   if (!ballot) return null;
-  const replaced = await db.ballots
-    .where('fields.roundId')
-    .equals(roundId)
-    .filter((b) => b.fields.supersedes === id)
-    .count();
-  return replaced > 0 ? null : ballot;
+  const summary = await db.roundTallies.get(roundId);
+  return (summary?.targets[id] ?? 0) > 0 ? null : ballot;
 }
 
 /** The session's rounds, newest first, with how many people took part in each. */
@@ -237,10 +286,11 @@ export async function listSessionRounds(db: TequioDb, sessionId: string): Promis
   const rounds = liveViews(rows)
     .filter((r) => !isAgendaRound(r))
     .sort((a, b) => b.openedAt.localeCompare(a.openedAt));
+  const summaries = await db.roundTallies.bulkGet(rounds.map((r) => r.id));
   return Promise.all(
-    rounds.map(async (round) => ({
+    rounds.map(async (round, i) => ({
       round,
-      participants: tallyRound(round, await roundBallots(db, round.id)).participants,
+      participants: (await tallyOf(db, round, summaries[i])).participants,
     })),
   );
 }

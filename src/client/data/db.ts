@@ -16,8 +16,9 @@
  * add a new one with an upgrade function (STYLE.md, habit 7).
  */
 import { Dexie, type Table } from 'dexie';
-import type { EntityName } from '../../domain';
+import type { Ballot, EntityName } from '../../domain';
 import { newId } from '../../domain';
+import { roundTalliesMiddleware, summariseAll, type RoundTallyRow } from './round-tallies';
 import type {
   BufferedTrackPoint,
   ConflictEntry,
@@ -105,6 +106,8 @@ export class TequioDb extends Dexie {
   blobs!: Table<LocalBlob, string>;
   /** Delete/edit conflicts to show on the sync page (conflicts.repository.ts). */
   conflicts!: Table<ConflictEntry, number>;
+  /** Per round: its ballots' running tally (device only; round-tallies.ts keeps it). */
+  roundTallies!: Table<RoundTallyRow, string>;
   /** Confirmed photos and audio whose device copy was freed; the server holds them (blob-eviction.ts). */
   evictedBlobs!: Table<EvictedBlob, string>;
   /** What the office changed that the field cares about, shown on "Novedades" (novedades.repository.ts). */
@@ -156,8 +159,18 @@ export class TequioDb extends Dexie {
       projectStatuses: 'id',
       projectUpdates: 'id, fields.processId, fields.projectId',
     });
-    // v10 (v9 is the follow-up's): the "novedades" the sync noted for the field (office changes, rejections, review notices).
+    // v10: the "novedades" the sync noted for the field (office changes, rejections, review notices).
     this.version(10).stores({ novedades: 'id, at, read' });
+    // v11: running tallies of the rounds' ballots (device only), kept by roundTalliesMiddleware in the
+    // same transaction as every change to ballots, built here from the ballots already stored; and
+    // a round's ballots in the order cast (its latest ballots listed without reading the others).
+    this.version(11)
+      .stores({ roundTallies: 'roundId', ballots: 'id, fields.roundId, [fields.roundId+fields.castAt]' })
+      .upgrade(async (tx) => {
+        const rows = (await tx.table('ballots').toArray()) as StoredRecord<Partial<Ballot>>[];
+        await tx.table('roundTallies').bulkPut(summariseAll(rows));
+      });
+    this.use(roundTalliesMiddleware);
     // A newer version of the app wants to upgrade this database from another tab. Step aside at
     // once (the upgrade carries records and outbox over) and let the app reload into the new code;
     // holding on would block the other tab, and this tab's old code must not write to the new schema.

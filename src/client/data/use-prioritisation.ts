@@ -31,8 +31,18 @@ export function useRoundResult(roundId: string): ballots.RoundResultView | null 
   return useLiveQuery(() => ballots.getRoundResult(getDb(), roundId), [roundId]);
 }
 
-export function useRoundBallots(roundId: string): ballots.BallotListItem[] | undefined {
-  return useLiveQuery(() => ballots.listRoundBallots(getDb(), roundId), [roundId]);
+/** The round's latest `limit` ballots (every one when `limit` is null), and how many earlier ones are not listed. */
+export function useLatestBallots(
+  roundId: string,
+  limit: number | null,
+): { items: ballots.BallotListItem[]; hidden: number } | undefined {
+  return useLiveQuery(
+    () =>
+      limit === null
+        ? ballots.listRoundBallots(getDb(), roundId).then((items) => ({ items, hidden: 0 }))
+        : ballots.listLatestBallots(getDb(), roundId, limit),
+    [roundId, limit],
+  );
 }
 
 /** How many ballot records the round has (cheap: an index count). */

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import {
   annulBallot,
   closeRound,
-  useRoundBallots,
+  useLatestBallots,
   useRoundResult,
   type BallotListItem,
   type RoundView,
@@ -25,10 +25,15 @@ function reasonText(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
-/** The round's votes and tallies, each with whether it counts, and "Anular" (with a reason) while open. */
+/** How many ballots the list shows at first: an assembly of thousands would not render at once. */
+const LATEST = 100;
+
+/** The round's votes and tallies (the latest ones), each with whether it counts, and "Anular" (with a reason) while open. */
 function BallotList({ round, onMessage }: { round: RoundView; onMessage(text: string): void }) {
   const { t, i18n } = useTranslation();
-  const ballots = useRoundBallots(round.id);
+  const [all, setAll] = useState(false);
+  const latest = useLatestBallots(round.id, all ? null : LATEST);
+  const ballots = latest?.items;
   const [annulling, setAnnulling] = useState<BallotListItem | null>(null);
   const [reason, setReason] = useState('');
   const [reasonError, setReasonError] = useState<string | undefined>();
@@ -88,6 +93,11 @@ function BallotList({ round, onMessage }: { round: RoundView; onMessage(text: st
           })}
         </ul>
       )}
+      {latest && latest.hidden > 0 ? (
+        <button type="button" className="button" onClick={() => setAll(true)}>
+          {t('prioritisation.ballots.showAll', { count: latest.hidden })}
+        </button>
+      ) : null}
       <ConfirmDialog
         open={annulling !== null}
         title={annulling ? t('prioritisation.ballots.annulTitle', { name: ballotName(t, annulling) }) : ''}
