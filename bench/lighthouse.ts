@@ -16,10 +16,25 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import * as chromeLauncher from 'chrome-launcher';
-import lighthouse from 'lighthouse';
 import { buildPwa, CHROMIUM_ARGS, median } from './lib/browser';
 import { startTequio } from './lib/tequio-app';
+
+// Lighthouse and chrome-launcher live in the bench's own node_modules (bench/package.json), which
+// the app's install and typecheck do not have: loaded by name, typed by the little used here.
+interface ChromeLauncher {
+  launch(options: { chromePath: string; chromeFlags: string[]; userDataDir: string }): Promise<{
+    port: number;
+    kill(): Promise<void> | void;
+  }>;
+}
+type LighthouseFn = (
+  url: string,
+  flags: Record<string, unknown>,
+) => Promise<{ lhr: unknown; report?: string | string[] } | undefined>;
+const load = async <T>(name: string): Promise<T> => {
+  const module = (await import(name)) as { default?: T };
+  return (module.default ?? module) as T;
+};
 
 export interface LighthouseOptions {
   /** Lighthouse runs, each on a fresh profile; scores and metrics are the median (default 1). */
@@ -95,6 +110,8 @@ export async function run(options: LighthouseOptions = {}): Promise<LighthouseRe
   const url = `${app.base}/login`;
   const results: LighthouseRun[] = [];
   let chromium = '';
+  const chromeLauncher = await load<ChromeLauncher>('chrome-launcher');
+  const lighthouse = await load<LighthouseFn>('lighthouse');
   try {
     for (let i = 0; i < runs; i++) {
       // A new profile each run: a first visit, nothing cached, no service worker.
