@@ -94,6 +94,17 @@ describe.each(backends)('login throttle under concurrency on $name', (backend) =
     );
   });
 
+  it('a username no database keeps as sent (a lone surrogate) is counted like any other, never a 500', async () => {
+    // The counters keep a digest of the username, so what is read back is what was written.
+    const answers = [];
+    for (let i = 0; i < 3; i++) {
+      answers.push(
+        await loginFrom(server, '127.0.1.9', { username: '\ud800', password: `wrong ${i}-password` }),
+      );
+    }
+    expect(answers.map((a) => a.status)).toEqual([401, 401, 401]);
+  });
+
   it('the rightful user with a known device signs in while the username is under attack', async () => {
     await server.createUser({ username: 'mara', role: 'facilitator' });
     await server.createUser({ username: 'otro', role: 'facilitator' });

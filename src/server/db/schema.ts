@@ -162,7 +162,7 @@ export interface BlobUploadsTable {
 
 /**
  * The login throttle's counters (services/login-throttle.ts), shared by every server
- * instance: one row per attempt and counter key (`ip:…`, `u:<username>`, `d:<device-key nonce>`),
+ * instance: one row per attempt and counter key (`ip:…`, `u:<SHA-256 of the username>`, `d:<device-key nonce>`),
  * kept for the throttle's window.
  */
 export interface LoginAttemptsTable {

@@ -42,9 +42,11 @@
  * failed verdicts per username, IP and device key, and must let a success give
  * its slot back.
  */
-import { createHmac, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
+import { createHash, createHmac, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
 import type { Slot, ThrottleStore } from '../repositories/login-attempts.repository';
 import { RateLimited } from './errors';
+
+const usernameDigest = (username: string) => createHash('sha256').update(username).digest('hex');
 
 export type { Slot, ThrottleStore };
 
@@ -197,7 +199,9 @@ export function createLoginThrottle(
    */
   async function begin(username: string | null, ip: string, deviceKey?: string): Promise<LoginAttempt> {
     const nonce = username === null ? null : await verifyDeviceKey(username, deviceKey);
-    const gate = username === null ? null : nonce !== null ? `d:${nonce}` : `u:${username}`;
+    // The username is stored as its digest: the table holds no names, and any string the client
+    // sends (even one with lone surrogates, which no database text keeps as sent) reads back the same.
+    const gate = username === null ? null : nonce !== null ? `d:${nonce}` : `u:${usernameDigest(username)}`;
     const ipKey = `ip:${ip}`;
     const at = now();
     const taken: Slot[] = [ipKey, ...(gate === null ? [] : [gate])].map((key) => ({
