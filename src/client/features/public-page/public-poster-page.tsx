@@ -1,4 +1,3 @@
-import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { useProcess } from '../../data/use-processes';
@@ -9,33 +8,7 @@ import { publicPageUrl, shortPublicPageUrl } from './public-page-url';
 import './public-poster.css';
 import './strings';
 import { BackLink } from '../../ui/back-link';
-
-type QrModule = typeof import('qrcode');
-
-/** The QR library, loaded on demand (its own precached chunk, never in the first download). */
-async function loadQr(): Promise<QrModule> {
-  const module = await import('qrcode');
-  return (module as unknown as { default?: QrModule }).default ?? module;
-}
-
-/** `text` as a QR code in SVG (sharp on paper at any size); null while drawing, 'failed' if it cannot. */
-function useQrSvg(text: string): string | null | 'failed' {
-  const [src, setSrc] = useState<string | null | 'failed'>(null);
-  useEffect(() => {
-    let active = true;
-    setSrc(null);
-    loadQr()
-      .then((qr) => qr.toString(text, { type: 'svg', errorCorrectionLevel: 'M', margin: 2 }))
-      .then(
-        (svg) => active && setSrc(`data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}`),
-        () => active && setSrc('failed'),
-      );
-    return () => {
-      active = false;
-    };
-  }, [text]);
-  return src;
-}
+import { useQrSvg } from '../../ui/use-qr-svg';
 
 /**
  * `/processes/:id/cartel`: a poster for the neighbourhood, to print — a large
@@ -48,7 +21,7 @@ export function PublicPosterPage() {
   const process = useProcess(id);
   const units = useUnitsByKeys(process?.unitKeys ?? []);
   const url = publicPageUrl(id);
-  const qr = useQrSvg(url);
+  const qr = useQrSvg(url, 2);
   if (process === undefined) return <Loading />;
   if (process === null) return <NotFound message={t('publicPage.posterNotPublished')} />;
   const names = new Map((units ?? []).map((u) => [u.key, u.name]));
