@@ -80,6 +80,11 @@ export function UserMenu({
               {t('app.pendingLink')}
             </Link>
           </li>
+          <li>
+            <Link to="/novedades" className="link-target" onClick={() => setOpen(false)}>
+              {t('app.novedadesLink')}
+            </Link>
+          </li>
         </ul>
         {account.user.role === 'admin' || account.user.role === 'coordinator' ? (
           <ul className="plain-list user-menu-links">
