@@ -39,17 +39,24 @@ function truncate(text: string, max = 30): string {
   return text.length > max ? `${text.slice(0, max - 1)}…` : text;
 }
 
+/** The scales of a chart of horizontal bars: value → length, and each row's key → its band. */
+function rowScales(keys: string[], largest: number, bottom: number) {
+  const x = scaleLinear()
+    .domain([0, Math.max(1, largest)])
+    .range([0, WIDTH - LABEL - VALUE_ROOM]);
+  const y = scaleBand<string>().domain(keys).range([4, bottom]).padding(0.2);
+  return { x, y };
+}
+
 /** Horizontal bars, one per row. */
 export function BarChart({ title, bars, max }: { title: string; bars: Bar[]; max?: number }) {
   const { t } = useTranslation();
   const height = Math.max(1, bars.length) * ROW + 8;
-  const x = scaleLinear()
-    .domain([0, max ?? Math.max(1, ...bars.map((b) => b.value))])
-    .range([0, WIDTH - LABEL - VALUE_ROOM]);
-  const y = scaleBand<string>()
-    .domain(bars.map((b) => b.key))
-    .range([4, height - 4])
-    .padding(0.2);
+  const { x, y } = rowScales(
+    bars.map((b) => b.key),
+    max ?? Math.max(...bars.map((b) => b.value)),
+    height - 4,
+  );
   return (
     <svg
       className="office-chart"
@@ -98,13 +105,11 @@ export function StackedBarChart({
   const legendRows = Math.ceil(series.length / 2);
   const chartHeight = Math.max(1, rows.length) * ROW + 8;
   const height = chartHeight + legendRows * 22 + 12;
-  const x = scaleLinear()
-    .domain([0, Math.max(1, ...rows.map((r) => r.total))])
-    .range([0, WIDTH - LABEL - VALUE_ROOM]);
-  const y = scaleBand<string>()
-    .domain(rows.map((r) => r.key))
-    .range([4, chartHeight - 4])
-    .padding(0.2);
+  const { x, y } = rowScales(
+    rows.map((r) => r.key),
+    Math.max(...rows.map((r) => r.total)),
+    chartHeight - 4,
+  );
   return (
     <svg
       className="office-chart"
