@@ -8,8 +8,10 @@
  *
  *   npx vite build && node --import tsx bench/lighthouse.ts [runs=1]
  *
- * or `run(options)` from bench/run-all.ts. Prints the scores and metrics and
- * writes bench/results/lighthouse.json (and the full report of the last run as
+ * or `run(options)` from bench/run-all.ts. BENCH_DIST=<folder> measures another
+ * build, BENCH_PORT=<port> moves the server, LH_TRACE=<file.json> keeps the last
+ * run's trace. Prints the scores and metrics and writes
+ * bench/results/lighthouse.json (and the full report of the last run as
  * bench/results/lighthouse-report.json).
  */
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -142,6 +144,11 @@ export async function run(options: LighthouseOptions = {}): Promise<LighthouseRe
         if (i === runs - 1) {
           mkdirSync('bench/results', { recursive: true });
           writeFileSync('bench/results/lighthouse-report.json', JSON.stringify(answer.lhr, null, 2));
+          if (process.env.LH_TRACE)
+            writeFileSync(
+              process.env.LH_TRACE,
+              JSON.stringify((answer as { artifacts?: { Trace?: unknown } }).artifacts?.Trace),
+            );
         }
       } finally {
         await chrome.kill();
@@ -170,7 +177,11 @@ export async function run(options: LighthouseOptions = {}): Promise<LighthouseRe
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  const result = await run({ runs: Number(process.argv[2] ?? 1), dist: process.env.BENCH_DIST ?? 'dist' });
+  const result = await run({
+    runs: Number(process.argv[2] ?? 1),
+    dist: process.env.BENCH_DIST ?? 'dist',
+    port: process.env.BENCH_PORT ? Number(process.env.BENCH_PORT) : undefined,
+  });
   const m = result.median;
   console.log(`\nLighthouse, mobile defaults, first visit to ${result.url} (${result.chromium})`);
   console.table({

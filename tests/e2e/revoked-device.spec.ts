@@ -28,6 +28,7 @@ test('a revoked tablet keeps its unsynced session, asks to sign in again, then s
   const processName = `Proceso Santa Cruz Meyehualco ${Date.now()}`;
   await new ProcessesPage(tablet).create(processName, '07-120');
   await app.expectNothingPending();
+  await app.waitForOfflineReady();
 
   // Offline, she records a session.
   await tabletContext.setOffline(true);

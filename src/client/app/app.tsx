@@ -126,6 +126,22 @@ const StageOverview = lazyScreen(
   null,
 );
 
+/**
+ * The screens a device meets before anyone signs in on it. When the app opens on one of them its
+ * code is fetched at once, alongside the frame's start-up (language, device database), instead of
+ * after the frame has drawn and asked for it.
+ */
+const FIRST_SCREENS: Record<string, () => Promise<unknown>> = {
+  '/login': () => import('../features/auth/login-page'),
+  '/setup': () => import('../features/auth/setup-page'),
+  '/enrol': () => import('../features/enrolment/enrol-page'),
+};
+
+/** Starts loading the code of the screen at `pathname` if it is one of the first screens. */
+export function preloadFirstScreen(pathname: string): void {
+  void FIRST_SCREENS[pathname]?.().catch(() => undefined);
+}
+
 function SyncRoute() {
   return <SyncPage status={useSyncStatus()} onSyncNow={syncNow} />;
 }
