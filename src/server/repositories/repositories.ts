@@ -38,6 +38,6 @@ export interface RepositoryStore extends Repositories {
 export function createRepositories(handle: DatabaseHandle): RepositoryStore {
   return {
     ...bind(handle),
-    transaction: (fn) => handle.db.transaction().execute((trx) => fn(bind(handle, trx))),
+    transaction: (fn) => handle.writes.transaction().execute((trx) => fn(bind(handle, trx))),
   };
 }
