@@ -67,7 +67,10 @@ export function findGap(last: number, ids: number[]): number | null {
   return null;
 }
 
-export type SyncStore = Pick<RepositoryStore, 'transaction' | 'meta' | 'records' | 'rejections' | 'users'>;
+export type SyncStore = Pick<
+  RepositoryStore,
+  'groupTransaction' | 'meta' | 'records' | 'rejections' | 'users'
+>;
 
 /** The process a refused change concerns, when the server holds that process (the review queue's scope). */
 async function processOfChange(
@@ -100,7 +103,8 @@ export function createSyncService(store: SyncStore) {
     if (unknown.length > 0) throw new ValidationFailed('Unknown entity', unknown);
     const mutations = request.mutations as (Mutation & { entity: EntityName })[];
 
-    return store.transaction((repos) =>
+    // Shares its commit with the pushes waiting at the same time (group-commit.ts).
+    return store.groupTransaction((repos) =>
       withWriter(repos, async (writer) => {
         const serverEpoch = writer.epoch;
         if (!serverEpoch) throw new Error('database has no epoch; run the migrations');
