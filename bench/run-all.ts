@@ -216,20 +216,34 @@ function serverRows(name: 'push' | 'load', backend: Backend, result: Record<stri
         target: '5,000 ≤ 2 s',
       });
     } else {
+      // server-load.ts: an open-loop run at the target's rate (the verdict) and a closed-loop
+      // saturation run (the capacity: the most mutations/s, at whatever latency saturation gives).
       const applied = num(r.appliedPerSecond);
       const p99 = num(r.pushP99Ms);
       const pull99 = num(r.pullP99Ms);
-      rows.push({
-        figure: `Server load, ${String(r.devices ?? '?')} devices (${backend})`,
-        value: [
-          applied !== null ? `${rate(applied)} applied` : '',
-          p99 !== null ? `push p99 ${p99.toFixed(0)} ms` : '',
-          pull99 !== null ? `pull p99 ${pull99.toFixed(0)} ms` : '',
-        ]
-          .filter(Boolean)
-          .join(' · '),
-        target: '≥ 3,000/s, push p99 ≤ 250 ms',
-      });
+      const open = r.mode !== 'closed';
+      const value = [
+        applied !== null ? `${rate(applied)} applied` : '',
+        p99 !== null ? `push p99 ${p99.toFixed(0)} ms` : '',
+        pull99 !== null ? `pull p99 ${pull99.toFixed(0)} ms` : '',
+      ]
+        .filter(Boolean)
+        .join(' · ');
+      rows.push(
+        open
+          ? {
+              figure: `Server load, ${String(r.devices ?? '?')} devices at ~1 push/s, open loop (${backend})`,
+              value,
+              target: '≥ 3,000/s, push p99 ≤ 250 ms',
+              met: applied !== null && p99 !== null && applied >= 3000 && p99 <= 250,
+            }
+          : {
+              figure: `Server capacity, ${String(r.devices ?? '?')} devices, closed loop (${backend})`,
+              value,
+              target: '≥ 3,000/s',
+              met: applied !== null && applied >= 3000,
+            },
+      );
     }
   }
 }

@@ -20,6 +20,12 @@ export type Db = Kysely<Tables>;
 
 export interface DatabaseHandle {
   db: Db;
+  /**
+   * Where write transactions run. On PostgreSQL a pool of its own: a push waits for the
+   * commit-sequence lock holding its connection, and pulls, sign-ins and other single
+   * statements must not queue behind those waits for a connection. On SQLite `db` itself.
+   */
+  writes: Db;
   storage: Storage;
   close(): Promise<void>;
 }
@@ -78,11 +84,14 @@ function openSqlite(file: string): DatabaseHandle {
   database.pragma('foreign_keys = ON');
   database.pragma('busy_timeout = 5000');
   const db = new Kysely<Tables>({ dialect: new SqliteDialect({ database: withStatementCache(database) }) });
-  return { db, storage: 'sqlite', close: () => db.destroy() };
+  return { db, writes: db, storage: 'sqlite', close: () => db.destroy() };
 }
 
-function openPostgres(url: string): DatabaseHandle {
-  const pool = new pg.Pool({ connectionString: url, types: pgTypes, max: 10 });
+/** Connections per pool (two pools per server: reads and single statements, write transactions). */
+const PG_POOL_SIZE = 10;
+
+function postgresPool(url: string): Db {
+  const pool = new pg.Pool({ connectionString: url, types: pgTypes, max: PG_POOL_SIZE });
   // An idle connection dropped by the server must not crash the process; the pool reconnects.
   pool.on('error', (error) => console.error('PostgreSQL pool error:', error.message));
   // Nor one dropped while checked out between two statements of a transaction (PostgreSQL
@@ -91,8 +100,20 @@ function openPostgres(url: string): DatabaseHandle {
   pool.on('connect', (client) => {
     client.on('error', (error) => console.error('PostgreSQL connection lost:', error.message));
   });
-  const db = new Kysely<Tables>({ dialect: new PostgresDialect({ pool }) });
-  return { db, storage: 'postgres', close: () => db.destroy() };
+  return new Kysely<Tables>({ dialect: new PostgresDialect({ pool }) });
+}
+
+function openPostgres(url: string): DatabaseHandle {
+  const db = postgresPool(url);
+  const writes = postgresPool(url);
+  return {
+    db,
+    writes,
+    storage: 'postgres',
+    close: async () => {
+      await Promise.all([db.destroy(), writes.destroy()]);
+    },
+  };
 }
 
 export function openDatabase(options: DatabaseOptions): DatabaseHandle {

@@ -80,3 +80,18 @@ export const migration0006Review: Migration = {
       .execute();
   },
 };
+
+/**
+ * A pull reads "the records of these processes, or reference records, after seq N". With an
+ * index on seq alone both databases walked every record written after the cursor (every
+ * device's writes since the last pull) and dropped the ones out of scope; with (process_id,
+ * seq) each process is one range of exactly the rows to send. Reference records have no
+ * process (apply-mutation.ts), so they are the range `process_id is null`. The index replaces
+ * the one on process_id alone, which it covers.
+ */
+export const migration0007PullIndex: Migration = {
+  async up(db: AnyDb) {
+    await db.schema.createIndex('records_process_seq').on('records').columns(['process_id', 'seq']).execute();
+    await db.schema.dropIndex('records_process_id').execute();
+  },
+};

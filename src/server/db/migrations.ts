@@ -9,7 +9,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { Migrator, sql, type Kysely, type Migration, type MigrationProvider } from 'kysely';
-import { migration0005LoginAttempts, migration0006Review } from './migrations-later';
+import { migration0005LoginAttempts, migration0006Review, migration0007PullIndex } from './migrations-later';
 
 // Migrations must not depend on today's table types, which describe only the latest schema.
 type AnyDb = Kysely<unknown>;
@@ -227,6 +227,7 @@ export const migrations: Record<string, Migration> = {
   '0004_accounts': migration0004Accounts,
   '0005_login_attempts': migration0005LoginAttempts,
   '0006_review': migration0006Review,
+  '0007_pull_index': migration0007PullIndex,
 };
 
 const provider: MigrationProvider = {

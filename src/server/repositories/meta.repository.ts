@@ -12,6 +12,12 @@ export function createMetaRepository(db: Db) {
       return row?.value;
     },
 
+    /** The values of `keys` (absent ones left out), in one query. */
+    async getMany(keys: string[]): Promise<Map<string, string>> {
+      const rows = await db.selectFrom('meta').select(['key', 'value']).where('key', 'in', keys).execute();
+      return new Map(rows.map((row) => [row.key, row.value]));
+    },
+
     async set(key: string, value: string): Promise<void> {
       await db
         .insertInto('meta')

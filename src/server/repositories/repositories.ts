@@ -8,6 +8,7 @@ import type { DatabaseHandle } from '../db/database';
 import { createBlobsRepository } from './blobs.repository';
 import { createClientsRepository } from './clients.repository';
 import { createEnrolmentRepository } from './enrolment.repository';
+import { createGroupCommit } from './group-commit';
 import { createMetaRepository } from './meta.repository';
 import { createRecordsRepository } from './records.repository';
 import { createRejectionsRepository } from './rejections.repository';
@@ -33,11 +34,17 @@ export type Repositories = ReturnType<typeof bind>;
 
 export interface RepositoryStore extends Repositories {
   transaction<T>(fn: (repositories: Repositories) => Promise<T>): Promise<T>;
+  /**
+   * `transaction` for pushes: `fn` may share its transaction (and its commit) with other
+   * pushes waiting at the same time, each under its own savepoint (group-commit.ts).
+   */
+  groupTransaction<T>(fn: (repositories: Repositories) => Promise<T>): Promise<T>;
 }
 
 export function createRepositories(handle: DatabaseHandle): RepositoryStore {
   return {
     ...bind(handle),
-    transaction: (fn) => handle.db.transaction().execute((trx) => fn(bind(handle, trx))),
+    transaction: (fn) => handle.writes.transaction().execute((trx) => fn(bind(handle, trx))),
+    groupTransaction: createGroupCommit(handle.writes, (trx) => bind(handle, trx)),
   };
 }

@@ -60,9 +60,15 @@ export function registerSyncRoutes(app: FastifyInstance, deps: { auth: AuthServi
         },
       },
     },
-    async (request) => {
+    async (request, reply) => {
       const { cursor, limit, estimate } = request.query;
-      return deps.sync.pull(authOf(request).user, { cursor, limit, estimate: estimate === '1' });
+      // Already JSON (sync.service.ts): sent as it is, not serialized again.
+      const body = await deps.sync.pullJson(authOf(request).user, {
+        cursor,
+        limit,
+        estimate: estimate === '1',
+      });
+      return reply.type('application/json; charset=utf-8').send(body);
     },
   );
 

@@ -43,6 +43,7 @@ export interface NotedCrossing extends Crossing {
 
 const NODE_KEY = 'server_hlc_node';
 const LAST_KEY = 'server_hlc_last';
+const EPOCH_KEY = 'epoch';
 
 /** The greatest stamp allowed at `nowMs`: anything above it is too far ahead. */
 export function clockBound(nowMs: number): Hlc {
@@ -53,6 +54,8 @@ export function clockBound(nowMs: number): Hlc {
 export interface Writer {
   /** The time of this write (ISO), also the push's `serverTime`. */
   readonly now: string;
+  /** The sync epoch, read under the lock with the clock's state. */
+  readonly epoch: string | undefined;
   /** The server's HLC: stamps for the server's own writes. */
   readonly clock: HlcClock;
   /**
@@ -75,14 +78,14 @@ export interface Writer {
 
 type WriteRepos = Pick<Repositories, 'records' | 'meta' | 'blobs'>;
 
-/** Loads the server clock (its node id is made once and kept in meta). */
-async function loadClock(repos: WriteRepos, nowMs: number): Promise<HlcClock> {
-  let node = await repos.meta.get(NODE_KEY);
+/** Loads the server clock from `meta` (its node id is made once and kept in meta). */
+async function loadClock(repos: WriteRepos, meta: Map<string, string>, nowMs: number): Promise<HlcClock> {
+  let node = meta.get(NODE_KEY);
   if (!node) {
     node = randomBytes(8).toString('hex');
     await repos.meta.set(NODE_KEY, node);
   }
-  const last = await repos.meta.get(LAST_KEY);
+  const last = meta.get(LAST_KEY);
   return createHlcClock(node, {
     now: () => nowMs,
     // A state poisoned before the bound existed starts again from the present.
@@ -126,7 +129,9 @@ export async function withWriter<T>(
   const startSeq = seq;
   const nowMs = options.nowMs ?? new Date().getTime();
   const now = new Date(nowMs).toISOString();
-  const clock = await loadClock(repos, nowMs);
+  // The clock's state and the epoch in one query: every statement under the lock delays the next writer.
+  const meta = await repos.meta.getMany([NODE_KEY, LAST_KEY, EPOCH_KEY]);
+  const clock = await loadClock(repos, meta, nowMs);
   const lastBefore = clock.last();
   const bound = clockBound(nowMs);
   const flushes: (() => Promise<void>)[] = [];
@@ -134,6 +139,7 @@ export async function withWriter<T>(
 
   const writer: Writer = {
     now,
+    epoch: meta.get(EPOCH_KEY),
     clock,
     async apply(actor, mutations) {
       // A second call sees what the first one staged.
