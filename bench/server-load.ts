@@ -5,7 +5,7 @@
  * own cursor in a loop, over keep-alive HTTP, for a bounded time. On SQLite and PostgreSQL.
  *
  *   node --import tsx bench/server-load.ts [--seconds 20] [--devices 200] [--coordinator-every 20]
- *     [--backend sqlite|postgres|both]
+ *     [--backend sqlite|postgres|postgres-2x-nginx|both|all]  (comma-separated list allowed)
  *
  * Reports applied mutations/s, push and pull latency p50/p99, errors by status and the server's
  * peak RSS. Prints a table and writes bench/results/server-load.json.
@@ -15,7 +15,7 @@ import { newId, type PullResponse, type PushResponse } from '../src/domain';
 import { deviceConnection, type DeviceConnection } from './lib/http';
 import { deviceMutations, type DeviceMutations, type PutMutation } from './lib/mutations';
 import { argValue, isMain, machine, percentile, round1, writeResult } from './lib/report';
-import { postJson, startBenchServer, type Account, type Backend } from './lib/server';
+import { parseBackends, postJson, startBenchServer, type Account, type Backend } from './lib/server';
 
 export interface LoadOptions {
   seconds?: number;
@@ -305,6 +305,6 @@ if (isMain(import.meta.url)) {
     seconds: Number(argValue('seconds') ?? 20),
     devices: Number(argValue('devices') ?? 200),
     coordinatorEvery: Number(argValue('coordinator-every') ?? 20),
-    backends: backend === 'both' ? ['sqlite', 'postgres'] : [backend as Backend],
+    backends: parseBackends(backend),
   });
 }
