@@ -96,6 +96,12 @@ function pullRows(r: InitialPullResult) {
     target: '≤ 3 s, ≥ 5× PouchDB',
   });
   rows.push({
+    figure: '  pull ÷ raw limit (same run)',
+    value: times(r.pullToRawLimit),
+    target: '≤ 1.2×',
+    met: r.pullToRawLimit <= 1.2,
+  });
+  rows.push({
     figure: '  of which waiting for pages (fetch + JSON)',
     value: sec(r.pull.networkMs),
   });
