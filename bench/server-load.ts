@@ -16,7 +16,8 @@
  *   not what a device waits at the target's rate.
  *
  *   node --import tsx bench/server-load.ts [--seconds 20] [--devices 200] [--coordinator-every 20]
- *     [--backend sqlite|postgres|both] [--mode open|closed|both]
+ *     [--backend sqlite|postgres|postgres-2x-nginx|both|all]  (comma-separated list allowed)
+ *     [--mode open|closed|both]
  *
  * Reports applied mutations/s, push and pull latency p50/p99, the probe's p99, errors by status,
  * the driver's event-loop delay and the server's peak RSS. Prints a table and writes
@@ -27,7 +28,7 @@ import { newId, type PullResponse, type PushResponse } from '../src/domain';
 import { deviceConnection, type DeviceConnection } from './lib/http';
 import { deviceMutations, type DeviceMutations, type PutMutation } from './lib/mutations';
 import { argValue, isMain, machine, percentile, round1, writeResult } from './lib/report';
-import { postJson, startBenchServer, type Account, type Backend } from './lib/server';
+import { parseBackends, postJson, startBenchServer, type Account, type Backend } from './lib/server';
 
 export type LoadMode = 'open' | 'closed';
 
@@ -413,7 +414,7 @@ if (isMain(import.meta.url)) {
     seconds: Number(argValue('seconds') ?? 20),
     devices: Number(argValue('devices') ?? 200),
     coordinatorEvery: Number(argValue('coordinator-every') ?? 20),
-    backends: backend === 'both' ? ['sqlite', 'postgres'] : [backend as Backend],
+    backends: parseBackends(backend),
     modes: mode === 'both' ? ['open', 'closed'] : [mode as LoadMode],
   });
 }

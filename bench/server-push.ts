@@ -5,7 +5,7 @@
  * the same bodies POSTed to a trivial Node HTTP server, and the same rows inserted in ONE SQL
  * transaction into a plain table (better-sqlite3 / pg directly).
  *
- *   node --import tsx bench/server-push.ts [--n 5000] [--batch 500] [--backend sqlite|postgres|both]
+ *   node --import tsx bench/server-push.ts [--n 5000] [--batch 500] [--backend sqlite|postgres|both|…]
  *
  * Prints a table and writes bench/results/server-push.json.
  */
@@ -14,7 +14,7 @@ import { newId, type PushResponse } from '../src/domain';
 import { deviceMutations, type PutMutation } from './lib/mutations';
 import { rawHttp, rawSql, type RawRow } from './lib/raw';
 import { argValue, isMain, machine, round1, writeResult } from './lib/report';
-import { postJson, startBenchServer, type Backend } from './lib/server';
+import { parseBackends, postJson, startBenchServer, type Backend } from './lib/server';
 
 export interface PushOptions {
   n?: number;
@@ -147,6 +147,6 @@ if (isMain(import.meta.url)) {
   await run({
     n: Number(argValue('n') ?? 5000),
     batch: Number(argValue('batch') ?? 500),
-    backends: backend === 'both' ? ['sqlite', 'postgres'] : [backend as Backend],
+    backends: parseBackends(backend),
   });
 }

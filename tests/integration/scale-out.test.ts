@@ -19,16 +19,10 @@ import type { Mutation, PullResponse, User } from '../../src/domain';
 import { openDatabase, type DatabaseHandle } from '../../src/server/db/database';
 import { createWorkload, logLocalWrites, pushOutcomes } from '../support/chaos-workload';
 import { seededRandom, startFaultProxy, type FaultProxy } from '../support/fault-proxy';
-import { findNginx, startNginx, type Nginx } from '../support/nginx';
+import { startCluster, type Cluster } from '../support/cluster';
+import { findNginx } from '../support/nginx';
 import { deviceState, diffStates, expectedState, serverState } from '../support/replica-state';
-import {
-  createThrowawayStore,
-  freePort,
-  repoRoot,
-  startChildServer,
-  type ChildServer,
-  type ThrowawayStore,
-} from './child-server';
+import { createThrowawayStore, startChildServer, type ThrowawayStore } from './child-server';
 import { openDevice, type Device } from './device';
 import type { ApiResponse, Json, TestServer, TestUser } from './harness';
 
@@ -82,19 +76,14 @@ const setupCodeIn = (output: string) => /setup code: ([A-Z2-9]{4}-[A-Z2-9]{4})/.
 describe('two instances on one PostgreSQL behind nginx', () => {
   let store: ThrowawayStore | undefined;
   let db: DatabaseHandle | undefined;
-  let nginx: Nginx | undefined;
+  let cluster: Cluster | undefined;
   let proxy: FaultProxy | undefined;
-  const instances: ChildServer[] = [];
   const devices: Device[] = [];
 
   afterAll(async () => {
     await Promise.all(devices.splice(0).map((d) => d.close()));
     await proxy?.close();
-    await nginx?.close();
-    for (const instance of instances) {
-      instance.kill('SIGKILL');
-      await instance.exited;
-    }
+    await cluster?.close('SIGKILL');
     await db?.close();
     await store?.drop();
   });
@@ -105,18 +94,12 @@ describe('two instances on one PostgreSQL behind nginx', () => {
     const random = seededRandom(SEED);
     store = await createThrowawayStore('postgres');
     // Both at once: the start-up lock lets one migrate and make the setup code, the other waits.
-    instances.push(...(await Promise.all([startChildServer(store.env), startChildServer(store.env)])));
+    cluster = await startCluster(store.env, { nginxBin: NGINX });
+    const { instances, nginx } = cluster;
     const code = setupCodeIn(instances[0]!.output());
     expect(code).toBeDefined();
     expect(setupCodeIn(instances[1]!.output())).toBe(code);
     db = openDatabase(store.config);
-
-    nginx = await startNginx({
-      bin: NGINX,
-      repoRoot,
-      port: await freePort(),
-      upstreams: instances.map((i) => `127.0.0.1:${i.port}`),
-    });
     const [a, b] = instances.map((i) => i.url) as [string, string];
 
     // First run through the proxy, then accounts made by the admin.
@@ -168,16 +151,16 @@ describe('two instances on one PostgreSQL behind nginx', () => {
       onExchange: (exchange) => outcomes.record(exchange),
     });
     // What openDevice needs of a server: its address and one request for /auth/me.
-    const cluster = {
+    const front = {
       url: nginx.url,
       request: (method: string, urlPath: string, options: { token?: string } = {}) =>
-        call(nginx!.url, method, urlPath, options.token),
+        call(nginx.url, method, urlPath, options.token),
     } as unknown as TestServer;
     const team = users.filter((u) => u.role !== 'coordinator').map((u) => u.id);
     const owners = [0, 1, 2, 2, 3, 3, 4, 0].map((i) => users[i]!);
     const writes: Mutation[] = [];
     for (const owner of owners) {
-      const device = await openDevice(cluster, owner, {
+      const device = await openDevice(front, owner, {
         baseUrl: proxy.url,
         timeoutMs: 15_000,
         engine: { periodicMs: 400, debounceMs: 30, backoff: { baseMs: 20, maxMs: 400 } },
@@ -252,7 +235,7 @@ describe('two instances on one PostgreSQL behind nginx', () => {
     // nginx alternated: both instances answered pushes and pulls.
     const served = (prefix: string) =>
       new Set(
-        nginx!
+        nginx
           .accessLog()
           .filter((line) => line.startsWith(prefix) && / 200 /.test(line))
           .map((line) => line.split(' ').at(-1)),

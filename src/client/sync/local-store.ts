@@ -35,6 +35,7 @@ import { detectDeleteEditConflict, noteMergeConflict } from '../data/conflicts.r
 import type { StoredRecord, TequioDb } from '../data/db';
 import { openDeviceClock } from '../data/device-clock';
 import { noteNovedades, projectNovedades, rejectedNovedad, type Novedad } from '../data/novedades.repository';
+import { idsToRead, recordKey, type HeldRecords } from './held-records';
 
 export async function readOutboxBatch(db: TequioDb, maxCount: number, maxBytes: number): Promise<Mutation[]> {
   const rows = await db.outbox.orderBy('id').limit(maxCount).toArray();
@@ -163,7 +164,9 @@ async function adoptServerStamps(
 
 /**
  * Merges one pulled page field by field and stores its cursor, atomically, noting any
- * delete/edit crossing it reveals. `complete`: the last page (nothing more to pull).
+ * delete/edit crossing it reveals. `complete`: the last page (nothing more to pull). `held`:
+ * the records the device may hold (held-records.ts), to read only those; the page's records
+ * are added to it.
  */
 export async function applyPulledPage(
   db: TequioDb,
@@ -172,6 +175,7 @@ export async function applyPulledPage(
   serverEpoch: string,
   complete = false,
   serverTime?: string,
+  held?: HeldRecords,
 ): Promise<number> {
   let applied = 0;
   // Local stamps beyond this are poisoned: the pulled field replaces them whatever their order.
@@ -193,9 +197,9 @@ export async function applyPulledPage(
         idsByEntity.set(change.entity, ids);
       }
       const current = new Map<string, StoredRecord | undefined>();
-      for (const [entity, ids] of idsByEntity) {
+      for (const [entity, ids] of await idsToRead(db, idsByEntity, held)) {
         const rows = await db.tableFor(entity).bulkGet(ids);
-        ids.forEach((id, i) => current.set(`${entity}:${id}`, rows[i]));
+        ids.forEach((id, i) => current.set(recordKey(entity, id), rows[i]));
       }
       const toWrite = new Map<EntityName, Map<string, StoredRecord>>();
       for (const change of changes) {
@@ -232,6 +236,8 @@ export async function applyPulledPage(
         if (newest) clock.receive(newest);
       }
       for (const [entity, records] of toWrite) await db.tableFor(entity).bulkPut([...records.values()]);
+      for (const [entity, records] of toWrite)
+        for (const id of records.keys()) held?.add(recordKey(entity, id));
       await noteNovedades(db, noticed);
       // After a complete pull every change the server made is here: what was not echoed changed nothing there.
       await db.setMeta('awaitingEcho', complete ? null : awaitingEcho);

@@ -10,6 +10,7 @@ import { PROTOCOL_LIMITS } from '../../domain';
 import type { TequioDb } from '../data/db';
 import { reviewNoticesSince, storeReviewNotices } from '../data/novedades.repository';
 import { ApiError, type ApiClient } from '../net/api-client';
+import { heldRecords } from './held-records';
 import { acknowledgePush, applyPulledPage, readOutboxBatch } from './local-store';
 import { estimateTimeLeft, type CycleResult, type SyncStatus } from './sync-status';
 
@@ -59,6 +60,8 @@ export async function pullAll(ctx: TransferContext, result: CycleResult): Promis
     showProgress ? api.pull(from, pullLimit, { estimate: true }) : api.pull(from, pullLimit);
   const startedAt = Date.now();
   let received = 0;
+  // The records held here, so a page reads only those (a first download reads nearly none).
+  const held = await heldRecords(db);
   if (firstDownload) set({ download: { received, total: null, first: true } });
   // The next page is already on its way while this one is stored (a failure discards it).
   let next = pull(cursor);
@@ -81,6 +84,7 @@ export async function pullAll(ctx: TransferContext, result: CycleResult): Promis
       page.serverEpoch,
       !page.hasMore,
       page.serverTime,
+      held,
     );
     if (showProgress) {
       const total = typeof page.remaining === 'number' ? received + page.remaining : null;
