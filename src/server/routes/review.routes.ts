@@ -10,6 +10,8 @@ import {
   reviewItemIdSchema,
   reviewItemSchema,
   reviewNoticeSchema,
+  type ReviewItemDetail,
+  type User,
 } from '../../domain';
 import { authHook, authOf, requireAction } from '../http/auth.hook';
 import { failure, failures, json, named } from '../http/openapi';
@@ -110,36 +112,41 @@ export function registerReviewRoutes(
       deps.review.resolve(authOf(request, 'review.manage').user, request.params.id, request.body),
   );
 
-  routes.post(
-    '/api/v1/review/items/:id/dismiss',
-    {
-      onRequest,
-      preValidation,
-      schema: {
-        summary: 'Close the item with a note (its author’s device is told)',
-        params: paramsSchema,
-        body: named('DismissReviewRequest', dismissReviewRequestSchema),
-        response: { 200: json('The item', detail), ...failures(400, 401, 403, 404, 415), 409: closed },
+  /** Dismiss and ask: a note to the change's author that answers with the item. */
+  function noteRoute<Body extends typeof dismissReviewRequestSchema | typeof askReviewRequestSchema>(
+    action: 'dismiss' | 'ask',
+    summary: string,
+    body: Body,
+    run: (viewer: User, id: string, request: z.output<Body>) => Promise<ReviewItemDetail>,
+  ) {
+    routes.post(
+      `/api/v1/review/items/:id/${action}`,
+      {
+        onRequest,
+        preValidation,
+        schema: {
+          summary,
+          params: paramsSchema,
+          body,
+          response: { 200: json('The item', detail), ...failures(400, 401, 403, 404, 415), 409: closed },
+        },
       },
-    },
-    async (request) =>
-      deps.review.dismiss(authOf(request, 'review.manage').user, request.params.id, request.body),
-  );
+      async (request) =>
+        run(authOf(request, 'review.manage').user, request.params.id, request.body as z.output<Body>),
+    );
+  }
 
-  routes.post(
-    '/api/v1/review/items/:id/ask',
-    {
-      onRequest,
-      preValidation,
-      schema: {
-        summary: 'Ask the change’s author about it (their device shows the message after its next sync)',
-        params: paramsSchema,
-        body: named('AskReviewRequest', askReviewRequestSchema),
-        response: { 200: json('The item', detail), ...failures(400, 401, 403, 404, 415), 409: closed },
-      },
-    },
-    async (request) =>
-      deps.review.ask(authOf(request, 'review.manage').user, request.params.id, request.body),
+  noteRoute(
+    'dismiss',
+    'Close the item with a note (its author’s device is told)',
+    named('DismissReviewRequest', dismissReviewRequestSchema),
+    deps.review.dismiss,
+  );
+  noteRoute(
+    'ask',
+    'Ask the change’s author about it (their device shows the message after its next sync)',
+    named('AskReviewRequest', askReviewRequestSchema),
+    deps.review.ask,
   );
 
   routes.get(
