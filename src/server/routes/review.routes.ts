@@ -13,7 +13,7 @@ import {
   type ReviewItemDetail,
   type User,
 } from '../../domain';
-import { authHook, authOf, requireAction } from '../http/auth.hook';
+import { authOf, guardedBy } from '../http/auth.hook';
 import { failure, failures, json, named } from '../http/openapi';
 import type { ZodTypeProvider } from '../http/validation';
 import type { AuthService } from '../services/auth.service';
@@ -52,15 +52,13 @@ export function registerReviewRoutes(
   app: FastifyInstance,
   deps: { auth: AuthService; review: ReviewService },
 ) {
-  const onRequest = authHook(deps.auth);
-  const preValidation = requireAction('review.manage');
+  const guard = guardedBy(deps.auth, 'review.manage');
   const routes = app.withTypeProvider<ZodTypeProvider>();
 
   routes.get(
     '/api/v1/review/items',
     {
-      onRequest,
-      preValidation,
+      ...guard,
       schema: {
         summary: 'Rejected changes and delete/edit crossings in the caller’s scope (admin/coordinator)',
         querystring: listQuerySchema,
@@ -80,8 +78,7 @@ export function registerReviewRoutes(
   routes.get(
     '/api/v1/review/items/:id',
     {
-      onRequest,
-      preValidation,
+      ...guard,
       schema: {
         summary: 'One review item with the record as stored now and what was done with it',
         params: paramsSchema,
@@ -94,8 +91,7 @@ export function registerReviewRoutes(
   routes.post(
     '/api/v1/review/items/:id/resolve',
     {
-      onRequest,
-      preValidation,
+      ...guard,
       schema: {
         summary: 'Write a corrected value as the caller through the write path and close the item',
         params: paramsSchema,
@@ -122,8 +118,7 @@ export function registerReviewRoutes(
     routes.post(
       `/api/v1/review/items/:id/${action}`,
       {
-        onRequest,
-        preValidation,
+        ...guard,
         schema: {
           summary,
           params: paramsSchema,
@@ -152,7 +147,7 @@ export function registerReviewRoutes(
   routes.get(
     '/api/v1/review/notices',
     {
-      onRequest,
+      onRequest: guard.onRequest,
       schema: {
         summary: 'What coordinators did with the caller’s own changes (read by their device at sync)',
         querystring: noticesQuerySchema,
