@@ -7,7 +7,7 @@
  * fragment (never sent to a server) holds the code.
  */
 import { z } from 'zod';
-import { labelTextSchema, roleSchema } from './protocol';
+import { labelTextSchema, roleSchema, userSummarySchema } from './protocol';
 
 export const MIN_PASSWORD_LENGTH = 10;
 export const MAX_PASSWORD_LENGTH = 1000;
@@ -176,11 +176,7 @@ export const updateAccountRequestSchema = z
 export type UpdateAccountRequest = z.infer<typeof updateAccountRequestSchema>;
 
 /** An account as the office manages it (`GET /api/v1/accounts`). */
-export const accountSchema = z.object({
-  id: z.string(),
-  username: z.string(),
-  displayName: z.string(),
-  role: roleSchema,
+export const accountSchema = userSummarySchema.extend({
   directorateIds: z.array(z.string()),
   active: z.boolean(),
   /** Signed in with a one-time code: must choose a password at the next sign-in. */

@@ -35,3 +35,4 @@ export * from './pending';
 export * from './record-checks';
 export * from './accounts';
 export * from './review';
+export * from './refused';

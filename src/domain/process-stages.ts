@@ -18,6 +18,7 @@
  */
 import type { SessionType } from './entities/session';
 import { PROCESS_STAGES, type Process, type ProcessStage, type StageEntry } from './entities/process';
+import { RefusedError } from './refused';
 
 export type StageProblem =
   | 'same_stage'
@@ -221,9 +222,8 @@ export function stageStatuses(
   });
 }
 
-export class StageTransitionError extends Error {
-  constructor(readonly problems: StageProblem[]) {
-    super(`Stage transition refused: ${problems.join(', ')}`);
-    this.name = 'StageTransitionError';
+export class StageTransitionError extends RefusedError<StageProblem> {
+  constructor(problems: StageProblem[]) {
+    super('StageTransitionError', 'Stage transition', problems);
   }
 }

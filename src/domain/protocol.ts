@@ -32,13 +32,16 @@ export const scopeSchema = z.object({
 });
 export type Scope = z.infer<typeof scopeSchema>;
 
-export const userSchema = z.object({
+/** An account as coordinators see it in lists (`GET /api/v1/users`). */
+export const userSummarySchema = z.object({
   id: z.string(),
   username: z.string(),
   displayName: z.string(),
   role: roleSchema,
-  scope: scopeSchema,
 });
+export type UserSummary = z.infer<typeof userSummarySchema>;
+
+export const userSchema = userSummarySchema.extend({ scope: scopeSchema });
 export type User = z.infer<typeof userSchema>;
 
 /** True when `text` holds a control character (NUL, line breaks, escapes…). */
@@ -176,15 +179,6 @@ export const healthSchema = z.object({
   version: z.string(),
   storage: z.enum(['sqlite', 'postgres']),
 });
-
-/** An account as coordinators see it in lists (`GET /api/v1/users`). */
-export const userSummarySchema = z.object({
-  id: z.string(),
-  username: z.string(),
-  displayName: z.string(),
-  role: roleSchema,
-});
-export type UserSummary = z.infer<typeof userSummarySchema>;
 
 /** A device (one login token) of a user (`GET /api/v1/auth/devices`). */
 export const deviceViewSchema = z.object({

@@ -9,6 +9,7 @@
  * known device sign in while strangers guessing the password are slowed down.
  */
 import { createApiClient, type ApiClient } from '../net/api-client';
+import { USERS_TIMEOUT_MS } from '../net/users-api';
 import type { Account, TequioDb } from './db';
 
 /** Device keys by username (as the server normalises it); outside `account`, which sign-out clears. */
@@ -67,6 +68,11 @@ export function accountToken(db: TequioDb): () => Promise<string | undefined> {
 /** The API client of the signed-in account (net/api-client.ts). */
 export function accountApi(db: TequioDb, baseUrl = '', timeoutMs = 30_000): ApiClient {
   return createApiClient({ baseUrl, timeoutMs, getToken: accountToken(db) });
+}
+
+/** The client for the office's calls on the server (accounts, devices, the review queue). */
+export function officeApi(db: TequioDb): ApiClient {
+  return accountApi(db, '', USERS_TIMEOUT_MS);
 }
 
 /**

@@ -5,25 +5,14 @@
  * of the accounts listed are kept on the device (users.repository.ts), so
  * teams show by name offline.
  */
-import type {
-  Account,
-  CreateAccountRequest,
-  EnrolmentView,
-  IssuedEnrolment,
-  PasswordReset,
-  UpdateAccountRequest,
-  User,
-} from '../../domain';
+import type { Account, CreateAccountRequest, EnrolmentView, UpdateAccountRequest, User } from '../../domain';
 import type { ApiClient } from '../net/api-client';
-import { USERS_TIMEOUT_MS } from '../net/users-api';
-import { accountApi } from './account.repository';
+import { officeApi } from './account.repository';
 import type { TequioDb } from './db';
 import { rememberUserNames } from './users.repository';
 
-const api = (db: TequioDb) => accountApi(db, '', USERS_TIMEOUT_MS);
-
 /** The accounts the signed-in coordinator manages, by name; their names are remembered. */
-export async function listAccounts(db: TequioDb, client: ApiClient = api(db)): Promise<Account[]> {
+export async function listAccounts(db: TequioDb, client: ApiClient = officeApi(db)): Promise<Account[]> {
   const { accounts } = await client.listAccounts();
   await rememberUserNames(db, accounts);
   return [...accounts].sort((a, b) => a.displayName.localeCompare(b.displayName, 'es'));
@@ -33,7 +22,7 @@ export async function listAccounts(db: TequioDb, client: ApiClient = api(db)): P
 export async function createAccount(
   db: TequioDb,
   input: CreateAccountRequest,
-  client: ApiClient = api(db),
+  client: ApiClient = officeApi(db),
 ): Promise<User> {
   const user = await client.createUser(input);
   await rememberUserNames(db, [user]);
@@ -45,39 +34,17 @@ export async function updateAccount(
   db: TequioDb,
   id: string,
   patch: UpdateAccountRequest,
-  client: ApiClient = api(db),
+  client: ApiClient = officeApi(db),
 ): Promise<Account> {
   const account = await client.updateAccount(id, patch);
   await rememberUserNames(db, [account]);
   return account;
 }
 
-/** A one-time code replaces the password (shown once); the account's devices are signed out. */
-export function resetPassword(db: TequioDb, id: string, client: ApiClient = api(db)): Promise<PasswordReset> {
-  return client.resetPassword(id);
-}
-
-/** A new one-time enrolment code for a person: shown once, as text and as a QR code. */
-export function issueEnrolmentCode(
-  db: TequioDb,
-  userId: string,
-  client: ApiClient = api(db),
-): Promise<IssuedEnrolment> {
-  return client.issueEnrolmentCode(userId);
-}
-
 /** This week's enrolment codes, newest first. */
 export async function listEnrolmentCodes(
   db: TequioDb,
-  client: ApiClient = api(db),
+  client: ApiClient = officeApi(db),
 ): Promise<EnrolmentView[]> {
   return (await client.listEnrolmentCodes()).codes;
-}
-
-export function revokeEnrolmentCode(
-  db: TequioDb,
-  id: string,
-  client: ApiClient = api(db),
-): Promise<EnrolmentView> {
-  return client.revokeEnrolmentCode(id);
 }

@@ -23,6 +23,7 @@ import {
   type AgendaValidation,
   type AgendaVotes,
   type ValidationProblem,
+  RefusedError,
 } from '../../domain';
 import { getRoundResult } from './ballots.repository';
 import type { TequioDb } from './db';
@@ -34,10 +35,9 @@ import { listSessions } from './sessions.repository';
 export type AgendaValidationView = View<AgendaValidation>;
 
 /** The vote cannot be recorded as asked (the domain's `validationProblems`); nothing was written. */
-export class ValidationRefusedError extends Error {
-  constructor(readonly problems: ValidationProblem[]) {
-    super(`Validation refused: ${problems.join(', ')}`);
-    this.name = 'ValidationRefusedError';
+export class ValidationRefusedError extends RefusedError<ValidationProblem> {
+  constructor(problems: ValidationProblem[]) {
+    super('ValidationRefusedError', 'Validation', problems);
   }
 }
 

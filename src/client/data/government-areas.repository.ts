@@ -8,9 +8,16 @@
  * last-writer-wins. An area is never deleted, only made inactive, so the
  * projects that name it keep their meaning.
  */
-import { newId, type GovernmentArea } from '../../domain';
+import type { GovernmentArea } from '../../domain';
 import type { TequioDb } from './db';
-import { editLocal, getLive, liveViews, writeLocal, type EditOptions, type View } from './records.repository';
+import {
+  createLocal,
+  editLocal,
+  getLive,
+  liveViews,
+  type EditOptions,
+  type View,
+} from './records.repository';
 
 export type GovernmentAreaView = View<GovernmentArea>;
 
@@ -35,12 +42,7 @@ export function getGovernmentArea(db: TequioDb, id: string): Promise<GovernmentA
 
 /** Adds an active area; returns its id. Throws ValidationError (nothing written). */
 export async function createGovernmentArea(db: TequioDb, input: GovernmentAreaInput): Promise<string> {
-  const id = newId();
-  await writeLocal(db, 'governmentArea', id, {
-    op: 'put',
-    fields: { name: input.name, shortName: input.shortName, active: true },
-  });
-  return id;
+  return createLocal(db, 'governmentArea', { name: input.name, shortName: input.shortName, active: true });
 }
 
 /** Renames an area (or changes `active`); only the changed fields travel (see `EditOptions`). */

@@ -21,7 +21,7 @@ import {
 import { applyStageEntry } from '../../domain/process-stages';
 import type { TequioDb } from './db';
 import { updateProcess } from './processes.repository';
-import { getLive, isLive, requireLive, writeLocal, type View } from './records.repository';
+import { createLocal, getLive, isLive, requireLive, writeLocal, type View } from './records.repository';
 import { listSessions, updateSession } from './sessions.repository';
 
 export type RoundView = View<Round>;
@@ -95,9 +95,7 @@ export async function createRound(db: TequioDb, sessionId: string, input: RoundI
     round.allowStacking = input.allowStacking ?? false;
   }
   if (input.method === 'scoring') round.criteria = input.criteria ?? [];
-  const id = newId();
-  await writeLocal(db, 'round', id, { op: 'put', fields: round });
-  return id;
+  return createLocal(db, 'round', round);
 }
 
 async function createAgendaRound(
@@ -118,9 +116,7 @@ async function createAgendaRound(
     openedAt: new Date().toISOString(),
     agendaVersionId: input.agendaVersionId ?? null,
   };
-  const id = newId();
-  await writeLocal(db, 'round', id, { op: 'put', fields: round });
-  return id;
+  return createLocal(db, 'round', round);
 }
 
 /**

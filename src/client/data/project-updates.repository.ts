@@ -24,18 +24,26 @@ import {
   type GeoPoint,
   type ProjectUpdate,
   type StatusChangeProblem,
+  RefusedError,
 } from '../../domain';
 import type { TequioDb } from './db';
 import { listProjectStatuses } from './project-statuses.repository';
-import { editLocal, isLive, requireLive, toView, writeLocal, type View } from './records.repository';
+import {
+  createLocal,
+  editLocal,
+  isLive,
+  requireLive,
+  toView,
+  writeLocal,
+  type View,
+} from './records.repository';
 
 export type ProjectUpdateView = View<ProjectUpdate>;
 
 /** A status change the rules refuse (domain `statusChangeProblems`); nothing was written. */
-export class StatusChangeError extends Error {
-  constructor(readonly problems: StatusChangeProblem[]) {
-    super(`Status change refused: ${problems.join(', ')}`);
-    this.name = 'StatusChangeError';
+export class StatusChangeError extends RefusedError<StatusChangeProblem> {
+  constructor(problems: StatusChangeProblem[]) {
+    super('StatusChangeError', 'Status change', problems);
   }
 }
 
@@ -151,23 +159,18 @@ export async function markCommitmentDone(db: TequioDb, input: CommitmentDoneInpu
       c.id === input.commitmentId ? { ...c, done: true, doneAt: input.date } : c,
     );
     await editLocal(db, 'project', project.id, { commitments });
-    const id = newId();
-    await writeLocal(db, 'projectUpdate', id, {
-      op: 'put',
-      fields: {
-        processId: project.processId,
-        projectId: project.id,
-        date: input.date,
-        kind: 'commitment_done',
-        commitmentId: input.commitmentId,
-        text: input.note.trim(),
-        photos: input.photos,
-        authorRole: input.authorRole,
-        public: input.public,
-        publicPhotos: [],
-      },
+    return createLocal(db, 'projectUpdate', {
+      processId: project.processId,
+      projectId: project.id,
+      date: input.date,
+      kind: 'commitment_done',
+      commitmentId: input.commitmentId,
+      text: input.note.trim(),
+      photos: input.photos,
+      authorRole: input.authorRole,
+      public: input.public,
+      publicPhotos: [],
     });
-    return id;
   });
 }
 

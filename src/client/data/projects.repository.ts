@@ -21,6 +21,7 @@ import {
   parentProblems,
   type ParentProblem,
   type Project,
+  RefusedError,
 } from '../../domain';
 import type { TequioDb } from './db';
 import {
@@ -37,10 +38,9 @@ export type ProjectView = View<Project>;
 export type ProjectInput = Project;
 
 /** A parent the rules refuse (domain `parentProblems`); nothing was written. */
-export class ProjectParentError extends Error {
-  constructor(readonly problems: ParentProblem[]) {
-    super(`Parent refused: ${problems.join(', ')}`);
-    this.name = 'ProjectParentError';
+export class ProjectParentError extends RefusedError<ParentProblem> {
+  constructor(problems: ParentProblem[]) {
+    super('ProjectParentError', 'Parent', problems);
   }
 }
 

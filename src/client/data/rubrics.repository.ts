@@ -30,7 +30,7 @@ import {
 } from '../../domain';
 import type { TequioDb } from './db';
 import { ValidationError } from './errors';
-import { getLive, liveViews, requireLive, writeLocal, type View } from './records.repository';
+import { createLocal, getLive, liveViews, requireLive, writeLocal, type View } from './records.repository';
 
 export type RubricTemplateView = View<RubricTemplate>;
 export type RubricScoreView = View<RubricScore>;
@@ -104,12 +104,12 @@ function templateFields(input: RubricTemplateInput) {
 
 /** A new template (a new family, version 1, active); returns its id. Throws ValidationError. */
 export async function createTemplate(db: TequioDb, input: RubricTemplateInput): Promise<string> {
-  const id = newId();
-  await writeLocal(db, 'rubricTemplate', id, {
-    op: 'put',
-    fields: { ...templateFields(input), family: newId(), version: 1, active: true },
+  return createLocal(db, 'rubricTemplate', {
+    ...templateFields(input),
+    family: newId(),
+    version: 1,
+    active: true,
   });
-  return id;
 }
 
 /**
@@ -125,12 +125,12 @@ export async function saveTemplateVersion(
   const base = await requireLive(db, 'rubricTemplate', templateId);
   const versions = await familyVersions(db, base.family);
   const version = Math.max(base.version, ...versions.map((t) => t.version)) + 1;
-  const id = newId();
-  await writeLocal(db, 'rubricTemplate', id, {
-    op: 'put',
-    fields: { ...templateFields(input), family: base.family, version, active: true },
+  return createLocal(db, 'rubricTemplate', {
+    ...templateFields(input),
+    family: base.family,
+    version,
+    active: true,
   });
-  return id;
 }
 
 /** Stops offering a template for new scores (its newest version turns inactive); old scores stay. */
@@ -167,25 +167,20 @@ async function writeScore(db: TequioDb, input: RubricScoreInput, supersedes: str
   checkLevels(template, input.levels);
   const account = await db.getMeta('account');
   if (!account) throw new Error('No account is signed in on this device');
-  const id = newId();
-  await writeLocal(db, 'rubricScore', id, {
-    op: 'put',
-    fields: {
-      processId: input.processId,
-      templateId: template.id,
-      templateVersion: template.version,
-      target: input.target,
-      sessionId: input.target === 'session' ? (input.sessionId ?? null) : null,
-      moment: input.target === 'moment' ? (input.moment ?? null) : null,
-      levels: input.levels,
-      comment: input.comment?.trim() ? input.comment.trim() : null,
-      interviews: input.interviews ?? [],
-      scoredAt: new Date().toISOString(),
-      scoredBy: account.user.id,
-      supersedes,
-    },
+  return createLocal(db, 'rubricScore', {
+    processId: input.processId,
+    templateId: template.id,
+    templateVersion: template.version,
+    target: input.target,
+    sessionId: input.target === 'session' ? (input.sessionId ?? null) : null,
+    moment: input.target === 'moment' ? (input.moment ?? null) : null,
+    levels: input.levels,
+    comment: input.comment?.trim() ? input.comment.trim() : null,
+    interviews: input.interviews ?? [],
+    scoredAt: new Date().toISOString(),
+    scoredBy: account.user.id,
+    supersedes,
   });
-  return id;
 }
 
 /**

@@ -9,9 +9,9 @@
  * overwrite each other; two coordinators editing the same field settle by
  * last-writer-wins per field. The server refuses these writes from other roles.
  */
-import { newId, type Directorate, type TerritorialUnit } from '../../domain';
+import type { Directorate, TerritorialUnit } from '../../domain';
 import type { TequioDb } from './db';
-import { editLocal, liveViews, writeLocal, type EditOptions, type View } from './records.repository';
+import { createLocal, editLocal, liveViews, type EditOptions, type View } from './records.repository';
 
 export type UnitView = View<TerritorialUnit>;
 export type DirectorateView = View<Directorate>;
@@ -36,9 +36,7 @@ export async function listDirectorates(db: TequioDb): Promise<DirectorateView[]>
 
 /** Creates a directorate (validated against the shared schema); returns its id. */
 export async function createDirectorate(db: TequioDb, input: Directorate): Promise<string> {
-  const id = newId();
-  await writeLocal(db, 'directorate', id, { op: 'put', fields: { name: input.name, number: input.number } });
-  return id;
+  return createLocal(db, 'directorate', { name: input.name, number: input.number });
 }
 
 /** Renames or renumbers a directorate; only the changed fields travel (see `EditOptions`). */

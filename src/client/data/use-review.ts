@@ -1,15 +1,26 @@
-/** The review queue for the office's screens (review.repository.ts); needs the network. */
-import type { AskReviewRequest, DismissReviewRequest, ResolveReviewRequest } from '../../domain';
+/**
+ * The office's review queue (rejected changes and delete/edit crossings in
+ * the coordinator's scope). It lives on the server, not on the device: every
+ * call needs the network and fails with `ApiError` code `network` offline
+ * (the screens say so and offer to retry).
+ */
+import type { ApiClient } from '../net/api-client';
+import { officeApi } from './account.repository';
 import { getDb } from './current-db';
-import * as review from './review.repository';
 
 export type { ReviewItem, ReviewItemDetail, ReviewItemState } from '../../domain';
-export type { ReviewFilter } from './review.repository';
+export type ReviewFilter = NonNullable<Parameters<ApiClient['listReviewItems']>[0]>;
 
-export const listReviewItems = (filter?: review.ReviewFilter) => review.listReviewItems(getDb(), filter);
-export const getReviewItem = (id: string) => review.getReviewItem(getDb(), id);
-export const resolveReviewItem = (id: string, body: ResolveReviewRequest) =>
-  review.resolveReviewItem(getDb(), id, body);
-export const dismissReviewItem = (id: string, body: DismissReviewRequest) =>
-  review.dismissReviewItem(getDb(), id, body);
-export const askReviewItem = (id: string, body: AskReviewRequest) => review.askReviewItem(getDb(), id, body);
+const api = () => officeApi(getDb());
+
+/** Items in scope, newest first. */
+export const listReviewItems = async (filter: ReviewFilter = {}) =>
+  (await api().listReviewItems(filter)).items;
+export const getReviewItem: ApiClient['getReviewItem'] = (id) => api().getReviewItem(id);
+/** Writes the corrected values as the coordinator (the server's write path judges them) and closes the item. */
+export const resolveReviewItem: ApiClient['resolveReviewItem'] = (id, body) =>
+  api().resolveReviewItem(id, body);
+export const dismissReviewItem: ApiClient['dismissReviewItem'] = (id, body) =>
+  api().dismissReviewItem(id, body);
+/** A question to the change's author; their device shows it after its next sync. */
+export const askReviewItem: ApiClient['askReviewItem'] = (id, body) => api().askReviewItem(id, body);

@@ -5,7 +5,7 @@
  */
 import { useLiveQuery } from 'dexie-react-hooks';
 import * as usersApi from '../net/users-api';
-import { accountApi } from './account.repository';
+import { officeApi } from './account.repository';
 import { getDb } from './current-db';
 import * as users from './users.repository';
 
@@ -20,7 +20,7 @@ export function useUserNames(): users.UserNames | undefined {
 /** Coordinators: accounts to put on a team (needs the network); names are kept for offline use. */
 export const listTeamCandidates = () => users.listTeamCandidates(getDb());
 
-const api = () => accountApi(getDb(), '', usersApi.USERS_TIMEOUT_MS);
+const api = () => officeApi(getDb());
 /** Coordinators: every account they may manage, by name. */
 export const listUsers = () => usersApi.listUsers(api());
 /** Coordinators: a user's devices, newest first. */

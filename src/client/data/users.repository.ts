@@ -6,8 +6,8 @@
  */
 import type { UserSummary } from '../../domain';
 import type { ApiClient } from '../net/api-client';
-import { listUsers, USERS_TIMEOUT_MS } from '../net/users-api';
-import { accountApi } from './account.repository';
+import { listUsers } from '../net/users-api';
+import { officeApi } from './account.repository';
 import type { TequioDb } from './db';
 
 /** Not one of the typed meta keys: a plain cache row that nothing else reads. */
@@ -39,7 +39,7 @@ export async function rememberUserNames(
 /** Accounts a coordinator can put on a team (needs the network); their names are remembered. */
 export async function listTeamCandidates(
   db: TequioDb,
-  api: ApiClient = accountApi(db, '', USERS_TIMEOUT_MS),
+  api: ApiClient = officeApi(db),
 ): Promise<UserSummary[]> {
   const users = await listUsers(api);
   await rememberUserNames(db, users);

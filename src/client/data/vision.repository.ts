@@ -9,17 +9,23 @@
  * fields of a statement both keep their edit; the same field is settled
  * last-writer-wins like any record. A delete is a tombstone that syncs.
  */
-import { newId, THEMATIC_AREAS, type VisionStatement } from '../../domain';
+import { THEMATIC_AREAS, type VisionStatement } from '../../domain';
 import type { TequioDb } from './db';
-import { editLocal, getLive, liveViews, writeLocal, type EditOptions, type View } from './records.repository';
+import {
+  createLocal,
+  editLocal,
+  getLive,
+  liveViews,
+  writeLocal,
+  type EditOptions,
+  type View,
+} from './records.repository';
 
 export type VisionView = View<VisionStatement>;
 
 /** Records a vision statement; returns its id. Throws ValidationError (nothing written). */
 export async function createVision(db: TequioDb, input: VisionStatement): Promise<string> {
-  const id = newId();
-  await writeLocal(db, 'visionStatement', id, { op: 'put', fields: input });
-  return id;
+  return createLocal(db, 'visionStatement', input);
 }
 
 /** Edits a statement; only the fields that changed are written (see `EditOptions`). */

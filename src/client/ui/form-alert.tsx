@@ -21,3 +21,26 @@ export function FormAlert({ children, action }: { children: ReactNode; action?: 
     </p>
   );
 }
+
+/** A request that failed, in words, with a button to send it again. */
+export function RetryAlert({
+  children,
+  retryLabel,
+  onRetry,
+}: {
+  children: ReactNode;
+  retryLabel: string;
+  onRetry: () => void;
+}) {
+  return (
+    <FormAlert
+      action={
+        <button type="button" className="button" onClick={onRetry}>
+          {retryLabel}
+        </button>
+      }
+    >
+      {children}
+    </FormAlert>
+  );
+}

@@ -40,35 +40,35 @@ export function photoEntries(data: Pick<FilteredExportData, 'sessions' | 'tourNo
     const kind = e.recordKind === 'sesion' ? 'sesion' : 'nota';
     out.set(e.sha256, { ...e, file: `fotos/${day}-${kind}-${e.sha256.slice(0, 12)}.${extensionOf(e.mime)}` });
   };
-  const sessions = [...data.sessions].sort(
-    (a, b) => a.date.localeCompare(b.date) || a.id.localeCompare(b.id),
-  );
-  for (const s of sessions) {
-    for (const p of s.photos ?? [])
-      add({
-        sha256: p.sha256,
-        mime: p.mime,
-        recordKind: 'sesion',
+  type Source = Omit<PhotoEntry, 'file' | 'sha256' | 'mime'> & {
+    photos?: readonly Pick<PhotoEntry, 'sha256' | 'mime'>[] | undefined;
+  };
+  const oldestFirst = (records: Source[]) =>
+    records.sort((a, b) => a.date.localeCompare(b.date) || a.recordId.localeCompare(b.recordId));
+  const sources = [
+    ...oldestFirst(
+      data.sessions.map((s) => ({
+        recordKind: 'sesion' as const,
         recordId: s.id,
         processId: s.processId,
         date: s.date,
         title: s.title,
-      });
-  }
-  const notes = [...data.tourNotes].sort(
-    (a, b) => a.takenAt.localeCompare(b.takenAt) || a.id.localeCompare(b.id),
-  );
-  for (const n of notes) {
-    for (const p of n.photos ?? [])
-      add({
-        sha256: p.sha256,
-        mime: p.mime,
-        recordKind: 'nota_recorrido',
+        photos: s.photos,
+      })),
+    ),
+    ...oldestFirst(
+      data.tourNotes.map((n) => ({
+        recordKind: 'nota_recorrido' as const,
         recordId: n.id,
         processId: n.processId,
         date: n.takenAt,
         title: n.description,
-      });
+        photos: n.photos,
+      })),
+    ),
+  ];
+  for (const { photos, ...record } of sources) {
+    for (const p of photos ?? []) add({ sha256: p.sha256, mime: p.mime, ...record });
   }
   return [...out.values()];
 }

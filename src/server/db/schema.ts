@@ -84,40 +84,34 @@ export interface ProcessMembersTable {
   user_id: string;
 }
 
-export interface RejectedMutationsTable {
+/** The columns of a change in the review queue: a rejected one or a settled crossing. */
+export interface ReviewedChangeColumns {
   client_id: string;
   mutation_id: number;
   user_id: string;
   entity: string;
   record_id: string;
-  code: string;
-  message: string;
+  /** The process the change concerns when the server holds it (review scope); null otherwise. */
+  process_id: string | null;
   /** The mutation as received (JSON). */
   mutation: string;
   created_at: string;
-  /** The process the change concerns when the server holds it (review scope); null otherwise. */
-  process_id: string | null;
   /** open | resolved | dismissed | asked (the review queue). */
   review_state: string;
 }
 
+export interface RejectedMutationsTable extends ReviewedChangeColumns {
+  code: string;
+  message: string;
+}
+
 /** A delete/edit crossing the server settled while applying a push (the review queue). */
-export interface ReviewConflictsTable {
+export interface ReviewConflictsTable extends ReviewedChangeColumns {
   id: string;
-  client_id: string;
-  mutation_id: number;
-  user_id: string;
-  entity: string;
-  record_id: string;
-  process_id: string | null;
   /** edit_of_deleted | deleted_while_edited */
   kind: string;
   /** JSON array of the fields concerned. */
   fields: string;
-  /** The mutation as received (JSON). */
-  mutation: string;
-  created_at: string;
-  review_state: string;
 }
 
 /** What a coordinator did with a review item (append-only); the author's device reads its own. */

@@ -47,6 +47,11 @@ export function requireAction(action: Action): preValidationAsyncHookHandler {
   };
 }
 
+/** The hooks of a route for callers who may perform `action`: authentication, then the role check. */
+export function guardedBy(auth: Pick<AuthService, 'authenticate'>, action: Action) {
+  return { onRequest: authHook(auth), preValidation: requireAction(action) };
+}
+
 /**
  * Authentication and the role check together, before the body is read: for
  * the routes that accept a body larger than the push limit, so nobody without

@@ -7,43 +7,40 @@
  * rejection, `c-<uuid>` for a crossing.
  */
 import type { Db } from '../db/database';
+import type { ReviewedChangeColumns, ReviewEventsTable } from '../db/schema';
 
 export const REVIEW_STATES = ['open', 'resolved', 'dismissed', 'asked'] as const;
 export type ReviewState = (typeof REVIEW_STATES)[number];
 export const REVIEW_ACTIONS = ['resolved', 'dismissed', 'asked'] as const;
 export type ReviewAction = (typeof REVIEW_ACTIONS)[number];
 
-export interface ReviewItemRow {
-  id: string;
-  kind: 'rejection' | 'conflict';
+/** The change an item is about: whose, from which device, on which record. */
+interface ChangeRow {
   clientId: string;
   mutationId: number;
   userId: string;
   entity: string;
   recordId: string;
   processId: string | null;
+  mutation: unknown;
+  createdAt: string;
+}
+
+export interface ReviewItemRow extends ChangeRow {
+  id: string;
+  kind: 'rejection' | 'conflict';
   /** The rejection's code, or the crossing's kind. */
   code: string;
   message: string;
   /** Fields a crossing concerns (empty for rejections). */
   fields: string[];
-  mutation: unknown;
-  createdAt: string;
   state: ReviewState;
 }
 
-export interface ConflictRow {
+export interface ConflictRow extends ChangeRow {
   id: string;
-  clientId: string;
-  mutationId: number;
-  userId: string;
-  entity: string;
-  recordId: string;
-  processId: string | null;
   kind: string;
   fields: string[];
-  mutation: unknown;
-  createdAt: string;
 }
 
 export interface ReviewEventRow {
@@ -126,41 +123,40 @@ export function createReviewRepository(db: Db) {
     return q.orderBy('created_at', 'desc').limit(filter.limit) as Q;
   }
 
-  function rejectionOf(row: Awaited<ReturnType<RejectionSelect['executeTakeFirstOrThrow']>>): ReviewItemRow {
+  /** The columns both tables share, as a row of either. */
+  function changeOf(row: ReviewedChangeColumns) {
     return {
-      id: rejectionItemId(row.client_id, Number(row.mutation_id)),
-      kind: 'rejection',
       clientId: row.client_id,
       mutationId: Number(row.mutation_id),
       userId: row.user_id,
       entity: row.entity,
       recordId: row.record_id,
       processId: row.process_id,
-      code: row.code,
-      message: row.message,
-      fields: [],
       mutation: parse(row.mutation),
       createdAt: row.created_at,
       state: row.review_state as ReviewState,
     };
   }
 
+  function rejectionOf(row: Awaited<ReturnType<RejectionSelect['executeTakeFirstOrThrow']>>): ReviewItemRow {
+    return {
+      ...changeOf(row),
+      id: rejectionItemId(row.client_id, Number(row.mutation_id)),
+      kind: 'rejection',
+      code: row.code,
+      message: row.message,
+      fields: [],
+    };
+  }
+
   function conflictOf(row: Awaited<ReturnType<ConflictSelect['executeTakeFirstOrThrow']>>): ReviewItemRow {
     return {
+      ...changeOf(row),
       id: `c-${row.id}`,
       kind: 'conflict',
-      clientId: row.client_id,
-      mutationId: Number(row.mutation_id),
-      userId: row.user_id,
-      entity: row.entity,
-      recordId: row.record_id,
-      processId: row.process_id,
       code: row.kind,
       message: '',
       fields: parse(row.fields) as string[],
-      mutation: parse(row.mutation),
-      createdAt: row.created_at,
-      state: row.review_state as ReviewState,
     };
   }
 
@@ -271,15 +267,7 @@ export function createReviewRepository(db: Db) {
   };
 }
 
-function eventOf(row: {
-  id: string;
-  item_id: string;
-  subject_user_id: string;
-  action: string;
-  note: string;
-  by_user_id: string;
-  created_at: string;
-}): ReviewEventRow {
+function eventOf(row: ReviewEventsTable): ReviewEventRow {
   return {
     id: row.id,
     itemId: row.item_id,

@@ -29,6 +29,17 @@ function toDeviceTokenRow(row: Omit<DeviceTokensTable, 'token_hash'>): DeviceTok
 const tokenColumns = ['id', 'user_id', 'device_label', 'created_at', 'last_used_at', 'revoked_at'] as const;
 
 export function createTokensRepository(db: Db) {
+  /** Revokes the live tokens (those of `only` when given); returns how many. */
+  async function revokeLive(
+    now: string,
+    only?: { column: 'id' | 'user_id'; value: string },
+  ): Promise<number> {
+    let query = db.updateTable('device_tokens').set({ revoked_at: now }).where('revoked_at', 'is', null);
+    if (only) query = query.where(only.column, '=', only.value);
+    const result = await query.executeTakeFirst();
+    return Number(result.numUpdatedRows);
+  }
+
   return {
     async insert(token: { id: string; userId: string; tokenHash: string; deviceLabel: string; now: string }) {
       await db
@@ -110,34 +121,17 @@ export function createTokensRepository(db: Db) {
 
     /** Revokes a live token; false when it was already revoked or does not exist. */
     async revoke(id: string, now: string): Promise<boolean> {
-      const result = await db
-        .updateTable('device_tokens')
-        .set({ revoked_at: now })
-        .where('id', '=', id)
-        .where('revoked_at', 'is', null)
-        .executeTakeFirst();
-      return Number(result.numUpdatedRows) > 0;
+      return (await revokeLive(now, { column: 'id', value: id })) > 0;
     },
 
     /** Revokes every live token of one user (deactivation, password reset); returns how many. */
-    async revokeAllOfUser(userId: string, now: string): Promise<number> {
-      const result = await db
-        .updateTable('device_tokens')
-        .set({ revoked_at: now })
-        .where('user_id', '=', userId)
-        .where('revoked_at', 'is', null)
-        .executeTakeFirst();
-      return Number(result.numUpdatedRows);
+    revokeAllOfUser(userId: string, now: string): Promise<number> {
+      return revokeLive(now, { column: 'user_id', value: userId });
     },
 
     /** Revokes every live token (all devices must sign in again); returns how many. */
-    async revokeAll(now: string): Promise<number> {
-      const result = await db
-        .updateTable('device_tokens')
-        .set({ revoked_at: now })
-        .where('revoked_at', 'is', null)
-        .executeTakeFirst();
-      return Number(result.numUpdatedRows);
+    revokeAll(now: string): Promise<number> {
+      return revokeLive(now);
     },
   };
 }

@@ -2,7 +2,7 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { accountSchema, passwordResetSchema, updateAccountRequestSchema } from '../../domain';
-import { authHook, authOf, requireAction } from '../http/auth.hook';
+import { authOf, guardedBy } from '../http/auth.hook';
 import { failures, json, named } from '../http/openapi';
 import type { ZodTypeProvider } from '../http/validation';
 import type { AccountsService } from '../services/accounts.service';
@@ -16,15 +16,13 @@ export function registerAccountsRoutes(
   app: FastifyInstance,
   deps: { auth: AuthService; accounts: AccountsService },
 ) {
-  const onRequest = authHook(deps.auth);
-  const preValidation = requireAction('accounts.manage');
+  const guard = guardedBy(deps.auth, 'accounts.manage');
   const routes = app.withTypeProvider<ZodTypeProvider>();
 
   routes.get(
     '/api/v1/accounts',
     {
-      onRequest,
-      preValidation,
+      ...guard,
       schema: {
         summary:
           'Accounts the caller manages (admin: all; coordinator: field users in their scope, and themselves)',
@@ -39,8 +37,7 @@ export function registerAccountsRoutes(
   routes.patch(
     '/api/v1/accounts/:id',
     {
-      onRequest,
-      preValidation,
+      ...guard,
       schema: {
         summary:
           'Change an account’s display name, role, directorates or active state (inactive: devices signed out)',
@@ -56,8 +53,7 @@ export function registerAccountsRoutes(
   routes.post(
     '/api/v1/accounts/:id/reset-password',
     {
-      onRequest,
-      preValidation,
+      ...guard,
       schema: {
         summary:
           'Replace the password with a one-time code, shown once; the account’s devices are signed out',

@@ -8,7 +8,7 @@ import {
   loginResponseSchema,
   redeemEnrolmentRequestSchema,
 } from '../../domain';
-import { authHook, authOf, requireAction } from '../http/auth.hook';
+import { authOf, guardedBy } from '../http/auth.hook';
 import { failures, json, named } from '../http/openapi';
 import type { ZodTypeProvider } from '../http/validation';
 import type { AuthService } from '../services/auth.service';
@@ -22,15 +22,13 @@ export function registerEnrolmentRoutes(
   app: FastifyInstance,
   deps: { auth: AuthService; enrolment: EnrolmentService },
 ) {
-  const onRequest = authHook(deps.auth);
-  const preValidation = requireAction('enrolment.issue');
+  const guard = guardedBy(deps.auth, 'enrolment.issue');
   const routes = app.withTypeProvider<ZodTypeProvider>();
 
   routes.post(
     '/api/v1/enrolment-codes',
     {
-      onRequest,
-      preValidation,
+      ...guard,
       schema: {
         summary: 'Issue a one-time, short-lived enrolment code for a person the caller manages',
         body: named('IssueEnrolmentRequest', issueEnrolmentRequestSchema),
@@ -49,8 +47,7 @@ export function registerEnrolmentRoutes(
   routes.get(
     '/api/v1/enrolment-codes',
     {
-      onRequest,
-      preValidation,
+      ...guard,
       schema: {
         summary: 'This week’s enrolment codes for the people the caller manages (never the codes themselves)',
         response: { 200: json('Codes', enrolmentList), ...failures(401, 403) },
@@ -62,8 +59,7 @@ export function registerEnrolmentRoutes(
   routes.post(
     '/api/v1/enrolment-codes/:id/revoke',
     {
-      onRequest,
-      preValidation,
+      ...guard,
       schema: {
         summary: 'Revoke an unused enrolment code',
         params: codeParamsSchema,

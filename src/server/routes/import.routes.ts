@@ -6,8 +6,9 @@
  */
 import type { FastifyInstance } from 'fastify';
 import { importReportSchema, MAX_IMPORT_BYTES, unsyncedFileSchema } from '../../domain';
-import { authBeforeBody, authOf } from '../http/auth.hook';
-import { failures, json, named } from '../http/openapi';
+import { authOf } from '../http/auth.hook';
+import { named } from '../http/openapi';
+import { uploadRoute } from '../http/upload-route';
 import type { ZodTypeProvider } from '../http/validation';
 import type { AuthService } from '../services/auth.service';
 import type { ImportService } from '../services/import.service';
@@ -18,18 +19,13 @@ export function registerImportRoutes(
 ) {
   app.withTypeProvider<ZodTypeProvider>().post(
     '/api/v1/sync/import',
-    {
+    uploadRoute(deps.auth, 'sync.import', {
       bodyLimit: MAX_IMPORT_BYTES,
-      onRequest: authBeforeBody(deps.auth, 'sync.import'),
-      schema: {
-        summary: 'Import a device’s unsynced-changes file (admin/coordinator; body ≤ 50 MiB)',
-        body: named('UnsyncedFile', unsyncedFileSchema),
-        response: {
-          200: json('Applied, unchanged and rejected records', named('ImportReport', importReportSchema)),
-          ...failures(400, 401, 403, 413, 415),
-        },
-      },
-    },
+      summary: 'Import a device’s unsynced-changes file (admin/coordinator; body ≤ 50 MiB)',
+      body: named('UnsyncedFile', unsyncedFileSchema),
+      report: 'Applied, unchanged and rejected records',
+      reportSchema: named('ImportReport', importReportSchema),
+    }),
     async (request) => deps.importer.importUnsynced(authOf(request, 'sync.import').user, request.body),
   );
 }

@@ -10,8 +10,10 @@ import {
   reviewItemIdSchema,
   reviewItemSchema,
   reviewNoticeSchema,
+  type ReviewItemDetail,
+  type User,
 } from '../../domain';
-import { authHook, authOf, requireAction } from '../http/auth.hook';
+import { authOf, guardedBy } from '../http/auth.hook';
 import { failure, failures, json, named } from '../http/openapi';
 import type { ZodTypeProvider } from '../http/validation';
 import type { AuthService } from '../services/auth.service';
@@ -50,15 +52,13 @@ export function registerReviewRoutes(
   app: FastifyInstance,
   deps: { auth: AuthService; review: ReviewService },
 ) {
-  const onRequest = authHook(deps.auth);
-  const preValidation = requireAction('review.manage');
+  const guard = guardedBy(deps.auth, 'review.manage');
   const routes = app.withTypeProvider<ZodTypeProvider>();
 
   routes.get(
     '/api/v1/review/items',
     {
-      onRequest,
-      preValidation,
+      ...guard,
       schema: {
         summary: 'Rejected changes and delete/edit crossings in the caller’s scope (admin/coordinator)',
         querystring: listQuerySchema,
@@ -78,8 +78,7 @@ export function registerReviewRoutes(
   routes.get(
     '/api/v1/review/items/:id',
     {
-      onRequest,
-      preValidation,
+      ...guard,
       schema: {
         summary: 'One review item with the record as stored now and what was done with it',
         params: paramsSchema,
@@ -92,8 +91,7 @@ export function registerReviewRoutes(
   routes.post(
     '/api/v1/review/items/:id/resolve',
     {
-      onRequest,
-      preValidation,
+      ...guard,
       schema: {
         summary: 'Write a corrected value as the caller through the write path and close the item',
         params: paramsSchema,
@@ -110,42 +108,46 @@ export function registerReviewRoutes(
       deps.review.resolve(authOf(request, 'review.manage').user, request.params.id, request.body),
   );
 
-  routes.post(
-    '/api/v1/review/items/:id/dismiss',
-    {
-      onRequest,
-      preValidation,
-      schema: {
-        summary: 'Close the item with a note (its author’s device is told)',
-        params: paramsSchema,
-        body: named('DismissReviewRequest', dismissReviewRequestSchema),
-        response: { 200: json('The item', detail), ...failures(400, 401, 403, 404, 415), 409: closed },
+  /** Dismiss and ask: a note to the change's author that answers with the item. */
+  function noteRoute<Body extends typeof dismissReviewRequestSchema | typeof askReviewRequestSchema>(
+    action: 'dismiss' | 'ask',
+    summary: string,
+    body: Body,
+    run: (viewer: User, id: string, request: z.output<Body>) => Promise<ReviewItemDetail>,
+  ) {
+    routes.post(
+      `/api/v1/review/items/:id/${action}`,
+      {
+        ...guard,
+        schema: {
+          summary,
+          params: paramsSchema,
+          body,
+          response: { 200: json('The item', detail), ...failures(400, 401, 403, 404, 415), 409: closed },
+        },
       },
-    },
-    async (request) =>
-      deps.review.dismiss(authOf(request, 'review.manage').user, request.params.id, request.body),
-  );
+      async (request) =>
+        run(authOf(request, 'review.manage').user, request.params.id, request.body as z.output<Body>),
+    );
+  }
 
-  routes.post(
-    '/api/v1/review/items/:id/ask',
-    {
-      onRequest,
-      preValidation,
-      schema: {
-        summary: 'Ask the change’s author about it (their device shows the message after its next sync)',
-        params: paramsSchema,
-        body: named('AskReviewRequest', askReviewRequestSchema),
-        response: { 200: json('The item', detail), ...failures(400, 401, 403, 404, 415), 409: closed },
-      },
-    },
-    async (request) =>
-      deps.review.ask(authOf(request, 'review.manage').user, request.params.id, request.body),
+  noteRoute(
+    'dismiss',
+    'Close the item with a note (its author’s device is told)',
+    named('DismissReviewRequest', dismissReviewRequestSchema),
+    deps.review.dismiss,
+  );
+  noteRoute(
+    'ask',
+    'Ask the change’s author about it (their device shows the message after its next sync)',
+    named('AskReviewRequest', askReviewRequestSchema),
+    deps.review.ask,
   );
 
   routes.get(
     '/api/v1/review/notices',
     {
-      onRequest,
+      onRequest: guard.onRequest,
       schema: {
         summary: 'What coordinators did with the caller’s own changes (read by their device at sync)',
         querystring: noticesQuerySchema,

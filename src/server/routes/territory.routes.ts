@@ -6,8 +6,9 @@
  */
 import type { FastifyInstance } from 'fastify';
 import { MAX_TERRITORY_BYTES } from '../../domain';
-import { authBeforeBody, authOf } from '../http/auth.hook';
-import { failures, json, named } from '../http/openapi';
+import { authOf } from '../http/auth.hook';
+import { named } from '../http/openapi';
+import { uploadRoute } from '../http/upload-route';
 import type { ZodTypeProvider } from '../http/validation';
 import type { AuthService } from '../services/auth.service';
 import {
@@ -22,21 +23,13 @@ export function registerTerritoryRoutes(
 ) {
   app.withTypeProvider<ZodTypeProvider>().post(
     '/api/v1/territory/import',
-    {
+    uploadRoute(deps.auth, 'territory.import', {
       bodyLimit: MAX_TERRITORY_BYTES,
-      onRequest: authBeforeBody(deps.auth, 'territory.import'),
-      schema: {
-        summary: 'Import neighbourhood units from GeoJSON (admin/coordinator; body ≤ 10 MiB; idempotent)',
-        body: named('TerritoryGeoJson', territoryGeoJsonSchema),
-        response: {
-          200: json(
-            'Units added, updated, unchanged and refused (with reasons), population, time',
-            named('TerritoryImportReport', territoryImportReportSchema),
-          ),
-          ...failures(400, 401, 403, 413, 415),
-        },
-      },
-    },
+      summary: 'Import neighbourhood units from GeoJSON (admin/coordinator; body ≤ 10 MiB; idempotent)',
+      body: named('TerritoryGeoJson', territoryGeoJsonSchema),
+      report: 'Units added, updated, unchanged and refused (with reasons), population, time',
+      reportSchema: named('TerritoryImportReport', territoryImportReportSchema),
+    }),
     async (request) => deps.territory.importTerritory(request.body, authOf(request, 'territory.import').user),
   );
 }

@@ -38,6 +38,17 @@ export abstract class DomainError extends Error {
   }
 }
 
+/** A kind that always answers with one code: the message (a default when none) and details vary. */
+function withCode<Kind extends ErrorKind>(kind: Kind, code: string, fallback: string) {
+  return class extends DomainError {
+    readonly kind = kind;
+
+    constructor(message = fallback, details?: ErrorDetail[]) {
+      super(code, message, details);
+    }
+  };
+}
+
 /** Input the server cannot use (`invalid_request`, with the failing paths in `details`). */
 export class ValidationFailed extends DomainError {
   readonly kind = 'invalid';
@@ -60,30 +71,16 @@ export class UploadAborted extends ValidationFailed {
   }
 }
 
-export class Unauthenticated extends DomainError {
-  readonly kind = 'unauthenticated';
-
-  constructor(message = 'Missing, invalid or revoked token') {
-    super('unauthenticated', message);
-  }
-}
+export class Unauthenticated extends withCode(
+  'unauthenticated',
+  'unauthenticated',
+  'Missing, invalid or revoked token',
+) {}
 
 /** Outside the caller's role or territorial scope (docs/authorization.md). */
-export class Forbidden extends DomainError {
-  readonly kind = 'forbidden';
+export class Forbidden extends withCode('forbidden', 'forbidden', 'Not allowed for this user') {}
 
-  constructor(message = 'Not allowed for this user', details?: ErrorDetail[]) {
-    super('forbidden', message, details);
-  }
-}
-
-export class NotFound extends DomainError {
-  readonly kind = 'not_found';
-
-  constructor(message = 'Not found') {
-    super('not_found', message);
-  }
-}
+export class NotFound extends withCode('not_found', 'not_found', 'Not found') {}
 
 /** The request does not fit the server's current state (`username_taken`, `already_set_up`, …). */
 export class Conflict extends DomainError {
@@ -114,21 +111,13 @@ export class UploadOffsetMismatch extends Conflict {
   }
 }
 
-export class PayloadTooLarge extends DomainError {
-  readonly kind = 'too_large';
+export class PayloadTooLarge extends withCode('too_large', 'payload_too_large', 'Payload too large') {}
 
-  constructor(message: string) {
-    super('payload_too_large', message);
-  }
-}
-
-export class UnsupportedMediaType extends DomainError {
-  readonly kind = 'unsupported_type';
-
-  constructor(message: string) {
-    super('unsupported_media_type', message);
-  }
-}
+export class UnsupportedMediaType extends withCode(
+  'unsupported_type',
+  'unsupported_media_type',
+  'Unsupported media type',
+) {}
 
 /** Well-formed but refused on its content (`invalid_map_pack`, a refused record, …). */
 export class Unprocessable extends DomainError {

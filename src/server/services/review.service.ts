@@ -146,6 +146,16 @@ export function createReviewService(store: ReviewStore) {
     }
   }
 
+  /** Dismiss or ask: the note on an item still open, in one transaction; answers with the item. */
+  function noteOn(viewer: User, id: string, action: 'dismissed' | 'asked', note: string) {
+    return store.transaction(async (repos) => {
+      const item = await itemInScope(repos, viewer, id);
+      ensureOpen(item);
+      await act(repos, viewer, item, action, note);
+      return detail(repos, { ...item, state: action });
+    });
+  }
+
   return {
     async list(
       viewer: User,
@@ -190,21 +200,11 @@ export function createReviewService(store: ReviewStore) {
     },
 
     async dismiss(viewer: User, id: string, request: DismissReviewRequest): Promise<ReviewItemDetail> {
-      return store.transaction(async (repos) => {
-        const item = await itemInScope(repos, viewer, id);
-        ensureOpen(item);
-        await act(repos, viewer, item, 'dismissed', request.note);
-        return detail(repos, { ...item, state: 'dismissed' });
-      });
+      return noteOn(viewer, id, 'dismissed', request.note);
     },
 
     async ask(viewer: User, id: string, request: AskReviewRequest): Promise<ReviewItemDetail> {
-      return store.transaction(async (repos) => {
-        const item = await itemInScope(repos, viewer, id);
-        ensureOpen(item);
-        await act(repos, viewer, item, 'asked', request.message);
-        return detail(repos, { ...item, state: 'asked' });
-      });
+      return noteOn(viewer, id, 'asked', request.message);
     },
 
     /** What coordinators did with the caller's own changes since `since` (inclusive), oldest first. */

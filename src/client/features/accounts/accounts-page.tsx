@@ -4,7 +4,7 @@ import { Link } from 'react-router';
 import { listAccounts, resetPassword, updateAccount, type Account } from '../../data/use-accounts';
 import { useDirectorates } from '../../data/use-territory';
 import { ConfirmDialog } from '../../ui/confirm-dialog';
-import { FormAlert } from '../../ui/form-alert';
+import { RetryAlert } from '../../ui/form-alert';
 import { SaveConfirmation } from '../../ui/save-notice';
 import { AccountCard, type AccountAction } from './account-card';
 import { accountsErrorText } from './remote-error';
@@ -62,15 +62,9 @@ function ManageAccounts({ viewerId }: { viewerId: string }) {
   return (
     <>
       <div role="status">{message ? <p className="notice">{message}</p> : null}</div>
-      <FormAlert
-        action={
-          <button type="button" className="button" onClick={() => load()}>
-            {t('accounts.retry')}
-          </button>
-        }
-      >
+      <RetryAlert retryLabel={t('accounts.retry')} onRetry={() => load()}>
         {failure}
-      </FormAlert>
+      </RetryAlert>
       {accounts === null ? (
         failure ? null : (
           <p className="loading">{t('accounts.loading')}</p>

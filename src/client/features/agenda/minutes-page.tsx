@@ -13,6 +13,7 @@ import { Loading, NotFound } from '../../ui/status-views';
 import { DataTable } from '../../ui/data-table';
 import { PrintToolbar } from './print-toolbar';
 import { RankingTable } from './ranking-table';
+import { voteWords } from './vote-words';
 import './agenda.css';
 import './strings';
 import { BackLink } from '../../ui/back-link';
@@ -171,13 +172,7 @@ export function MinutesPage() {
           {(validations ?? []).map((v) => (
             <p key={v.id}>
               {t('agenda.minutes.agendaVote', {
-                number: numberOf.get(v.agendaVersionId) ?? '?',
-                result: t(
-                  v.approved ? 'agenda.validation.resultApproved' : 'agenda.validation.resultRejected',
-                ),
-                for: v.votes.for,
-                against: v.votes.against,
-                abstain: v.votes.abstain,
+                ...voteWords(v, numberOf, t),
                 attendance: v.attendance,
               })}
             </p>

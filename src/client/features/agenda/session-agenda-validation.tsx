@@ -21,6 +21,7 @@ import { errorReason, useEntityForm } from '../../ui/use-entity-form';
 import './agenda.css';
 import { SessionAgendaBallot } from './session-agenda-ballot';
 import './strings';
+import { voteWords } from './vote-words';
 
 const count = z.number().int().min(0).max(100_000);
 const voteSchema = z.object({
@@ -185,15 +186,7 @@ export function SessionAgendaValidation({
             {recorded.map((v) => (
               <li key={v.id}>
                 <Link to={`/agenda/${v.agendaVersionId}`}>
-                  {t('agenda.validation.line', {
-                    number: numberOf.get(v.agendaVersionId) ?? '?',
-                    result: t(
-                      v.approved ? 'agenda.validation.resultApproved' : 'agenda.validation.resultRejected',
-                    ),
-                    for: v.votes.for,
-                    against: v.votes.against,
-                    abstain: v.votes.abstain,
-                  })}
+                  {t('agenda.validation.line', voteWords(v, numberOf, t))}
                 </Link>
                 {v.reason ? ` — ${t('agenda.validation.corrected', { reason: v.reason })}` : null}
                 {superseded.has(v.id) ? (

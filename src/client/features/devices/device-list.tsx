@@ -2,7 +2,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { listUserDevices, revokeDevice, type DeviceView, type UserSummary } from '../../data/use-users';
 import { ConfirmDialog } from '../../ui/confirm-dialog';
-import { FormAlert } from '../../ui/form-alert';
+import { RetryAlert } from '../../ui/form-alert';
 import { formatDateTime, formatRelativeTime } from '../../ui/format';
 import { useNow } from '../../ui/use-now';
 import { remoteErrorText } from './remote-error';
@@ -104,15 +104,9 @@ export function DeviceList({ user }: { user: UserSummary }) {
     <div className="stack">
       <h2>{t('devices.devicesOf', { name: user.displayName })}</h2>
       <div role="status">{message ? <p className="notice">{message}</p> : null}</div>
-      <FormAlert
-        action={
-          <button type="button" className="button" onClick={() => load()}>
-            {t('devices.retry')}
-          </button>
-        }
-      >
+      <RetryAlert retryLabel={t('devices.retry')} onRetry={() => load()}>
         {failure}
-      </FormAlert>
+      </RetryAlert>
       {devices === null ? (
         failure ? null : (
           <p className="loading">{t('devices.loading')}</p>

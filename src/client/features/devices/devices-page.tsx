@@ -1,7 +1,7 @@
 import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { listUsers, type UserSummary } from '../../data/use-users';
-import { FormAlert } from '../../ui/form-alert';
+import { RetryAlert } from '../../ui/form-alert';
 import { DeviceList } from './device-list';
 import { remoteErrorText } from './remote-error';
 import { ManagersOnlyPage } from '../../widgets/managers-only-page';
@@ -30,15 +30,9 @@ function ManageDevices() {
 
   if (failure) {
     return (
-      <FormAlert
-        action={
-          <button type="button" className="button" onClick={() => setAttempt((n) => n + 1)}>
-            {t('devices.retry')}
-          </button>
-        }
-      >
+      <RetryAlert retryLabel={t('devices.retry')} onRetry={() => setAttempt((n) => n + 1)}>
         {failure}
-      </FormAlert>
+      </RetryAlert>
     );
   }
   if (users === null) return <p className="loading">{t('devices.loading')}</p>;

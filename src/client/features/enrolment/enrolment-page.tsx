@@ -14,7 +14,7 @@ import {
 import { errorText } from '../../i18n/zod-errors';
 import { EntityForm } from '../../ui/entity-form';
 import { Field } from '../../ui/field';
-import { FormAlert } from '../../ui/form-alert';
+import { RetryAlert } from '../../ui/form-alert';
 import { useEntityForm } from '../../ui/use-entity-form';
 import { EnrolmentList } from './enrolment-list';
 import { IssuedCode } from './issued-code';
@@ -111,15 +111,9 @@ function ManageEnrolment() {
 
   return (
     <>
-      <FormAlert
-        action={
-          <button type="button" className="button" onClick={() => load()}>
-            {t('enrolment.retry')}
-          </button>
-        }
-      >
+      <RetryAlert retryLabel={t('enrolment.retry')} onRetry={() => load()}>
         {failure}
-      </FormAlert>
+      </RetryAlert>
       {people === null ? (
         failure ? null : (
           <p className="loading">{t('enrolment.loading')}</p>

@@ -8,6 +8,7 @@ import { useGovernmentAreas } from '../../data/use-government-areas';
 import { FormAlert } from '../../ui/form-alert';
 import { formatDate } from '../../ui/format';
 import { errorReason } from '../../ui/use-entity-form';
+import { ItemAction } from '../../ui/item-action';
 import { CommitmentDoneForm } from './commitment-done-form';
 import './follow-up.css';
 import './strings';
@@ -98,14 +99,11 @@ function PendingRow({
         />
       ) : (
         <div className="actions">
-          <button
-            type="button"
-            className="button"
-            aria-label={t('followUp.pending.markDoneOf', { what: item.what })}
+          <ItemAction
+            label={t('followUp.pending.markDone')}
+            itemLabel={t('followUp.pending.markDoneOf', { what: item.what })}
             onClick={() => (item.kind === 'commitment' ? setMarking(true) : doneAgreement())}
-          >
-            {t('followUp.pending.markDone')}
-          </button>
+          />
         </div>
       )}
       <FormAlert>{failure}</FormAlert>

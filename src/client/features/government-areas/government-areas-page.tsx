@@ -19,6 +19,7 @@ import { FormAlert } from '../../ui/form-alert';
 import { PageHeading } from '../../ui/page-heading';
 import { Loading } from '../../ui/status-views';
 import { errorReason } from '../../ui/use-entity-form';
+import { ItemAction } from '../../ui/item-action';
 import { AreaForm } from './area-form';
 import './strings';
 
@@ -65,24 +66,18 @@ function AreaRow({ area, overdue }: { area: GovernmentAreaView; overdue: number 
         />
       ) : (
         <div className="actions">
-          <button
-            type="button"
-            className="button"
-            aria-label={t('governmentAreas.renameOf', { name: area.name })}
+          <ItemAction
+            label={t('governmentAreas.rename')}
+            itemLabel={t('governmentAreas.renameOf', { name: area.name })}
             onClick={() => setEditing(true)}
-          >
-            {t('governmentAreas.rename')}
-          </button>
-          <button
-            type="button"
-            className="button"
-            aria-label={t(area.active ? 'governmentAreas.deactivateOf' : 'governmentAreas.reactivateOf', {
+          />
+          <ItemAction
+            label={area.active ? t('governmentAreas.deactivate') : t('governmentAreas.reactivate')}
+            itemLabel={t(area.active ? 'governmentAreas.deactivateOf' : 'governmentAreas.reactivateOf', {
               name: area.name,
             })}
             onClick={toggle}
-          >
-            {area.active ? t('governmentAreas.deactivate') : t('governmentAreas.reactivate')}
-          </button>
+          />
         </div>
       )}
       <FormAlert>{failure}</FormAlert>

@@ -6,6 +6,7 @@
  * it (FigureTable), which screen readers use.
  */
 import { scaleBand, scaleLinear } from 'd3-scale';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 
 /** Fill colours of stacked segments, distinguishable in greyscale too (light to dark). */
@@ -48,15 +49,9 @@ function rowScales(keys: string[], largest: number, bottom: number) {
   return { x, y };
 }
 
-/** Horizontal bars, one per row. */
-export function BarChart({ title, bars, max }: { title: string; bars: Bar[]; max?: number }) {
+/** A chart's drawing: an image named by its title (its figures are in the table that follows). */
+function ChartImage({ title, height, children }: { title: string; height: number; children: ReactNode }) {
   const { t } = useTranslation();
-  const height = Math.max(1, bars.length) * ROW + 8;
-  const { x, y } = rowScales(
-    bars.map((b) => b.key),
-    max ?? Math.max(...bars.map((b) => b.value)),
-    height - 4,
-  );
   return (
     <svg
       className="office-chart"
@@ -64,14 +59,36 @@ export function BarChart({ title, bars, max }: { title: string; bars: Bar[]; max
       role="img"
       aria-label={t('dashboards.chartOf', { title })}
     >
+      {children}
+    </svg>
+  );
+}
+
+/** A row's label, left of its bar and centred on its band. */
+function RowLabel({ top, band, label }: { top: number; band: number; label: string }) {
+  return (
+    <text x={LABEL - 8} y={top + band / 2} textAnchor="end" dominantBaseline="middle">
+      {truncate(label)}
+    </text>
+  );
+}
+
+/** Horizontal bars, one per row. */
+export function BarChart({ title, bars, max }: { title: string; bars: Bar[]; max?: number }) {
+  const height = Math.max(1, bars.length) * ROW + 8;
+  const { x, y } = rowScales(
+    bars.map((b) => b.key),
+    max ?? Math.max(...bars.map((b) => b.value)),
+    height - 4,
+  );
+  return (
+    <ChartImage title={title} height={height}>
       {bars.map((b) => {
         const top = y(b.key) ?? 0;
         const w = x(b.value);
         return (
           <g key={b.key}>
-            <text x={LABEL - 8} y={top + y.bandwidth() / 2} textAnchor="end" dominantBaseline="middle">
-              {truncate(b.label)}
-            </text>
+            <RowLabel top={top} band={y.bandwidth()} label={b.label} />
             <rect x={LABEL} y={top} width={w} height={y.bandwidth()} className="office-bar" />
             <text x={LABEL + w + 6} y={top + y.bandwidth() / 2} dominantBaseline="middle">
               {b.text}
@@ -79,7 +96,7 @@ export function BarChart({ title, bars, max }: { title: string; bars: Bar[]; max
           </g>
         );
       })}
-    </svg>
+    </ChartImage>
   );
 }
 
@@ -101,7 +118,6 @@ export function StackedBarChart({
   series: { key: string; label: string }[];
   rows: StackedRow[];
 }) {
-  const { t } = useTranslation();
   const legendRows = Math.ceil(series.length / 2);
   const chartHeight = Math.max(1, rows.length) * ROW + 8;
   const height = chartHeight + legendRows * 22 + 12;
@@ -111,20 +127,13 @@ export function StackedBarChart({
     chartHeight - 4,
   );
   return (
-    <svg
-      className="office-chart"
-      viewBox={`0 0 ${WIDTH} ${height}`}
-      role="img"
-      aria-label={t('dashboards.chartOf', { title })}
-    >
+    <ChartImage title={title} height={height}>
       {rows.map((r) => {
         const top = y(r.key) ?? 0;
         let at = LABEL;
         return (
           <g key={r.key}>
-            <text x={LABEL - 8} y={top + y.bandwidth() / 2} textAnchor="end" dominantBaseline="middle">
-              {truncate(r.label)}
-            </text>
+            <RowLabel top={top} band={y.bandwidth()} label={r.label} />
             {r.values.map((v, i) => {
               const w = x(v);
               const rect = (
@@ -163,6 +172,6 @@ export function StackedBarChart({
           </text>
         </g>
       ))}
-    </svg>
+    </ChartImage>
   );
 }

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { NO_DIRECTORATE, type DashboardFilter } from '../../../domain/dashboard';
 import { Field } from '../../ui/field';
+import { OfficeSection } from './office-section';
 import './strings';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -37,8 +38,7 @@ export function OfficeFilters({
   const { t } = useTranslation();
   const sorted = [...directorates].sort((a, b) => a.number - b.number);
   return (
-    <section className="page-section" aria-labelledby="office-filters">
-      <h2 id="office-filters">{t('dashboards.filters')}</h2>
+    <OfficeSection id="office-filters" title={t('dashboards.filters')}>
       <div className="office-filters">
         <Field id="office-directorate" label={t('dashboards.directorate')}>
           {(props) => (
@@ -85,6 +85,6 @@ export function OfficeFilters({
       {filter.from && filter.to && filter.from > filter.to ? (
         <p role="alert">{t('dashboards.badRange')}</p>
       ) : null}
-    </section>
+    </OfficeSection>
   );
 }

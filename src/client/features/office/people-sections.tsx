@@ -1,6 +1,5 @@
 /** The office's people figures: participation by month, gender × age and directorate; rubric averages. */
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
 import { AGE_GROUPS, GENDERS } from '../../../domain';
 import type { Dashboard } from '../../../domain/dashboard-summary';
 import type { AttendanceFigures } from '../../../domain/dashboard-participation';
@@ -8,6 +7,7 @@ import { formatNumber } from '../../ui/format';
 import { StackedBarChart } from './charts';
 import { FigureTable } from './figure-table';
 import { formatMean } from './format';
+import { OfficeSection } from './office-section';
 import './strings';
 
 export function ParticipationSection({ participation: p }: { participation: Dashboard['participation'] }) {
@@ -40,8 +40,7 @@ export function ParticipationSection({ participation: p }: { participation: Dash
   const byDirectorate = t('dashboards.participation.byDirectorate');
   const total = { key: 'total', header: t('dashboards.participation.total'), cells: figureCells(p.total) };
   return (
-    <section className="page-section" aria-labelledby="office-participation">
-      <h2 id="office-participation">{t('dashboards.participation.title')}</h2>
+    <OfficeSection id="office-participation" title={t('dashboards.participation.title')}>
       {p.total.sessions === 0 ? (
         <p className="empty">{t('dashboards.participation.empty')}</p>
       ) : (
@@ -111,7 +110,7 @@ export function ParticipationSection({ participation: p }: { participation: Dash
           </div>
         </>
       )}
-    </section>
+    </OfficeSection>
   );
 }
 
@@ -119,13 +118,11 @@ export function RubricsSection({ rubrics }: { rubrics: Dashboard['rubrics'] }) {
   const { t, i18n } = useTranslation();
   const title = t('dashboards.rubrics.title');
   return (
-    <section className="page-section" aria-labelledby="office-rubrics">
-      <h2 id="office-rubrics">{title}</h2>
-      <p>
-        <Link className="link-target" to="/rubrics/averages">
-          {t('dashboards.rubrics.link')}
-        </Link>
-      </p>
+    <OfficeSection
+      id="office-rubrics"
+      title={title}
+      link={{ to: '/rubrics/averages', text: t('dashboards.rubrics.link') }}
+    >
       {rubrics.length === 0 ? (
         <p className="empty">{t('dashboards.rubrics.empty')}</p>
       ) : (
@@ -152,6 +149,6 @@ export function RubricsSection({ rubrics }: { rubrics: Dashboard['rubrics'] }) {
           }))}
         />
       )}
-    </section>
+    </OfficeSection>
   );
 }

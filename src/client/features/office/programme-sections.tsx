@@ -1,6 +1,5 @@
 /** The office's programme figures: coverage, processes by stage × directorate, projects and actions. */
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
 import { PROCESS_STAGES } from '../../../domain';
 import type { Dashboard } from '../../../domain/dashboard-summary';
 import { NO_STATUS, type KindCounts } from '../../../domain/dashboard-projects';
@@ -8,6 +7,7 @@ import { formatNumber } from '../../ui/format';
 import { BarChart, StackedBarChart } from './charts';
 import { FigureTable } from './figure-table';
 import { formatShare } from './format';
+import { OfficeSection } from './office-section';
 import './strings';
 
 export function CoverageSection({ coverage: c }: { coverage: Dashboard['coverage'] }) {
@@ -43,8 +43,7 @@ export function CoverageSection({ coverage: c }: { coverage: Dashboard['coverage
     },
   ];
   return (
-    <section className="page-section" aria-labelledby="office-coverage">
-      <h2 id="office-coverage">{title}</h2>
+    <OfficeSection id="office-coverage" title={title}>
       {c.unitsTotal === 0 ? <p>{t('dashboards.coverage.noTerritory')}</p> : null}
       <ul className="office-tiles">
         <li>
@@ -93,7 +92,7 @@ export function CoverageSection({ coverage: c }: { coverage: Dashboard['coverage
           rows={rows}
         />
       </div>
-    </section>
+    </OfficeSection>
   );
 }
 
@@ -104,13 +103,11 @@ export function StagesSection({ stages }: { stages: Dashboard['stages'] }) {
   const name = (r: Dashboard['stages']['rows'][number]) => r.name ?? t('dashboards.noDirectorate');
   const stageNames = PROCESS_STAGES.map((s, i) => `${i + 1}. ${t(`vocabulary.stages.${s}`)}`);
   return (
-    <section className="page-section" aria-labelledby="office-stages">
-      <h2 id="office-stages">{title}</h2>
-      <p>
-        <Link className="link-target" to="/#stage-overview-title">
-          {t('dashboards.stages.mapLink')}
-        </Link>
-      </p>
+    <OfficeSection
+      id="office-stages"
+      title={title}
+      link={{ to: '/#stage-overview-title', text: t('dashboards.stages.mapLink') }}
+    >
       {stages.total === 0 ? (
         <p className="empty">{t('dashboards.stages.empty')}</p>
       ) : (
@@ -141,7 +138,7 @@ export function StagesSection({ stages }: { stages: Dashboard['stages'] }) {
           />
         </div>
       )}
-    </section>
+    </OfficeSection>
   );
 }
 
@@ -201,8 +198,7 @@ export function ProjectsSection({ dashboard: d }: { dashboard: Dashboard }) {
   const total = d.byTheme.reduce((sum, r) => sum + r.total, 0);
   const areasTitle = t('dashboards.projects.areas');
   return (
-    <section className="page-section" aria-labelledby="office-projects">
-      <h2 id="office-projects">{t('dashboards.projects.byTheme')}</h2>
+    <OfficeSection id="office-projects" title={t('dashboards.projects.byTheme')}>
       {total === 0 ? <p className="empty">{t('dashboards.projects.empty')}</p> : null}
       <KindTable
         id="office-themes"
@@ -261,6 +257,6 @@ export function ProjectsSection({ dashboard: d }: { dashboard: Dashboard }) {
           </>
         )}
       </div>
-    </section>
+    </OfficeSection>
   );
 }

@@ -20,6 +20,7 @@ import { FormAlert } from '../../ui/form-alert';
 import { PageHeading } from '../../ui/page-heading';
 import { Loading } from '../../ui/status-views';
 import { errorReason } from '../../ui/use-entity-form';
+import { ItemAction } from '../../ui/item-action';
 import { StatusForm, type StatusFormValues } from './status-form';
 import './strings';
 
@@ -69,42 +70,30 @@ function StatusRow({ status, first, last }: { status: ProjectStatusView; first: 
         />
       ) : (
         <div className="actions">
-          <button
-            type="button"
-            className="button"
-            aria-label={t('projectStatuses.editOf', { name: status.name })}
+          <ItemAction
+            label={t('projectStatuses.edit')}
+            itemLabel={t('projectStatuses.editOf', { name: status.name })}
             onClick={() => setEditing(true)}
-          >
-            {t('projectStatuses.edit')}
-          </button>
-          <button
-            type="button"
-            className="button"
+          />
+          <ItemAction
+            label={t('projectStatuses.up')}
+            itemLabel={t('projectStatuses.upOf', { name: status.name })}
             disabled={first}
-            aria-label={t('projectStatuses.upOf', { name: status.name })}
             onClick={() => run(moveProjectStatus(status.id, -1))}
-          >
-            {t('projectStatuses.up')}
-          </button>
-          <button
-            type="button"
-            className="button"
+          />
+          <ItemAction
+            label={t('projectStatuses.down')}
+            itemLabel={t('projectStatuses.downOf', { name: status.name })}
             disabled={last}
-            aria-label={t('projectStatuses.downOf', { name: status.name })}
             onClick={() => run(moveProjectStatus(status.id, 1))}
-          >
-            {t('projectStatuses.down')}
-          </button>
-          <button
-            type="button"
-            className="button"
-            aria-label={t(status.active ? 'projectStatuses.deactivateOf' : 'projectStatuses.reactivateOf', {
+          />
+          <ItemAction
+            label={status.active ? t('projectStatuses.deactivate') : t('projectStatuses.reactivate')}
+            itemLabel={t(status.active ? 'projectStatuses.deactivateOf' : 'projectStatuses.reactivateOf', {
               name: status.name,
             })}
             onClick={() => run(setProjectStatusActive(status.id, !status.active))}
-          >
-            {status.active ? t('projectStatuses.deactivate') : t('projectStatuses.reactivate')}
-          </button>
+          />
         </div>
       )}
       <FormAlert>{failure}</FormAlert>

@@ -2,12 +2,13 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { getReviewItem, type ReviewItemDetail } from '../../data/use-review';
-import { FormAlert } from '../../ui/form-alert';
+import { RetryAlert } from '../../ui/form-alert';
 import { formatDateTime } from '../../ui/format';
 import { changeReasonText } from '../../ui/vocabulary/change-reason';
 import { ManagersOnlyPage } from '../../widgets/managers-only-page';
 import { remoteErrorText } from './remote-error';
 import { ReviewActions } from './review-actions';
+import { ChangeFacts } from './review-facts';
 import { itemTitle, valueText } from './review-labels';
 import './strings';
 import './review.css';
@@ -69,15 +70,9 @@ function ItemView({ id }: { id: string }) {
 
   if (failure) {
     return (
-      <FormAlert
-        action={
-          <button type="button" className="button" onClick={() => setAttempt((n) => n + 1)}>
-            {t('review.retry')}
-          </button>
-        }
-      >
+      <RetryAlert retryLabel={t('review.retry')} onRetry={() => setAttempt((n) => n + 1)}>
         {failure}
-      </FormAlert>
+      </RetryAlert>
     );
   }
   if (item === null) return <p className="loading">{t('review.loading')}</p>;
@@ -90,14 +85,7 @@ function ItemView({ id }: { id: string }) {
         <dl>
           <dt>{t('review.reason')}</dt>
           <dd>{changeReasonText(item.code, t)}</dd>
-          <dt>{t('review.who')}</dt>
-          <dd>{item.userName}</dd>
-          <dt>{t('review.when')}</dt>
-          <dd>{formatDateTime(item.createdAt, i18n.language)}</dd>
-          <dt>{t('review.device')}</dt>
-          <dd>{t('review.deviceValue', { client: item.clientId.slice(0, 8), mutation: item.mutationId })}</dd>
-          <dt>{t('review.state')}</dt>
-          <dd>{t(`review.states.${item.state}`)}</dd>
+          <ChangeFacts item={item} />
         </dl>
         {item.message ? <p className="small">{t('review.technical', { message: item.message })}</p> : null}
       </section>

@@ -3,31 +3,24 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { REVIEW_ITEM_STATES } from '../../../domain/review';
 import { listReviewItems, type ReviewItem, type ReviewItemState } from '../../data/use-review';
-import { FormAlert } from '../../ui/form-alert';
-import { formatDateTime } from '../../ui/format';
+import { RetryAlert } from '../../ui/form-alert';
 import { changeReasonText } from '../../ui/vocabulary/change-reason';
 import { ManagersOnlyPage } from '../../widgets/managers-only-page';
 import { remoteErrorText } from './remote-error';
+import { ChangeFacts } from './review-facts';
 import { itemTitle } from './review-labels';
 import './strings';
 import './review.css';
 
 function ReviewRow({ item }: { item: ReviewItem }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const title = itemTitle(item, t);
   return (
     <li className="card stack">
       <h2 className="card-title">{title}</h2>
       <p>{changeReasonText(item.code, t)}</p>
       <dl className="small">
-        <dt>{t('review.who')}</dt>
-        <dd>{item.userName}</dd>
-        <dt>{t('review.when')}</dt>
-        <dd>{formatDateTime(item.createdAt, i18n.language)}</dd>
-        <dt>{t('review.device')}</dt>
-        <dd>{t('review.deviceValue', { client: item.clientId.slice(0, 8), mutation: item.mutationId })}</dd>
-        <dt>{t('review.state')}</dt>
-        <dd>{t(`review.states.${item.state}`)}</dd>
+        <ChangeFacts item={item} />
       </dl>
       <Link className="button" to={`/office/review/${item.id}`} aria-label={t('review.openLabel', { title })}>
         {t('review.open')}
@@ -95,15 +88,9 @@ function ReviewList() {
         </div>
       </div>
       {failure ? (
-        <FormAlert
-          action={
-            <button type="button" className="button" onClick={() => setAttempt((n) => n + 1)}>
-              {t('review.retry')}
-            </button>
-          }
-        >
+        <RetryAlert retryLabel={t('review.retry')} onRetry={() => setAttempt((n) => n + 1)}>
           {failure}
-        </FormAlert>
+        </RetryAlert>
       ) : items === null ? (
         <p className="loading">{t('review.loading')}</p>
       ) : items.length === 0 ? (

@@ -107,6 +107,18 @@ export const STYLE: StyleSpecification = {
   ],
 };
 
+/** The roads drawn twice, a wider casing under the fill: line widths by zoom as `[zoom, width, …]`. */
+function roadLayer(id: string, colour: string, widths: number[]): LayerSpecification {
+  return {
+    id,
+    type: 'line',
+    source: 'basemap',
+    'source-layer': 'roads',
+    layout: { 'line-cap': 'round', 'line-join': 'round' },
+    paint: { 'line-color': colour, 'line-width': ['interpolate', ['linear'], ['zoom'], ...widths] },
+  };
+}
+
 /** The basemap's layers (Protomaps schema), drawn under the units; no text, as there is no glyph server. */
 export const BASEMAP_LAYERS: LayerSpecification[] = [
   {
@@ -138,27 +150,7 @@ export const BASEMAP_LAYERS: LayerSpecification[] = [
     minzoom: 14,
     paint: { 'fill-color': '#ddd6ca', 'fill-outline-color': '#c9c1b3' },
   },
-  {
-    id: 'basemap-roads-casing',
-    type: 'line',
-    source: 'basemap',
-    'source-layer': 'roads',
-    layout: { 'line-cap': 'round', 'line-join': 'round' },
-    paint: {
-      'line-color': '#c9c1b3',
-      'line-width': ['interpolate', ['linear'], ['zoom'], 10, 1, 14, 4, 17, 12],
-    },
-  },
-  {
-    id: 'basemap-roads',
-    type: 'line',
-    source: 'basemap',
-    'source-layer': 'roads',
-    layout: { 'line-cap': 'round', 'line-join': 'round' },
-    paint: {
-      'line-color': '#ffffff',
-      'line-width': ['interpolate', ['linear'], ['zoom'], 10, 0.5, 14, 2.5, 17, 9],
-    },
-  },
+  roadLayer('basemap-roads-casing', '#c9c1b3', [10, 1, 14, 4, 17, 12]),
+  roadLayer('basemap-roads', '#ffffff', [10, 0.5, 14, 2.5, 17, 9]),
 ];
 export const BASEMAP_LAYER_IDS = BASEMAP_LAYERS.map((l) => l.id);

@@ -1,0 +1,29 @@
+import type { ReactNode } from 'react';
+import { Link } from 'react-router';
+
+/** One section of the office's page: a titled landmark, with an optional link under the title. */
+export function OfficeSection({
+  id,
+  title,
+  link,
+  children,
+}: {
+  id: string;
+  title: string;
+  link?: { to: string; text: string };
+  children: ReactNode;
+}) {
+  return (
+    <section className="page-section" aria-labelledby={id}>
+      <h2 id={id}>{title}</h2>
+      {link ? (
+        <p>
+          <Link className="link-target" to={link.to}>
+            {link.text}
+          </Link>
+        </p>
+      ) : null}
+      {children}
+    </section>
+  );
+}
