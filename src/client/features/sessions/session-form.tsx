@@ -2,18 +2,19 @@ import { type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { sessionSchema, type Session } from '../../../domain';
 import { SessionTypeOptions } from '../../ui/vocabulary/session-type-options';
-import { errorText } from '../../i18n/zod-errors';
 import type { DeleteRecordProps } from '../../ui/delete-record';
 import { EntityForm } from '../../ui/entity-form';
-import { Field } from '../../ui/field';
+import { formFields } from '../../ui/form-fields';
 import { errorReason, useEntityForm, type SaveOutcome } from '../../ui/use-entity-form';
+import { PhotosFormField } from '../../widgets/photos/photos-form-field';
 import { AgreementsField } from './agreements-field';
 import { AttendanceGrid } from './attendance-grid';
 import { FacilitatorsField } from './facilitators-field';
 import { LocationField } from './location-field';
-import { PhotosField } from './photos-field';
 import type { SessionFormValues } from './session-form-values';
 import './strings';
+
+const { TextField, TextAreaField, SelectField } = formFields<SessionFormValues>();
 
 export interface SessionFormProps {
   defaultValues: SessionFormValues;
@@ -52,7 +53,6 @@ export function SessionForm({
     onDirtyChange,
     failed: (error) => t('sessions.saveFailed', { reason: errorReason(error) }),
   });
-  const { register, errors } = shell;
 
   return (
     <EntityForm shell={shell} submitLabel={submitLabel} cancelTo={cancelTo} remove={remove}>
@@ -61,23 +61,13 @@ export function SessionForm({
         <legend>
           <h2>{t('sessions.general')}</h2>
         </legend>
-        <Field id="session-type" label={t('sessions.type')} error={errorText(errors.type)} required>
-          {(aria) => (
-            <select {...aria} {...register('type')}>
-              <SessionTypeOptions placeholder={t('sessions.chooseType')} />
-            </select>
-          )}
-        </Field>
-        <Field id="session-title" label={t('sessions.title')} error={errorText(errors.title)} required>
-          {(aria) => <input type="text" {...aria} {...register('title')} />}
-        </Field>
+        <SelectField name="type" id="session-type" label={t('sessions.type')} required>
+          <SessionTypeOptions placeholder={t('sessions.chooseType')} />
+        </SelectField>
+        <TextField name="title" id="session-title" label={t('sessions.title')} required />
         <div className="field-row">
-          <Field id="session-date" label={t('sessions.date')} error={errorText(errors.date)} required>
-            {(aria) => <input type="date" {...aria} {...register('date')} />}
-          </Field>
-          <Field id="session-place" label={t('sessions.place')} error={errorText(errors.place)} required>
-            {(aria) => <input type="text" {...aria} {...register('place')} />}
-          </Field>
+          <TextField name="date" id="session-date" label={t('sessions.date')} type="date" required />
+          <TextField name="place" id="session-place" label={t('sessions.place')} required />
         </div>
         <LocationField />
       </fieldset>
@@ -85,12 +75,10 @@ export function SessionForm({
       <FacilitatorsField />
       <AttendanceGrid />
       <AgreementsField />
-      <PhotosField />
+      <PhotosFormField<SessionFormValues> name="photos" id="session-photos" max={20} />
 
       <div className="section">
-        <Field id="session-notes" label={t('sessions.notes')} error={errorText(errors.notes)}>
-          {(aria) => <textarea rows={5} {...aria} {...register('notes')} />}
-        </Field>
+        <TextAreaField name="notes" id="session-notes" label={t('sessions.notes')} rows={5} />
       </div>
     </EntityForm>
   );

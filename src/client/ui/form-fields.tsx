@@ -1,0 +1,149 @@
+import type { InputHTMLAttributes, ReactNode, SelectHTMLAttributes, TextareaHTMLAttributes } from 'react';
+import {
+  get,
+  useFormContext,
+  useFormState,
+  type FieldValues,
+  type Path,
+  type RegisterOptions,
+  type UseFormRegisterReturn,
+} from 'react-hook-form';
+import { errorText } from '../i18n/zod-errors';
+import { Field, type FieldProps } from './field';
+
+export interface BoundFieldProps<Values extends FieldValues> {
+  /** The value's name in the form (inside <EntityForm>); nested names such as `criteria.0.label` too. */
+  name: Path<Values>;
+  id: string;
+  label: ReactNode;
+  hint?: ReactNode;
+  required?: boolean | undefined;
+  /** Issue code → i18n key, for the messages a domain schema words itself (see `errorText`). */
+  errorKeys?: Partial<Record<string, string>>;
+  /** How the typed text becomes the value (`valueAsNumber`, `setValueAs`). */
+  rules?: RegisterOptions<Values, Path<Values>>;
+}
+
+type Control = Parameters<FieldProps['children']>[0] & UseFormRegisterReturn;
+
+/** The error text of one value of the form in context, in the UI language. */
+export function useFieldError<Values extends FieldValues>(
+  name: Path<Values>,
+  errorKeys?: Partial<Record<string, string>>,
+): string | undefined {
+  const { errors } = useFormState<Values>({ name });
+  return errorText(get(errors, name) as { type?: unknown; message?: unknown } | undefined, errorKeys);
+}
+
+/**
+ * One value of the form in context as a `Field`: its label, hint and error
+ * (read by name), and a control that `children` draws with the attributes
+ * that tie it to all three and to the form.
+ */
+export function FormField<Values extends FieldValues>({
+  name,
+  errorKeys,
+  rules,
+  children,
+  ...field
+}: BoundFieldProps<Values> & { children(control: Control): ReactNode }) {
+  const { register } = useFormContext<Values>();
+  const error = useFieldError<Values>(name, errorKeys);
+  return (
+    <Field {...field} error={error}>
+      {(aria) => children({ ...aria, ...register(name, rules) })}
+    </Field>
+  );
+}
+
+type Own<E> = Omit<E, 'id' | 'name' | 'required' | 'children' | 'onChange' | 'onBlur'>;
+
+/** A one-line input (text by default; `type` for date, number, email…). */
+export function TextField<Values extends FieldValues>({
+  name,
+  id,
+  label,
+  hint,
+  required,
+  errorKeys,
+  rules,
+  type = 'text',
+  ...input
+}: BoundFieldProps<Values> & Own<InputHTMLAttributes<HTMLInputElement>>) {
+  return (
+    <FormField<Values> {...{ name, id, label, hint, required, errorKeys, rules }}>
+      {(control) => <input type={type} {...input} {...control} />}
+    </FormField>
+  );
+}
+
+/** A text of several lines. */
+export function TextAreaField<Values extends FieldValues>({
+  name,
+  id,
+  label,
+  hint,
+  required,
+  errorKeys,
+  rules,
+  ...textarea
+}: BoundFieldProps<Values> & Own<TextareaHTMLAttributes<HTMLTextAreaElement>>) {
+  return (
+    <FormField<Values> {...{ name, id, label, hint, required, errorKeys, rules }}>
+      {(control) => <textarea {...textarea} {...control} />}
+    </FormField>
+  );
+}
+
+/** A choice from a list: its `<option>`s are the children. */
+export function SelectField<Values extends FieldValues>({
+  name,
+  id,
+  label,
+  hint,
+  required,
+  errorKeys,
+  rules,
+  children,
+  ...select
+}: BoundFieldProps<Values> & Own<SelectHTMLAttributes<HTMLSelectElement>> & { children: ReactNode }) {
+  return (
+    <FormField<Values> {...{ name, id, label, hint, required, errorKeys, rules }}>
+      {(control) => (
+        <select {...select} {...control}>
+          {children}
+        </select>
+      )}
+    </FormField>
+  );
+}
+
+/** A yes/no of the form in context: a checkbox with its words beside it. */
+export function CheckboxField<Values extends FieldValues>({
+  name,
+  label,
+}: {
+  name: Path<Values>;
+  label: ReactNode;
+}) {
+  const { register } = useFormContext<Values>();
+  return (
+    <label className="choice">
+      <input type="checkbox" {...register(name)} /> {label}
+    </label>
+  );
+}
+
+/**
+ * The field components typed for one form's values, so every `name` is
+ * checked: `const { TextField, SelectField } = formFields<VisionFormValues>();`.
+ */
+export function formFields<Values extends FieldValues>() {
+  return {
+    FormField: FormField<Values>,
+    TextField: TextField<Values>,
+    TextAreaField: TextAreaField<Values>,
+    SelectField: SelectField<Values>,
+    CheckboxField: CheckboxField<Values>,
+  };
+}
