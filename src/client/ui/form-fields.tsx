@@ -145,5 +145,11 @@ export function formFields<Values extends FieldValues>() {
     TextAreaField: TextAreaField<Values>,
     SelectField: SelectField<Values>,
     CheckboxField: CheckboxField<Values>,
+    PercentField: PercentField<Values>,
   };
+}
+
+/** A whole percentage typed with the number keyboard (0 to 100). */
+export function PercentField<Values extends FieldValues>(props: BoundFieldProps<Values>) {
+  return <TextField<Values> {...props} type="number" inputMode="numeric" min={0} max={100} />;
 }
