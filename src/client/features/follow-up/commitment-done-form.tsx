@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { blobRefSchema, isoDateSchema } from '../../../domain';
 import { formFields } from '../../ui/form-fields';
-import { InlineEntityForm } from '../../ui/inline-entity-form';
+import { RecordForm } from '../../ui/record-form';
 import { errorReason, type SaveOutcome } from '../../ui/use-entity-form';
 import { PhotosFormField } from '../../widgets/photos/photos-form-field';
 import './strings';
@@ -33,7 +33,8 @@ export function CommitmentDoneForm({
 }) {
   const { t } = useTranslation();
   return (
-    <InlineEntityForm<CommitmentDoneValues>
+    <RecordForm<CommitmentDoneValues>
+      bar="inline"
       schema={doneSchema}
       defaultValues={{ date: today, note: '', photos: [], public: false }}
       onSave={onSave}
@@ -46,6 +47,6 @@ export function CommitmentDoneForm({
       <TextAreaField name="note" id={`${id}-note`} label={t('followUp.pending.note')} rows={2} />
       <PhotosFormField<CommitmentDoneValues> name="photos" id={`${id}-photos`} max={20} />
       <CheckboxField name="public" label={t('followUp.form.public')} />
-    </InlineEntityForm>
+    </RecordForm>
   );
 }

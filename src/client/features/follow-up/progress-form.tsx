@@ -5,7 +5,7 @@ import type { StatusRecord } from '../../../domain';
 import { StatusChangeError } from '../../data/use-follow-up';
 import { CheckboxListField } from '../../ui/checkbox-list-field';
 import { formFields } from '../../ui/form-fields';
-import { InlineEntityForm } from '../../ui/inline-entity-form';
+import { RecordForm } from '../../ui/record-form';
 import { errorReason, type SaveOutcome } from '../../ui/use-entity-form';
 import { PhotoThumb } from '../../widgets/photos/photo-picker';
 import { PhotosFormField } from '../../widgets/photos/photos-form-field';
@@ -124,7 +124,8 @@ export function ProgressForm({
   const { t } = useTranslation();
   const schema = useMemo(() => progressFormSchema(statuses, currentStatusId), [statuses, currentStatusId]);
   return (
-    <InlineEntityForm<ProgressFormValues, ProgressFormOutput>
+    <RecordForm<ProgressFormValues, ProgressFormOutput>
+      bar="inline"
       schema={schema}
       defaultValues={defaultValues}
       onSave={onSave}
@@ -149,6 +150,6 @@ export function ProgressForm({
       <StatusChange statuses={statuses} currentStatusId={currentStatusId} manualProgress={manualProgress} />
       <PhotosAndPoint />
       <CheckboxField name="public" label={t('followUp.form.public')} />
-    </InlineEntityForm>
+    </RecordForm>
   );
 }

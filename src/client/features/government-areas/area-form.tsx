@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { governmentAreaSchema } from '../../../domain';
 import { formFields } from '../../ui/form-fields';
-import { InlineEntityForm, type InlineRecordFormProps } from '../../ui/inline-entity-form';
+import { RecordForm, type InlineRecordFormProps } from '../../ui/record-form';
 import { errorReason } from '../../ui/use-entity-form';
 import './strings';
 
@@ -19,7 +19,8 @@ export function AreaForm(props: InlineRecordFormProps<AreaFormValues>) {
   const { t } = useTranslation();
   const id = useId();
   return (
-    <InlineEntityForm<AreaFormValues>
+    <RecordForm<AreaFormValues>
+      bar="inline"
       {...props}
       schema={areaFormSchema}
       failed={(error) => t('governmentAreas.changeFailed', { reason: errorReason(error) })}
@@ -34,6 +35,6 @@ export function AreaForm(props: InlineRecordFormProps<AreaFormValues>) {
         hint={t('governmentAreas.shortNameHint')}
         required
       />
-    </InlineEntityForm>
+    </RecordForm>
   );
 }

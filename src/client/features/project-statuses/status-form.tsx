@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { projectStatusSchema, STATUS_MEANINGS } from '../../../domain';
 import { formFields, PercentField } from '../../ui/form-fields';
-import { InlineEntityForm, type InlineRecordFormProps } from '../../ui/inline-entity-form';
+import { RecordForm, type InlineRecordFormProps } from '../../ui/record-form';
 import { errorReason } from '../../ui/use-entity-form';
 import './strings';
 
@@ -32,7 +32,8 @@ export function StatusForm(props: InlineRecordFormProps<StatusFormValues, Status
   const { t } = useTranslation();
   const id = useId();
   return (
-    <InlineEntityForm<StatusFormValues, StatusFormOutput>
+    <RecordForm<StatusFormValues, StatusFormOutput>
+      bar="inline"
       {...props}
       schema={statusFormSchema}
       failed={(error) => t('projectStatuses.changeFailed', { reason: errorReason(error) })}
@@ -60,6 +61,6 @@ export function StatusForm(props: InlineRecordFormProps<StatusFormValues, Status
         hint={t('projectStatuses.defaultProgressHint')}
       />
       <CheckboxField name="requiresReason" label={t('projectStatuses.requiresReason')} />
-    </InlineEntityForm>
+    </RecordForm>
   );
 }

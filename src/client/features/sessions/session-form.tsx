@@ -2,10 +2,9 @@ import { type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { sessionSchema, type Session } from '../../../domain';
 import { SessionTypeOptions } from '../../ui/vocabulary/session-type-options';
-import type { DeleteRecordProps } from '../../ui/delete-record';
-import { EntityForm } from '../../ui/entity-form';
 import { formFields } from '../../ui/form-fields';
-import { errorReason, useEntityForm, type SaveOutcome } from '../../ui/use-entity-form';
+import { RecordForm, type PageRecordFormProps } from '../../ui/record-form';
+import { errorReason } from '../../ui/use-entity-form';
 import { PhotosFormField } from '../../widgets/photos/photos-form-field';
 import { AgreementsField } from './agreements-field';
 import { AttendanceGrid } from './attendance-grid';
@@ -16,46 +15,25 @@ import './strings';
 
 const { TextField, TextAreaField, SelectField } = formFields<SessionFormValues>();
 
-export interface SessionFormProps {
-  defaultValues: SessionFormValues;
-  submitLabel: string;
-  /** Where "Cancelar" leads. */
-  cancelTo: string;
-  /** Receives the validated session and says where to go next; a thrown error is shown above the buttons. */
-  onSubmit(session: Session): Promise<SaveOutcome | void> | SaveOutcome | void;
-  /** Told whenever the form starts or stops holding unsaved input. */
-  onDirtyChange?(dirty: boolean): void;
-  /** Deleting the session, at the end of the page. */
-  remove?: DeleteRecordProps;
+export type SessionFormProps = PageRecordFormProps<SessionFormValues, Session> & {
   /** Shown before the first section (e.g. follow-up of earlier agreements). */
   intro?: ReactNode;
-}
+};
 
 /**
  * The session form: validated by the domain's sessionSchema, every error
  * worded next to its field in the UI language. Saving writes locally, so it
  * never waits on the network.
  */
-export function SessionForm({
-  defaultValues,
-  submitLabel,
-  cancelTo,
-  onSubmit,
-  onDirtyChange,
-  remove,
-  intro,
-}: SessionFormProps) {
+export function SessionForm({ intro, onSubmit, ...props }: SessionFormProps) {
   const { t } = useTranslation();
-  const shell = useEntityForm<SessionFormValues, Session>({
-    schema: sessionSchema,
-    defaultValues,
-    onSave: onSubmit,
-    onDirtyChange,
-    failed: (error) => t('sessions.saveFailed', { reason: errorReason(error) }),
-  });
-
   return (
-    <EntityForm shell={shell} submitLabel={submitLabel} cancelTo={cancelTo} remove={remove}>
+    <RecordForm<SessionFormValues, Session>
+      {...props}
+      schema={sessionSchema}
+      onSave={onSubmit}
+      failed={(error) => t('sessions.saveFailed', { reason: errorReason(error) })}
+    >
       {intro}
       <fieldset className="section">
         <legend>
@@ -80,6 +58,6 @@ export function SessionForm({
       <div className="section">
         <TextAreaField name="notes" id="session-notes" label={t('sessions.notes')} rows={5} />
       </div>
-    </EntityForm>
+    </RecordForm>
   );
 }

@@ -2,10 +2,9 @@ import { useTranslation } from 'react-i18next';
 import type { SessionView } from '../../data/use-sessions';
 import type { ProblemChoice } from '../../data/use-traceability';
 import { CheckboxListField } from '../../ui/checkbox-list-field';
-import type { DeleteRecordProps } from '../../ui/delete-record';
-import { EntityForm } from '../../ui/entity-form';
 import { formFields } from '../../ui/form-fields';
-import { errorReason, useEntityForm, type SaveOutcome } from '../../ui/use-entity-form';
+import { RecordForm, type PageRecordFormProps } from '../../ui/record-form';
+import { errorReason } from '../../ui/use-entity-form';
 import { ThemeOptions } from '../../ui/vocabulary/theme-options';
 import { PhotosFormField } from '../../widgets/photos/photos-form-field';
 import {
@@ -18,16 +17,10 @@ import './strings';
 
 const { TextAreaField, SelectField } = formFields<VisionFormValues>();
 
-export interface VisionFormProps {
-  defaultValues: VisionFormValues;
+export type VisionFormProps = PageRecordFormProps<VisionFormValues, VisionFormOutput> & {
   sessions: SessionView[];
   problems: ProblemChoice[];
-  submitLabel: string;
-  cancelTo: string;
-  onSubmit(values: VisionFormOutput): Promise<SaveOutcome | void>;
-  onDirtyChange?(dirty: boolean): void;
-  remove?: DeleteRecordProps;
-}
+};
 
 /**
  * A vision statement: the session where it was built, its text, thematic
@@ -35,27 +28,15 @@ export interface VisionFormProps {
  * murals, maps and drawings. Validated by the domain's rules, errors worded
  * next to each field in the UI language; saving writes the device database.
  */
-export function VisionForm({
-  defaultValues,
-  sessions,
-  problems,
-  submitLabel,
-  cancelTo,
-  onSubmit,
-  onDirtyChange,
-  remove,
-}: VisionFormProps) {
+export function VisionForm({ sessions, problems, onSubmit, ...props }: VisionFormProps) {
   const { t } = useTranslation();
-  const shell = useEntityForm<VisionFormValues, VisionFormOutput>({
-    schema: visionFormSchema,
-    defaultValues,
-    onSave: onSubmit,
-    onDirtyChange,
-    failed: (error) => t('vision.saveFailed', { reason: errorReason(error) }),
-  });
-
   return (
-    <EntityForm shell={shell} submitLabel={submitLabel} cancelTo={cancelTo} remove={remove}>
+    <RecordForm<VisionFormValues, VisionFormOutput>
+      {...props}
+      schema={visionFormSchema}
+      onSave={onSubmit}
+      failed={(error) => t('vision.saveFailed', { reason: errorReason(error) })}
+    >
       <div className="section">
         <TextAreaField
           name="text"
@@ -102,6 +83,6 @@ export function VisionForm({
         max={MAX_VISION_PHOTOS}
         strings="vision.photos"
       />
-    </EntityForm>
+    </RecordForm>
   );
 }
