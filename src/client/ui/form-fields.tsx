@@ -134,6 +134,25 @@ export function CheckboxField<Values extends FieldValues>({
   );
 }
 
+/** The `<option>`s of a fixed list of values (a vocabulary), each with its words. */
+export function Options<T extends string>({
+  values,
+  label,
+}: {
+  values: readonly T[];
+  label: (value: T) => string;
+}) {
+  return (
+    <>
+      {values.map((value) => (
+        <option key={value} value={value}>
+          {label(value)}
+        </option>
+      ))}
+    </>
+  );
+}
+
 /**
  * The field components typed for one form's values, so every `name` is
  * checked: `const { TextField, SelectField } = formFields<VisionFormValues>();`.

@@ -5,7 +5,7 @@ import type { GovernmentAreaView } from '../../data/use-government-areas';
 import { ProjectParentError, type ProjectView } from '../../data/use-projects';
 import type { ProblemChoice } from '../../data/use-traceability';
 import type { VisionView } from '../../data/use-vision';
-import { formFields } from '../../ui/form-fields';
+import { formFields, Options } from '../../ui/form-fields';
 import { RecordForm, type PageRecordFormProps } from '../../ui/record-form';
 import { errorReason } from '../../ui/use-entity-form';
 import { PointField } from '../../widgets/point-field/point-field';
@@ -47,18 +47,6 @@ function WhereField() {
         incompleteHint={t('projects.fields.pointIncomplete')}
       />
     </fieldset>
-  );
-}
-
-function Options<T extends string>({ values, label }: { values: readonly T[]; label: (v: T) => string }) {
-  return (
-    <>
-      {values.map((v) => (
-        <option key={v} value={v}>
-          {label(v)}
-        </option>
-      ))}
-    </>
   );
 }
 
