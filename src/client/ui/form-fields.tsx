@@ -22,7 +22,11 @@ export interface BoundFieldProps<Values extends FieldValues> {
   errorKeys?: Partial<Record<string, string>>;
   /** How the typed text becomes the value (`valueAsNumber`, `setValueAs`). */
   rules?: RegisterOptions<Values, Path<Values>>;
+  /** Words the error otherwise than `errorText` does (a password's reason). */
+  describeError?: ((error: FieldIssue | undefined) => string | undefined) | undefined;
 }
+
+export type FieldIssue = { type?: unknown; message?: unknown };
 
 type Control = Parameters<FieldProps['children']>[0] & UseFormRegisterReturn;
 
@@ -30,9 +34,11 @@ type Control = Parameters<FieldProps['children']>[0] & UseFormRegisterReturn;
 export function useFieldError<Values extends FieldValues>(
   name: Path<Values>,
   errorKeys?: Partial<Record<string, string>>,
+  describeError?: BoundFieldProps<Values>['describeError'],
 ): string | undefined {
   const { errors } = useFormState<Values>({ name });
-  return errorText(get(errors, name) as { type?: unknown; message?: unknown } | undefined, errorKeys);
+  const issue = get(errors, name) as FieldIssue | undefined;
+  return describeError ? describeError(issue) : errorText(issue, errorKeys);
 }
 
 /**
@@ -44,11 +50,12 @@ export function FormField<Values extends FieldValues>({
   name,
   errorKeys,
   rules,
+  describeError,
   children,
   ...field
 }: BoundFieldProps<Values> & { children(control: Control): ReactNode }) {
   const { register } = useFormContext<Values>();
-  const error = useFieldError<Values>(name, errorKeys);
+  const error = useFieldError<Values>(name, errorKeys, describeError);
   return (
     <Field {...field} error={error}>
       {(aria) => children({ ...aria, ...register(name, rules) })}
@@ -67,11 +74,12 @@ export function TextField<Values extends FieldValues>({
   required,
   errorKeys,
   rules,
+  describeError,
   type = 'text',
   ...input
 }: BoundFieldProps<Values> & Own<InputHTMLAttributes<HTMLInputElement>>) {
   return (
-    <FormField<Values> {...{ name, id, label, hint, required, errorKeys, rules }}>
+    <FormField<Values> {...{ name, id, label, hint, required, errorKeys, rules, describeError }}>
       {(control) => <input type={type} {...input} {...control} />}
     </FormField>
   );
@@ -86,10 +94,11 @@ export function TextAreaField<Values extends FieldValues>({
   required,
   errorKeys,
   rules,
+  describeError,
   ...textarea
 }: BoundFieldProps<Values> & Own<TextareaHTMLAttributes<HTMLTextAreaElement>>) {
   return (
-    <FormField<Values> {...{ name, id, label, hint, required, errorKeys, rules }}>
+    <FormField<Values> {...{ name, id, label, hint, required, errorKeys, rules, describeError }}>
       {(control) => <textarea {...textarea} {...control} />}
     </FormField>
   );
@@ -104,11 +113,12 @@ export function SelectField<Values extends FieldValues>({
   required,
   errorKeys,
   rules,
+  describeError,
   children,
   ...select
 }: BoundFieldProps<Values> & Own<SelectHTMLAttributes<HTMLSelectElement>> & { children: ReactNode }) {
   return (
-    <FormField<Values> {...{ name, id, label, hint, required, errorKeys, rules }}>
+    <FormField<Values> {...{ name, id, label, hint, required, errorKeys, rules, describeError }}>
       {(control) => (
         <select {...select} {...control}>
           {children}
