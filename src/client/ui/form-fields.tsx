@@ -65,60 +65,37 @@ export function FormField<Values extends FieldValues>({
 
 type Own<E> = Omit<E, 'id' | 'name' | 'required' | 'children' | 'onChange' | 'onBlur'>;
 
+/** A bound field's own props, and the rest for its control. */
+function splitBound<Values extends FieldValues, Rest extends object>(props: BoundFieldProps<Values> & Rest) {
+  const { name, id, label, hint, required, errorKeys, rules, describeError, ...rest } = props;
+  return [{ name, id, label, hint, required, errorKeys, rules, describeError }, rest] as const;
+}
+
 /** A one-line input (text by default; `type` for date, number, email…). */
-export function TextField<Values extends FieldValues>({
-  name,
-  id,
-  label,
-  hint,
-  required,
-  errorKeys,
-  rules,
-  describeError,
-  type = 'text',
-  ...input
-}: BoundFieldProps<Values> & Own<InputHTMLAttributes<HTMLInputElement>>) {
+export function TextField<Values extends FieldValues>(
+  props: BoundFieldProps<Values> & Own<InputHTMLAttributes<HTMLInputElement>>,
+) {
+  const [field, { type = 'text', ...input }] = splitBound(props);
   return (
-    <FormField<Values> {...{ name, id, label, hint, required, errorKeys, rules, describeError }}>
-      {(control) => <input type={type} {...input} {...control} />}
-    </FormField>
+    <FormField<Values> {...field}>{(control) => <input type={type} {...input} {...control} />}</FormField>
   );
 }
 
 /** A text of several lines. */
-export function TextAreaField<Values extends FieldValues>({
-  name,
-  id,
-  label,
-  hint,
-  required,
-  errorKeys,
-  rules,
-  describeError,
-  ...textarea
-}: BoundFieldProps<Values> & Own<TextareaHTMLAttributes<HTMLTextAreaElement>>) {
-  return (
-    <FormField<Values> {...{ name, id, label, hint, required, errorKeys, rules, describeError }}>
-      {(control) => <textarea {...textarea} {...control} />}
-    </FormField>
-  );
+export function TextAreaField<Values extends FieldValues>(
+  props: BoundFieldProps<Values> & Own<TextareaHTMLAttributes<HTMLTextAreaElement>>,
+) {
+  const [field, textarea] = splitBound(props);
+  return <FormField<Values> {...field}>{(control) => <textarea {...textarea} {...control} />}</FormField>;
 }
 
 /** A choice from a list: its `<option>`s are the children. */
-export function SelectField<Values extends FieldValues>({
-  name,
-  id,
-  label,
-  hint,
-  required,
-  errorKeys,
-  rules,
-  describeError,
-  children,
-  ...select
-}: BoundFieldProps<Values> & Own<SelectHTMLAttributes<HTMLSelectElement>> & { children: ReactNode }) {
+export function SelectField<Values extends FieldValues>(
+  props: BoundFieldProps<Values> & Own<SelectHTMLAttributes<HTMLSelectElement>> & { children: ReactNode },
+) {
+  const [field, { children, ...select }] = splitBound(props);
   return (
-    <FormField<Values> {...{ name, id, label, hint, required, errorKeys, rules, describeError }}>
+    <FormField<Values> {...field}>
       {(control) => (
         <select {...select} {...control}>
           {children}
