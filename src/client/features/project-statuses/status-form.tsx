@@ -2,7 +2,7 @@ import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { projectStatusSchema, STATUS_MEANINGS } from '../../../domain';
-import { formFields, PercentField } from '../../ui/form-fields';
+import { formFields, Options, PercentField } from '../../ui/form-fields';
 import { RecordForm, type InlineRecordFormProps } from '../../ui/record-form';
 import { errorReason } from '../../ui/use-entity-form';
 import './strings';
@@ -48,11 +48,7 @@ export function StatusForm(props: InlineRecordFormProps<StatusFormValues, Status
         hint={t('projectStatuses.meaningHint')}
         required
       >
-        {STATUS_MEANINGS.map((m) => (
-          <option key={m} value={m}>
-            {t(`projectStatuses.meanings.${m}`)}
-          </option>
-        ))}
+        <Options values={STATUS_MEANINGS} label={(m) => t(`projectStatuses.meanings.${m}`)} />
       </SelectField>
       <PercentField<StatusFormValues>
         name="defaultProgress"
