@@ -8,6 +8,8 @@ export interface CheckboxListFieldProps<Values extends FieldValues> {
   options: { value: string; label: ReactNode }[];
   /** Shown instead of the list when there is nothing to choose. */
   empty?: ReactNode;
+  /** A class for the list, besides `plain-list`. */
+  className?: string;
 }
 
 /**
@@ -19,6 +21,7 @@ export function CheckboxListField<Values extends FieldValues>({
   legend,
   options,
   empty,
+  className,
 }: CheckboxListFieldProps<Values>) {
   const { field } = useController<Values>({ name });
   const chosen = field.value as string[];
@@ -26,7 +29,7 @@ export function CheckboxListField<Values extends FieldValues>({
     <fieldset>
       <legend>{legend}</legend>
       {options.length === 0 && empty ? <p className="field-hint">{empty}</p> : null}
-      <ul className="plain-list">
+      <ul className={className ? `plain-list ${className}` : 'plain-list'}>
         {options.map((option) => (
           <li key={option.value}>
             <label className="choice">

@@ -1,10 +1,9 @@
-import type { FieldValues, Path, UseFormRegister, FieldErrors } from 'react-hook-form';
+import type { FieldValues } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { Role, User } from '../../../domain';
 import { useDirectorates } from '../../data/use-territory';
-import { errorText } from '../../i18n/zod-errors';
 import { CheckboxListField } from '../../ui/checkbox-list-field';
-import { Field } from '../../ui/field';
+import { Options, SelectField, TextField } from '../../ui/form-fields';
 import './strings';
 
 /** The roles the signed-in user may give: any for administrators, field roles for coordinators. */
@@ -24,17 +23,13 @@ interface SharedValues extends FieldValues {
  * Display name, role and directorates: the fields the new and the edit form
  * share. A directorate coordinator is offered only their own directorates.
  */
-export function AccountFields<Values extends SharedValues>({
+export function AccountFields({
   viewer,
   role,
-  register,
-  errors,
   roleLocked,
 }: {
   viewer: User;
   role: Role;
-  register: UseFormRegister<Values>;
-  errors: FieldErrors<SharedValues>;
   /** Their own account: the role and directorates stay as they are. */
   roleLocked?: boolean;
 }) {
@@ -46,28 +41,23 @@ export function AccountFields<Values extends SharedValues>({
     .map((d) => ({ value: d.id, label: d.name }));
   return (
     <>
-      <Field
+      <TextField<SharedValues>
+        name="displayName"
         id="account-display-name"
         label={t('accounts.displayName')}
         hint={t('accounts.displayNameHint')}
-        error={errorText(errors.displayName)}
+        autoComplete="off"
+        required
+      />
+      <SelectField<SharedValues>
+        name="role"
+        id="account-role"
+        label={t('accounts.role')}
+        disabled={roleLocked}
         required
       >
-        {(aria) => (
-          <input type="text" autoComplete="off" {...aria} {...register('displayName' as Path<Values>)} />
-        )}
-      </Field>
-      <Field id="account-role" label={t('accounts.role')} error={errorText(errors.role)} required>
-        {(aria) => (
-          <select {...aria} disabled={roleLocked} {...register('role' as Path<Values>)}>
-            {(roleLocked ? [role] : rolesFor(viewer)).map((r) => (
-              <option key={r} value={r}>
-                {t(`roles.${r}`)}
-              </option>
-            ))}
-          </select>
-        )}
-      </Field>
+        <Options values={roleLocked ? [role] : rolesFor(viewer)} label={(r) => t(`roles.${r}`)} />
+      </SelectField>
       {role !== 'admin' && !roleLocked ? (
         <CheckboxListField<SharedValues>
           name="directorateIds"

@@ -6,7 +6,7 @@ import { useAccount } from '../../data/use-account';
 import { createAccount, listAccounts, updateAccount, type Account } from '../../data/use-accounts';
 import { setTeamMemberships, useProcesses, type ProcessView } from '../../data/use-processes';
 import { CheckboxListField } from '../../ui/checkbox-list-field';
-import { errorText, passwordErrorText } from '../../i18n/zod-errors';
+import { passwordErrorText } from '../../i18n/zod-errors';
 import { NewPasswordFields, VerbatimTextField } from '../../ui/credential-fields';
 import { EntityForm } from '../../ui/entity-form';
 import { FormAlert } from '../../ui/form-alert';
@@ -45,7 +45,6 @@ function NewAccountForm({ viewer }: { viewer: User }) {
       return { to: '/accounts', notice: { key: 'accounts.created', values: { name: user.displayName } } };
     },
   });
-  const { register, errors } = shell;
   const [role, username, password] = shell.form.watch(['role', 'username', 'password']);
   return (
     <EntityForm
@@ -54,25 +53,22 @@ function NewAccountForm({ viewer }: { viewer: User }) {
       submittingLabel={t('accounts.creating')}
       cancelTo="/accounts"
     >
-      <VerbatimTextField
+      <VerbatimTextField<NewAccountFormValues>
+        name="username"
         id="account-username"
         label={t('accounts.username')}
         hint={t('accounts.usernameHint')}
         autoComplete="off"
-        error={errorText(errors.username, { invalid_format: 'errors.username' })}
-        registration={register('username')}
+        errorKeys={{ invalid_format: 'errors.username' }}
       />
-      <AccountFields viewer={viewer} role={role} register={register} errors={errors} />
-      <NewPasswordFields
+      <AccountFields viewer={viewer} role={role} />
+      <NewPasswordFields<NewAccountFormValues>
         idPrefix="account"
+        names={{ password: 'password', confirm: 'confirmPassword' }}
         label={t('accounts.password')}
         confirmLabel={t('accounts.confirmPassword')}
         hint={t('accounts.passwordHint')}
-        errors={{
-          password: passwordErrorText(errors.password, password, username),
-          confirm: errorText(errors.confirmPassword, { custom: 'errors.passwordsDiffer' }),
-        }}
-        registrations={{ password: register('password'), confirm: register('confirmPassword') }}
+        describeError={(error) => passwordErrorText(error, password, username)}
       />
     </EntityForm>
   );
@@ -130,13 +126,7 @@ function EditAccountForm({
       <p>
         {t('accounts.username')}: <strong>{account.username}</strong>
       </p>
-      <AccountFields
-        viewer={viewer}
-        role={role}
-        register={shell.register}
-        errors={shell.errors}
-        roleLocked={own}
-      />
+      <AccountFields viewer={viewer} role={role} roleLocked={own} />
       {!own && (role === 'facilitator' || role === 'promoter') ? (
         <CheckboxListField<EditAccountFormValues>
           name="processIds"

@@ -2,10 +2,9 @@ import { z } from 'zod';
 import { useTranslation } from 'react-i18next';
 import { agendaVersionSchema } from '../../../domain';
 import type { AgendaProjectChoice } from '../../data/use-agenda';
-import { errorText } from '../../i18n/zod-errors';
 import { CheckboxListField } from '../../ui/checkbox-list-field';
 import { EntityForm } from '../../ui/entity-form';
-import { Field } from '../../ui/field';
+import { formFields } from '../../ui/form-fields';
 import { errorReason, useEntityForm, type SaveOutcome } from '../../ui/use-entity-form';
 import './strings';
 
@@ -15,6 +14,7 @@ const assembleSchema = z.object({
   projectIds: z.array(z.string()).max(300),
 });
 export type AssembleValues = z.infer<typeof assembleSchema>;
+const { TextField } = formFields<AssembleValues>();
 
 export interface AssembleFormProps {
   headingId: string;
@@ -57,15 +57,14 @@ export function AssembleForm({
       confirmsInPlace={confirmsInPlace}
       aria-labelledby={headingId}
     >
-      <Field
+      <TextField
+        name="changelog"
         id={`${headingId}-changelog`}
         label={t('agenda.assemble.changelog')}
         hint={t('agenda.assemble.changelogHint')}
-        error={errorText(shell.errors.changelog)}
+        maxLength={300}
         required
-      >
-        {(aria) => <input type="text" maxLength={300} {...aria} {...shell.register('changelog')} />}
-      </Field>
+      />
       <CheckboxListField<AssembleValues>
         name="projectIds"
         legend={t('agenda.assemble.projects')}

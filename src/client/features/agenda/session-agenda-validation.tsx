@@ -14,7 +14,7 @@ import {
 import { useSession } from '../../data/use-sessions';
 import { errorText } from '../../i18n/zod-errors';
 import { EntityForm } from '../../ui/entity-form';
-import { Field } from '../../ui/field';
+import { formFields } from '../../ui/form-fields';
 import { NumberStepper } from '../../ui/number-stepper';
 import { SavedNotice, type SaveNotice } from '../../ui/save-notice';
 import { errorReason, useEntityForm } from '../../ui/use-entity-form';
@@ -34,6 +34,7 @@ const voteSchema = z.object({
 /** A correction says why (the domain asks for at least 3 characters). */
 const correctionSchema = voteSchema.extend({ reason: z.string().trim().min(3).max(500) });
 type VoteValues = z.infer<typeof voteSchema>;
+const { TextField, SelectField } = formFields<VoteValues>();
 
 function VoteCount({ name, idPrefix }: { name: 'for' | 'against' | 'abstain'; idPrefix: string }) {
   const { t } = useTranslation();
@@ -106,32 +107,28 @@ function ShowOfHandsForm({
       aria-labelledby={correcting ? `agenda-correct-${correcting.id}` : 'agenda-validation-title'}
     >
       {correcting ? (
-        <Field
+        <TextField
+          name="reason"
           id={`${idPrefix}-reason`}
           label={t('agenda.validation.reason')}
-          error={errorText(shell.errors.reason)}
+          maxLength={500}
           required
-        >
-          {(aria) => <input type="text" maxLength={500} {...aria} {...shell.register('reason')} />}
-        </Field>
+        />
       ) : (
-        <Field
+        <SelectField
+          name="versionId"
           id="agenda-vote-version"
           label={t('agenda.validation.version')}
-          error={shell.errors.versionId ? t('agenda.validation.chooseVersion') : undefined}
+          errorKeys={{ too_small: 'agenda.validation.chooseVersion' }}
           required
         >
-          {(aria) => (
-            <select {...aria} {...shell.register('versionId')}>
-              <option value="">{t('agenda.validation.chooseVersion')}</option>
-              {drafts.map((d) => (
-                <option key={d.id} value={d.id}>
-                  {t('agenda.validation.versionOption', { number: d.number, changelog: d.changelog })}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
+          <option value="">{t('agenda.validation.chooseVersion')}</option>
+          {drafts.map((d) => (
+            <option key={d.id} value={d.id}>
+              {t('agenda.validation.versionOption', { number: d.number, changelog: d.changelog })}
+            </option>
+          ))}
+        </SelectField>
       )}
       <fieldset>
         <legend>{t('agenda.validation.votes')}</legend>

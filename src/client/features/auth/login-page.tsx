@@ -4,7 +4,7 @@ import { Link, useLocation } from 'react-router';
 import { z } from 'zod';
 import { checkPasswordOf, loginRequestSchema, passwordSchema } from '../../../domain';
 import { signIn, useAccount } from '../../data/use-account';
-import { errorText, passwordErrorText } from '../../i18n/zod-errors';
+import { passwordErrorText } from '../../i18n/zod-errors';
 import { ApiError } from '../../net/api-client';
 import { useEntityForm } from '../../ui/use-entity-form';
 import { authErrorMessage } from '../../widgets/auth-error-message';
@@ -91,7 +91,6 @@ export function LoginPage() {
       return { to: returnPath(location.state), replace: true };
     },
   });
-  const { register, errors } = shell;
   const { getValues, setValue, watch } = shell.form;
   const [username, newPassword] = watch(['username', 'newPassword']);
 
@@ -128,31 +127,23 @@ export function LoginPage() {
         </>
       }
     >
-      <UsernameField
-        id="login-username"
-        error={errorText(errors.username)}
-        registration={register('username')}
-      />
-      <PasswordField
+      <UsernameField<LoginFormValues> name="username" id="login-username" />
+      <PasswordField<LoginFormValues>
+        name="password"
         id="login-password"
         label={t('auth.password')}
         autoComplete="current-password"
-        error={errorText(errors.password)}
-        registration={register('password')}
       />
       {mustChange ? (
         <>
           <h2>{t('auth.mustChangeTitle')}</h2>
-          <NewPasswordFields
+          <NewPasswordFields<LoginFormValues>
             idPrefix="login-new"
+            names={{ password: 'newPassword', confirm: 'confirmNewPassword' }}
             label={t('auth.newPassword')}
             confirmLabel={t('auth.confirmNewPassword')}
             hint={t('auth.passwordRules')}
-            errors={{
-              password: passwordErrorText(errors.newPassword, newPassword, username),
-              confirm: errorText(errors.confirmNewPassword, { custom: 'errors.passwordsDiffer' }),
-            }}
-            registrations={{ password: register('newPassword'), confirm: register('confirmNewPassword') }}
+            describeError={(error) => passwordErrorText(error, newPassword, username)}
           />
         </>
       ) : null}

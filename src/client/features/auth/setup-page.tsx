@@ -1,8 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { completeSetup } from '../../data/use-account';
-import { errorText } from '../../i18n/zod-errors';
 import { NewPasswordFields, VerbatimTextField } from '../../ui/credential-fields';
-import { Field } from '../../ui/field';
+import { TextField } from '../../ui/form-fields';
 import { useEntityForm } from '../../ui/use-entity-form';
 import { authErrorMessage } from '../../widgets/auth-error-message';
 import { UsernameField } from './auth-fields';
@@ -33,7 +32,6 @@ export function SetupPage() {
       return { to: '/', replace: true };
     },
   });
-  const { register, errors } = shell;
 
   // Once set up, this page has nothing to offer: go sign in.
   useSetupRedirect(false, '/login');
@@ -46,38 +44,28 @@ export function SetupPage() {
       submitLabel={t('setup.create')}
       submittingLabel={t('setup.creating')}
     >
-      <VerbatimTextField
+      <VerbatimTextField<SetupFormValues>
+        name="code"
         id="setup-code"
         label={t('setup.code')}
         hint={t('setup.codeHint')}
         autoComplete="off"
-        error={errorText(errors.code)}
-        registration={register('code')}
       />
-      <UsernameField
-        id="setup-username"
-        error={errorText(errors.username)}
-        registration={register('username')}
-      />
-      <Field
+      <UsernameField<SetupFormValues> name="username" id="setup-username" />
+      <TextField<SetupFormValues>
+        name="displayName"
         id="setup-display-name"
         label={t('setup.displayName')}
         hint={t('setup.displayNameHint')}
-        error={errorText(errors.displayName)}
+        autoComplete="name"
         required
-      >
-        {(aria) => <input type="text" autoComplete="name" {...aria} {...register('displayName')} />}
-      </Field>
-      <NewPasswordFields
+      />
+      <NewPasswordFields<SetupFormValues>
         idPrefix="setup"
+        names={{ password: 'password', confirm: 'confirmPassword' }}
         label={t('auth.password')}
         confirmLabel={t('setup.confirmPassword')}
         hint={t('setup.passwordHint', { count: MIN_PASSWORD_LENGTH })}
-        errors={{
-          password: errorText(errors.password),
-          confirm: errorText(errors.confirmPassword, { custom: 'errors.passwordsDiffer' }),
-        }}
-        registrations={{ password: register('password'), confirm: register('confirmPassword') }}
       />
     </AuthFormPage>
   );

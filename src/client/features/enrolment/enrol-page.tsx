@@ -4,10 +4,9 @@ import { Link, useLocation } from 'react-router';
 import { z } from 'zod';
 import { codeFromScan, enrolmentCodeSchema } from '../../../domain';
 import { enrolDevice } from '../../data/use-account';
-import { errorText } from '../../i18n/zod-errors';
 import { ApiError } from '../../net/api-client';
 import { EntityForm } from '../../ui/entity-form';
-import { Field } from '../../ui/field';
+import { formFields } from '../../ui/form-fields';
 import { PageHeading } from '../../ui/page-heading';
 import { useEntityForm } from '../../ui/use-entity-form';
 import { QrScanner } from './qr-scanner';
@@ -16,6 +15,7 @@ import './strings';
 
 const enrolFormSchema = z.object({ code: enrolmentCodeSchema });
 type EnrolFormValues = z.input<typeof enrolFormSchema>;
+const { TextField } = formFields<EnrolFormValues>();
 
 /**
  * `/enrol` ("Entrar con código"): a tablet signs in with a one-time
@@ -86,26 +86,19 @@ export function EnrolPage() {
         bar="inline"
         fixErrorsText={t('common.checkFields')}
       >
-        <Field
+        <TextField
+          name="code"
           id="enrol-code"
           label={t('enrolment.code')}
           hint={t('enrolment.codeHint')}
-          error={errorText(shell.errors.code, { custom: 'errors.enrolmentCode' })}
+          errorKeys={{ custom: 'errors.enrolmentCode' }}
+          autoComplete="one-time-code"
+          autoCapitalize="characters"
+          spellCheck={false}
+          inputMode="text"
+          className="code-input"
           required
-        >
-          {(aria) => (
-            <input
-              type="text"
-              autoComplete="one-time-code"
-              autoCapitalize="characters"
-              spellCheck={false}
-              inputMode="text"
-              className="code-input"
-              {...aria}
-              {...shell.register('code')}
-            />
-          )}
-        </Field>
+        />
       </EntityForm>
       <p>
         <Link to="/login" className="link-target">

@@ -11,9 +11,8 @@ import {
   type EnrolmentView,
   type IssuedEnrolment,
 } from '../../data/use-accounts';
-import { errorText } from '../../i18n/zod-errors';
 import { EntityForm } from '../../ui/entity-form';
-import { Field } from '../../ui/field';
+import { formFields } from '../../ui/form-fields';
 import { RetryAlert } from '../../ui/form-alert';
 import { useEntityForm } from '../../ui/use-entity-form';
 import { EnrolmentList } from './enrolment-list';
@@ -25,6 +24,7 @@ import './strings';
 
 const issueFormSchema = z.object({ userId: z.string().min(1) });
 type IssueFormValues = z.input<typeof issueFormSchema>;
+const { SelectField } = formFields<IssueFormValues>();
 
 function IssueForm({ people, onIssued }: { people: Account[]; onIssued(issued: IssuedEnrolment): void }) {
   const { t } = useTranslation();
@@ -46,27 +46,18 @@ function IssueForm({ people, onIssued }: { people: Account[]; onIssued(issued: I
       bar="inline"
       requiredNote={false}
     >
-      <Field
-        id="enrolment-person"
-        label={t('enrolment.person')}
-        error={errorText(shell.errors.userId)}
-        required
-      >
-        {(aria) => (
-          <select {...aria} {...shell.register('userId')}>
-            <option value="">{t('enrolment.choosePerson')}</option>
-            {people.map((p) => (
-              <option key={p.id} value={p.id}>
-                {t('enrolment.personOption', {
-                  name: p.displayName,
-                  role: t(`roles.${p.role}`),
-                  username: p.username,
-                })}
-              </option>
-            ))}
-          </select>
-        )}
-      </Field>
+      <SelectField name="userId" id="enrolment-person" label={t('enrolment.person')} required>
+        <option value="">{t('enrolment.choosePerson')}</option>
+        {people.map((p) => (
+          <option key={p.id} value={p.id}>
+            {t('enrolment.personOption', {
+              name: p.displayName,
+              role: t(`roles.${p.role}`),
+              username: p.username,
+            })}
+          </option>
+        ))}
+      </SelectField>
     </EntityForm>
   );
 }

@@ -8,7 +8,8 @@ import { createRound, useBallotProblems, type BallotProblem } from '../../data/u
 import { useSession, type SessionView } from '../../data/use-sessions';
 import { errorText } from '../../i18n/zod-errors';
 import { EntityForm } from '../../ui/entity-form';
-import { Field, FieldErrorText } from '../../ui/field';
+import { FieldErrorText } from '../../ui/field';
+import { formFields } from '../../ui/form-fields';
 import { PageHeading } from '../../ui/page-heading';
 import { Loading, NotFound } from '../../ui/status-views';
 import { errorReason, useEntityForm } from '../../ui/use-entity-form';
@@ -49,6 +50,7 @@ const roundFormSchema = z
   });
 type RoundFormInput = z.input<typeof roundFormSchema>;
 type RoundFormOutput = z.output<typeof roundFormSchema>;
+const { TextField } = formFields<RoundFormInput>();
 
 function RoundForm({
   session,
@@ -103,14 +105,7 @@ function RoundForm({
       submitLabel={t('prioritisation.form.submit')}
       cancelTo={`/sessions/${session.id}`}
     >
-      <Field
-        id="round-title"
-        label={t('prioritisation.form.roundTitle')}
-        error={errorText(errors.title)}
-        required
-      >
-        {(aria) => <input type="text" {...aria} {...register('title')} />}
-      </Field>
+      <TextField name="title" id="round-title" label={t('prioritisation.form.roundTitle')} required />
 
       <fieldset
         className="section"
@@ -171,24 +166,18 @@ function RoundForm({
           <legend>
             <h2>{t('prioritisation.methods.dots')}</h2>
           </legend>
-          <Field
+          <TextField
+            name="dotsPerPerson"
             id="round-dots"
             label={t('prioritisation.form.dotsPerPerson')}
-            error={errorText(errors.dotsPerPerson)}
+            type="number"
+            inputMode="numeric"
+            min={1}
+            max={20}
+            className="input-short"
+            rules={{ valueAsNumber: true }}
             required
-          >
-            {(aria) => (
-              <input
-                type="number"
-                inputMode="numeric"
-                min={1}
-                max={20}
-                className="input-short"
-                {...aria}
-                {...register('dotsPerPerson', { valueAsNumber: true })}
-              />
-            )}
-          </Field>
+          />
           <label className="choice">
             <input type="checkbox" {...register('allowStacking')} />
             <span>{t('prioritisation.form.allowStacking')}</span>
@@ -206,34 +195,26 @@ function RoundForm({
             <fieldset key={field.id} className="criterion">
               <legend>{t('prioritisation.form.criterionLegend', { number: i + 1 })}</legend>
               <div className="field-row">
-                <Field
+                <TextField
+                  name={`criteria.${i}.label`}
                   id={`criterion-${i}-label`}
                   label={t('prioritisation.form.criterionLabel')}
-                  error={errorText(errors.criteria?.[i]?.label)}
                   required
-                >
-                  {(aria) => <input type="text" {...aria} {...register(`criteria.${i}.label`)} />}
-                </Field>
-                <Field
+                />
+                <TextField
+                  name={`criteria.${i}.weight`}
                   id={`criterion-${i}-weight`}
                   label={t('prioritisation.form.criterionWeight')}
                   hint={t('prioritisation.form.criterionWeightHint')}
-                  error={errorText(errors.criteria?.[i]?.weight)}
+                  type="number"
+                  inputMode="decimal"
+                  step="0.5"
+                  min={0.1}
+                  max={10}
+                  className="input-short"
+                  rules={{ valueAsNumber: true }}
                   required
-                >
-                  {(aria) => (
-                    <input
-                      type="number"
-                      inputMode="decimal"
-                      step="0.5"
-                      min={0.1}
-                      max={10}
-                      className="input-short"
-                      {...aria}
-                      {...register(`criteria.${i}.weight`, { valueAsNumber: true })}
-                    />
-                  )}
-                </Field>
+                />
               </div>
               <button type="button" className="button" onClick={() => criteria.remove(i)}>
                 {t('prioritisation.form.removeCriterion', { number: i + 1 })}

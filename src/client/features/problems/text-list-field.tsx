@@ -1,14 +1,15 @@
 import { useFieldArray, useFormContext } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { errorText } from '../../i18n/zod-errors';
-import { Field } from '../../ui/field';
+import { formFields } from '../../ui/form-fields';
 import type { ProblemFormValues } from './problem-form-values';
 import './strings';
+
+const { TextField } = formFields<ProblemFormValues>();
 
 /** Causes or effects: a list of short texts, each added and removed with its own button. */
 export function TextListField({ name }: { name: 'causes' | 'effects' }) {
   const { t } = useTranslation();
-  const { control, register, formState } = useFormContext<ProblemFormValues>();
+  const { control, formState } = useFormContext<ProblemFormValues>();
   const { fields, append, remove } = useFieldArray({ control, name });
   const errors = formState.errors[name];
 
@@ -23,14 +24,12 @@ export function TextListField({ name }: { name: 'causes' | 'effects' }) {
         {fields.map((item, index) => (
           <li key={item.id} className="inline-row">
             <div className="grow">
-              <Field
+              <TextField
+                name={`${name}.${index}.text`}
                 id={`problem-${name}-${index}`}
                 label={t(`problems.${name}.item`, { number: index + 1 })}
-                error={errorText(errors?.[index]?.text)}
                 required
-              >
-                {(aria) => <input type="text" {...aria} {...register(`${name}.${index}.text`)} />}
-              </Field>
+              />
             </div>
             <button type="button" className="button" onClick={() => remove(index)}>
               {t(`problems.${name}.remove`, { number: index + 1 })}

@@ -4,9 +4,8 @@ import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { collectiveSchema, newId, type Collective, type CollectiveMember } from '../../../domain';
 import { updateProcess, type ProcessView } from '../../data/use-processes';
-import { errorText } from '../../i18n/zod-errors';
 import { EntityForm } from '../../ui/entity-form';
-import { Field } from '../../ui/field';
+import { formFields } from '../../ui/form-fields';
 import { RepeatableRows } from '../../ui/repeatable-rows';
 import { formatDate, formatNumber, todayIsoDate } from '../../ui/format';
 import { errorReason, useEntityForm } from '../../ui/use-entity-form';
@@ -20,6 +19,7 @@ const collectiveFormSchema = z.object({
   ),
 });
 type CollectiveFormValues = z.infer<typeof collectiveFormSchema>;
+const { TextField, CheckboxField } = formFields<CollectiveFormValues>();
 
 /** A draft the collective's rules refuse, with the i18n key of why. */
 class CollectiveRefused extends Error {
@@ -65,27 +65,20 @@ function CollectiveForm({ process, onClose }: { process: ProcessView; onClose():
       return { to: '.', replace: true, notice: { key: 'processCollective.saved' } };
     },
   });
-  const { register, errors } = shell;
   const { control } = shell.form;
   const members = useFieldArray({ control, name: 'members' });
 
   return (
     <EntityForm shell={shell} submitLabel={t('processCollective.save')} bar="inline" onCancel={onClose}>
-      <Field
+      <TextField
+        name="memberCount"
         id="collective-count"
         label={t('processCollective.memberCount')}
-        error={errorText(errors.memberCount)}
-      >
-        {(aria) => (
-          <input
-            type="number"
-            inputMode="numeric"
-            min={0}
-            {...aria}
-            {...register('memberCount', { valueAsNumber: true })}
-          />
-        )}
-      </Field>
+        type="number"
+        inputMode="numeric"
+        min={0}
+        rules={{ valueAsNumber: true }}
+      />
       <p className="field-hint">{t('processCollective.namesHint')}</p>
       <RepeatableRows
         rows={members.fields}
@@ -97,18 +90,18 @@ function CollectiveForm({ process, onClose }: { process: ProcessView; onClose():
       >
         {(m, index) => (
           <>
-            <div className="field">
-              <label htmlFor={`member-${m.id}-name`}>{t('processCollective.name')}</label>
-              <input id={`member-${m.id}-name`} type="text" {...register(`members.${index}.name`)} />
-            </div>
-            <label className="choice">
-              <input type="checkbox" {...register(`members.${index}.consent`)} />{' '}
-              {t('processCollective.consent')}
-            </label>
-            <div className="field">
-              <label htmlFor={`member-${m.id}-date`}>{t('processCollective.consentDate')}</label>
-              <input id={`member-${m.id}-date`} type="date" {...register(`members.${index}.consentDate`)} />
-            </div>
+            <TextField
+              name={`members.${index}.name`}
+              id={`member-${m.id}-name`}
+              label={t('processCollective.name')}
+            />
+            <CheckboxField name={`members.${index}.consent`} label={t('processCollective.consent')} />
+            <TextField
+              name={`members.${index}.consentDate`}
+              id={`member-${m.id}-date`}
+              label={t('processCollective.consentDate')}
+              type="date"
+            />
           </>
         )}
       </RepeatableRows>

@@ -5,11 +5,10 @@ import { PROCESS_STAGES, processStageSchema, type ProcessStage } from '../../../
 import { isBackwards, nextStage } from '../../../domain/process-stages';
 import { StageTransitionError, recordStageEntry, type ProcessView } from '../../data/use-processes';
 import { type SessionView } from '../../data/use-sessions';
-import { errorText } from '../../i18n/zod-errors';
 import { CheckboxListField } from '../../ui/checkbox-list-field';
 import { ConfirmDialog } from '../../ui/confirm-dialog';
 import { EntityForm } from '../../ui/entity-form';
-import { Field } from '../../ui/field';
+import { formFields } from '../../ui/form-fields';
 import { formatDate, todayIsoDate } from '../../ui/format';
 import { errorReason, useEntityForm } from '../../ui/use-entity-form';
 import './strings';
@@ -22,6 +21,7 @@ const stageFormSchema = z.object({
   note: z.string(),
 });
 type StageFormValues = z.infer<typeof stageFormSchema>;
+const { TextField, TextAreaField, SelectField } = formFields<StageFormValues>();
 
 /**
  * Records a stage transition: the stage (the next one by default; going back
@@ -68,7 +68,6 @@ export function StageChanger({ process, sessions }: { process: ProcessView; sess
       return { to: '.', replace: true, notice: { key: 'processStages.saved' } };
     },
   });
-  const { register, errors } = shell;
   const { watch } = shell.form;
   const stage: ProcessStage = watch('stage');
   const number = PROCESS_STAGES.indexOf(stage) + 1;
@@ -96,20 +95,14 @@ export function StageChanger({ process, sessions }: { process: ProcessView; sess
         >
           <h3 id={`${id}-title`}>{t('processes.changeStage')}</h3>
           <div className="field-row">
-            <Field id={id} label={t('processStages.target')} error={errorText(errors.stage)}>
-              {(aria) => (
-                <select {...aria} {...register('stage')}>
-                  {PROCESS_STAGES.map((s, index) => (
-                    <option key={s} value={s} disabled={s === process.stage}>
-                      {index + 1}. {t(`vocabulary.stages.${s}`)}
-                    </option>
-                  ))}
-                </select>
-              )}
-            </Field>
-            <Field id={`${id}-date`} label={t('processStages.reachedAt')} error={errorText(errors.reachedAt)}>
-              {(aria) => <input type="date" {...aria} {...register('reachedAt')} />}
-            </Field>
+            <SelectField name="stage" id={id} label={t('processStages.target')}>
+              {PROCESS_STAGES.map((s, index) => (
+                <option key={s} value={s} disabled={s === process.stage}>
+                  {index + 1}. {t(`vocabulary.stages.${s}`)}
+                </option>
+              ))}
+            </SelectField>
+            <TextField name="reachedAt" id={`${id}-date`} label={t('processStages.reachedAt')} type="date" />
           </div>
           <CheckboxListField<StageFormValues>
             name="sessionIds"
@@ -120,15 +113,14 @@ export function StageChanger({ process, sessions }: { process: ProcessView; sess
               label: `${s.title} · ${formatDate(s.date, i18n.language)}`,
             }))}
           />
-          <Field
+          <TextAreaField
+            name="note"
             id={`${id}-note`}
             label={t('processStages.note')}
             required={back}
             hint={back ? t('processStages.backNeedsNote') : undefined}
-            error={errorText(errors.note)}
-          >
-            {(aria) => <textarea rows={2} {...aria} {...register('note')} />}
-          </Field>
+            rows={2}
+          />
         </EntityForm>
       </div>
       <ConfirmDialog

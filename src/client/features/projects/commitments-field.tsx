@@ -2,11 +2,12 @@ import { useFieldArray, useFormContext } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { COMMITMENT_PARTIES } from '../../../domain';
 import type { GovernmentAreaView } from '../../data/use-government-areas';
-import { errorText } from '../../i18n/zod-errors';
-import { Field } from '../../ui/field';
+import { formFields, Options } from '../../ui/form-fields';
 import { RepeatableRows } from '../../ui/repeatable-rows';
 import { newCommitment, type ProjectFormValues } from './project-form-values';
 import './strings';
+
+const { TextField, TextAreaField, SelectField, CheckboxField } = formFields<ProjectFormValues>();
 
 /**
  * Co-responsibility: who (the Collective, a named resident group, a
@@ -15,9 +16,8 @@ import './strings';
  */
 export function CommitmentsField({ areas }: { areas: GovernmentAreaView[] }) {
   const { t } = useTranslation();
-  const { control, register, formState, watch } = useFormContext<ProjectFormValues>();
+  const { control, watch } = useFormContext<ProjectFormValues>();
   const { fields, append, remove } = useFieldArray({ control, name: 'commitments' });
-  const errors = formState.errors.commitments;
   const rows = watch('commitments');
 
   return (
@@ -36,81 +36,62 @@ export function CommitmentsField({ areas }: { areas: GovernmentAreaView[] }) {
         onAdd={() => append(newCommitment(), { focusName: `commitments.${fields.length}.what` })}
       >
         {(_item, index) => {
-          const itemErrors = errors?.[index];
+          const name = `commitments.${index}` as const;
           const prefix = `commitment-${index}`;
           const kind = rows[index]?.kind;
           return (
             <>
               <div className="field-row">
-                <Field
+                <SelectField
+                  name={`${name}.kind`}
                   id={`${prefix}-kind`}
                   label={t('projects.commitments.who')}
-                  error={errorText(itemErrors?.kind)}
                   required
                 >
-                  {(aria) => (
-                    <select {...aria} {...register(`commitments.${index}.kind`)}>
-                      {COMMITMENT_PARTIES.map((party) => (
-                        <option key={party} value={party}>
-                          {t(`projects.parties.${party}`)}
-                        </option>
-                      ))}
-                    </select>
-                  )}
-                </Field>
+                  <Options values={COMMITMENT_PARTIES} label={(party) => t(`projects.parties.${party}`)} />
+                </SelectField>
                 {kind === 'resident_group' ? (
-                  <Field
+                  <TextField
+                    name={`${name}.name`}
                     id={`${prefix}-name`}
                     label={t('projects.commitments.name')}
-                    error={errorText(itemErrors?.name, { custom: 'projects.errors.groupName' })}
+                    errorKeys={{ custom: 'projects.errors.groupName' }}
                     required
-                  >
-                    {(aria) => <input type="text" {...aria} {...register(`commitments.${index}.name`)} />}
-                  </Field>
+                  />
                 ) : null}
                 {kind === 'government_area' ? (
-                  <Field
+                  <SelectField
+                    name={`${name}.governmentAreaId`}
                     id={`${prefix}-area`}
                     label={t('projects.commitments.area')}
-                    error={errorText(itemErrors?.governmentAreaId, {
-                      custom: 'projects.errors.chooseArea',
-                    })}
+                    errorKeys={{ custom: 'projects.errors.chooseArea' }}
                     required
                   >
-                    {(aria) => (
-                      <select {...aria} {...register(`commitments.${index}.governmentAreaId`)}>
-                        <option value="">{t('projects.commitments.chooseArea')}</option>
-                        {areas.map((area) => (
-                          <option key={area.id} value={area.id}>
-                            {area.name}
-                          </option>
-                        ))}
-                      </select>
-                    )}
-                  </Field>
+                    <option value="">{t('projects.commitments.chooseArea')}</option>
+                    {areas.map((area) => (
+                      <option key={area.id} value={area.id}>
+                        {area.name}
+                      </option>
+                    ))}
+                  </SelectField>
                 ) : null}
               </div>
-              <Field
+              <TextAreaField
+                name={`${name}.what`}
                 id={`${prefix}-what`}
                 label={t('projects.commitments.what')}
-                error={errorText(itemErrors?.what)}
+                rows={2}
                 required
-              >
-                {(aria) => <textarea rows={2} {...aria} {...register(`commitments.${index}.what`)} />}
-              </Field>
+              />
               <div className="field-row">
-                <Field
+                <TextField
+                  name={`${name}.dueDate`}
                   id={`${prefix}-due`}
                   label={t('projects.commitments.dueDate')}
-                  error={errorText(itemErrors?.dueDate)}
+                  type="date"
                   required
-                >
-                  {(aria) => <input type="date" {...aria} {...register(`commitments.${index}.dueDate`)} />}
-                </Field>
-                <label className="choice">
-                  <input type="checkbox" {...register(`commitments.${index}.done`)} />{' '}
-                  {t('projects.commitments.done')}
-                </label>
+                />
+                <CheckboxField name={`${name}.done`} label={t('projects.commitments.done')} />
               </div>
             </>
           );

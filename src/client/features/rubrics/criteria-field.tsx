@@ -2,9 +2,12 @@ import { useFieldArray, useFormContext } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { LEVELS, newId } from '../../../domain';
 import { errorText } from '../../i18n/zod-errors';
-import { Field, FieldErrorText } from '../../ui/field';
+import { FieldErrorText } from '../../ui/field';
+import { formFields } from '../../ui/form-fields';
 import type { TemplateFormValues } from './template-form-schema';
 import './strings';
+
+const { TextField, TextAreaField } = formFields<TemplateFormValues>();
 
 /**
  * The template's criteria: each a label and the descriptors of its four
@@ -13,7 +16,6 @@ import './strings';
 export function CriteriaField() {
   const { t } = useTranslation();
   const {
-    register,
     control,
     formState: { errors },
   } = useFormContext<TemplateFormValues>();
@@ -25,34 +27,24 @@ export function CriteriaField() {
       </legend>
       <FieldErrorText id="criteria-error" message={errorText(errors.criteria?.root ?? errors.criteria)} />
       {fields.map((item, index) => {
-        const itemErrors = errors.criteria?.[index];
         return (
           <fieldset key={item.id} className="card criterion-editor">
             <legend>{t('rubrics.editor.criterion', { number: index + 1 })}</legend>
-            <Field
+            <TextField
+              name={`criteria.${index}.label`}
               id={`criterion-${index}-label`}
               label={t('rubrics.editor.criterionLabel')}
-              error={errorText(itemErrors?.label)}
               required
-            >
-              {(aria) => <input type="text" {...aria} {...register(`criteria.${index}.label`)} />}
-            </Field>
+            />
             {LEVELS.map((level) => (
-              <Field
+              <TextAreaField
                 key={level}
+                name={`criteria.${index}.levels.${(level - 1) as 0 | 1 | 2 | 3}`}
                 id={`criterion-${index}-level-${level}`}
                 label={t('rubrics.editor.levelDescriptor', { level })}
-                error={errorText(itemErrors?.levels?.[level - 1])}
+                rows={2}
                 required
-              >
-                {(aria) => (
-                  <textarea
-                    rows={2}
-                    {...aria}
-                    {...register(`criteria.${index}.levels.${(level - 1) as 0 | 1 | 2 | 3}`)}
-                  />
-                )}
-              </Field>
+              />
             ))}
             <button
               type="button"

@@ -1,10 +1,11 @@
 import { useFieldArray, useFormContext } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { newId } from '../../../domain';
-import { errorText } from '../../i18n/zod-errors';
-import { Field } from '../../ui/field';
+import { formFields } from '../../ui/form-fields';
 import type { ScoreFormValues } from './score-form-schema';
 import './strings';
+
+const { TextField, TextAreaField } = formFields<ScoreFormValues>();
 
 const toCount = (value: unknown) =>
   value === '' || value === null || value === undefined ? null : Number(value);
@@ -12,11 +13,7 @@ const toCount = (value: unknown) =>
 /** Group and individual interview notes given with a score: text and, for a group, how many took part. No names. */
 export function InterviewNotesField() {
   const { t } = useTranslation();
-  const {
-    register,
-    control,
-    formState: { errors },
-  } = useFormContext<ScoreFormValues>();
+  const { control } = useFormContext<ScoreFormValues>();
   const { fields, append, remove } = useFieldArray({ control, name: 'interviews' });
   return (
     <fieldset className="section">
@@ -26,35 +23,27 @@ export function InterviewNotesField() {
       <p className="field-hint">{t('rubrics.interviews.hint')}</p>
       {fields.length === 0 ? <p className="empty">{t('rubrics.interviews.none')}</p> : null}
       {fields.map((item, index) => {
-        const itemErrors = errors.interviews?.[index];
         const title = t(`rubrics.interviews.kinds.${item.kind}`);
         return (
           <fieldset key={item.id} className="card interview-note">
             <legend>{t('rubrics.interviews.item', { number: index + 1, kind: title })}</legend>
-            <Field
+            <TextAreaField
+              name={`interviews.${index}.text`}
               id={`interview-${index}-text`}
               label={t('rubrics.interviews.text')}
-              error={errorText(itemErrors?.text)}
+              rows={4}
               required
-            >
-              {(aria) => <textarea rows={4} {...aria} {...register(`interviews.${index}.text`)} />}
-            </Field>
+            />
             {item.kind === 'group' ? (
-              <Field
+              <TextField
+                name={`interviews.${index}.participants`}
                 id={`interview-${index}-participants`}
                 label={t('rubrics.interviews.participants')}
-                error={errorText(itemErrors?.participants)}
-              >
-                {(aria) => (
-                  <input
-                    type="number"
-                    inputMode="numeric"
-                    min={1}
-                    {...aria}
-                    {...register(`interviews.${index}.participants`, { setValueAs: toCount })}
-                  />
-                )}
-              </Field>
+                type="number"
+                inputMode="numeric"
+                min={1}
+                rules={{ setValueAs: toCount }}
+              />
             ) : null}
             <button type="button" className="button button-danger" onClick={() => remove(index)}>
               {t('rubrics.interviews.remove', { number: index + 1 })}

@@ -10,9 +10,8 @@ import {
   type RubricTemplateView,
 } from '../../data/use-rubrics';
 import { useAccount } from '../../data/use-account';
-import { errorText } from '../../i18n/zod-errors';
 import { EntityForm } from '../../ui/entity-form';
-import { Field } from '../../ui/field';
+import { formFields, Options } from '../../ui/form-fields';
 import { PageHeading } from '../../ui/page-heading';
 import { Loading, NotFound } from '../../ui/status-views';
 import { errorReason, useEntityForm, type SaveOutcome } from '../../ui/use-entity-form';
@@ -21,6 +20,8 @@ import { templateFormSchema, type TemplateFormOutput, type TemplateFormValues } 
 import './strings';
 import './rubrics.css';
 import { BackLink } from '../../ui/back-link';
+
+const { TextField, TextAreaField, SelectField } = formFields<TemplateFormValues>();
 
 interface PageProps {
   onDirtyChange?: (dirty: boolean) => void;
@@ -85,7 +86,6 @@ function TemplateForm({ template, onDirtyChange }: PageProps & { template: Rubri
       };
     },
   });
-  const { register, errors } = shell;
   const { watch } = shell.form;
   const appliesTo = watch('appliesTo');
 
@@ -106,71 +106,34 @@ function TemplateForm({ template, onDirtyChange }: PageProps & { template: Rubri
         <legend>
           <h2>{t('rubrics.editor.general')}</h2>
         </legend>
-        <Field id="template-name" label={t('rubrics.editor.name')} error={errorText(errors.name)} required>
-          {(aria) => <input type="text" {...aria} {...register('name')} />}
-        </Field>
-        <Field
+        <TextField name="name" id="template-name" label={t('rubrics.editor.name')} required />
+        <TextAreaField
+          name="description"
           id="template-description"
           label={t('rubrics.editor.description')}
-          error={errorText(errors.description)}
-        >
-          {(aria) => <textarea rows={3} {...aria} {...register('description')} />}
-        </Field>
-        <Field id="template-kind" label={t('rubrics.editor.kind')} error={errorText(errors.kind)} required>
-          {(aria) => (
-            <select {...aria} {...register('kind')}>
-              {RUBRIC_KINDS.map((kind) => (
-                <option key={kind} value={kind}>
-                  {t(`rubrics.kinds.${kind}`)}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-        <Field
-          id="template-applies-to"
-          label={t('rubrics.editor.appliesTo')}
-          error={errorText(errors.appliesTo)}
-          required
-        >
-          {(aria) => (
-            <select {...aria} {...register('appliesTo')}>
-              <option value="session">{t('rubrics.editor.appliesToSession')}</option>
-              <option value="moment">{t('rubrics.editor.appliesToMoment')}</option>
-            </select>
-          )}
-        </Field>
+          rows={3}
+        />
+        <SelectField name="kind" id="template-kind" label={t('rubrics.editor.kind')} required>
+          <Options values={RUBRIC_KINDS} label={(kind) => t(`rubrics.kinds.${kind}`)} />
+        </SelectField>
+        <SelectField name="appliesTo" id="template-applies-to" label={t('rubrics.editor.appliesTo')} required>
+          <option value="session">{t('rubrics.editor.appliesToSession')}</option>
+          <option value="moment">{t('rubrics.editor.appliesToMoment')}</option>
+        </SelectField>
         {appliesTo === 'session' ? (
-          <Field
+          <SelectField
+            name="sessionType"
             id="template-session-type"
             label={t('rubrics.editor.sessionType')}
-            error={errorText(errors.sessionType)}
             required
           >
-            {(aria) => (
-              <select {...aria} {...register('sessionType')}>
-                <SessionTypeOptions placeholder={t('rubrics.editor.chooseSessionType')} />
-              </select>
-            )}
-          </Field>
+            <SessionTypeOptions placeholder={t('rubrics.editor.chooseSessionType')} />
+          </SelectField>
         ) : (
-          <Field
-            id="template-moment"
-            label={t('rubrics.editor.moment')}
-            error={errorText(errors.moment)}
-            required
-          >
-            {(aria) => (
-              <select {...aria} {...register('moment')}>
-                <option value="">{t('rubrics.editor.chooseMoment')}</option>
-                {MOMENTS.map((moment) => (
-                  <option key={moment} value={moment}>
-                    {t(`rubrics.moments.${moment}`)}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
+          <SelectField name="moment" id="template-moment" label={t('rubrics.editor.moment')} required>
+            <option value="">{t('rubrics.editor.chooseMoment')}</option>
+            <Options values={MOMENTS} label={(moment) => t(`rubrics.moments.${moment}`)} />
+          </SelectField>
         )}
       </fieldset>
       <CriteriaField />

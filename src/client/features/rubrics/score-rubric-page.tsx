@@ -11,9 +11,8 @@ import {
 } from '../../data/use-rubrics';
 import { useProcess } from '../../data/use-processes';
 import { useSession } from '../../data/use-sessions';
-import { errorText } from '../../i18n/zod-errors';
 import { EntityForm } from '../../ui/entity-form';
-import { Field } from '../../ui/field';
+import { formFields } from '../../ui/form-fields';
 import { PageHeading } from '../../ui/page-heading';
 import { Loading, NotFound } from '../../ui/status-views';
 import { errorReason, useEntityForm } from '../../ui/use-entity-form';
@@ -30,6 +29,7 @@ interface PageProps {
   onDirtyChange?: (dirty: boolean) => void;
 }
 
+const { TextAreaField } = formFields<ScoreFormValues>();
 const EMPTY: ScoreFormValues = { levels: {}, comment: '', interviews: [] };
 
 /** The one-screen score form for one template: levels, a comment, interview notes. */
@@ -66,7 +66,6 @@ function ScoreForm({
       };
     },
   });
-  const { register, errors } = shell;
 
   return (
     <EntityForm
@@ -85,9 +84,7 @@ function ScoreForm({
         ))}
       </fieldset>
       <div className="section">
-        <Field id="score-comment" label={t('rubrics.score.comment')} error={errorText(errors.comment)}>
-          {(aria) => <textarea rows={4} {...aria} {...register('comment')} />}
-        </Field>
+        <TextAreaField name="comment" id="score-comment" label={t('rubrics.score.comment')} rows={4} />
       </div>
       <InterviewNotesField />
     </EntityForm>

@@ -10,11 +10,16 @@ import {
   updateDirectorate,
   type DirectorateView,
 } from '../../data/use-territory';
-import { errorText } from '../../i18n/zod-errors';
 import { EntityForm } from '../../ui/entity-form';
-import { Field } from '../../ui/field';
+import { formFields } from '../../ui/form-fields';
 import { useEntityForm } from '../../ui/use-entity-form';
 import './strings';
+
+interface DirectorateFormValues {
+  name: string;
+  number: string;
+}
+const { TextField } = formFields<DirectorateFormValues>();
 
 function DirectorateRow({ directorate }: { directorate: DirectorateView }) {
   const { t } = useTranslation();
@@ -62,7 +67,7 @@ function NewDirectorateForm({ next }: { next: number }) {
       }),
     [next],
   );
-  const shell = useEntityForm<{ name: string; number: string }, Directorate>({
+  const shell = useEntityForm<DirectorateFormValues, Directorate>({
     schema,
     defaultValues: { name: '', number: '' },
     failed: (e) => (e instanceof ValidationError ? t('territory.directorates.invalid') : String(e)),
@@ -74,7 +79,6 @@ function NewDirectorateForm({ next }: { next: number }) {
       };
     },
   });
-  const { register, errors } = shell;
   return (
     <EntityForm
       shell={shell}
@@ -83,22 +87,17 @@ function NewDirectorateForm({ next }: { next: number }) {
       bar="inline"
       confirmsInPlace
     >
-      <Field id={`${id}-number`} label={t('territory.directorates.number')} error={errorText(errors.number)}>
-        {(aria) => (
-          <input
-            type="number"
-            min={1}
-            max={99}
-            placeholder={String(next)}
-            className="input-narrow"
-            {...aria}
-            {...register('number')}
-          />
-        )}
-      </Field>
-      <Field id={`${id}-name`} label={t('territory.directorates.name')} error={errorText(errors.name)}>
-        {(aria) => <input type="text" {...aria} {...register('name')} />}
-      </Field>
+      <TextField
+        name="number"
+        id={`${id}-number`}
+        label={t('territory.directorates.number')}
+        type="number"
+        min={1}
+        max={99}
+        placeholder={String(next)}
+        className="input-narrow"
+      />
+      <TextField name="name" id={`${id}-name`} label={t('territory.directorates.name')} />
     </EntityForm>
   );
 }

@@ -1,21 +1,26 @@
+import type { ReactNode } from 'react';
+import { useFormContext } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { SEVERITIES, THEMATIC_AREAS } from '../../../domain';
-import { errorText } from '../../i18n/zod-errors';
 import type { DeleteRecordProps } from '../../ui/delete-record';
 import { EntityForm } from '../../ui/entity-form';
-import { Field, FieldErrorText } from '../../ui/field';
+import { FieldErrorText } from '../../ui/field';
+import { formFields, useFieldError } from '../../ui/form-fields';
 import { THEME_COLOURS } from '../../ui/theme-colours';
 import { errorReason, useEntityForm, type SaveOutcome } from '../../ui/use-entity-form';
+import { PhotosFormField } from '../../widgets/photos/photos-form-field';
 import { NoteLocationField } from './note-location-field';
-import { NotePhotosField } from './note-photos-field';
 import { capitalised } from './note-text';
 import {
+  MAX_NOTE_PHOTOS,
   tourNoteFormSchema,
   type TourNoteFormOutput,
   type TourNoteFormValues,
 } from './tour-note-form-values';
 import './strings';
 import './tour-notes.css';
+
+const { TextAreaField } = formFields<TourNoteFormValues>();
 
 export interface TourNoteFormProps {
   processId: string;
@@ -29,6 +34,53 @@ export interface TourNoteFormProps {
   onDirtyChange?(dirty: boolean): void;
   /** Deleting the note, at the end of the page. */
   remove?: DeleteRecordProps;
+}
+
+/** One of a few big choices (radio buttons in a section), with its error under them. */
+function NoteChoices({
+  name,
+  legend,
+  className,
+  choices,
+}: {
+  name: 'theme' | 'severity';
+  legend: string;
+  className: string;
+  choices: { value: string; className?: string; content: ReactNode }[];
+}) {
+  const { register } = useFormContext<TourNoteFormValues>();
+  const error = useFieldError<TourNoteFormValues>(name);
+  const errorId = `note-${name}-error`;
+  return (
+    <fieldset
+      className={error ? 'section field-invalid' : 'section'}
+      aria-describedby={error ? errorId : undefined}
+    >
+      <legend>
+        <h2>
+          {legend}
+          <span aria-hidden="true"> *</span>
+        </h2>
+      </legend>
+      <div className={`note-choices ${className}`}>
+        {choices.map((choice) => (
+          <label
+            key={choice.value}
+            className={choice.className ? `note-choice ${choice.className}` : 'note-choice'}
+          >
+            <input
+              type="radio"
+              value={choice.value}
+              aria-invalid={error ? true : undefined}
+              {...register(name)}
+            />
+            {choice.content}
+          </label>
+        ))}
+      </div>
+      <FieldErrorText id={errorId} message={error} />
+    </fieldset>
+  );
 }
 
 /**
@@ -54,81 +106,54 @@ export function TourNoteForm({
     onDirtyChange,
     failed: (error) => t('tourNotes.saveFailed', { reason: errorReason(error) }),
   });
-  const { register, errors } = shell;
-  const language = i18n.language;
-  const themeError = errorText(errors.theme);
-  const severityError = errorText(errors.severity);
 
   return (
     <EntityForm shell={shell} submitLabel={submitLabel} cancelTo={cancelTo} remove={remove}>
       <NoteLocationField processId={processId} locateOnOpen={locateOnOpen} />
 
-      <fieldset
-        className={themeError ? 'section field-invalid' : 'section'}
-        aria-describedby={themeError ? 'note-theme-error' : undefined}
-      >
-        <legend>
-          <h2>
-            {t('tourNotes.fields.theme')}
-            <span aria-hidden="true"> *</span>
-          </h2>
-        </legend>
-        <div className="note-choices note-themes">
-          {THEMATIC_AREAS.map((area) => (
-            <label key={area} className="note-choice">
-              <input
-                type="radio"
-                value={area}
-                aria-invalid={themeError ? true : undefined}
-                {...register('theme')}
-              />
+      <NoteChoices
+        name="theme"
+        legend={t('tourNotes.fields.theme')}
+        className="note-themes"
+        choices={THEMATIC_AREAS.map((area) => ({
+          value: area,
+          content: (
+            <>
               <span className="note-chip" aria-hidden="true" style={{ background: THEME_COLOURS[area] }} />
               <span>{t(`vocabulary.themes.${area}`)}</span>
-            </label>
-          ))}
-        </div>
-        <FieldErrorText id="note-theme-error" message={themeError} />
-      </fieldset>
+            </>
+          ),
+        }))}
+      />
 
       <div className="section">
-        <Field
+        <TextAreaField
+          name="description"
           id="note-description"
           label={t('tourNotes.fields.description')}
           hint={t('tourNotes.fields.descriptionHint')}
-          error={errorText(errors.description)}
+          rows={3}
           required
-        >
-          {(aria) => <textarea rows={3} {...aria} {...register('description')} />}
-        </Field>
+        />
       </div>
 
-      <fieldset
-        className={severityError ? 'section field-invalid' : 'section'}
-        aria-describedby={severityError ? 'note-severity-error' : undefined}
-      >
-        <legend>
-          <h2>
-            {t('tourNotes.fields.severity')}
-            <span aria-hidden="true"> *</span>
-          </h2>
-        </legend>
-        <div className="note-choices note-severities">
-          {SEVERITIES.map((severity) => (
-            <label key={severity} className={`note-choice note-severity-${severity}`}>
-              <input
-                type="radio"
-                value={severity}
-                aria-invalid={severityError ? true : undefined}
-                {...register('severity')}
-              />
-              <span>{capitalised(t(`vocabulary.severities.${severity}`), language)}</span>
-            </label>
-          ))}
-        </div>
-        <FieldErrorText id="note-severity-error" message={severityError} />
-      </fieldset>
+      <NoteChoices
+        name="severity"
+        legend={t('tourNotes.fields.severity')}
+        className="note-severities"
+        choices={SEVERITIES.map((severity) => ({
+          value: severity,
+          className: `note-severity-${severity}`,
+          content: <span>{capitalised(t(`vocabulary.severities.${severity}`), i18n.language)}</span>,
+        }))}
+      />
 
-      <NotePhotosField />
+      <PhotosFormField<TourNoteFormValues>
+        name="photos"
+        id="note-photos"
+        max={MAX_NOTE_PHOTOS}
+        strings="tourNotes.photos"
+      />
     </EntityForm>
   );
 }

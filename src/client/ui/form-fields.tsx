@@ -1,0 +1,161 @@
+import type { InputHTMLAttributes, ReactNode, SelectHTMLAttributes, TextareaHTMLAttributes } from 'react';
+import {
+  get,
+  useFormContext,
+  useFormState,
+  type FieldValues,
+  type Path,
+  type RegisterOptions,
+  type UseFormRegisterReturn,
+} from 'react-hook-form';
+import { errorText } from '../i18n/zod-errors';
+import { Field, type FieldProps } from './field';
+
+export interface BoundFieldProps<Values extends FieldValues> {
+  /** The value's name in the form (inside <EntityForm>); nested names such as `criteria.0.label` too. */
+  name: Path<Values>;
+  id: string;
+  label: ReactNode;
+  hint?: ReactNode;
+  required?: boolean | undefined;
+  /** Issue code → i18n key, for the messages a domain schema words itself (see `errorText`). */
+  errorKeys?: Partial<Record<string, string>>;
+  /** How the typed text becomes the value (`valueAsNumber`, `setValueAs`). */
+  rules?: RegisterOptions<Values, Path<Values>>;
+  /** Words the error otherwise than `errorText` does (a password's reason). */
+  describeError?: ((error: FieldIssue | undefined) => string | undefined) | undefined;
+}
+
+export type FieldIssue = { type?: unknown; message?: unknown };
+
+type Control = Parameters<FieldProps['children']>[0] & UseFormRegisterReturn;
+
+/** The error text of one value of the form in context, in the UI language. */
+export function useFieldError<Values extends FieldValues>(
+  name: Path<Values>,
+  errorKeys?: Partial<Record<string, string>>,
+  describeError?: BoundFieldProps<Values>['describeError'],
+): string | undefined {
+  const { errors } = useFormState<Values>({ name });
+  const issue = get(errors, name) as FieldIssue | undefined;
+  return describeError ? describeError(issue) : errorText(issue, errorKeys);
+}
+
+/**
+ * One value of the form in context as a `Field`: its label, hint and error
+ * (read by name), and a control that `children` draws with the attributes
+ * that tie it to all three and to the form.
+ */
+export function FormField<Values extends FieldValues>({
+  name,
+  errorKeys,
+  rules,
+  describeError,
+  children,
+  ...field
+}: BoundFieldProps<Values> & { children(control: Control): ReactNode }) {
+  const { register } = useFormContext<Values>();
+  const error = useFieldError<Values>(name, errorKeys, describeError);
+  return (
+    <Field {...field} error={error}>
+      {(aria) => children({ ...aria, ...register(name, rules) })}
+    </Field>
+  );
+}
+
+type Own<E> = Omit<E, 'id' | 'name' | 'required' | 'children' | 'onChange' | 'onBlur'>;
+
+/** A bound field's own props, and the rest for its control. */
+function splitBound<Values extends FieldValues, Rest extends object>(props: BoundFieldProps<Values> & Rest) {
+  const { name, id, label, hint, required, errorKeys, rules, describeError, ...rest } = props;
+  return [{ name, id, label, hint, required, errorKeys, rules, describeError }, rest] as const;
+}
+
+/** A one-line input (text by default; `type` for date, number, email…). */
+export function TextField<Values extends FieldValues>(
+  props: BoundFieldProps<Values> & Own<InputHTMLAttributes<HTMLInputElement>>,
+) {
+  const [field, { type = 'text', ...input }] = splitBound(props);
+  return (
+    <FormField<Values> {...field}>{(control) => <input type={type} {...input} {...control} />}</FormField>
+  );
+}
+
+/** A text of several lines. */
+export function TextAreaField<Values extends FieldValues>(
+  props: BoundFieldProps<Values> & Own<TextareaHTMLAttributes<HTMLTextAreaElement>>,
+) {
+  const [field, textarea] = splitBound(props);
+  return <FormField<Values> {...field}>{(control) => <textarea {...textarea} {...control} />}</FormField>;
+}
+
+/** A choice from a list: its `<option>`s are the children. */
+export function SelectField<Values extends FieldValues>(
+  props: BoundFieldProps<Values> & Own<SelectHTMLAttributes<HTMLSelectElement>> & { children: ReactNode },
+) {
+  const [field, { children, ...select }] = splitBound(props);
+  return (
+    <FormField<Values> {...field}>
+      {(control) => (
+        <select {...select} {...control}>
+          {children}
+        </select>
+      )}
+    </FormField>
+  );
+}
+
+/** A yes/no of the form in context: a checkbox with its words beside it. */
+export function CheckboxField<Values extends FieldValues>({
+  name,
+  label,
+}: {
+  name: Path<Values>;
+  label: ReactNode;
+}) {
+  const { register } = useFormContext<Values>();
+  return (
+    <label className="choice">
+      <input type="checkbox" {...register(name)} /> {label}
+    </label>
+  );
+}
+
+/** The `<option>`s of a fixed list of values (a vocabulary), each with its words. */
+export function Options<T extends string>({
+  values,
+  label,
+}: {
+  values: readonly T[];
+  label: (value: T) => string;
+}) {
+  return (
+    <>
+      {values.map((value) => (
+        <option key={value} value={value}>
+          {label(value)}
+        </option>
+      ))}
+    </>
+  );
+}
+
+/**
+ * The field components typed for one form's values, so every `name` is
+ * checked: `const { TextField, SelectField } = formFields<VisionFormValues>();`.
+ */
+export function formFields<Values extends FieldValues>() {
+  return {
+    FormField: FormField<Values>,
+    TextField: TextField<Values>,
+    TextAreaField: TextAreaField<Values>,
+    SelectField: SelectField<Values>,
+    CheckboxField: CheckboxField<Values>,
+    PercentField: PercentField<Values>,
+  };
+}
+
+/** A whole percentage typed with the number keyboard (0 to 100). */
+export function PercentField<Values extends FieldValues>(props: BoundFieldProps<Values>) {
+  return <TextField<Values> {...props} type="number" inputMode="numeric" min={0} max={100} />;
+}
