@@ -14,8 +14,8 @@ const ROUND = '30000000-0000-4000-8000-000000000001';
 const PROBLEM = 'a0000000-0000-4000-8000-000000000001';
 const HLC = '2026-11-20T17:00:00.000Z-0000-00000000000000aa';
 
-function vote(id: string, dots: number): StoredRecord<Partial<Ballot>> {
-  const fields: Partial<Ballot> = {
+function vote(id: string, dots: number): StoredRecord<Ballot> {
+  const fields: Ballot = {
     processId: '10000000-0000-4000-8000-000000000001',
     roundId: ROUND,
     kind: 'vote',
