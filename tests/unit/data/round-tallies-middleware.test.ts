@@ -51,7 +51,7 @@ describe('round tallies middleware', () => {
     const a = vote(newId(), 1);
     const b = vote(newId(), 2);
     await db.ballots.bulkPut([a, b]);
-    await db.ballots.put({ ...a, fields: { ...a.fields, dots: { [PROBLEM]: 2 } } });
+    await db.ballots.put(vote(a.id, 2));
     await db.ballots.delete(b.id);
     const rows = (await db.ballots.toArray()) as StoredRecord<Partial<Ballot>>[];
     expect(await db.roundTallies.toArray()).toEqual(summariseAll(rows));
