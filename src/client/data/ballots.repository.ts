@@ -60,11 +60,9 @@ export interface SessionRoundSummary {
 const OWN_TALLIES_KEY = 'prioritisation.ownTallies';
 
 /**
- * Stores one person's private ballot. Refuses (RoundRefusedError) a ballot the
- * tally would not count, or a vote in a closed round. Returns, once the
- * transaction has committed, the ballot's id and its number in the round: the
- * round's ballot rows with it (`countBallots` after it; the other ballots are
- * not read).
+ * Stores one person's private ballot. Refuses (RoundRefusedError) a ballot the tally would not
+ * count, or a vote in a closed round. Returns, once committed, the ballot's id and its number in
+ * the round (`countBallots` after it; the other ballots are not read).
  */
 export async function castVote(
   db: TequioDb,
@@ -72,7 +70,6 @@ export async function castVote(
   vote: VoteInput,
 ): Promise<{ id: string; number: number }> {
   return db.transaction('rw', [db.rounds, db.ballots, db.roundTallies, db.outbox, db.meta], async () => {
-    // The round and its summary in one round trip to the database.
     const [round, summary] = await Promise.all([
       requireLive(db, 'round', roundId),
       db.roundTallies.get(roundId),
@@ -91,8 +88,7 @@ export async function castVote(
     if (vote.scores) ballot.scores = vote.scores;
     const id = newId();
     await writeLocal(db, 'ballot', id, { op: 'put', fields: ballot });
-    // A new row of the round: its summary (written with it, in this transaction, which no other
-    // write can enter) now counts one more row than it did when read above.
+    // A new row: its round's summary (which no other write can change in this transaction) counts one more.
     return { id, number: (summary?.rows ?? 0) + 1 };
   });
 }
