@@ -7,6 +7,8 @@
  * the main thread free for a task after it. Median of several reloads.
  *
  *   npx vite build && node --import tsx bench/cold-start.ts [runs=7]
+ *
+ * (BENCH_DIST: the built PWA, default dist; BENCH_PORT: the server's port.)
  */
 import { randomUUID } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -144,7 +146,11 @@ export async function run(options: ColdStartOptions = {}): Promise<ColdStartResu
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  const result = await run({ runs: Number(process.argv[2] ?? 7), dist: process.env.BENCH_DIST ?? 'dist' });
+  const result = await run({
+    runs: Number(process.argv[2] ?? 7),
+    dist: process.env.BENCH_DIST ?? 'dist',
+    port: Number(process.env.BENCH_PORT ?? 4385),
+  });
   console.table({ ...result, samples: result.samples.map((s) => s.toFixed(0)).join(', ') });
   mkdirSync('bench/results', { recursive: true });
   writeFileSync('bench/results/cold-start.json', JSON.stringify(result, null, 2));

@@ -157,10 +157,10 @@ function ballotRows(r: BallotLatencyResult) {
   for (const s of r.results) {
     if (s.storedBallots === 0) continue;
     rows.push({
-      figure: `Tap → ballot rendered, ${s.storedBallots.toLocaleString('en-US')} stored${
+      figure: `Tap → ballot stored and painted, ${s.storedBallots.toLocaleString('en-US')} stored${
         s.inVotedRound ? ', all in this round' : ', other rounds'
       }`,
-      value: `p50 ${ms1(s.p50)} · p95 ${ms1(s.p95)}`,
+      value: `p50 ${ms1(s.p50)} · p95 ${ms1(s.p95)} (stored, in the DOM: p95 ${ms1(s.storedP95)})`,
       target: 'p95 ≤ 16 ms',
       met: s.p95 <= 16,
     });

@@ -5,7 +5,7 @@
  * ballot, with its reason. Ballots cast on several tablets never conflict (each is its own
  * record), so every device holding the same ballots shows the same result.
  *
- * Performance: casting a vote reads the round and writes one record. The results count the
+ * Performance: casting a vote reads the round and its summary and writes one record. The results count the
  * round's running summary (round-tallies.ts: equal to a recount of every ballot held, kept in
  * the transaction of every ballot written here or pulled), reading only the ballots it lists.
  */
@@ -60,9 +60,9 @@ export interface SessionRoundSummary {
 const OWN_TALLIES_KEY = 'prioritisation.ownTallies';
 
 /**
- * Stores one person's private ballot. Refuses (RoundRefusedError) a ballot the
- * tally would not count, or a vote in a closed round. Returns the ballot's id
- * and its number in the round (an index count: the other ballots are not read).
+ * Stores one person's private ballot. Refuses (RoundRefusedError) a ballot the tally would not
+ * count, or a vote in a closed round. Returns, once committed, the ballot's id and its number in
+ * the round (`countBallots` after it; the other ballots are not read).
  */
 export async function castVote(
   db: TequioDb,
@@ -70,7 +70,10 @@ export async function castVote(
   vote: VoteInput,
 ): Promise<{ id: string; number: number }> {
   return db.transaction('rw', [db.rounds, db.ballots, db.roundTallies, db.outbox, db.meta], async () => {
-    const round = await requireLive(db, 'round', roundId);
+    const [round, summary] = await Promise.all([
+      requireLive(db, 'round', roundId),
+      db.roundTallies.get(roundId),
+    ]);
     if (round.status === 'closed') throw new RoundRefusedError('round_closed');
     const problem = voteProblem(round, vote);
     if (problem) throw new RoundRefusedError(problem);
@@ -85,8 +88,8 @@ export async function castVote(
     if (vote.scores) ballot.scores = vote.scores;
     const id = newId();
     await writeLocal(db, 'ballot', id, { op: 'put', fields: ballot });
-    const number = await countBallots(db, roundId);
-    return { id, number };
+    // A new row: its round's summary (which no other write can change in this transaction) counts one more.
+    return { id, number: (summary?.rows ?? 0) + 1 };
   });
 }
 

@@ -18,7 +18,8 @@
 import { Dexie, type Table } from 'dexie';
 import type { Ballot, EntityName } from '../../domain';
 import { newId } from '../../domain';
-import { roundTalliesMiddleware, summariseAll, type RoundTallyRow } from './round-tallies';
+import { summariseAll, type RoundTallyRow } from './round-tallies';
+import { roundTalliesMiddleware } from './round-tallies-middleware';
 import type {
   BufferedTrackPoint,
   ConflictEntry,

@@ -1,7 +1,7 @@
 /**
  * Running tallies of the rounds' ballots in `roundTallies` (device only, never synced), kept by a
- * Dexie middleware in the same transaction as every change to `ballots`, whoever makes it: a
- * ballot cast here, a pulled page, an import, a delete. Casting a vote and opening a round's
+ * Dexie middleware (round-tallies-middleware.ts) in the same transaction as every change to
+ * `ballots`, whoever makes it: a ballot cast here, a pulled page, an import, a delete. Casting a vote and opening a round's
  * results with 100,000 ballots read one row, not the ballots.
  *
  * Per round: the index count of its ballot rows, the live private votes that nothing corrects and
@@ -10,15 +10,6 @@
  * `tallyWithGroups` over those equals `tallyRound` over every ballot (property-tested in
  * tests/unit/data/round-tallies.property.test.ts); where it cannot say, the reader recounts.
  */
-import type {
-  DBCore,
-  DBCoreKeyRange,
-  DBCoreMutateRequest,
-  DBCoreMutateResponse,
-  DBCoreTable,
-  DBCoreTransaction,
-  Middleware,
-} from 'dexie';
 import type { Ballot, VoteGroup } from '../../domain';
 import type { StoredRecord } from './db-rows';
 
@@ -37,10 +28,10 @@ export interface RoundTallyRow {
   targets: Record<string, number>;
 }
 
-type BallotRow = StoredRecord<Partial<Ballot>>;
+export type BallotRow = StoredRecord<Partial<Ballot>>;
 type VoteContent = VoteGroup['vote'];
 
-const BALLOTS = 'ballots';
+export const BALLOTS = 'ballots';
 export const ROUND_TALLIES = 'roundTallies';
 
 function canonical(value: unknown): unknown {
@@ -65,7 +56,7 @@ function castMs(castAt: unknown): number {
   return Number.isNaN(ms) ? -Infinity : ms;
 }
 
-const roundOf = (row: BallotRow | undefined): string | null =>
+export const roundOf = (row: BallotRow | undefined): string | null =>
   row && typeof row.fields?.roundId === 'string' ? row.fields.roundId : null;
 const isLiveBallot = (row: BallotRow | undefined): row is BallotRow => !!row && !row.deleted;
 /** A vote that corrects nothing (whether something corrects it is in `targets`). */
@@ -91,7 +82,7 @@ function removeFromGroup(s: RoundTallyRow, f: Partial<Ballot>) {
   if (group.count <= 0) delete s.groups[key];
 }
 
-interface Change {
+export interface Change {
   key: string;
   before: BallotRow | undefined;
   after: BallotRow | undefined;
@@ -164,7 +155,7 @@ export function applyChanges(
 }
 
 /** The ids the changed rows supersede: the rows `applyChanges` may need to read. */
-function targetsOf(changes: readonly Change[]): string[] {
+export function targetsOf(changes: readonly Change[]): string[] {
   const ids = new Set<string>();
   for (const c of changes)
     for (const row of [c.before, c.after])
@@ -185,113 +176,3 @@ export function summariseAll(rows: readonly BallotRow[]): RoundTallyRow[] {
   applyChanges(summaries, changes, (id) => byId.get(id));
   return [...all.values()];
 }
-
-// The middleware chains DBCore's (Dexie's) promises with `then`, never a native await: the layers
-// underneath (hooks, the live queries' cache) read the Dexie transaction of the zone, which it would lose.
-
-function keysOf(table: DBCoreTable, req: DBCoreMutateRequest): Promise<string[]> | string[] | 'all' {
-  if (req.type === 'delete') return req.keys as string[];
-  if (req.type !== 'deleteRange')
-    return req.keys
-      ? (req.keys as string[])
-      : req.values.map((v) => table.schema.primaryKey.extractKey!(v) as string);
-  if (req.range.type === 3 /* DBCoreRangeType.Any: the table is cleared */) return 'all';
-  return table
-    .query({ trans: req.trans, values: false, query: { index: table.schema.primaryKey, range: req.range } })
-    .then((answer) => answer.result as string[]);
-}
-
-function track(
-  down: DBCoreTable,
-  tallies: DBCoreTable,
-  req: DBCoreMutateRequest,
-): Promise<DBCoreMutateResponse> {
-  const keys = keysOf(down, req);
-  if (keys === 'all') {
-    // Every ballot goes: so does every summary.
-    const all = {
-      type: 'deleteRange',
-      trans: req.trans,
-      range: (req as { range: DBCoreKeyRange }).range,
-    } as const;
-    return down.mutate(req).then((result) => tallies.mutate(all).then(() => result));
-  }
-  if (Array.isArray(keys)) return trackKeys(down, tallies, req, [...new Set(keys)]);
-  return keys.then((k) => trackKeys(down, tallies, req, [...new Set(k)]));
-}
-
-function trackKeys(
-  down: DBCoreTable,
-  tallies: DBCoreTable,
-  req: DBCoreMutateRequest,
-  keys: string[],
-): Promise<DBCoreMutateResponse> {
-  const trans: DBCoreTransaction = req.trans;
-  let before: (BallotRow | undefined)[] = [];
-  let result: DBCoreMutateResponse;
-  let changes: Change[] = [];
-  let roundIds: string[] = [];
-  let targets: string[] = [];
-  const targetRows = new Map<string, BallotRow | undefined>();
-  return down
-    .getMany({ trans, keys })
-    .then((rows) => {
-      before = rows as (BallotRow | undefined)[];
-      return down.mutate(req);
-    })
-    .then((answer) => {
-      result = answer;
-      return down.getMany({ trans, keys });
-    })
-    .then((after) => {
-      changes = keys.map((key, i) => ({ key, before: before[i], after: after[i] as BallotRow | undefined }));
-      for (const c of changes) targetRows.set(c.key, c.after);
-      roundIds = [...new Set(changes.flatMap((c) => [roundOf(c.before), roundOf(c.after)]))].filter(
-        (id): id is string => id !== null,
-      );
-      targets = targetsOf(changes).filter((id) => !targetRows.has(id));
-      return down.getMany({ trans, keys: targets });
-    })
-    .then((rows) => {
-      targets.forEach((id, i) => targetRows.set(id, rows[i] as BallotRow | undefined));
-      return roundIds.length ? tallies.getMany({ trans, keys: roundIds }) : [];
-    })
-    .then((stored) => {
-      if (roundIds.length === 0) return result;
-      const summaries = new Map(
-        roundIds.map((id, i) => [id, (stored[i] as RoundTallyRow | undefined) ?? emptySummary(id)]),
-      );
-      applyChanges(
-        (roundId) => summaries.get(roundId)!,
-        changes,
-        (id) => targetRows.get(id),
-      );
-      return tallies.mutate({ type: 'put', trans, values: [...summaries.values()] }).then(() => result);
-    });
-}
-/** Keeps `roundTallies` in step with `ballots`, in the same transaction (see the file's comment). */
-export const roundTalliesMiddleware: Middleware<DBCore> = {
-  stack: 'dbcore',
-  name: 'RoundTallies',
-  level: 10,
-  create(down) {
-    return {
-      ...down,
-      transaction(stores, mode, options) {
-        const extended =
-          mode === 'readwrite' && stores.includes(BALLOTS) && !stores.includes(ROUND_TALLIES)
-            ? [...stores, ROUND_TALLIES]
-            : stores;
-        return down.transaction(extended, mode, options);
-      },
-      table(name) {
-        const table = down.table(name);
-        if (name !== BALLOTS) return table;
-        return {
-          ...table,
-          mutate: (req) => track(table, down.table(ROUND_TALLIES), req),
-        };
-      },
-    };
-  },
-};
