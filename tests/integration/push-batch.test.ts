@@ -164,4 +164,52 @@ describe.each(backends)('push batches on $name', (backend) => {
     expect(again.body.results.every((r: { status: string }) => r.status === 'duplicate')).toBe(true);
     expect(await seqOf(twice)).toBe(seqBefore);
   });
+  it('answers pushes sent at the same time each once, in commit order, and fails only the one that throws', async () => {
+    const sequence = async () =>
+      Number(
+        (
+          await server.db.db
+            .selectFrom('commit_sequence')
+            .select('value')
+            .where('id', '=', 1)
+            .executeTakeFirstOrThrow()
+        ).value,
+      );
+    const createProcess = (clientId: string, mutationId: number, processId: string, i: number) =>
+      push(clientId, [
+        put(mutationId, 'process', processId, processFields({ name: `Proceso ${i}` }), hlc(200 + i)),
+      ]);
+
+    for (const gapAt of [null, 5]) {
+      const clients = Array.from({ length: 12 }, () => newId());
+      const processes = clients.map(() => newId());
+      const before = await sequence();
+      // Each push creates a process; with gapAt, that one starts at id 3 on a new client: a gap (409).
+      const answers = await Promise.all(
+        clients.map((clientId, i) => createProcess(clientId, i === gapAt ? 3 : 1, processes[i]!, i)),
+      );
+      const applied = processes.filter((_, i) => i !== gapAt);
+      answers.forEach((res, i) => {
+        if (i === gapAt) return expect(res.status).toBe(409);
+        expect(res.status).toBe(200);
+        expect(res.body.results).toEqual([{ id: 1, status: 'applied' }]);
+        expect(res.body.lastMutationId).toBe(1);
+      });
+      const changes = await pullAll();
+      for (const [i, id] of processes.entries()) {
+        expect(changes.filter((c) => c.id === id)).toHaveLength(i === gapAt ? 0 : 1);
+      }
+      // Each applied push took its own seq, after everything before; the stored sequence is the last one given.
+      const seqs = await Promise.all(applied.map(seqOf));
+      expect([...seqs].sort((a, b) => a - b)).toEqual(applied.map((_, i) => before + i + 1));
+      expect(await sequence()).toBe(before + applied.length);
+
+      // Sent again: duplicates, and nothing moves.
+      const again = await Promise.all(
+        clients.map((clientId, i) => (i === gapAt ? null : createProcess(clientId, 1, processes[i]!, i))),
+      );
+      for (const res of again) if (res) expect(res.body.results).toEqual([{ id: 1, status: 'duplicate' }]);
+      expect(await Promise.all(applied.map(seqOf))).toEqual(seqs);
+    }
+  });
 });

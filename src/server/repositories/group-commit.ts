@@ -16,6 +16,18 @@
  */
 import type { Db } from '../db/database';
 
+/**
+ * What the pushes of one group share besides the transaction: the write path keeps the
+ * sequence it locked and the clock it loaded here (write-path.ts), and writes them back once,
+ * in a step run after the last push and before the commit.
+ */
+export interface SharedTransaction {
+  /** State kept for the rest of the transaction, under its owner's key. */
+  readonly state: Map<symbol, unknown>;
+  /** Runs `fn` after the group's last push, before its commit (in the order registered). */
+  beforeCommit(fn: () => Promise<void>): void;
+}
+
 /** Most pushes in one commit (bounds how long the first of them waits for the last). */
 const MAX_GROUP = 32;
 
@@ -25,7 +37,7 @@ interface Waiting<R, T> {
   reject(error: unknown): void;
 }
 
-export function createGroupCommit<R>(db: Db, bind: (trx: Db) => R) {
+export function createGroupCommit<R>(db: Db, bind: (trx: Db, shared?: SharedTransaction) => R) {
   const queue: Waiting<R, unknown>[] = [];
   let running = false;
 
@@ -40,9 +52,12 @@ export function createGroupCommit<R>(db: Db, bind: (trx: Db) => R) {
     let values: unknown[];
     try {
       values = await db.transaction().execute(async (trx) => {
-        const repos = bind(trx);
+        const steps: (() => Promise<void>)[] = [];
+        const shared: SharedTransaction = { state: new Map(), beforeCommit: (fn) => steps.push(fn) };
+        const repos = bind(trx, shared);
         const results: unknown[] = [];
         for (const item of group) results.push(await item.fn(repos));
+        for (const step of steps) await step();
         return results;
       });
     } catch {

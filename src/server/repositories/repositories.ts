@@ -8,7 +8,7 @@ import type { DatabaseHandle } from '../db/database';
 import { createBlobsRepository } from './blobs.repository';
 import { createClientsRepository } from './clients.repository';
 import { createEnrolmentRepository } from './enrolment.repository';
-import { createGroupCommit } from './group-commit';
+import { createGroupCommit, type SharedTransaction } from './group-commit';
 import { createMetaRepository } from './meta.repository';
 import { createRecordsRepository } from './records.repository';
 import { createRejectionsRepository } from './rejections.repository';
@@ -16,8 +16,10 @@ import { createReviewRepository } from './review.repository';
 import { createTokensRepository } from './tokens.repository';
 import { createUsersRepository } from './users.repository';
 
-function bind(handle: DatabaseHandle, db = handle.db) {
+function bind(handle: DatabaseHandle, db = handle.db, shared?: SharedTransaction) {
   return {
+    /** Set when the transaction is shared by a group of pushes (group-commit.ts). */
+    shared,
     users: createUsersRepository(db),
     tokens: createTokensRepository(db),
     records: createRecordsRepository(db, handle.storage),
@@ -45,6 +47,6 @@ export function createRepositories(handle: DatabaseHandle): RepositoryStore {
   return {
     ...bind(handle),
     transaction: (fn) => handle.writes.transaction().execute((trx) => fn(bind(handle, trx))),
-    groupTransaction: createGroupCommit(handle.writes, (trx) => bind(handle, trx)),
+    groupTransaction: createGroupCommit(handle.writes, (trx, shared) => bind(handle, trx, shared)),
   };
 }

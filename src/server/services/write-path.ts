@@ -76,22 +76,57 @@ export interface Writer {
   repairFutureStamps(): Promise<{ records: number; fields: number }>;
 }
 
-type WriteRepos = Pick<Repositories, 'records' | 'meta' | 'blobs'>;
+type WriteRepos = Pick<Repositories, 'records' | 'meta' | 'blobs'> & Partial<Pick<Repositories, 'shared'>>;
 
-/** Loads the server clock from `meta` (its node id is made once and kept in meta). */
-async function loadClock(repos: WriteRepos, meta: Map<string, string>, nowMs: number): Promise<HlcClock> {
+/**
+ * What a transaction's writes share: the commit sequence (locked), the clock's state and the
+ * epoch, read once under the lock and written back once before the commit. A group of pushes
+ * sharing one transaction (group-commit.ts) shares one session, so the lock, the reads and the
+ * writes of the sequence and the clock are paid once per group, not once per push.
+ */
+interface WriteSession {
+  seq: number;
+  node: string;
+  /** The clock's state as the last writer left it. */
+  last: Hlc | null;
+  /** Whether `last` changed since it was read. */
+  clockMoved: boolean;
+  readonly startSeq: number;
+  readonly epoch: string | undefined;
+}
+
+const SESSION = Symbol('write session');
+
+/** Takes the commit-sequence lock and reads the clock's state and the epoch (the node id is made once and kept in meta). */
+async function openSession(repos: WriteRepos): Promise<WriteSession> {
+  const seq = await repos.records.lockSequence();
+  // The clock's state and the epoch in one query: every statement under the lock delays the next writer.
+  const meta = await repos.meta.getMany([NODE_KEY, LAST_KEY, EPOCH_KEY]);
   let node = meta.get(NODE_KEY);
   if (!node) {
     node = randomBytes(8).toString('hex');
     await repos.meta.set(NODE_KEY, node);
   }
-  const last = meta.get(LAST_KEY);
-  return createHlcClock(node, {
-    now: () => nowMs,
-    // A state poisoned before the bound existed starts again from the present.
-    last: last && last <= clockBound(nowMs) ? last : null,
-    maxAheadMs: PROTOCOL_LIMITS.maxClockAheadMs,
-  });
+  const last = (meta.get(LAST_KEY) as Hlc | undefined) ?? null;
+  return { seq, node, last, clockMoved: false, startSeq: seq, epoch: meta.get(EPOCH_KEY) };
+}
+
+/** Writes the new sequence and the clock's state, when they changed. */
+async function closeSession(repos: WriteRepos, session: WriteSession): Promise<void> {
+  if (session.seq !== session.startSeq) await repos.records.setSequence(session.seq);
+  if (session.clockMoved && session.last) await repos.meta.set(LAST_KEY, session.last);
+}
+
+/** The transaction's session: opened by its first writer; in a shared transaction, closed before its commit. */
+async function sessionOf(repos: WriteRepos): Promise<{ session: WriteSession; shared: boolean }> {
+  const shared = repos.shared;
+  const open = shared?.state.get(SESSION) as WriteSession | undefined;
+  if (open) return { session: open, shared: true };
+  const session = await openSession(repos);
+  if (!shared) return { session, shared: false };
+  shared.state.set(SESSION, session);
+  shared.beforeCommit(() => closeSession(repos, session));
+  return { session, shared: true };
 }
 
 /**
@@ -118,28 +153,35 @@ export function boundStamps(
 
 /**
  * Runs `fn` with a writer holding the commit-sequence lock, then writes the
- * staged records, the new sequence and the clock's state. Inside a transaction only.
+ * staged records, the new sequence and the clock's state. Inside a transaction
+ * only. In a transaction shared by a group of pushes, the lock is taken and the
+ * clock read by the group's first writer, and the sequence and the clock's
+ * state are written once before the commit (WriteSession).
  */
 export async function withWriter<T>(
   repos: WriteRepos,
   fn: (writer: Writer) => Promise<T>,
   options: { nowMs?: number } = {},
 ): Promise<T> {
-  let seq = await repos.records.lockSequence();
+  const { session, shared } = await sessionOf(repos);
+  let seq = session.seq;
   const startSeq = seq;
   const nowMs = options.nowMs ?? new Date().getTime();
   const now = new Date(nowMs).toISOString();
-  // The clock's state and the epoch in one query: every statement under the lock delays the next writer.
-  const meta = await repos.meta.getMany([NODE_KEY, LAST_KEY, EPOCH_KEY]);
-  const clock = await loadClock(repos, meta, nowMs);
-  const lastBefore = clock.last();
   const bound = clockBound(nowMs);
+  const clock = createHlcClock(session.node, {
+    now: () => nowMs,
+    // A state poisoned before the bound existed starts again from the present.
+    last: session.last && session.last <= bound ? session.last : null,
+    maxAheadMs: PROTOCOL_LIMITS.maxClockAheadMs,
+  });
+  const lastBefore = clock.last();
   const flushes: (() => Promise<void>)[] = [];
   const crossings: NotedCrossing[] = [];
 
   const writer: Writer = {
     now,
-    epoch: meta.get(EPOCH_KEY),
+    epoch: session.epoch,
     clock,
     async apply(actor, mutations) {
       // A second call sees what the first one staged.
@@ -207,9 +249,13 @@ export async function withWriter<T>(
 
   const value = await fn(writer);
   for (const flush of flushes) await flush();
-  if (seq !== startSeq) await repos.records.setSequence(seq);
+  session.seq = seq;
   const lastAfter = clock.last();
-  if (lastAfter && lastAfter !== lastBefore) await repos.meta.set(LAST_KEY, lastAfter);
+  if (lastAfter && lastAfter !== lastBefore) {
+    session.last = lastAfter;
+    session.clockMoved = true;
+  }
+  if (!shared) await closeSession(repos, session);
   return value;
 }
 
