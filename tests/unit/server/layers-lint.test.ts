@@ -17,7 +17,8 @@ async function refusals(filePath: string, from: string): Promise<string[]> {
   return result!.messages.filter((m) => m.ruleId === 'no-restricted-imports').map((m) => m.message);
 }
 
-describe('server layers held by lint', () => {
+// Each case lints a file with the whole config: seconds on a busy machine, not the unit default of 5.
+describe('server layers held by lint', { timeout: 30_000 }, () => {
   // Loading the parsers and plugins takes seconds on a busy machine: once, before the cases.
   beforeAll(async () => {
     eslint = new ESLint({ cwd: ROOT });
