@@ -1,8 +1,11 @@
+import type { TFunction } from 'i18next';
 import { useState, type ReactNode } from 'react';
 import { changedFields } from '../../domain';
 import { BackLink } from './back-link';
+import type { DeleteRecordProps } from './delete-record';
 import { PageHeading } from './page-heading';
 import { Loading, NotFound } from './status-views';
+import { errorReason } from './use-entity-form';
 
 /** What the app gives a page that holds a record's form. */
 export interface FormPageProps {
@@ -94,4 +97,40 @@ export function RecordPage<R>({
       {children(record)}
     </FormPageSection>
   );
+}
+
+/**
+ * Deleting the record a page edits, asked first, in the feature's words under `ns` (`delete`,
+ * `deleteTitle`, `deleteConfirm`, `failedKey`, and `saved.deleted` for the notice); once deleted
+ * the page goes to `to`.
+ */
+export function deleteAction(
+  t: TFunction,
+  {
+    ns,
+    question,
+    remove,
+    to,
+    replace = false,
+    failedKey = 'deleteFailed',
+  }: {
+    ns: string;
+    question: ReactNode;
+    remove: () => Promise<unknown>;
+    to: string;
+    replace?: boolean;
+    failedKey?: string;
+  },
+): DeleteRecordProps {
+  return {
+    label: t(`${ns}.delete`),
+    title: t(`${ns}.deleteTitle`),
+    question,
+    confirmLabel: t(`${ns}.deleteConfirm`),
+    failed: (error) => t(`${ns}.${failedKey}`, { reason: errorReason(error) }),
+    onDelete: async () => {
+      await remove();
+      return { to, replace, notice: { key: `${ns}.saved.deleted` } };
+    },
+  };
 }

@@ -15,6 +15,7 @@ import {
 import { useProblemChoices } from '../../data/use-traceability';
 import { useVisions } from '../../data/use-vision';
 import {
+  deleteAction,
   RecordPage,
   saveChanges,
   useKeptRecord,
@@ -22,7 +23,6 @@ import {
   type FormPageProps,
 } from '../../ui/record-page';
 import { Loading } from '../../ui/status-views';
-import { errorReason } from '../../ui/use-entity-form';
 import { ProjectForm } from './project-form';
 import {
   emptyProjectValues,
@@ -113,21 +113,13 @@ function EditProject({ project, onDirtyChange }: ProjectFormPageProps & { projec
         await saveChanges(updateProject, project.id, before, formToProject(project.processId, values));
         return { to: page, notice: { key: 'projects.saved.updated' } };
       }}
-      remove={{
-        label: t('projects.delete'),
-        title: t('projects.deleteTitle'),
+      remove={deleteAction(t, {
+        ns: 'projects',
         question: <p>{t('projects.deleteQuestion', { title: project.title })}</p>,
-        confirmLabel: t('projects.deleteConfirm'),
-        failed: (error) => t('projects.deleteFailed', { reason: errorReason(error) }),
-        onDelete: async () => {
-          await deleteProject(project.id);
-          return {
-            to: projectsPath(project.processId),
-            replace: true,
-            notice: { key: 'projects.saved.deleted' },
-          };
-        },
-      }}
+        remove: () => deleteProject(project.id),
+        to: projectsPath(project.processId),
+        replace: true,
+      })}
     />
   );
 }

@@ -3,8 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { deleteSession, updateSession, useSession, type SessionView } from '../../data/use-sessions';
 import { useProcess } from '../../data/use-processes';
-import { RecordPage, saveChanges, useOpenedValues } from '../../ui/record-page';
-import { errorReason } from '../../ui/use-entity-form';
+import { deleteAction, RecordPage, saveChanges, useOpenedValues } from '../../ui/record-page';
 import type { SessionPageProps } from './new-session-page';
 import { SessionForm } from './session-form';
 import { sessionToFormValues } from './session-form-values';
@@ -31,17 +30,13 @@ function EditSessionForm({ session, onDirtyChange }: SessionPageProps & { sessio
           },
         };
       }}
-      remove={{
-        label: t('sessions.delete'),
-        title: t('sessions.deleteTitle'),
+      remove={deleteAction(t, {
+        ns: 'sessions',
         question: <p>{t('sessions.deleteQuestion', { title: session.title })}</p>,
-        confirmLabel: t('sessions.deleteConfirm'),
-        failed: (error) => t('sessions.deleteFailed', { reason: errorReason(error) }),
-        onDelete: async () => {
-          await deleteSession(session.id);
-          return { to: back, replace: true, notice: { key: 'sessions.saved.deleted' } };
-        },
-      }}
+        remove: () => deleteSession(session.id),
+        to: back,
+        replace: true,
+      })}
     />
   );
 }

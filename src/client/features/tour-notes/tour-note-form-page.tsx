@@ -10,13 +10,13 @@ import {
 } from '../../data/use-tour-notes';
 import { useSession } from '../../data/use-sessions';
 import {
+  deleteAction,
   RecordPage,
   saveChanges,
   useKeptRecord,
   useOpenedValues,
   type FormPageProps,
 } from '../../ui/record-page';
-import { errorReason } from '../../ui/use-entity-form';
 import { TourNoteForm } from './tour-note-form';
 import {
   emptyTourNoteValues,
@@ -88,17 +88,13 @@ function EditNote({ note, onDirtyChange }: TourNoteFormPageProps & { note: TourN
         await saveChanges(updateTourNote, note.id, formToTourNote(initial), formToTourNote(values));
         return { to: back, notice: { key: 'tourNotes.saved.updated' } };
       }}
-      remove={{
-        label: t('tourNotes.delete'),
-        title: t('tourNotes.deleteTitle'),
+      remove={deleteAction(t, {
+        ns: 'tourNotes',
         question: <p>{t('tourNotes.deleteBody')}</p>,
-        confirmLabel: t('tourNotes.deleteConfirm'),
-        failed: (error) => t('tourNotes.saveFailed', { reason: errorReason(error) }),
-        onDelete: async () => {
-          await deleteTourNote(note.id);
-          return { to: back, notice: { key: 'tourNotes.saved.deleted' } };
-        },
-      }}
+        remove: () => deleteTourNote(note.id),
+        to: back,
+        failedKey: 'saveFailed',
+      })}
     />
   );
 }

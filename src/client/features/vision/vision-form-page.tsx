@@ -8,6 +8,7 @@ import { useSessions } from '../../data/use-sessions';
 import { useProblemChoices } from '../../data/use-traceability';
 import { createVision, deleteVision, updateVision, useVision, type VisionView } from '../../data/use-vision';
 import {
+  deleteAction,
   RecordPage,
   saveChanges,
   useKeptRecord,
@@ -15,7 +16,6 @@ import {
   type FormPageProps,
 } from '../../ui/record-page';
 import { Loading } from '../../ui/status-views';
-import { errorReason } from '../../ui/use-entity-form';
 import { VisionForm } from './vision-form';
 import {
   emptyVisionValues,
@@ -123,17 +123,13 @@ function EditVision({ vision, onDirtyChange }: VisionFormPageProps & { vision: V
           await saveChanges(updateVision, vision.id, before, toStatement(vision.processId, values));
           return { to: back, notice: { key: 'vision.saved.updated' } };
         }}
-        remove={{
-          label: t('vision.delete'),
-          title: t('vision.deleteTitle'),
+        remove={deleteAction(t, {
+          ns: 'vision',
           question: <p>{t('vision.deleteQuestion', { text: vision.text })}</p>,
-          confirmLabel: t('vision.deleteConfirm'),
-          failed: (error) => t('vision.deleteFailed', { reason: errorReason(error) }),
-          onDelete: async () => {
-            await deleteVision(vision.id);
-            return { to: back, replace: true, notice: { key: 'vision.saved.deleted' } };
-          },
-        }}
+          remove: () => deleteVision(vision.id),
+          to: back,
+          replace: true,
+        })}
       />
     </>
   );
