@@ -2,9 +2,9 @@
  * The Agenda's validation in assembly for screens (agenda-validations.repository.ts):
  * live reads of the validations and the write that records the assembly's vote.
  */
-import { useLiveQuery } from 'dexie-react-hooks';
 import * as validations from './agenda-validations.repository';
 import { getDb } from './current-db';
+import { useDeviceRead } from './use-device-read';
 
 export type {
   AgendaBallotSummary,
@@ -15,17 +15,17 @@ export { BallotNotReadyError, ValidationRefusedError } from './agenda-validation
 
 /** The standing validation of a version (corrections applied), or null. */
 export function useVersionValidation(versionId: string): validations.AgendaValidationView | null | undefined {
-  return useLiveQuery(() => validations.getVersionValidation(getDb(), versionId), [versionId]);
+  return useDeviceRead(validations.getVersionValidation, versionId);
 }
 
 /** Every validation record of the process. */
 export function useAgendaValidations(processId: string): validations.AgendaValidationView[] | undefined {
-  return useLiveQuery(() => validations.listAgendaValidations(getDb(), processId), [processId]);
+  return useDeviceRead(validations.listAgendaValidations, processId);
 }
 
 /** The validations recorded in one session, oldest first (for its minutes). */
 export function useSessionValidations(sessionId: string): validations.AgendaValidationView[] | undefined {
-  return useLiveQuery(() => validations.listSessionValidations(getDb(), sessionId), [sessionId]);
+  return useDeviceRead(validations.listSessionValidations, sessionId);
 }
 
 /** Records the show of hands; an approval validates the version and moves the process to stage 9. */
@@ -34,7 +34,7 @@ export const recordAgendaValidation = (input: validations.ValidationInput) =>
 
 /** The session's Agenda votes by pass-the-tablet ballot, with their counts. */
 export function useSessionAgendaBallots(sessionId: string): validations.AgendaBallotSummary[] | undefined {
-  return useLiveQuery(() => validations.listSessionAgendaBallots(getDb(), sessionId), [sessionId]);
+  return useDeviceRead(validations.listSessionAgendaBallots, sessionId);
 }
 
 /** Opens the pass-the-tablet vote on a version; returns the round's id. */

@@ -3,26 +3,26 @@
  * process's versions and the projects to choose from, and the writes
  * (assemble a draft, assemble it again), all on the device.
  */
-import { useLiveQuery } from 'dexie-react-hooks';
 import * as agenda from './agenda.repository';
 import { getDb } from './current-db';
+import { useDeviceRead } from './use-device-read';
 
 export type { AgendaProjectChoice, AgendaVersionView, AssembleInput } from './agenda.repository';
 export { AgendaFrozenError } from './agenda.repository';
 
 /** The process's versions, newest first (undefined while loading). */
 export function useAgendaVersions(processId: string): agenda.AgendaVersionView[] | undefined {
-  return useLiveQuery(() => agenda.listAgendaVersions(getDb(), processId), [processId]);
+  return useDeviceRead(agenda.listAgendaVersions, processId);
 }
 
 /** One version; null when this device does not hold it. */
 export function useAgendaVersion(id: string): agenda.AgendaVersionView | null | undefined {
-  return useLiveQuery(() => agenda.getAgendaVersion(getDb(), id), [id]);
+  return useDeviceRead(agenda.getAgendaVersion, id);
 }
 
 /** The process's projects and actions in the community's order, to choose which go in. */
 export function useAgendaProjectChoices(processId: string): agenda.AgendaProjectChoice[] | undefined {
-  return useLiveQuery(() => agenda.listAgendaProjectChoices(getDb(), processId), [processId]);
+  return useDeviceRead(agenda.listAgendaProjectChoices, processId);
 }
 
 /** Assembles the Agenda from what the device holds into a new draft; returns its id. */

@@ -9,6 +9,7 @@ import { getDb } from './current-db';
 import * as followUp from './follow-up.repository';
 import * as updates from './project-updates.repository';
 import { setAgreementStatus } from './sessions.repository';
+import { useDeviceRead } from './use-device-read';
 
 export type { PendingEntry } from './follow-up.repository';
 export type { CommitmentDoneInput, ProgressInput, ProjectUpdateView } from './project-updates.repository';
@@ -16,16 +17,16 @@ export { StatusChangeError } from './project-updates.repository';
 
 /** A project's timeline, newest first (undefined while loading). */
 export function useProjectUpdates(projectId: string): updates.ProjectUpdateView[] | undefined {
-  return useLiveQuery(() => updates.listProjectUpdates(getDb(), projectId), [projectId]);
+  return useDeviceRead(updates.listProjectUpdates, projectId);
 }
 
 /** The pendientes of one process, or (no id) of every process on the device. */
 export function usePending(processId?: string): followUp.PendingEntry[] | undefined {
-  return useLiveQuery(() => followUp.listPending(getDb(), processId), [processId]);
+  return useDeviceRead(followUp.listPending, processId);
 }
 
 export function useAreaFollowUp(areaId: string) {
-  return useLiveQuery(() => followUp.getAreaFollowUp(getDb(), areaId), [areaId]);
+  return useDeviceRead(followUp.getAreaFollowUp, areaId);
 }
 
 export function useOverdueByArea(): Map<string, number> | undefined {

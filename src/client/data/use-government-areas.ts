@@ -7,6 +7,7 @@ import type { GovernmentArea } from '../../domain';
 import { getDb } from './current-db';
 import * as areas from './government-areas.repository';
 import type { EditOptions } from './records.repository';
+import { useDeviceRead } from './use-device-read';
 
 export type { GovernmentAreaInput, GovernmentAreaView } from './government-areas.repository';
 
@@ -21,7 +22,7 @@ export function useActiveGovernmentAreas(): areas.GovernmentAreaView[] | undefin
 }
 
 export function useGovernmentArea(id: string): areas.GovernmentAreaView | null | undefined {
-  return useLiveQuery(() => areas.getGovernmentArea(getDb(), id), [id]);
+  return useDeviceRead(areas.getGovernmentArea, id);
 }
 
 // Coordinators' edits: local writes that sync.

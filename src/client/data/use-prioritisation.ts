@@ -7,6 +7,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { getDb } from './current-db';
 import * as ballots from './ballots.repository';
 import * as prioritisation from './prioritisation.repository';
+import { useDeviceRead } from './use-device-read';
 
 export type {
   BallotListItem,
@@ -19,16 +20,16 @@ export type { BallotProblem, RoundInput, RoundRefusal, RoundView } from './prior
 export { RoundRefusedError } from './prioritisation.repository';
 
 export function useSessionRounds(sessionId: string): ballots.SessionRoundSummary[] | undefined {
-  return useLiveQuery(() => ballots.listSessionRounds(getDb(), sessionId), [sessionId]);
+  return useDeviceRead(ballots.listSessionRounds, sessionId);
 }
 
 export function useRound(id: string): prioritisation.RoundView | null | undefined {
-  return useLiveQuery(() => prioritisation.getRound(getDb(), id), [id]);
+  return useDeviceRead(prioritisation.getRound, id);
 }
 
 /** Live result (round, its ballots, the session's attendance): for the results view only. */
 export function useRoundResult(roundId: string): ballots.RoundResultView | null | undefined {
-  return useLiveQuery(() => ballots.getRoundResult(getDb(), roundId), [roundId]);
+  return useDeviceRead(ballots.getRoundResult, roundId);
 }
 
 /** The round's latest `limit` ballots (every one when `limit` is null), and how many earlier ones are not listed. */
@@ -47,17 +48,17 @@ export function useLatestBallots(
 
 /** How many ballot records the round has (cheap: an index count). */
 export function useBallotCount(roundId: string): number | undefined {
-  return useLiveQuery(() => ballots.countBallots(getDb(), roundId), [roundId]);
+  return useDeviceRead(ballots.countBallots, roundId);
 }
 
 /** This device's latest board count of the round, while it still counts. */
 export function useOwnTally(roundId: string): ballots.BallotView | null | undefined {
-  return useLiveQuery(() => ballots.getOwnTally(getDb(), roundId), [roundId]);
+  return useDeviceRead(ballots.getOwnTally, roundId);
 }
 
 /** The process's problems that may go on a ballot (not merged into another). */
 export function useBallotProblems(processId: string): prioritisation.BallotProblem[] | undefined {
-  return useLiveQuery(() => prioritisation.listBallotProblems(getDb(), processId), [processId]);
+  return useDeviceRead(prioritisation.listBallotProblems, processId);
 }
 
 export const createRound = (sessionId: string, input: prioritisation.RoundInput) =>

@@ -5,6 +5,7 @@ import type { StageFacts } from '../../domain/process-stages';
 import { getDb } from './current-db';
 import * as processes from './processes.repository';
 import type { EditOptions } from './records.repository';
+import { useDeviceRead } from './use-device-read';
 
 export type { ProcessInput, ProcessView } from './processes.repository';
 export { StageTransitionError, type StageProblem } from '../../domain/process-stages';
@@ -16,7 +17,7 @@ export function useProcesses(): processes.ProcessView[] | undefined {
 
 /** One process; null when this device does not hold it (or it was deleted). */
 export function useProcess(id: string): processes.ProcessView | null | undefined {
-  return useLiveQuery(() => processes.getProcess(getDb(), id), [id]);
+  return useDeviceRead(processes.getProcess, id);
 }
 
 export const createProcess = (input: processes.ProcessInput) => processes.createProcess(getDb(), input);
@@ -31,7 +32,7 @@ export const recordStageEntry = (processId: string, entry: StageEntry) =>
 
 /** The process's stage facts, re-read as its sessions, problems, votes or Collective change (undefined while reading). */
 export function useStageFacts(processId: string): StageFacts | null | undefined {
-  return useLiveQuery(() => processes.readStageFacts(getDb(), processId), [processId]);
+  return useDeviceRead(processes.readStageFacts, processId);
 }
 
 /** Records sessions as the evidence of a stage the process passed over (the current stage stays). */

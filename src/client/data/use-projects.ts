@@ -3,28 +3,28 @@
  * process's projects, one project, its actions, and the writes, all on the
  * device.
  */
-import { useLiveQuery } from 'dexie-react-hooks';
 import type { Project } from '../../domain';
 import { getDb } from './current-db';
 import * as projects from './projects.repository';
 import type { EditOptions } from './records.repository';
+import { useDeviceRead } from './use-device-read';
 
 export type { ProjectInput, ProjectView } from './projects.repository';
 export { ProjectParentError } from './projects.repository';
 
 /** The process's projects and actions in the community's order (undefined while loading). */
 export function useProjects(processId: string): projects.ProjectView[] | undefined {
-  return useLiveQuery(() => projects.listProjects(getDb(), processId), [processId]);
+  return useDeviceRead(projects.listProjects, processId);
 }
 
 /** One project; null when it does not exist on this device (or was deleted). */
 export function useProject(id: string): projects.ProjectView | null | undefined {
-  return useLiveQuery(() => projects.getProject(getDb(), id), [id]);
+  return useDeviceRead(projects.getProject, id);
 }
 
 /** A project's actions in the community's order. */
 export function useProjectChildren(id: string): projects.ProjectView[] | undefined {
-  return useLiveQuery(() => projects.listProjectChildren(getDb(), id), [id]);
+  return useDeviceRead(projects.listProjectChildren, id);
 }
 
 export const createProject = (input: projects.ProjectInput) => projects.createProject(getDb(), input);

@@ -7,6 +7,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import type { RubricAverages } from '../../domain';
 import { getDb } from './current-db';
 import * as rubrics from './rubrics.repository';
+import { useDeviceRead } from './use-device-read';
 
 export type {
   RubricScoreInput,
@@ -28,7 +29,7 @@ export function useActiveRubricTemplates(): rubrics.RubricTemplateView[] | undef
 }
 
 export function useRubricTemplate(id: string): rubrics.RubricTemplateView | null | undefined {
-  return useLiveQuery(() => rubrics.getTemplate(getDb(), id), [id]);
+  return useDeviceRead(rubrics.getTemplate, id);
 }
 
 /** Active templates for this session type or this moment. */
@@ -40,11 +41,11 @@ export function useApplicableTemplates(
 }
 
 export function useProcessRubricScores(processId: string): rubrics.ScoredRubric[] | undefined {
-  return useLiveQuery(() => rubrics.listProcessScores(getDb(), processId), [processId]);
+  return useDeviceRead(rubrics.listProcessScores, processId);
 }
 
 export function useSessionRubricScores(sessionId: string): rubrics.ScoredRubric[] | undefined {
-  return useLiveQuery(() => rubrics.listSessionScores(getDb(), sessionId), [sessionId]);
+  return useDeviceRead(rubrics.listSessionScores, sessionId);
 }
 
 export function useRubricAverages(): RubricAverages | undefined {

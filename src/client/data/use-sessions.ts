@@ -2,27 +2,27 @@
  * Sessions for screens (sessions.repository.ts): live reads, the writes and
  * the follow-up of agreements, all on the device.
  */
-import { useLiveQuery } from 'dexie-react-hooks';
 import type { Agreement, Session } from '../../domain';
 import { getDb } from './current-db';
 import type { EditOptions } from './records.repository';
 import * as sessions from './sessions.repository';
+import { useDeviceRead } from './use-device-read';
 
 export type { OpenAgreement, SessionView } from './sessions.repository';
 
 /** The process's sessions, newest first (undefined while loading). */
 export function useSessions(processId: string): sessions.SessionView[] | undefined {
-  return useLiveQuery(() => sessions.listSessions(getDb(), processId), [processId]);
+  return useDeviceRead(sessions.listSessions, processId);
 }
 
 /** One session; null when this device does not hold it (or it was deleted). */
 export function useSession(id: string): sessions.SessionView | null | undefined {
-  return useLiveQuery(() => sessions.getSession(getDb(), id), [id]);
+  return useDeviceRead(sessions.getSession, id);
 }
 
 /** Open agreements of the process's sessions, oldest due first. */
 export function useOpenAgreements(processId: string): sessions.OpenAgreement[] | undefined {
-  return useLiveQuery(() => sessions.listOpenAgreements(getDb(), processId), [processId]);
+  return useDeviceRead(sessions.listOpenAgreements, processId);
 }
 
 export const createSession = (input: Session) => sessions.createSession(getDb(), input);

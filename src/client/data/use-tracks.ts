@@ -3,15 +3,15 @@
  * so far and a route drawn by hand. The GPS recorder itself is in
  * tracking/use-track-recorder.ts.
  */
-import { useLiveQuery } from 'dexie-react-hooks';
 import { getDb } from './current-db';
 import * as tracks from './tracks.repository';
+import { useDeviceRead } from './use-device-read';
 
 export type { TourTrackView } from './tracks.repository';
 
 /** The tour's track: sealed chunks plus points still buffered, distance (m), duration (ms), interruptions. */
 export function useTourTrack(sessionId: string): tracks.TourTrackView | undefined {
-  return useLiveQuery(() => tracks.getTourTrack(getDb(), sessionId), [sessionId]);
+  return useDeviceRead(tracks.getTourTrack, sessionId);
 }
 
 /** Saves a route drawn on the map (GPS unavailable or refused) as a manual segment. */

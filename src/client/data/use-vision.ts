@@ -7,12 +7,13 @@ import type { VisionStatement } from '../../domain';
 import { getDb } from './current-db';
 import type { EditOptions } from './records.repository';
 import * as vision from './vision.repository';
+import { useDeviceRead } from './use-device-read';
 
 export type { VisionView } from './vision.repository';
 
 /** The process's statements by thematic area (undefined while loading). */
 export function useVisions(processId: string): vision.VisionView[] | undefined {
-  return useLiveQuery(() => vision.listVisions(getDb(), processId), [processId]);
+  return useDeviceRead(vision.listVisions, processId);
 }
 
 /** The statements recorded in a session of the process. */
@@ -22,7 +23,7 @@ export function useSessionVisions(processId: string, sessionId: string): vision.
 
 /** One statement; null when it does not exist on this device (or was deleted). */
 export function useVision(id: string): vision.VisionView | null | undefined {
-  return useLiveQuery(() => vision.getVision(getDb(), id), [id]);
+  return useDeviceRead(vision.getVision, id);
 }
 
 export const createVision = (input: VisionStatement) => vision.createVision(getDb(), input);

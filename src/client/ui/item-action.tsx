@@ -7,14 +7,23 @@ export function ItemAction({
   itemLabel,
   onClick,
   disabled,
+  danger = false,
 }: {
   label: string;
   itemLabel: string;
   onClick: () => void;
   disabled?: boolean;
+  /** It takes something away (deactivate, delete): drawn as a danger button. */
+  danger?: boolean;
 }) {
   return (
-    <button type="button" className="button" aria-label={itemLabel} disabled={disabled} onClick={onClick}>
+    <button
+      type="button"
+      className={danger ? 'button button-danger' : 'button'}
+      aria-label={itemLabel}
+      disabled={disabled}
+      onClick={onClick}
+    >
       {label}
     </button>
   );

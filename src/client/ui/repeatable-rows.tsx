@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 
 export interface RepeatableRowsProps<Row extends { id: string }> {
   /** The rows as `useFieldArray` gives them (each with its stable `id`). */
@@ -53,5 +54,30 @@ export function RepeatableRows<Row extends { id: string }>({
         {addLabel}
       </button>
     </>
+  );
+}
+
+/**
+ * A form's section of repeatable rows, worded by the keys under `keys`: `legend` (the section's
+ * heading), `none` (no rows yet), `item` and `remove` (given the row's `number`) and `add`.
+ */
+export function RepeatableFieldset<Row extends { id: string }>({
+  keys,
+  ...rows
+}: Omit<RepeatableRowsProps<Row>, 'itemLegend' | 'removeLabel' | 'addLabel' | 'empty'> & { keys: string }) {
+  const { t } = useTranslation();
+  return (
+    <fieldset className="section">
+      <legend>
+        <h2>{t(`${keys}.legend`)}</h2>
+      </legend>
+      <RepeatableRows
+        empty={t(`${keys}.none`)}
+        itemLegend={(index) => t(`${keys}.item`, { number: index + 1 })}
+        removeLabel={(index) => t(`${keys}.remove`, { number: index + 1 })}
+        addLabel={t(`${keys}.add`)}
+        {...rows}
+      />
+    </fieldset>
   );
 }

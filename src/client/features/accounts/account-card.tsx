@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { Account } from '../../data/use-accounts';
+import { ItemAction } from '../../ui/item-action';
 import './strings';
 
 export type AccountAction = 'reset' | 'deactivate' | 'reactivate';
@@ -19,6 +20,14 @@ export function AccountCard({
 }) {
   const { t } = useTranslation();
   const name = account.displayName;
+  const act = (action: AccountAction, danger = false) => (
+    <ItemAction
+      label={t(`accounts.${action}`)}
+      itemLabel={t(`accounts.${action}Label`, { name })}
+      onClick={() => onAction(action, account)}
+      danger={danger}
+    />
+  );
   return (
     <li className="card stack" aria-label={name}>
       <p>
@@ -58,34 +67,11 @@ export function AccountCard({
         ) : null}
         {!own && account.active ? (
           <>
-            <button
-              type="button"
-              className="button"
-              aria-label={t('accounts.resetLabel', { name })}
-              onClick={() => onAction('reset', account)}
-            >
-              {t('accounts.reset')}
-            </button>
-            <button
-              type="button"
-              className="button button-danger"
-              aria-label={t('accounts.deactivateLabel', { name })}
-              onClick={() => onAction('deactivate', account)}
-            >
-              {t('accounts.deactivate')}
-            </button>
+            {act('reset')}
+            {act('deactivate', true)}
           </>
         ) : null}
-        {!own && !account.active ? (
-          <button
-            type="button"
-            className="button"
-            aria-label={t('accounts.reactivateLabel', { name })}
-            onClick={() => onAction('reactivate', account)}
-          >
-            {t('accounts.reactivate')}
-          </button>
-        ) : null}
+        {!own && !account.active ? act('reactivate') : null}
       </div>
     </li>
   );

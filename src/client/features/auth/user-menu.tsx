@@ -6,6 +6,43 @@ import { usePendingCount } from '../../data/use-sync-state';
 import { ConfirmDialog } from '../../ui/confirm-dialog';
 import { LanguageSwitch } from '../../ui/language-switch';
 
+/** The menu's links: a path and the key of its words. */
+type MenuLink = readonly [to: string, label: string];
+
+/** What every signed-in person follows from the menu. */
+const FIELD_LINKS: MenuLink[] = [
+  ['/pendientes', 'app.pendingLink'],
+  ['/novedades', 'app.novedadesLink'],
+];
+
+/** The office's screens, for coordinators and admins. */
+const OFFICE_LINKS: MenuLink[] = [
+  ['/office', 'office.dashboards'],
+  ['/accounts', 'office.accounts'],
+  ['/office/review', 'office.review'],
+  ['/enrolment', 'office.enrolment'],
+  ['/devices', 'app.nav.devices'],
+  ['/territory', 'app.nav.territory'],
+  ['/government-areas', 'app.governmentAreasLink'],
+  ['/project-statuses', 'app.projectStatusesLink'],
+];
+
+/** A list of the menu's links; following one closes the menu. */
+function MenuLinks({ links, onFollow }: { links: MenuLink[]; onFollow: () => void }) {
+  const { t } = useTranslation();
+  return (
+    <ul className="plain-list user-menu-links">
+      {links.map(([to, label]) => (
+        <li key={to}>
+          <Link to={to} className="link-target" onClick={onFollow}>
+            {t(label)}
+          </Link>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
 /**
  * The signed-in user's menu: who is signed in, the language, the
  * coordinators' pages and "Cerrar sesión". On a phone the button shrinks to
@@ -74,61 +111,9 @@ export function UserMenu({
         </p>
         <LanguageSwitch />
         {children?.(() => setOpen(false))}
-        <ul className="plain-list user-menu-links">
-          <li>
-            <Link to="/pendientes" className="link-target" onClick={() => setOpen(false)}>
-              {t('app.pendingLink')}
-            </Link>
-          </li>
-          <li>
-            <Link to="/novedades" className="link-target" onClick={() => setOpen(false)}>
-              {t('app.novedadesLink')}
-            </Link>
-          </li>
-        </ul>
+        <MenuLinks links={FIELD_LINKS} onFollow={() => setOpen(false)} />
         {account.user.role === 'admin' || account.user.role === 'coordinator' ? (
-          <ul className="plain-list user-menu-links">
-            <li>
-              <Link to="/office" className="link-target" onClick={() => setOpen(false)}>
-                {t('office.dashboards')}
-              </Link>
-            </li>
-            <li>
-              <Link to="/accounts" className="link-target" onClick={() => setOpen(false)}>
-                {t('office.accounts')}
-              </Link>
-            </li>
-            <li>
-              <Link to="/office/review" className="link-target" onClick={() => setOpen(false)}>
-                {t('office.review')}
-              </Link>
-            </li>
-            <li>
-              <Link to="/enrolment" className="link-target" onClick={() => setOpen(false)}>
-                {t('office.enrolment')}
-              </Link>
-            </li>
-            <li>
-              <Link to="/devices" className="link-target" onClick={() => setOpen(false)}>
-                {t('app.nav.devices')}
-              </Link>
-            </li>
-            <li>
-              <Link to="/territory" className="link-target" onClick={() => setOpen(false)}>
-                {t('app.nav.territory')}
-              </Link>
-            </li>
-            <li>
-              <Link to="/government-areas" className="link-target" onClick={() => setOpen(false)}>
-                {t('app.governmentAreasLink')}
-              </Link>
-            </li>
-            <li>
-              <Link to="/project-statuses" className="link-target" onClick={() => setOpen(false)}>
-                {t('app.projectStatusesLink')}
-              </Link>
-            </li>
-          </ul>
+          <MenuLinks links={OFFICE_LINKS} onFollow={() => setOpen(false)} />
         ) : null}
         <button
           type="button"

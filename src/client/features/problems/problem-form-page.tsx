@@ -1,7 +1,6 @@
 import { useCallback, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
-import { changedFields } from '../../../domain';
 import {
   createProblem,
   updateProblem,
@@ -11,8 +10,8 @@ import {
 } from '../../data/use-problems';
 import { useProcess } from '../../data/use-processes';
 import { useTourNotes } from '../../data/use-tour-notes';
-import { PageHeading } from '../../ui/page-heading';
-import { Loading, NotFound } from '../../ui/status-views';
+import { RecordPage, saveChanges, useOpenedValues, type FormPageProps } from '../../ui/record-page';
+import { Loading } from '../../ui/status-views';
 import { MergeSection } from './merge-section';
 import { MergedProblemView } from './merged-problem-view';
 import { ProblemForm } from './problem-form';
@@ -24,11 +23,8 @@ import {
 } from './problem-form-values';
 import './problems.css';
 import './strings';
-import { BackLink } from '../../ui/back-link';
 
-export interface ProblemFormPageProps {
-  onDirtyChange?: (dirty: boolean) => void;
-}
+export type ProblemFormPageProps = FormPageProps;
 
 /** What other features hold for a problem (the projects that answer it), composed by the app. */
 export type ProblemLinks = (problem: ProblemView) => ReactNode;
@@ -37,35 +33,34 @@ function listPath(processId: string) {
   return `/processes/${processId}/problems`;
 }
 
-function Breadcrumb({ processId }: { processId: string }) {
-  const { t } = useTranslation();
-  return <BackLink to={listPath(processId)}>{t('problems.listTitle')}</BackLink>;
-}
-
 /** `/processes/:processId/problems/new`. */
 function NewProblem({ processId, onDirtyChange }: ProblemFormPageProps & { processId: string }) {
   const { t } = useTranslation();
   const process = useProcess(processId);
   const notes = useTourNotes(processId);
   const [defaults] = useState<ProblemFormValues>(emptyProblemValues);
-  if (process === undefined || notes === undefined) return <Loading />;
-  if (process === null) return <NotFound message={t('processes.notFound')} />;
   return (
-    <section>
-      <Breadcrumb processId={processId} />
-      <PageHeading title={t('problems.newTitle')}>{t('problems.newTitle')}</PageHeading>
-      <ProblemForm
-        defaultValues={defaults}
-        notes={notes}
-        submitLabel={t('problems.save')}
-        cancelTo={listPath(processId)}
-        onDirtyChange={onDirtyChange}
-        onSubmit={async (values) => {
-          await createProblem(formToProblem(processId, values));
-          return { to: listPath(processId), notice: { key: 'problems.saved.created' } };
-        }}
-      />
-    </section>
+    <RecordPage
+      record={process}
+      loading={notes === undefined}
+      notFound={t('processes.notFound')}
+      back={() => ({ to: listPath(processId), label: t('problems.listTitle') })}
+      title={() => t('problems.newTitle')}
+    >
+      {() => (
+        <ProblemForm
+          defaultValues={defaults}
+          notes={notes ?? []}
+          submitLabel={t('problems.save')}
+          cancelTo={listPath(processId)}
+          onDirtyChange={onDirtyChange}
+          onSubmit={async (values) => {
+            await createProblem(formToProblem(processId, values));
+            return { to: listPath(processId), notice: { key: 'problems.saved.created' } };
+          }}
+        />
+      )}
+    </RecordPage>
   );
 }
 
@@ -77,8 +72,7 @@ function EditProblem({
 }: ProblemFormPageProps & { problem: ProblemView; problems: ProblemView[] }) {
   const { t } = useTranslation();
   const notes = useTourNotes(problem.processId);
-  // The values the form opened with: the edit is the difference from these, not from later synced versions.
-  const [initial] = useState<ProblemFormValues>(() => problemToFormValues(problem));
+  const initial = useOpenedValues(problem, problemToFormValues);
   const [dirty, setDirty] = useState(false);
   const reportDirty = useCallback(
     (next: boolean) => {
@@ -99,8 +93,7 @@ function EditProblem({
         onDirtyChange={reportDirty}
         onSubmit={async (values) => {
           const before = formToProblem(problem.processId, initial);
-          const patch = changedFields(before, formToProblem(problem.processId, values));
-          if (Object.keys(patch).length > 0) await updateProblem(problem.id, patch, { diffed: true });
+          await saveChanges(updateProblem, problem.id, before, formToProblem(problem.processId, values));
           return { to: back, notice: { key: 'problems.saved.updated' } };
         }}
       />
@@ -122,25 +115,25 @@ function ExistingProblem({
   const { t } = useTranslation();
   const problem = useProblem(id);
   const problems = useProblems(problem?.processId ?? '');
-  if (problem === undefined || (problem && problems === undefined)) return <Loading />;
-  if (problem === null) return <NotFound message={t('problems.notFound')} />;
-  const survivor = problem.mergedIntoId ? problems?.find((p) => p.id === problem.mergedIntoId) : undefined;
   return (
-    <section>
-      <Breadcrumb processId={problem.processId} />
-      <PageHeading title={problem.title}>{problem.title}</PageHeading>
-      {links?.(problem)}
-      {problem.mergedIntoId ? (
-        <MergedProblemView problem={problem} survivor={survivor} />
-      ) : (
-        <EditProblem
-          key={problem.id}
-          problem={problem}
-          problems={problems ?? []}
-          onDirtyChange={onDirtyChange}
-        />
+    <RecordPage
+      record={problem}
+      loading={problem !== null && problems === undefined}
+      notFound={t('problems.notFound')}
+      back={(p) => ({ to: listPath(p.processId), label: t('problems.listTitle') })}
+      title={(p) => p.title}
+    >
+      {(p) => (
+        <>
+          {links?.(p)}
+          {p.mergedIntoId ? (
+            <MergedProblemView problem={p} survivor={problems?.find((o) => o.id === p.mergedIntoId)} />
+          ) : (
+            <EditProblem key={p.id} problem={p} problems={problems ?? []} onDirtyChange={onDirtyChange} />
+          )}
+        </>
       )}
-    </section>
+    </RecordPage>
   );
 }
 

@@ -1,8 +1,8 @@
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
 import { THEMATIC_AREAS } from '../../../domain';
 import { useProblems } from '../../data/use-problems';
 import { formatNumber } from '../../ui/format';
+import { RecordsSummary } from '../../ui/records-summary';
 import './problems.css';
 import './strings';
 
@@ -21,8 +21,13 @@ export function ProcessProblemsSummary({ processId }: { processId: string }) {
     count: active.filter((p) => p.theme === area).length,
   })).filter((c) => c.count > 0);
   return (
-    <section aria-labelledby="problems-summary-title" className="page-section">
-      <h2 id="problems-summary-title">{t('problems.summaryTitle')}</h2>
+    <RecordsSummary
+      id="problems-summary-title"
+      title={t('problems.summaryTitle')}
+      listTo={`/processes/${processId}/problems`}
+      viewAllLabel={t('problems.viewAll')}
+      newLabel={t('problems.new')}
+    >
       {active.length === 0 ? (
         <p className="field-hint">{t('problems.summaryEmpty')}</p>
       ) : (
@@ -42,14 +47,6 @@ export function ProcessProblemsSummary({ processId }: { processId: string }) {
           </ul>
         </>
       )}
-      <div className="actions">
-        <Link to={`/processes/${processId}/problems`} className="button">
-          {t('problems.viewAll')}
-        </Link>
-        <Link to={`/processes/${processId}/problems/new`} className="button">
-          {t('problems.new')}
-        </Link>
-      </div>
-    </section>
+    </RecordsSummary>
   );
 }

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams, useSearchParams } from 'react-router';
-import { changedFields, parentProblems } from '../../../domain';
+import { parentProblems } from '../../../domain';
 import { useGovernmentAreas, type GovernmentAreaView } from '../../data/use-government-areas';
 import { useProcess } from '../../data/use-processes';
 import {
@@ -14,9 +14,15 @@ import {
 } from '../../data/use-projects';
 import { useProblemChoices } from '../../data/use-traceability';
 import { useVisions } from '../../data/use-vision';
-import { PageHeading } from '../../ui/page-heading';
-import { Loading, NotFound } from '../../ui/status-views';
-import { errorReason } from '../../ui/use-entity-form';
+import {
+  deleteAction,
+  RecordPage,
+  saveChanges,
+  useKeptRecord,
+  useOpenedValues,
+  type FormPageProps,
+} from '../../ui/record-page';
+import { Loading } from '../../ui/status-views';
 import { ProjectForm } from './project-form';
 import {
   emptyProjectValues,
@@ -25,11 +31,8 @@ import {
   type ProjectFormValues,
 } from './project-form-values';
 import './strings';
-import { BackLink } from '../../ui/back-link';
 
-export interface ProjectFormPageProps {
-  onDirtyChange?: (dirty: boolean) => void;
-}
+export type ProjectFormPageProps = FormPageProps;
 
 export const projectsPath = (processId: string) => `/processes/${processId}/projects`;
 
@@ -59,35 +62,40 @@ function NewProject({ processId, onDirtyChange }: ProjectFormPageProps & { proce
   const process = useProcess(processId);
   const choices = useChoices(processId);
   const [defaults] = useState<ProjectFormValues>(() => emptyProjectValues(params.get('parentId') ?? ''));
-  if (process === undefined || choices === undefined) return <Loading />;
-  if (process === null) return <NotFound message={t('processes.notFound')} />;
   return (
-    <section>
-      <BackLink to={projectsPath(processId)}>{t('projects.title')}</BackLink>
-      <PageHeading title={t('projects.newTitle')}>{t('projects.newTitle')}</PageHeading>
-      <ProjectForm
-        defaultValues={defaults}
-        problems={choices.problems}
-        visions={choices.visions}
-        areas={offeredAreas(choices.areas, [])}
-        parents={parentChoices(choices.projects, { id: '', processId })}
-        submitLabel={t('projects.save')}
-        cancelTo={projectsPath(processId)}
-        onDirtyChange={onDirtyChange}
-        onSubmit={async (values) => {
-          const id = await createProject(formToProject(processId, values));
-          return { to: `/projects/${id}`, notice: { key: 'projects.saved.created' } };
-        }}
-      />
-    </section>
+    <RecordPage
+      record={process}
+      loading={choices === undefined}
+      notFound={t('processes.notFound')}
+      back={() => ({ to: projectsPath(processId), label: t('projects.title') })}
+      title={() => t('projects.newTitle')}
+    >
+      {() =>
+        choices && (
+          <ProjectForm
+            defaultValues={defaults}
+            problems={choices.problems}
+            visions={choices.visions}
+            areas={offeredAreas(choices.areas, [])}
+            parents={parentChoices(choices.projects, { id: '', processId })}
+            submitLabel={t('projects.save')}
+            cancelTo={projectsPath(processId)}
+            onDirtyChange={onDirtyChange}
+            onSubmit={async (values) => {
+              const id = await createProject(formToProject(processId, values));
+              return { to: `/projects/${id}`, notice: { key: 'projects.saved.created' } };
+            }}
+          />
+        )
+      }
+    </RecordPage>
   );
 }
 
 function EditProject({ project, onDirtyChange }: ProjectFormPageProps & { project: ProjectView }) {
   const { t } = useTranslation();
   const choices = useChoices(project.processId);
-  // The values the form opened with: the edit is the difference from these, not from later synced versions.
-  const [initial] = useState<ProjectFormValues>(() => projectToFormValues(project));
+  const initial = useOpenedValues(project, projectToFormValues);
   if (choices === undefined) return <Loading />;
   const page = `/projects/${project.id}`;
   return (
@@ -102,45 +110,32 @@ function EditProject({ project, onDirtyChange }: ProjectFormPageProps & { projec
       onDirtyChange={onDirtyChange}
       onSubmit={async (values) => {
         const before = formToProject(project.processId, initial);
-        const patch = changedFields(before, formToProject(project.processId, values));
-        if (Object.keys(patch).length > 0) await updateProject(project.id, patch, { diffed: true });
+        await saveChanges(updateProject, project.id, before, formToProject(project.processId, values));
         return { to: page, notice: { key: 'projects.saved.updated' } };
       }}
-      remove={{
-        label: t('projects.delete'),
-        title: t('projects.deleteTitle'),
+      remove={deleteAction(t, {
+        ns: 'projects',
         question: <p>{t('projects.deleteQuestion', { title: project.title })}</p>,
-        confirmLabel: t('projects.deleteConfirm'),
-        failed: (error) => t('projects.deleteFailed', { reason: errorReason(error) }),
-        onDelete: async () => {
-          await deleteProject(project.id);
-          return {
-            to: projectsPath(project.processId),
-            replace: true,
-            notice: { key: 'projects.saved.deleted' },
-          };
-        },
-      }}
+        remove: () => deleteProject(project.id),
+        to: projectsPath(project.processId),
+        replace: true,
+      })}
     />
   );
 }
 
 function ExistingProject({ id, onDirtyChange }: ProjectFormPageProps & { id: string }) {
   const { t } = useTranslation();
-  const project = useProject(id);
-  // Kept once loaded: deleting it must not flash "not found" before leaving.
-  const [opened, setOpened] = useState<ProjectView | null>(null);
-  if (project && !opened) setOpened(project);
-  const shown = project ?? opened;
-  if (shown === undefined) return <Loading />;
-  if (shown === null) return <NotFound message={t('projects.notFound')} />;
-  const title = t('projects.editTitle', { title: shown.title });
+  const project = useKeptRecord(useProject(id));
   return (
-    <section>
-      <BackLink to={`/projects/${shown.id}`}>{shown.title}</BackLink>
-      <PageHeading title={title}>{title}</PageHeading>
-      <EditProject key={shown.id} project={shown} onDirtyChange={onDirtyChange} />
-    </section>
+    <RecordPage
+      record={project}
+      notFound={t('projects.notFound')}
+      back={(p) => ({ to: `/projects/${p.id}`, label: p.title })}
+      title={(p) => t('projects.editTitle', { title: p.title })}
+    >
+      {(p) => <EditProject key={p.id} project={p} onDirtyChange={onDirtyChange} />}
+    </RecordPage>
   );
 }
 

@@ -2,7 +2,7 @@ import { useFieldArray, useFormContext } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { AGREEMENT_STATUSES } from '../../../domain';
 import { formFields, Options } from '../../ui/form-fields';
-import { RepeatableRows } from '../../ui/repeatable-rows';
+import { RepeatableFieldset } from '../../ui/repeatable-rows';
 import { newAgreement, type SessionFormValues } from './session-form-values';
 import './strings';
 
@@ -17,57 +17,49 @@ export function AgreementsField() {
   const { fields, append, remove } = useFieldArray({ control, name: 'agreements' });
 
   return (
-    <fieldset className="section">
-      <legend>
-        <h2>{t('agreements.legend')}</h2>
-      </legend>
-      <RepeatableRows
-        rows={fields}
-        empty={t('agreements.none')}
-        listClassName="plain-list agreements"
-        itemLegend={(index) => t('agreements.item', { number: index + 1 })}
-        removeLabel={(index) => t('agreements.remove', { number: index + 1 })}
-        onRemove={remove}
-        addLabel={t('agreements.add')}
-        onAdd={() => append(newAgreement(), { focusName: `agreements.${fields.length}.text` })}
-      >
-        {(_item, index) => {
-          const name = `agreements.${index}` as const;
-          const prefix = `agreement-${index}`;
-          return (
-            <>
-              <TextAreaField
-                name={`${name}.text`}
-                id={`${prefix}-text`}
-                label={t('agreements.text')}
-                rows={2}
+    <RepeatableFieldset
+      keys="agreements"
+      rows={fields}
+      listClassName="plain-list agreements"
+      onRemove={remove}
+      onAdd={() => append(newAgreement(), { focusName: `agreements.${fields.length}.text` })}
+    >
+      {(_item, index) => {
+        const name = `agreements.${index}` as const;
+        const prefix = `agreement-${index}`;
+        return (
+          <>
+            <TextAreaField
+              name={`${name}.text`}
+              id={`${prefix}-text`}
+              label={t('agreements.text')}
+              rows={2}
+              required
+            />
+            <div className="field-row">
+              <TextField
+                name={`${name}.responsible`}
+                id={`${prefix}-responsible`}
+                label={t('agreements.responsible')}
                 required
               />
-              <div className="field-row">
-                <TextField
-                  name={`${name}.responsible`}
-                  id={`${prefix}-responsible`}
-                  label={t('agreements.responsible')}
-                  required
+              <TextField
+                name={`${name}.dueDate`}
+                id={`${prefix}-due`}
+                label={t('agreements.dueDate')}
+                type="date"
+                rules={{ setValueAs: emptyToUndefined }}
+              />
+              <SelectField name={`${name}.status`} id={`${prefix}-status`} label={t('agreements.status')}>
+                <Options
+                  values={AGREEMENT_STATUSES}
+                  label={(status) => t(`vocabulary.agreementStatuses.${status}`)}
                 />
-                <TextField
-                  name={`${name}.dueDate`}
-                  id={`${prefix}-due`}
-                  label={t('agreements.dueDate')}
-                  type="date"
-                  rules={{ setValueAs: emptyToUndefined }}
-                />
-                <SelectField name={`${name}.status`} id={`${prefix}-status`} label={t('agreements.status')}>
-                  <Options
-                    values={AGREEMENT_STATUSES}
-                    label={(status) => t(`vocabulary.agreementStatuses.${status}`)}
-                  />
-                </SelectField>
-              </div>
-            </>
-          );
-        }}
-      </RepeatableRows>
-    </fieldset>
+              </SelectField>
+            </div>
+          </>
+        );
+      }}
+    </RepeatableFieldset>
   );
 }

@@ -1,22 +1,17 @@
-import { useState, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
-import { changedFields } from '../../../domain';
 import { deleteSession, updateSession, useSession, type SessionView } from '../../data/use-sessions';
 import { useProcess } from '../../data/use-processes';
-import { PageHeading } from '../../ui/page-heading';
-import { errorReason } from '../../ui/use-entity-form';
-import { Loading, NotFound } from '../../ui/status-views';
+import { deleteAction, RecordPage, saveChanges, useOpenedValues } from '../../ui/record-page';
 import type { SessionPageProps } from './new-session-page';
 import { SessionForm } from './session-form';
-import { sessionToFormValues, type SessionFormValues } from './session-form-values';
+import { sessionToFormValues } from './session-form-values';
 import './strings';
-import { BackLink } from '../../ui/back-link';
 
 function EditSessionForm({ session, onDirtyChange }: SessionPageProps & { session: SessionView }) {
   const { t } = useTranslation();
-  // The values the form opened with: the edit is the difference from these, not from later synced versions.
-  const [initial] = useState<SessionFormValues>(() => sessionToFormValues(session));
+  const initial = useOpenedValues(session, sessionToFormValues);
   const back = `/processes/${session.processId}`;
 
   return (
@@ -26,8 +21,7 @@ function EditSessionForm({ session, onDirtyChange }: SessionPageProps & { sessio
       cancelTo={back}
       onDirtyChange={onDirtyChange}
       onSubmit={async (next) => {
-        const patch = changedFields(initial, next);
-        if (Object.keys(patch).length > 0) await updateSession(session.id, patch, { diffed: true });
+        await saveChanges(updateSession, session.id, initial, next);
         return {
           to: back,
           notice: {
@@ -36,17 +30,13 @@ function EditSessionForm({ session, onDirtyChange }: SessionPageProps & { sessio
           },
         };
       }}
-      remove={{
-        label: t('sessions.delete'),
-        title: t('sessions.deleteTitle'),
+      remove={deleteAction(t, {
+        ns: 'sessions',
         question: <p>{t('sessions.deleteQuestion', { title: session.title })}</p>,
-        confirmLabel: t('sessions.deleteConfirm'),
-        failed: (error) => t('sessions.deleteFailed', { reason: errorReason(error) }),
-        onDelete: async () => {
-          await deleteSession(session.id);
-          return { to: back, replace: true, notice: { key: 'sessions.saved.deleted' } };
-        },
-      }}
+        remove: () => deleteSession(session.id),
+        to: back,
+        replace: true,
+      })}
     />
   );
 }
@@ -69,15 +59,20 @@ export function EditSessionPage({
   const { id = '' } = useParams();
   const session = useSession(id);
   const process = useProcess(session?.processId ?? '');
-  if (session === undefined) return <Loading />;
-  if (session === null) return <NotFound message={t('sessions.notFound')} />;
   return (
-    <section>
-      <BackLink to={`/processes/${session.processId}`}>{process?.name ?? t('processes.title')}</BackLink>
-      <PageHeading title={session.title}>{session.title}</PageHeading>
-      {links?.(session)}
-      <EditSessionForm key={session.id} session={session} onDirtyChange={onDirtyChange} />
-      {sections?.(session)}
-    </section>
+    <RecordPage
+      record={session}
+      notFound={t('sessions.notFound')}
+      back={(s) => ({ to: `/processes/${s.processId}`, label: process?.name ?? t('processes.title') })}
+      title={(s) => s.title}
+    >
+      {(s) => (
+        <>
+          {links?.(s)}
+          <EditSessionForm key={s.id} session={s} onDirtyChange={onDirtyChange} />
+          {sections?.(s)}
+        </>
+      )}
+    </RecordPage>
   );
 }

@@ -1,7 +1,6 @@
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
-import { changedFields } from '../../../domain';
 import {
   createTourNote,
   deleteTourNote,
@@ -10,9 +9,14 @@ import {
   type TourNoteView,
 } from '../../data/use-tour-notes';
 import { useSession } from '../../data/use-sessions';
-import { PageHeading } from '../../ui/page-heading';
-import { errorReason } from '../../ui/use-entity-form';
-import { Loading, NotFound } from '../../ui/status-views';
+import {
+  deleteAction,
+  RecordPage,
+  saveChanges,
+  useKeptRecord,
+  useOpenedValues,
+  type FormPageProps,
+} from '../../ui/record-page';
 import { TourNoteForm } from './tour-note-form';
 import {
   emptyTourNoteValues,
@@ -22,11 +26,8 @@ import {
 } from './tour-note-form-values';
 import './strings';
 import './tour-notes.css';
-import { BackLink } from '../../ui/back-link';
 
-export interface TourNoteFormPageProps {
-  onDirtyChange?: (dirty: boolean) => void;
-}
+export type TourNoteFormPageProps = FormPageProps;
 
 /** What other features hold for a note (the projects that answer what it shows), composed by the app. */
 export type TourNoteLinks = (note: TourNoteView) => ReactNode;
@@ -35,44 +36,43 @@ function tourPath(sessionId: string) {
   return `/sessions/${sessionId}/tour`;
 }
 
-function Breadcrumb({ sessionId }: { sessionId: string }) {
-  const { t } = useTranslation();
-  return <BackLink to={tourPath(sessionId)}>{t('tourNotes.backToTour')}</BackLink>;
-}
-
 /** `/sessions/:sessionId/notes/new`. */
 function NewNote({ sessionId, onDirtyChange }: TourNoteFormPageProps & { sessionId: string }) {
   const { t } = useTranslation();
   const session = useSession(sessionId);
   const [defaults] = useState<TourNoteFormValues>(emptyTourNoteValues);
-  if (session === undefined) return <Loading />;
-  if (session === null) return <NotFound message={t('tourNotes.sessionNotFound')} />;
   return (
-    <section>
-      <Breadcrumb sessionId={sessionId} />
-      <PageHeading title={t('tourNotes.newTitle')}>{t('tourNotes.newTitle')}</PageHeading>
-      <p className="muted-label">{session.title}</p>
-      <TourNoteForm
-        processId={session.processId}
-        defaultValues={defaults}
-        locateOnOpen
-        submitLabel={t('tourNotes.save')}
-        cancelTo={tourPath(sessionId)}
-        onDirtyChange={onDirtyChange}
-        onSubmit={async (values) => {
-          await createTourNote(sessionId, formToTourNote(values));
-          return { to: tourPath(sessionId), notice: { key: 'tourNotes.saved.created' } };
-        }}
-      />
-    </section>
+    <RecordPage
+      record={session}
+      notFound={t('tourNotes.sessionNotFound')}
+      back={() => ({ to: tourPath(sessionId), label: t('tourNotes.backToTour') })}
+      title={() => t('tourNotes.newTitle')}
+    >
+      {(s) => (
+        <>
+          <p className="muted-label">{s.title}</p>
+          <TourNoteForm
+            processId={s.processId}
+            defaultValues={defaults}
+            locateOnOpen
+            submitLabel={t('tourNotes.save')}
+            cancelTo={tourPath(sessionId)}
+            onDirtyChange={onDirtyChange}
+            onSubmit={async (values) => {
+              await createTourNote(sessionId, formToTourNote(values));
+              return { to: tourPath(sessionId), notice: { key: 'tourNotes.saved.created' } };
+            }}
+          />
+        </>
+      )}
+    </RecordPage>
   );
 }
 
 /** `/notes/:id`: the note's form with its photos, and deleting it. */
 function EditNote({ note, onDirtyChange }: TourNoteFormPageProps & { note: TourNoteView }) {
   const { t } = useTranslation();
-  // The values the form opened with: the edit is the difference from these, not from later synced versions.
-  const [initial] = useState<TourNoteFormValues>(() => tourNoteToFormValues(note));
+  const initial = useOpenedValues(note, tourNoteToFormValues);
   const back = tourPath(note.sessionId);
 
   return (
@@ -85,21 +85,16 @@ function EditNote({ note, onDirtyChange }: TourNoteFormPageProps & { note: TourN
       onDirtyChange={onDirtyChange}
       onSubmit={async (values) => {
         // Only what this form changed is written, so a field edited elsewhere meanwhile survives.
-        const patch = changedFields(formToTourNote(initial), formToTourNote(values));
-        if (Object.keys(patch).length > 0) await updateTourNote(note.id, patch, { diffed: true });
+        await saveChanges(updateTourNote, note.id, formToTourNote(initial), formToTourNote(values));
         return { to: back, notice: { key: 'tourNotes.saved.updated' } };
       }}
-      remove={{
-        label: t('tourNotes.delete'),
-        title: t('tourNotes.deleteTitle'),
+      remove={deleteAction(t, {
+        ns: 'tourNotes',
         question: <p>{t('tourNotes.deleteBody')}</p>,
-        confirmLabel: t('tourNotes.deleteConfirm'),
-        failed: (error) => t('tourNotes.saveFailed', { reason: errorReason(error) }),
-        onDelete: async () => {
-          await deleteTourNote(note.id);
-          return { to: back, notice: { key: 'tourNotes.saved.deleted' } };
-        },
-      }}
+        remove: () => deleteTourNote(note.id),
+        to: back,
+        failedKey: 'saveFailed',
+      })}
     />
   );
 }
@@ -110,20 +105,21 @@ function ExistingNote({
   links,
 }: TourNoteFormPageProps & { id: string; links?: TourNoteLinks | undefined }) {
   const { t } = useTranslation();
-  const note = useTourNote(id);
-  // Kept once loaded: deleting it must not flash "not found" before leaving.
-  const [opened, setOpened] = useState<TourNoteView | null>(null);
-  if (note && !opened) setOpened(note);
-  const shown = opened ?? note;
-  if (shown === undefined) return <Loading />;
-  if (shown === null) return <NotFound message={t('tourNotes.notFound')} />;
+  const note = useKeptRecord(useTourNote(id));
   return (
-    <section>
-      <Breadcrumb sessionId={shown.sessionId} />
-      <PageHeading title={t('tourNotes.editTitle')}>{t('tourNotes.editTitle')}</PageHeading>
-      {links?.(shown)}
-      <EditNote key={shown.id} note={note ?? shown} onDirtyChange={onDirtyChange} />
-    </section>
+    <RecordPage
+      record={note}
+      notFound={t('tourNotes.notFound')}
+      back={(n) => ({ to: tourPath(n.sessionId), label: t('tourNotes.backToTour') })}
+      title={() => t('tourNotes.editTitle')}
+    >
+      {(n) => (
+        <>
+          {links?.(n)}
+          <EditNote key={n.id} note={n} onDirtyChange={onDirtyChange} />
+        </>
+      )}
+    </RecordPage>
   );
 }
 

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
 import { useVisions } from '../../data/use-vision';
+import { RecordsCount, RecordsSummary } from '../../ui/records-summary';
 import './strings';
 
 /** "Visión" on the process page: how many statements, and the way to the list and the form. */
@@ -9,19 +9,18 @@ export function ProcessVisionSummary({ processId }: { processId: string }) {
   const visions = useVisions(processId);
   if (!visions) return null;
   return (
-    <section aria-labelledby="vision-summary-title" className="page-section">
-      <h2 id="vision-summary-title">{t('vision.summaryTitle')}</h2>
-      <p className={visions.length === 0 ? 'field-hint' : undefined}>
-        {visions.length === 0 ? t('vision.summaryEmpty') : t('vision.count', { count: visions.length })}
-      </p>
-      <div className="actions">
-        <Link to={`/processes/${processId}/vision`} className="button">
-          {t('vision.viewAll')}
-        </Link>
-        <Link to={`/processes/${processId}/vision/new`} className="button">
-          {t('vision.new')}
-        </Link>
-      </div>
-    </section>
+    <RecordsSummary
+      id="vision-summary-title"
+      title={t('vision.summaryTitle')}
+      listTo={`/processes/${processId}/vision`}
+      viewAllLabel={t('vision.viewAll')}
+      newLabel={t('vision.new')}
+    >
+      <RecordsCount
+        count={visions.length}
+        empty={t('vision.summaryEmpty')}
+        counted={t('vision.count', { count: visions.length })}
+      />
+    </RecordsSummary>
   );
 }

@@ -1,15 +1,21 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
-import { changedFields, type VisionStatement } from '../../../domain';
+import type { VisionStatement } from '../../../domain';
 import { useProcess } from '../../data/use-processes';
 import { useProjects } from '../../data/use-projects';
 import { useSessions } from '../../data/use-sessions';
 import { useProblemChoices } from '../../data/use-traceability';
 import { createVision, deleteVision, updateVision, useVision, type VisionView } from '../../data/use-vision';
-import { PageHeading } from '../../ui/page-heading';
-import { Loading, NotFound } from '../../ui/status-views';
-import { errorReason } from '../../ui/use-entity-form';
+import {
+  deleteAction,
+  RecordPage,
+  saveChanges,
+  useKeptRecord,
+  useOpenedValues,
+  type FormPageProps,
+} from '../../ui/record-page';
+import { Loading } from '../../ui/status-views';
 import { VisionForm } from './vision-form';
 import {
   emptyVisionValues,
@@ -18,11 +24,8 @@ import {
   type VisionFormValues,
 } from './vision-form-values';
 import './strings';
-import { BackLink } from '../../ui/back-link';
 
-export interface VisionFormPageProps {
-  onDirtyChange?: (dirty: boolean) => void;
-}
+export type VisionFormPageProps = FormPageProps;
 
 export const visionListPath = (processId: string) => `/processes/${processId}/vision`;
 
@@ -46,26 +49,30 @@ function NewVision({ processId, onDirtyChange }: VisionFormPageProps & { process
   const problems = useProblemChoices(processId);
   const sessionId = params.get('sessionId') ?? '';
   const [defaults] = useState<VisionFormValues>(() => emptyVisionValues(sessionId));
-  if (process === undefined || sessions === undefined || problems === undefined) return <Loading />;
-  if (process === null) return <NotFound message={t('processes.notFound')} />;
   const back = sessionId ? `/sessions/${sessionId}` : visionListPath(processId);
   return (
-    <section>
-      <BackLink to={visionListPath(processId)}>{t('vision.title')}</BackLink>
-      <PageHeading title={t('vision.newTitle')}>{t('vision.newTitle')}</PageHeading>
-      <VisionForm
-        defaultValues={defaults}
-        sessions={sessions}
-        problems={problems}
-        submitLabel={t('vision.save')}
-        cancelTo={back}
-        onDirtyChange={onDirtyChange}
-        onSubmit={async (values) => {
-          await createVision(toStatement(processId, values));
-          return { to: visionListPath(processId), notice: { key: 'vision.saved.created' } };
-        }}
-      />
-    </section>
+    <RecordPage
+      record={process}
+      loading={sessions === undefined || problems === undefined}
+      notFound={t('processes.notFound')}
+      back={() => ({ to: visionListPath(processId), label: t('vision.title') })}
+      title={() => t('vision.newTitle')}
+    >
+      {() => (
+        <VisionForm
+          defaultValues={defaults}
+          sessions={sessions ?? []}
+          problems={problems ?? []}
+          submitLabel={t('vision.save')}
+          cancelTo={back}
+          onDirtyChange={onDirtyChange}
+          onSubmit={async (values) => {
+            await createVision(toStatement(processId, values));
+            return { to: visionListPath(processId), notice: { key: 'vision.saved.created' } };
+          }}
+        />
+      )}
+    </RecordPage>
   );
 }
 
@@ -98,8 +105,7 @@ function EditVision({ vision, onDirtyChange }: VisionFormPageProps & { vision: V
   const { t } = useTranslation();
   const sessions = useSessions(vision.processId);
   const problems = useProblemChoices(vision.processId);
-  // The values the form opened with: the edit is the difference from these, not from later synced versions.
-  const [initial] = useState<VisionFormValues>(() => visionToFormValues(vision));
+  const initial = useOpenedValues(vision, visionToFormValues);
   if (sessions === undefined || problems === undefined) return <Loading />;
   const back = visionListPath(vision.processId);
   return (
@@ -114,21 +120,16 @@ function EditVision({ vision, onDirtyChange }: VisionFormPageProps & { vision: V
         onDirtyChange={onDirtyChange}
         onSubmit={async (values) => {
           const before = toStatement(vision.processId, initial);
-          const patch = changedFields(before, toStatement(vision.processId, values));
-          if (Object.keys(patch).length > 0) await updateVision(vision.id, patch, { diffed: true });
+          await saveChanges(updateVision, vision.id, before, toStatement(vision.processId, values));
           return { to: back, notice: { key: 'vision.saved.updated' } };
         }}
-        remove={{
-          label: t('vision.delete'),
-          title: t('vision.deleteTitle'),
+        remove={deleteAction(t, {
+          ns: 'vision',
           question: <p>{t('vision.deleteQuestion', { text: vision.text })}</p>,
-          confirmLabel: t('vision.deleteConfirm'),
-          failed: (error) => t('vision.deleteFailed', { reason: errorReason(error) }),
-          onDelete: async () => {
-            await deleteVision(vision.id);
-            return { to: back, replace: true, notice: { key: 'vision.saved.deleted' } };
-          },
-        }}
+          remove: () => deleteVision(vision.id),
+          to: back,
+          replace: true,
+        })}
       />
     </>
   );
@@ -136,19 +137,16 @@ function EditVision({ vision, onDirtyChange }: VisionFormPageProps & { vision: V
 
 function ExistingVision({ id, onDirtyChange }: VisionFormPageProps & { id: string }) {
   const { t } = useTranslation();
-  const vision = useVision(id);
-  // Kept once loaded: deleting it must not flash "not found" before leaving.
-  const [opened, setOpened] = useState<VisionView | null>(null);
-  if (vision && !opened) setOpened(vision);
-  const shown = vision ?? opened;
-  if (shown === undefined) return <Loading />;
-  if (shown === null) return <NotFound message={t('vision.notFound')} />;
+  const vision = useKeptRecord(useVision(id));
   return (
-    <section>
-      <BackLink to={visionListPath(shown.processId)}>{t('vision.title')}</BackLink>
-      <PageHeading title={t('vision.editTitle')}>{t('vision.editTitle')}</PageHeading>
-      <EditVision key={shown.id} vision={shown} onDirtyChange={onDirtyChange} />
-    </section>
+    <RecordPage
+      record={vision}
+      notFound={t('vision.notFound')}
+      back={(v) => ({ to: visionListPath(v.processId), label: t('vision.title') })}
+      title={() => t('vision.editTitle')}
+    >
+      {(v) => <EditVision key={v.id} vision={v} onDirtyChange={onDirtyChange} />}
+    </RecordPage>
   );
 }
 
