@@ -3,7 +3,8 @@
  * request per id, and on a first download nearly every pulled record is new here: asking for
  * each would cost about as much as writing them. So a pull notes, once when it starts, every
  * record this device holds (one key listing per table), adds each record its pages write, and
- * reads only the ids it may hold: noted ones, and any with a change waiting in the outbox.
+ * reads only the ids it may hold: noted ones, and any with a change waiting in the outbox. Only a
+ * long pull lists them (sync-transfer.ts): a short one reads its page's few ids directly.
  *
  * Why that is enough: a record reaches the device's tables from the server only through the
  * pull (one at a time, under the sync lock), and the device's own writes (writeLocal) queue an

@@ -61,7 +61,9 @@ export async function pullAll(ctx: TransferContext, result: CycleResult): Promis
   const startedAt = Date.now();
   let received = 0;
   // The records held here, so a page reads only those (a first download reads nearly none).
-  const held = await heldRecords(db);
+  // Listed only for a long pull — a first download, or once a pull runs past its first page —
+  // not on every short sync, where reading a page's few ids costs less than listing every key.
+  let held = firstDownload ? await heldRecords(db) : undefined;
   if (firstDownload) set({ download: { received, total: null, first: true } });
   // The next page is already on its way while this one is stored (a failure discards it).
   let next = pull(cursor);
@@ -76,6 +78,7 @@ export async function pullAll(ctx: TransferContext, result: CycleResult): Promis
       showProgress = true;
       next = pull(page.cursor);
       next.catch(() => undefined); // awaited on the next turn; never an unhandled rejection meanwhile
+      held ??= await heldRecords(db);
     }
     result.pulled += await applyPulledPage(
       db,

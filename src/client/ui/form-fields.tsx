@@ -152,10 +152,18 @@ export function formFields<Values extends FieldValues>() {
     SelectField: SelectField<Values>,
     CheckboxField: CheckboxField<Values>,
     PercentField: PercentField<Values>,
+    NumberField: NumberField<Values>,
   };
 }
 
 /** A whole percentage typed with the number keyboard (0 to 100). */
 export function PercentField<Values extends FieldValues>(props: BoundFieldProps<Values>) {
   return <TextField<Values> {...props} type="number" inputMode="numeric" min={0} max={100} />;
+}
+
+/** A number typed with the number keyboard and kept as a number (`valueAsNumber`). */
+export function NumberField<Values extends FieldValues>(
+  props: BoundFieldProps<Values> & Own<InputHTMLAttributes<HTMLInputElement>>,
+) {
+  return <TextField<Values> inputMode="numeric" rules={{ valueAsNumber: true }} {...props} type="number" />;
 }

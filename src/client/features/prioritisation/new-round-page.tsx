@@ -50,7 +50,7 @@ const roundFormSchema = z
   });
 type RoundFormInput = z.input<typeof roundFormSchema>;
 type RoundFormOutput = z.output<typeof roundFormSchema>;
-const { TextField } = formFields<RoundFormInput>();
+const { TextField, NumberField } = formFields<RoundFormInput>();
 
 function RoundForm({
   session,
@@ -166,16 +166,13 @@ function RoundForm({
           <legend>
             <h2>{t('prioritisation.methods.dots')}</h2>
           </legend>
-          <TextField
+          <NumberField
             name="dotsPerPerson"
             id="round-dots"
             label={t('prioritisation.form.dotsPerPerson')}
-            type="number"
-            inputMode="numeric"
             min={1}
             max={20}
             className="input-short"
-            rules={{ valueAsNumber: true }}
             required
           />
           <label className="choice">
@@ -201,18 +198,16 @@ function RoundForm({
                   label={t('prioritisation.form.criterionLabel')}
                   required
                 />
-                <TextField
+                <NumberField
                   name={`criteria.${i}.weight`}
                   id={`criterion-${i}-weight`}
                   label={t('prioritisation.form.criterionWeight')}
                   hint={t('prioritisation.form.criterionWeightHint')}
-                  type="number"
                   inputMode="decimal"
                   step="0.5"
                   min={0.1}
                   max={10}
                   className="input-short"
-                  rules={{ valueAsNumber: true }}
                   required
                 />
               </div>

@@ -19,7 +19,7 @@ const collectiveFormSchema = z.object({
   ),
 });
 type CollectiveFormValues = z.infer<typeof collectiveFormSchema>;
-const { TextField, CheckboxField } = formFields<CollectiveFormValues>();
+const { TextField, NumberField, CheckboxField } = formFields<CollectiveFormValues>();
 
 /** A draft the collective's rules refuse, with the i18n key of why. */
 class CollectiveRefused extends Error {
@@ -70,14 +70,11 @@ function CollectiveForm({ process, onClose }: { process: ProcessView; onClose():
 
   return (
     <EntityForm shell={shell} submitLabel={t('processCollective.save')} bar="inline" onCancel={onClose}>
-      <TextField
+      <NumberField
         name="memberCount"
         id="collective-count"
         label={t('processCollective.memberCount')}
-        type="number"
-        inputMode="numeric"
         min={0}
-        rules={{ valueAsNumber: true }}
       />
       <p className="field-hint">{t('processCollective.namesHint')}</p>
       <RepeatableRows
