@@ -174,7 +174,8 @@ export function createSyncService(store: SyncStore) {
   }
 
   /**
-   * A pull's answer as JSON text (what the route sends). The records' fields and stamps are
+   * A pull's answer: the current state of every visible record after the cursor, in seq (=
+   * commit) order, as JSON text (what the route sends). The records' fields and stamps are
    * stored as JSON text and spliced in as they are: parsing and re-serializing every record
    * of every page was a fifth of a loaded server's busy time.
    */
@@ -210,14 +211,6 @@ export function createSyncService(store: SyncStore) {
     return `${JSON.stringify(head).slice(0, -1)},"changes":[${changes.join(',')}]}`;
   }
 
-  /** Current state of every visible record after the cursor, in seq (= commit) order. */
-  async function pull(
-    user: User,
-    options: { cursor?: string; limit?: number; estimate?: boolean },
-  ): Promise<PullResponse> {
-    return JSON.parse(await pullJson(user, options)) as PullResponse;
-  }
-
   /**
    * Rejected changes, newest first: every one for admins and borough-wide
    * coordinators (they hold every record); for a directorate coordinator those
@@ -242,7 +235,7 @@ export function createSyncService(store: SyncStore) {
     return next;
   }
 
-  return { push, pull, pullJson, epoch, listRejections, rotateEpoch };
+  return { push, pullJson, epoch, listRejections, rotateEpoch };
 }
 
 export type SyncService = ReturnType<typeof createSyncService>;
