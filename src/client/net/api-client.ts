@@ -72,12 +72,63 @@ export async function errorOfResponse(response: Response): Promise<ApiError> {
   return apiErrorOf(response.status, response.statusText, body);
 }
 
-export interface ApiClientOptions {
+/** How an HTTP client of the server is made: the API client here, and the blobs client (blobs-api.ts). */
+export interface HttpOptions {
   baseUrl?: string;
   getToken?: () => string | null | undefined | Promise<string | null | undefined>;
   fetch?: typeof fetch;
   /** Abort a request that has not answered by then (ms). */
   timeoutMs?: number;
+}
+
+export type ApiClientOptions = HttpOptions;
+
+/** One request of `sendRequest`: its method and headers, its body, and whether it carries the token. */
+export interface HttpRequest {
+  method: string;
+  headers: Record<string, string>;
+  body?: BodyInit;
+  /** Send the token as a bearer (default: yes). */
+  auth?: boolean;
+}
+
+/**
+ * The one way a client here sends a request to `/api/v1<path>`: the token as a bearer, never from
+ * the HTTP cache, aborted after the timeout (`defaultTimeoutMs` unless the options say otherwise).
+ * `read` takes the whole answer inside the same try, so a connection cut mid-answer is a `network`
+ * failure like no answer at all; the status is left to the caller.
+ */
+export function requestSender(options: HttpOptions, defaultTimeoutMs: number) {
+  const base = (options.baseUrl ?? '').replace(/\/$/, '');
+  const doFetch = options.fetch ?? ((...args: Parameters<typeof fetch>) => fetch(...args));
+  const timeoutMs = options.timeoutMs ?? defaultTimeoutMs;
+
+  return async function sendRequest<T>(
+    path: string,
+    { method, headers, body, auth = true }: HttpRequest,
+    read: (response: Response) => Promise<T>,
+  ): Promise<{ response: Response; answer: T }> {
+    if (auth) {
+      const token = await options.getToken?.();
+      if (token) headers.authorization = `Bearer ${token}`;
+    }
+    const controller = new AbortController();
+    const timer = setTimeout(() => controller.abort(), timeoutMs);
+    try {
+      const response = await doFetch(`${base}/api/v1${path}`, {
+        method,
+        headers,
+        body,
+        signal: controller.signal,
+        cache: 'no-store',
+      });
+      return { response, answer: await read(response) };
+    } catch (cause) {
+      throw networkError(cause);
+    } finally {
+      clearTimeout(timer);
+    }
+  };
 }
 
 export interface ApiClient {
@@ -126,35 +177,16 @@ export interface ApiClient {
 }
 
 export function createApiClient(options: ApiClientOptions = {}): ApiClient {
-  const base = (options.baseUrl ?? '').replace(/\/$/, '');
-  const doFetch = options.fetch ?? ((...args: Parameters<typeof fetch>) => fetch(...args));
-  const timeoutMs = options.timeoutMs ?? 60_000;
+  const sendRequest = requestSender(options, 60_000);
 
   async function request<T>(method: string, path: string, body?: unknown, auth = true): Promise<T> {
     const headers: Record<string, string> = { accept: 'application/json' };
     if (body !== undefined) headers['content-type'] = 'application/json';
-    if (auth && options.getToken) {
-      const token = await options.getToken();
-      if (token) headers.authorization = `Bearer ${token}`;
-    }
-    const controller = new AbortController();
-    const timer = setTimeout(() => controller.abort(), timeoutMs);
-    let response: Response;
-    let text: string;
-    try {
-      response = await doFetch(`${base}/api/v1${path}`, {
-        method,
-        headers,
-        body: body === undefined ? undefined : JSON.stringify(body),
-        signal: controller.signal,
-        cache: 'no-store',
-      });
-      text = await response.text();
-    } catch (cause) {
-      throw networkError(cause);
-    } finally {
-      clearTimeout(timer);
-    }
+    const { response, answer: text } = await sendRequest(
+      path,
+      { method, headers, body: body === undefined ? undefined : JSON.stringify(body), auth },
+      (received) => received.text(),
+    );
     let json: unknown = undefined;
     if (text) {
       try {

@@ -4,18 +4,12 @@
  * token. Failures are `ApiError`s like the rest of the API client, with
  * status 0 / `network` when the connection failed or was cut.
  */
-import { ApiError, errorOfResponse, networkError } from './api-client';
+import { ApiError, errorOfResponse, requestSender, type HttpOptions } from './api-client';
 
 export type HeadResult = { stored: true } | { stored: false; offset: number };
 export type PutResult = { stored: true; created: boolean } | { stored: false; offset: number };
 
-export interface BlobsApiOptions {
-  baseUrl?: string;
-  getToken?: () => string | null | undefined | Promise<string | null | undefined>;
-  fetch?: typeof fetch;
-  /** Abort a request that has not finished by then (ms); a 1 MiB chunk on a slow link needs time. */
-  timeoutMs?: number;
-}
+export type BlobsApiOptions = HttpOptions;
 
 export interface BlobsApi {
   head(sha256: string): Promise<HeadResult>;
@@ -36,31 +30,16 @@ function offsetOf(response: Response, fallback = 0): number {
 }
 
 export function createBlobsApi(options: BlobsApiOptions = {}): BlobsApi {
-  const base = (options.baseUrl ?? '').replace(/\/$/, '');
-  const doFetch = options.fetch ?? ((...args: Parameters<typeof fetch>) => fetch(...args));
-  const timeoutMs = options.timeoutMs ?? 120_000;
+  // A request that has not finished after two minutes is aborted: a 1 MiB chunk on a slow link needs time.
+  const sendRequest = requestSender(options, 120_000);
 
   async function send(method: string, sha256: string, headers: Record<string, string>, body?: Blob) {
-    const token = await options.getToken?.();
-    if (token) headers.authorization = `Bearer ${token}`;
-    const controller = new AbortController();
-    const timer = setTimeout(() => controller.abort(), timeoutMs);
-    try {
-      const response = await doFetch(`${base}/api/v1/blobs/${sha256}`, {
-        method,
-        headers,
-        body,
-        signal: controller.signal,
-        cache: 'no-store',
-      });
-      // Read the whole answer inside the try: a connection cut mid-answer is a network failure.
-      const bytes = method === 'HEAD' ? null : await response.blob();
-      return { response, bytes };
-    } catch (cause) {
-      throw networkError(cause);
-    } finally {
-      clearTimeout(timer);
-    }
+    const { response, answer: bytes } = await sendRequest(
+      `/blobs/${sha256}`,
+      { method, headers, body },
+      async (received) => (method === 'HEAD' ? null : received.blob()),
+    );
+    return { response, bytes };
   }
 
   async function failure(response: Response, bytes: Blob | null): Promise<ApiError> {
