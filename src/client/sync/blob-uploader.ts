@@ -14,7 +14,8 @@
  */
 import { BLOB_LIMITS } from '../../domain';
 import type { LocalBlob, TequioDb } from '../data/db';
-import { ApiError } from '../net/api-client';
+import { accountToken } from '../data/account.repository';
+import { ApiError, type HttpOptions } from '../net/api-client';
 import { createBlobsApi, type BlobsApi } from '../net/blobs-api';
 import { backoffDelay, type BackoffOptions } from './backoff';
 
@@ -28,12 +29,10 @@ export interface UploadReport {
   error?: string;
 }
 
-export interface BlobUploaderOptions {
+/** Without `api`, the blobs client is made of `baseUrl`, `fetch` and `getToken` (default: the account's token). */
+export interface BlobUploaderOptions extends Pick<HttpOptions, 'baseUrl' | 'getToken' | 'fetch'> {
   db: TequioDb;
   api?: BlobsApi;
-  baseUrl?: string;
-  getToken?: () => string | null | undefined | Promise<string | null | undefined>;
-  fetch?: typeof fetch;
   chunkBytes?: number;
   backoff?: BackoffOptions;
   random?: () => number;
@@ -66,7 +65,7 @@ export function createBlobUploader(options: BlobUploaderOptions): BlobUploader {
     createBlobsApi({
       baseUrl: options.baseUrl ?? '',
       fetch: options.fetch,
-      getToken: options.getToken ?? (async () => (await db.getMeta('account'))?.token),
+      getToken: options.getToken ?? accountToken(db),
     });
   const chunkBytes = options.chunkBytes ?? BLOB_LIMITS.chunkBytes;
   const backoff = options.backoff ?? DEFAULT_BLOB_BACKOFF;

@@ -27,10 +27,11 @@ import { liveQuery, type Subscription } from 'dexie';
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { PROTOCOL_LIMITS } from '../../domain';
 import type { TequioDb } from '../data/db';
+import { accountApi } from '../data/account.repository';
 import { requeueConfirmedBlobs } from '../data/blobs.repository';
 import { evictorFor, type BlobEvictor } from '../data/blob-eviction';
 import { learnClockOffset } from '../data/device-clock';
-import { ApiError, createApiClient, type ApiClient } from '../net/api-client';
+import { ApiError, type ApiClient } from '../net/api-client';
 import { backoffDelay, DEFAULT_BACKOFF, type BackoffOptions } from './backoff';
 import { createBlobUploader, type BlobUploader } from './blob-uploader';
 import { resetForNewEpoch } from './epoch-reset';
@@ -69,6 +70,8 @@ export interface SyncEngine {
 }
 
 const LOCK_NAME = 'tequio-sync';
+/** A push of a full batch or a pull of a full page on a slow link takes a while. */
+const SYNC_TIMEOUT_MS = 60_000;
 
 function isOnline(): boolean {
   return typeof navigator === 'undefined' || navigator.onLine !== false;
@@ -76,12 +79,7 @@ function isOnline(): boolean {
 
 export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
   const { db } = options;
-  const api =
-    options.api ??
-    createApiClient({
-      baseUrl: options.baseUrl ?? '',
-      getToken: async () => (await db.getMeta('account'))?.token,
-    });
+  const api = options.api ?? accountApi(db, options.baseUrl, SYNC_TIMEOUT_MS);
   const pushBatchSize = options.pushBatchSize ?? PROTOCOL_LIMITS.maxMutationsPerPush;
   const pullLimit = options.pullLimit ?? PROTOCOL_LIMITS.defaultPullLimit;
   const periodicMs = options.periodicMs ?? 60_000;
@@ -89,13 +87,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
   const backoff = options.backoff ?? DEFAULT_BACKOFF;
   const random = options.random ?? Math.random;
   const blobs =
-    options.blobs !== undefined
-      ? options.blobs
-      : createBlobUploader({
-          db,
-          baseUrl: options.baseUrl ?? '',
-          getToken: async () => (await db.getMeta('account'))?.token,
-        });
+    options.blobs !== undefined ? options.blobs : createBlobUploader({ db, baseUrl: options.baseUrl ?? '' });
   const evictor = options.evictor !== undefined ? options.evictor : evictorFor(db);
   const locks = webLocks(options.locks);
 
