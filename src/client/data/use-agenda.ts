@@ -5,25 +5,19 @@
  */
 import * as agenda from './agenda.repository';
 import { getDb } from './current-db';
-import { useDeviceRead } from './use-device-read';
+import { liveRead } from './device-bindings';
 
 export type { AgendaProjectChoice, AgendaVersionView, AssembleInput } from './agenda.repository';
 export { AgendaFrozenError } from './agenda.repository';
 
 /** The process's versions, newest first (undefined while loading). */
-export function useAgendaVersions(processId: string): agenda.AgendaVersionView[] | undefined {
-  return useDeviceRead(agenda.listAgendaVersions, processId);
-}
+export const useAgendaVersions = liveRead(agenda.listAgendaVersions);
 
 /** One version; null when this device does not hold it. */
-export function useAgendaVersion(id: string): agenda.AgendaVersionView | null | undefined {
-  return useDeviceRead(agenda.getAgendaVersion, id);
-}
+export const useAgendaVersion = liveRead(agenda.getAgendaVersion);
 
 /** The process's projects and actions in the community's order, to choose which go in. */
-export function useAgendaProjectChoices(processId: string): agenda.AgendaProjectChoice[] | undefined {
-  return useDeviceRead(agenda.listAgendaProjectChoices, processId);
-}
+export const useAgendaProjectChoices = liveRead(agenda.listAgendaProjectChoices);
 
 /** Assembles the Agenda from what the device holds into a new draft; returns its id. */
 export const createAgendaDraft = (processId: string, input: agenda.AssembleInput) =>

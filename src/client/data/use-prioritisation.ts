@@ -6,8 +6,8 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { getDb } from './current-db';
 import * as ballots from './ballots.repository';
+import { boundCommand, liveRead } from './device-bindings';
 import * as prioritisation from './prioritisation.repository';
-import { useDeviceRead } from './use-device-read';
 
 export type {
   BallotListItem,
@@ -19,18 +19,12 @@ export type {
 export type { BallotProblem, RoundInput, RoundRefusal, RoundView } from './prioritisation.repository';
 export { RoundRefusedError } from './prioritisation.repository';
 
-export function useSessionRounds(sessionId: string): ballots.SessionRoundSummary[] | undefined {
-  return useDeviceRead(ballots.listSessionRounds, sessionId);
-}
+export const useSessionRounds = liveRead(ballots.listSessionRounds);
 
-export function useRound(id: string): prioritisation.RoundView | null | undefined {
-  return useDeviceRead(prioritisation.getRound, id);
-}
+export const useRound = liveRead(prioritisation.getRound);
 
 /** Live result (round, its ballots, the session's attendance): for the results view only. */
-export function useRoundResult(roundId: string): ballots.RoundResultView | null | undefined {
-  return useDeviceRead(ballots.getRoundResult, roundId);
-}
+export const useRoundResult = liveRead(ballots.getRoundResult);
 
 /** The round's latest `limit` ballots (every one when `limit` is null), and how many earlier ones are not listed. */
 export function useLatestBallots(
@@ -47,32 +41,19 @@ export function useLatestBallots(
 }
 
 /** How many ballot records the round has (cheap: an index count). */
-export function useBallotCount(roundId: string): number | undefined {
-  return useDeviceRead(ballots.countBallots, roundId);
-}
+export const useBallotCount = liveRead(ballots.countBallots);
 
 /** This device's latest board count of the round, while it still counts. */
-export function useOwnTally(roundId: string): ballots.BallotView | null | undefined {
-  return useDeviceRead(ballots.getOwnTally, roundId);
-}
+export const useOwnTally = liveRead(ballots.getOwnTally);
 
 /** The process's problems that may go on a ballot (not merged into another). */
-export function useBallotProblems(processId: string): prioritisation.BallotProblem[] | undefined {
-  return useDeviceRead(prioritisation.listBallotProblems, processId);
-}
+export const useBallotProblems = liveRead(prioritisation.listBallotProblems);
 
-export const createRound = (sessionId: string, input: prioritisation.RoundInput) =>
-  prioritisation.createRound(getDb(), sessionId, input);
+export const createRound = boundCommand(prioritisation.createRound);
 /** Stores one private ballot; returns its id and number. Throws RoundRefusedError. */
-export const castVote = (roundId: string, vote: ballots.VoteInput) =>
-  ballots.castVote(getDb(), roundId, vote);
+export const castVote = boundCommand(ballots.castVote);
 /** Board count (dot voting); pass the previous tally's id to recount. */
-export const recordTally = (
-  roundId: string,
-  input: { dots: Record<string, number>; participants: number; supersedes?: string | null },
-) => ballots.recordTally(getDb(), roundId, input);
-export const annulBallot = (ballotId: string, reason: string) =>
-  ballots.annulBallot(getDb(), ballotId, reason);
+export const recordTally = boundCommand(ballots.recordTally);
+export const annulBallot = boundCommand(ballots.annulBallot);
 /** Closes the round, records the agreement in its session and moves the process to prioritisation. */
-export const closeRound = (roundId: string, agreementText: string) =>
-  prioritisation.closeRound(getDb(), roundId, agreementText);
+export const closeRound = boundCommand(prioritisation.closeRound);

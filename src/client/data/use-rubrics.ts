@@ -4,10 +4,9 @@
  * and averages. Everything reads and writes the device, so scoring works offline.
  */
 import { useLiveQuery } from 'dexie-react-hooks';
-import type { RubricAverages } from '../../domain';
 import { getDb } from './current-db';
+import { boundCommand, liveRead } from './device-bindings';
 import * as rubrics from './rubrics.repository';
-import { useDeviceRead } from './use-device-read';
 
 export type {
   RubricScoreInput,
@@ -19,18 +18,12 @@ export type {
 } from './rubrics.repository';
 
 /** Every template version on the device (undefined while loading). */
-export function useRubricTemplates(): rubrics.RubricTemplateView[] | undefined {
-  return useLiveQuery(() => rubrics.listTemplates(getDb()), []);
-}
+export const useRubricTemplates = liveRead(rubrics.listTemplates);
 
 /** The templates offered for new scores. */
-export function useActiveRubricTemplates(): rubrics.RubricTemplateView[] | undefined {
-  return useLiveQuery(() => rubrics.listActiveTemplates(getDb()), []);
-}
+export const useActiveRubricTemplates = liveRead(rubrics.listActiveTemplates);
 
-export function useRubricTemplate(id: string): rubrics.RubricTemplateView | null | undefined {
-  return useDeviceRead(rubrics.getTemplate, id);
-}
+export const useRubricTemplate = liveRead(rubrics.getTemplate);
 
 /** Active templates for this session type or this moment. */
 export function useApplicableTemplates(
@@ -40,28 +33,19 @@ export function useApplicableTemplates(
   return useLiveQuery(() => rubrics.listApplicableTemplates(getDb(), target), [key]);
 }
 
-export function useProcessRubricScores(processId: string): rubrics.ScoredRubric[] | undefined {
-  return useDeviceRead(rubrics.listProcessScores, processId);
-}
+export const useProcessRubricScores = liveRead(rubrics.listProcessScores);
 
-export function useSessionRubricScores(sessionId: string): rubrics.ScoredRubric[] | undefined {
-  return useDeviceRead(rubrics.listSessionScores, sessionId);
-}
+export const useSessionRubricScores = liveRead(rubrics.listSessionScores);
 
-export function useRubricAverages(): RubricAverages | undefined {
-  return useLiveQuery(() => rubrics.computeRubricAverages(getDb()), []);
-}
+export const useRubricAverages = liveRead(rubrics.computeRubricAverages);
 
 /** Coordinators: a new template (version 1); returns its id. */
-export const createRubricTemplate = (input: rubrics.RubricTemplateInput) =>
-  rubrics.createTemplate(getDb(), input);
+export const createRubricTemplate = boundCommand(rubrics.createTemplate);
 /** Coordinators: saves an edit as the next version; older versions stay as they were. */
-export const saveRubricTemplateVersion = (templateId: string, input: rubrics.RubricTemplateInput) =>
-  rubrics.saveTemplateVersion(getDb(), templateId, input);
+export const saveRubricTemplateVersion = boundCommand(rubrics.saveTemplateVersion);
 /** Coordinators: stops offering a template for new scores. */
-export const retireRubricTemplate = (templateId: string) => rubrics.retireTemplate(getDb(), templateId);
+export const retireRubricTemplate = boundCommand(rubrics.retireTemplate);
 /** Records a score by the signed-in account (append-only); returns its id. */
-export const scoreRubric = (input: rubrics.RubricScoreInput) => rubrics.scoreRubric(getDb(), input);
+export const scoreRubric = boundCommand(rubrics.scoreRubric);
 /** Corrects a score with a new one that supersedes it. */
-export const correctRubricScore = (oldId: string, input: Parameters<typeof rubrics.correctScore>[2]) =>
-  rubrics.correctScore(getDb(), oldId, input);
+export const correctRubricScore = boundCommand(rubrics.correctScore);

@@ -1,0 +1,23 @@
+/**
+ * How a hook file (`use-<entity>.ts`) hands its repository's plain functions to screens: a read
+ * becomes a hook that reads the device live (`useDeviceRead`), a write a command on the current
+ * database (`getDb()`, read when it runs, so a sign-out or a new device database is followed).
+ * The hook or command keeps the repository function's parameters after `db`, and its result.
+ */
+import { getDb } from './current-db';
+import type { TequioDb } from './db';
+import { useDeviceRead } from './use-device-read';
+
+/** A hook reading `read` live: of the whole device, or for one key (a record's id, a process's id). */
+export function liveRead<T>(read: (db: TequioDb) => Promise<T>): () => T | undefined;
+export function liveRead<K, T>(read: (db: TequioDb, key: K) => Promise<T>): (key: K) => T | undefined;
+export function liveRead<K, T>(read: (db: TequioDb, key?: K) => Promise<T>): (key?: K) => T | undefined {
+  return (key) => useDeviceRead(read, key);
+}
+
+/** `command` on the current database. */
+export function boundCommand<A extends unknown[], R>(
+  command: (db: TequioDb, ...args: A) => R,
+): (...args: A) => R {
+  return (...args) => command(getDb(), ...args);
+}
