@@ -4,6 +4,7 @@
  * database (`getDb()`, read when it runs, so a sign-out or a new device database is followed).
  * The hook or command keeps the repository function's parameters after `db`, and its result.
  */
+import { useLiveQuery } from 'dexie-react-hooks';
 import { getDb } from './current-db';
 import type { TequioDb } from './db';
 import { useDeviceRead } from './use-device-read';
@@ -13,6 +14,15 @@ export function liveRead<T>(read: (db: TequioDb) => Promise<T>): () => T | undef
 export function liveRead<K, T>(read: (db: TequioDb, key: K) => Promise<T>): (key: K) => T | undefined;
 export function liveRead<K, T>(read: (db: TequioDb, key?: K) => Promise<T>): (key?: K) => T | undefined {
   return (key) => useDeviceRead(read, key);
+}
+
+/**
+ * A hook reading `read` live, of the whole device, that answers `whileLoading` (a count's 0, an empty
+ * list, null) instead of undefined until the device database answered: for the app frame's badges and
+ * lists that have nothing to wait for.
+ */
+export function liveReadOr<T>(read: (db: TequioDb) => Promise<T>, whileLoading: T): () => T {
+  return () => useLiveQuery(() => read(getDb()), [], whileLoading);
 }
 
 /** `command` on the current database. */

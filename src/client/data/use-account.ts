@@ -3,17 +3,14 @@
  * `meta`, never an entity schema, so the first download stays small).
  * Signing in and first-run setup need the network; signing out does not wait for it.
  */
-import { useLiveQuery } from 'dexie-react-hooks';
 import * as account from './account.repository';
 import { getDb } from './current-db';
-import type { Account } from './db';
+import { liveRead } from './device-bindings';
 
 export type { Account } from './db';
 
 /** The signed-in account; null when signed out, undefined while loading. */
-export function useAccount(): Account | null | undefined {
-  return useLiveQuery(() => account.readAccount(getDb()), []);
-}
+export const useAccount = liveRead(account.readAccount);
 
 export const signIn = (input: { username: string; password: string; newPassword?: string | undefined }) =>
   account.signIn(getDb(), input);

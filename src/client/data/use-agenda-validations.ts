@@ -4,7 +4,7 @@
  */
 import * as validations from './agenda-validations.repository';
 import { getDb } from './current-db';
-import { useDeviceRead } from './use-device-read';
+import { boundCommand, liveRead } from './device-bindings';
 
 export type {
   AgendaBallotSummary,
@@ -14,32 +14,23 @@ export type {
 export { BallotNotReadyError, ValidationRefusedError } from './agenda-validations.repository';
 
 /** The standing validation of a version (corrections applied), or null. */
-export function useVersionValidation(versionId: string): validations.AgendaValidationView | null | undefined {
-  return useDeviceRead(validations.getVersionValidation, versionId);
-}
+export const useVersionValidation = liveRead(validations.getVersionValidation);
 
 /** Every validation record of the process. */
-export function useAgendaValidations(processId: string): validations.AgendaValidationView[] | undefined {
-  return useDeviceRead(validations.listAgendaValidations, processId);
-}
+export const useAgendaValidations = liveRead(validations.listAgendaValidations);
 
 /** The validations recorded in one session, oldest first (for its minutes). */
-export function useSessionValidations(sessionId: string): validations.AgendaValidationView[] | undefined {
-  return useDeviceRead(validations.listSessionValidations, sessionId);
-}
+export const useSessionValidations = liveRead(validations.listSessionValidations);
 
 /** Records the show of hands; an approval validates the version and moves the process to stage 9. */
 export const recordAgendaValidation = (input: validations.ValidationInput) =>
   validations.recordAgendaValidation(getDb(), input);
 
 /** The session's Agenda votes by pass-the-tablet ballot, with their counts. */
-export function useSessionAgendaBallots(sessionId: string): validations.AgendaBallotSummary[] | undefined {
-  return useDeviceRead(validations.listSessionAgendaBallots, sessionId);
-}
+export const useSessionAgendaBallots = liveRead(validations.listSessionAgendaBallots);
 
 /** Opens the pass-the-tablet vote on a version; returns the round's id. */
-export const startAgendaBallot = (input: { sessionId: string; versionId: string; title?: string }) =>
-  validations.startAgendaBallot(getDb(), input);
+export const startAgendaBallot = boundCommand(validations.startAgendaBallot);
 
 /** Records the result of a closed Agenda vote, like the show of hands. */
 export const recordBallotValidation = (roundId: string) =>

@@ -5,7 +5,6 @@
  * Offline such a photo is a placeholder that says the server keeps it, and
  * it is fetched as soon as the connection is back.
  */
-import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useState } from 'react';
 import { ApiError } from '../net/api-client';
 import { createBlobsApi } from '../net/blobs-api';
@@ -13,6 +12,7 @@ import { accountToken } from './account.repository';
 import { storePhotoMakingRoom } from './blob-eviction';
 import { evictedBlobsSummary, isEvicted, loadBlob } from './blobs.repository';
 import { getDb } from './current-db';
+import { liveReadOr } from './device-bindings';
 
 export { StorageFullError, UnsupportedBlobError } from './blobs.repository';
 
@@ -79,9 +79,7 @@ export function usePhoto(sha256: string): PhotoView {
 const NONE_FREED = { count: 0, bytes: 0 };
 
 /** Photos and audio freed on this device to make room (the server holds them): count and bytes. */
-export function useEvictedBlobs(): { count: number; bytes: number } {
-  return useLiveQuery(() => evictedBlobsSummary(getDb()), [], NONE_FREED);
-}
+export const useEvictedBlobs = liveReadOr(evictedBlobsSummary, NONE_FREED);
 
 /**
  * Stores a photo on the device, downscaled (the same photo twice is one

@@ -1,17 +1,12 @@
 /** Deletes and edits that crossed each other, for the sync page (conflicts.repository.ts). */
-import { useLiveQuery } from 'dexie-react-hooks';
-import type { EntityName } from '../../domain';
 import * as conflicts from './conflicts.repository';
-import { getDb } from './current-db';
+import { boundCommand, liveReadOr } from './device-bindings';
 
 export type { ConflictKind, ConflictView } from './conflicts.repository';
 
 /** Open delete/edit conflicts, live (empty while loading). */
-export function useConflicts(): conflicts.ConflictView[] {
-  return useLiveQuery(() => conflicts.listOpenConflicts(getDb()), [], []);
-}
+export const useConflicts = liveReadOr(conflicts.listOpenConflicts, []);
 
-export const dismissConflict = (key: number) => conflicts.dismissConflict(getDb(), key);
+export const dismissConflict = boundCommand(conflicts.dismissConflict);
 /** Brings a deleted record back (an edit that syncs), with the edits its tombstone was hiding. */
-export const restoreDeletedRecord = (entity: EntityName, id: string) =>
-  conflicts.restoreDeletedRecord(getDb(), entity, id);
+export const restoreDeletedRecord = boundCommand(conflicts.restoreDeletedRecord);

@@ -4,8 +4,8 @@
  * government area holds (follow-up.repository.ts), and marking a session's
  * agreement done. All on the device; due states are read in Mexico City time.
  */
-import { useLiveQuery } from 'dexie-react-hooks';
 import { getDb } from './current-db';
+import { boundCommand, liveRead } from './device-bindings';
 import * as followUp from './follow-up.repository';
 import * as updates from './project-updates.repository';
 import { setAgreementStatus } from './sessions.repository';
@@ -16,26 +16,19 @@ export type { CommitmentDoneInput, ProgressInput, ProjectUpdateView } from './pr
 export { StatusChangeError } from './project-updates.repository';
 
 /** A project's timeline, newest first (undefined while loading). */
-export function useProjectUpdates(projectId: string): updates.ProjectUpdateView[] | undefined {
-  return useDeviceRead(updates.listProjectUpdates, projectId);
-}
+export const useProjectUpdates = liveRead(updates.listProjectUpdates);
 
 /** The pendientes of one process, or (no id) of every process on the device. */
 export function usePending(processId?: string): followUp.PendingEntry[] | undefined {
   return useDeviceRead(followUp.listPending, processId);
 }
 
-export function useAreaFollowUp(areaId: string) {
-  return useDeviceRead(followUp.getAreaFollowUp, areaId);
-}
+export const useAreaFollowUp = liveRead(followUp.getAreaFollowUp);
 
-export function useOverdueByArea(): Map<string, number> | undefined {
-  return useLiveQuery(() => followUp.countOverdueByArea(getDb()), []);
-}
+export const useOverdueByArea = liveRead(followUp.countOverdueByArea);
 
-export const recordProgress = (input: updates.ProgressInput) => updates.recordProgress(getDb(), input);
-export const markCommitmentDone = (input: updates.CommitmentDoneInput) =>
-  updates.markCommitmentDone(getDb(), input);
+export const recordProgress = boundCommand(updates.recordProgress);
+export const markCommitmentDone = boundCommand(updates.markCommitmentDone);
 /** A session's agreement is done (its status in the session). */
 export const markAgreementDone = (sessionId: string, agreementId: string) =>
   setAgreementStatus(getDb(), sessionId, agreementId, 'done');

@@ -4,22 +4,19 @@
  * export files. Photos the device does not hold are fetched from the server
  * when online.
  */
-import { useLiveQuery } from 'dexie-react-hooks';
 import type { DashboardFilter } from '../../domain/dashboard';
-import type { ExportData } from '../../domain/exports/tables';
 import type { Labeller } from '../../domain/exports/table';
 import { ApiError } from '../net/api-client';
 import { createBlobsApi } from '../net/blobs-api';
 import { accountToken } from './account.repository';
 import { getDb } from './current-db';
+import { liveRead } from './device-bindings';
 import * as office from './office.repository';
 
 export type { ExportFile, ExportProgress, OfficeExportKind } from './office.repository';
 
 /** Every record the dashboards read (undefined while loading); re-read when any of them changes. */
-export function useOfficeData(): ExportData | undefined {
-  return useLiveQuery(() => office.loadOfficeData(getDb()), []);
-}
+export const useOfficeData = liveRead(office.loadOfficeData);
 
 export const buildOfficeExport = (
   kind: office.OfficeExportKind,

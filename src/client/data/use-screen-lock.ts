@@ -4,9 +4,9 @@
  * lock and unlock on the device database. Small on purpose: the app frame
  * reads it before anything else is drawn.
  */
-import { useLiveQuery } from 'dexie-react-hooks';
 import * as account from './account.repository';
 import { getDb } from './current-db';
+import { liveRead } from './device-bindings';
 import * as screenLock from './screen-lock.repository';
 
 export {
@@ -19,9 +19,7 @@ export {
 } from './screen-lock.repository';
 
 /** The lock in force (null when none; undefined until the device database answered). */
-export function useScreenLock(): screenLock.ScreenLockState | null | undefined {
-  return useLiveQuery(() => screenLock.readScreenLock(getDb()), []);
-}
+export const useScreenLock = liveRead(screenLock.readScreenLock);
 
 /** Locks this device on `returnTo` (shown by the locked view `reason`) until the PIN is given. */
 export const lockScreen = (request: screenLock.ScreenLockRequest & { pin: string }) =>

@@ -1,24 +1,18 @@
 /** The sync's state for screens and the app frame (sync-state.repository.ts); no entity schema. */
 import { useLiveQuery } from 'dexie-react-hooks';
 import { getDb } from './current-db';
-import type { RejectedChange } from './db';
+import { liveReadOr } from './device-bindings';
 import * as syncState from './sync-state.repository';
 
 export type { RejectedChange } from './db';
 
 /** Changes waiting to be sent (0 while loading). */
-export function usePendingCount(): number {
-  return useLiveQuery(() => syncState.countPending(getDb()), [], 0);
-}
+export const usePendingCount = liveReadOr(syncState.countPending, 0);
 
-export function useLastSyncAt(): string | null {
-  return useLiveQuery(() => syncState.readLastSyncAt(getDb()), [], null);
-}
+export const useLastSyncAt = liveReadOr(syncState.readLastSyncAt, null);
 
 /** Changes the server refused, newest first (empty while loading). */
-export function useRejectedChanges(): RejectedChange[] {
-  return useLiveQuery(() => syncState.listRejected(getDb()), [], []);
-}
+export const useRejectedChanges = liveReadOr(syncState.listRejected, []);
 
 /**
  * True once a sync completed on this device, false before; undefined until the database answered.

@@ -2,32 +2,22 @@
  * Tour notes for screens (tour-notes.repository.ts): live reads of a tour's
  * or a process's notes and the writes (create, edit, delete), all on the device.
  */
-import { getDb } from './current-db';
-import type { EditOptions } from './records.repository';
+import { boundCommand, liveRead } from './device-bindings';
 import * as notes from './tour-notes.repository';
-import { useDeviceRead } from './use-device-read';
 
 export type { TourNoteInput, TourNotePatch, TourNoteView } from './tour-notes.repository';
 
 /** The notes of one tour, newest first. */
-export function useSessionTourNotes(sessionId: string): notes.TourNoteView[] | undefined {
-  return useDeviceRead(notes.listSessionTourNotes, sessionId);
-}
+export const useSessionTourNotes = liveRead(notes.listSessionTourNotes);
 
 /** The process's tour notes, newest first. */
-export function useTourNotes(processId: string): notes.TourNoteView[] | undefined {
-  return useDeviceRead(notes.listProcessTourNotes, processId);
-}
+export const useTourNotes = liveRead(notes.listProcessTourNotes);
 
 /** One note; null when this device does not hold it (or it was deleted). */
-export function useTourNote(id: string): notes.TourNoteView | null | undefined {
-  return useDeviceRead(notes.getTourNote, id);
-}
+export const useTourNote = liveRead(notes.getTourNote);
 
 /** A note on tour `sessionId` (a territorial_tour session); resolves to the new note's id. */
-export const createTourNote = (sessionId: string, input: notes.TourNoteInput) =>
-  notes.createTourNote(getDb(), sessionId, input);
+export const createTourNote = boundCommand(notes.createTourNote);
 /** A form passes what it changed (`changedFields`) with `{ diffed: true }`; see `EditOptions`. */
-export const updateTourNote = (id: string, patch: notes.TourNotePatch, options?: EditOptions) =>
-  notes.updateTourNote(getDb(), id, patch, options);
-export const deleteTourNote = (id: string) => notes.deleteTourNote(getDb(), id);
+export const updateTourNote = boundCommand(notes.updateTourNote);
+export const deleteTourNote = boundCommand(notes.deleteTourNote);

@@ -3,28 +3,19 @@
  * linked on this device (or synced in) shows at once on the note, the
  * problem and the project pages.
  */
-import type { NoteTrace, ProjectRecord, ProjectTrace } from '../../domain';
+import { liveRead } from './device-bindings';
 import * as trace from './traceability.repository';
-import { useDeviceRead } from './use-device-read';
 
 export type { ProblemChoice } from './traceability.repository';
 
 /** A project traced back to its problems, their notes and photos, and the votes; null when missing. */
-export function useProjectTrace(projectId: string): ProjectTrace | null | undefined {
-  return useDeviceRead(trace.getProjectTrace, projectId);
-}
+export const useProjectTrace = liveRead(trace.getProjectTrace);
 
 /** A tour note followed to its problems and the projects that answer them; null when missing. */
-export function useNoteTrace(noteId: string): NoteTrace | null | undefined {
-  return useDeviceRead(trace.getNoteTrace, noteId);
-}
+export const useNoteTrace = liveRead(trace.getNoteTrace);
 
 /** The projects and actions that answer a problem (merges followed). */
-export function useProblemProjects(problemId: string): ProjectRecord[] | undefined {
-  return useDeviceRead(trace.listProblemProjects, problemId);
-}
+export const useProblemProjects = liveRead(trace.listProblemProjects);
 
 /** The process's problems, prioritised ones first (for vision and project forms). */
-export function useProblemChoices(processId: string): trace.ProblemChoice[] | undefined {
-  return useDeviceRead(trace.listProblemChoices, processId);
-}
+export const useProblemChoices = liveRead(trace.listProblemChoices);

@@ -4,15 +4,13 @@
  * tracking/use-track-recorder.ts.
  */
 import { getDb } from './current-db';
+import { liveRead } from './device-bindings';
 import * as tracks from './tracks.repository';
-import { useDeviceRead } from './use-device-read';
 
 export type { TourTrackView } from './tracks.repository';
 
 /** The tour's track: sealed chunks plus points still buffered, distance (m), duration (ms), interruptions. */
-export function useTourTrack(sessionId: string): tracks.TourTrackView | undefined {
-  return useDeviceRead(tracks.getTourTrack, sessionId);
-}
+export const useTourTrack = liveRead(tracks.getTourTrack);
 
 /** Saves a route drawn on the map (GPS unavailable or refused) as a manual segment. */
 export const saveDrawnRoute = (

@@ -3,19 +3,17 @@
  * and, for coordinators, the accounts and their devices on the server
  * (net/users-api.ts; these need the network: `ApiError` code `network` offline).
  */
-import { useLiveQuery } from 'dexie-react-hooks';
 import * as usersApi from '../net/users-api';
 import { officeApi } from './account.repository';
 import { getDb } from './current-db';
+import { liveRead } from './device-bindings';
 import * as users from './users.repository';
 
 export type { DeviceView, UserSummary } from '../../domain';
 export type { UserNames } from './users.repository';
 
 /** Names by user id this device knows (its own account always included). */
-export function useUserNames(): users.UserNames | undefined {
-  return useLiveQuery(() => users.readUserNames(getDb()), []);
-}
+export const useUserNames = liveRead(users.readUserNames);
 
 /** Coordinators: accounts to put on a team (needs the network); names are kept for offline use. */
 export const listTeamCandidates = () => users.listTeamCandidates(getDb());

@@ -3,18 +3,14 @@
  * (or a session's) statements and the writes, all on the device.
  */
 import { useLiveQuery } from 'dexie-react-hooks';
-import type { VisionStatement } from '../../domain';
 import { getDb } from './current-db';
-import type { EditOptions } from './records.repository';
+import { boundCommand, liveRead } from './device-bindings';
 import * as vision from './vision.repository';
-import { useDeviceRead } from './use-device-read';
 
 export type { VisionView } from './vision.repository';
 
 /** The process's statements by thematic area (undefined while loading). */
-export function useVisions(processId: string): vision.VisionView[] | undefined {
-  return useDeviceRead(vision.listVisions, processId);
-}
+export const useVisions = liveRead(vision.listVisions);
 
 /** The statements recorded in a session of the process. */
 export function useSessionVisions(processId: string, sessionId: string): vision.VisionView[] | undefined {
@@ -22,12 +18,9 @@ export function useSessionVisions(processId: string, sessionId: string): vision.
 }
 
 /** One statement; null when it does not exist on this device (or was deleted). */
-export function useVision(id: string): vision.VisionView | null | undefined {
-  return useDeviceRead(vision.getVision, id);
-}
+export const useVision = liveRead(vision.getVision);
 
-export const createVision = (input: VisionStatement) => vision.createVision(getDb(), input);
+export const createVision = boundCommand(vision.createVision);
 /** A form passes what it changed (`changedFields`) with `{ diffed: true }`; see `EditOptions`. */
-export const updateVision = (id: string, patch: Partial<VisionStatement>, options?: EditOptions) =>
-  vision.updateVision(getDb(), id, patch, options);
-export const deleteVision = (id: string) => vision.deleteVision(getDb(), id);
+export const updateVision = boundCommand(vision.updateVision);
+export const deleteVision = boundCommand(vision.deleteVision);

@@ -49,8 +49,8 @@ describe('client layers held by lint', { timeout: 30_000 }, () => {
     // Not a direct import of React: a data file that imports dexie-react-hooks.
     [
       'src/client/sync/fixture.ts',
-      '../data/use-blobs',
-      "reaches React through src/client/data/use-blobs.ts → 'dexie-react-hooks'",
+      '../data/use-storage',
+      "reaches React through src/client/data/use-storage.ts → 'dexie-react-hooks'",
     ],
     ['src/client/net/fixture.ts', 'react', "a direct import of 'react'"],
     [
