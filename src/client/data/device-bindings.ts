@@ -3,6 +3,9 @@
  * becomes a hook that reads the device live (`useDeviceRead`), a write a command on the current
  * database (`getDb()`, read when it runs, so a sign-out or a new device database is followed).
  * The hook or command keeps the repository function's parameters after `db`, and its result.
+ * A hook that reads several keys or derives from what it read, and a command that leaves out
+ * parameters screens do not pass (a clock `now`, an `api` client for tests) or fills them in,
+ * stays written out in its hook file.
  */
 import { useLiveQuery } from 'dexie-react-hooks';
 import { getDb } from './current-db';

@@ -26,8 +26,11 @@ export type PhotoView =
 
 const isOffline = () => typeof navigator !== 'undefined' && navigator.onLine === false;
 
-/** Offline it does not even try the network: the device's copy or nothing. */
-async function download(sha256: string): Promise<Blob> {
+/**
+ * A photo's or audio's bytes from the server, with the device token (for a photo the device does
+ * not hold, here and in the office's photo export). Offline it does not even try the network.
+ */
+export async function downloadBlob(sha256: string): Promise<Blob> {
   if (isOffline()) throw new ApiError(0, 'network', 'offline');
   return createBlobsApi({ getToken: accountToken(getDb()) }).get(sha256);
 }
@@ -47,7 +50,7 @@ export function usePhoto(sha256: string): PhotoView {
       if (loading || made) return;
       loading = true;
       const db = getDb();
-      loadBlob(db, sha256, download).then(
+      loadBlob(db, sha256, downloadBlob).then(
         (bytes) => {
           loading = false;
           if (!live) return;

@@ -6,12 +6,10 @@
  */
 import type { DashboardFilter } from '../../domain/dashboard';
 import type { Labeller } from '../../domain/exports/table';
-import { ApiError } from '../net/api-client';
-import { createBlobsApi } from '../net/blobs-api';
-import { accountToken } from './account.repository';
 import { getDb } from './current-db';
 import { liveRead } from './device-bindings';
 import * as office from './office.repository';
+import { downloadBlob } from './use-blobs';
 
 export type { ExportFile, ExportProgress, OfficeExportKind } from './office.repository';
 
@@ -25,11 +23,5 @@ export const buildOfficeExport = (
   onProgress?: (p: office.ExportProgress) => void,
 ) => office.buildOfficeExport(getDb(), kind, filter, label, onProgress);
 
-async function download(sha256: string): Promise<Blob> {
-  if (typeof navigator !== 'undefined' && navigator.onLine === false)
-    throw new ApiError(0, 'network', 'offline');
-  return createBlobsApi({ getToken: accountToken(getDb()) }).get(sha256);
-}
-
 export const buildPhotoExport = (filter: DashboardFilter, onProgress?: (p: office.ExportProgress) => void) =>
-  office.buildPhotoExport(getDb(), filter, download, onProgress);
+  office.buildPhotoExport(getDb(), filter, downloadBlob, onProgress);
