@@ -138,6 +138,20 @@ export const mutationResultSchema = z.object({
 });
 export type MutationResult = z.infer<typeof mutationResultSchema>;
 
+/**
+ * A rejected mutation as the device and the server each record it: which
+ * mutation, on which record, and why (a result without a code is `rejected`).
+ */
+export function rejectionOf(mutation: Mutation, result: MutationResult) {
+  return {
+    mutationId: mutation.id,
+    entity: mutation.entity,
+    recordId: mutation.recordId,
+    code: result.code ?? 'rejected',
+    message: result.message ?? '',
+  };
+}
+
 export const pushResponseSchema = z.object({
   serverEpoch: z.string(),
   serverTime: z.string(),

@@ -24,6 +24,7 @@ import {
   maxHlc,
   mergeFields,
   PROTOCOL_LIMITS,
+  rejectionOf,
   type Change,
   type EntityName,
   type FieldHlcs,
@@ -98,12 +99,8 @@ export async function acknowledgePush(
       if (result.status === 'rejected') {
         rejected++;
         const change = {
-          mutationId: m.id,
-          entity: m.entity,
-          recordId: m.recordId,
+          ...rejectionOf(m, result),
           op: m.op,
-          code: result.code ?? 'rejected',
-          message: result.message ?? '',
           at: new Date().toISOString(),
           ...(m.op === 'put' ? { fields: m.fields } : {}),
         };

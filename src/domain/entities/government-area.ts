@@ -6,8 +6,8 @@
  * exists is made inactive, never deleted, so the projects that name it keep
  * their meaning.
  */
-import { v5 } from 'uuid';
 import { z } from 'zod';
+import { slugIds } from './slug-ids';
 
 export const governmentAreaSchema = z.object({
   name: z.string().trim().min(3).max(200),
@@ -18,12 +18,8 @@ export const governmentAreaSchema = z.object({
 });
 export type GovernmentArea = z.infer<typeof governmentAreaSchema>;
 
-const GOVERNMENT_AREA_NAMESPACE = '8f3e2a61-4b7c-4d9e-a1f0-2c5b6d7e8f90';
-
 /** The id of a shipped area, the same on every server (derived from its slug). */
-export function defaultGovernmentAreaId(slug: string): string {
-  return v5(`government-area:${slug}`, GOVERNMENT_AREA_NAMESPACE);
-}
+export const defaultGovernmentAreaId = slugIds('government-area', '8f3e2a61-4b7c-4d9e-a1f0-2c5b6d7e8f90');
 
 const area = (slug: string, name: string, shortName: string): GovernmentArea & { id: string } => ({
   id: defaultGovernmentAreaId(slug),

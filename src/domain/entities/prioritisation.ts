@@ -6,6 +6,7 @@
  * cast on several tablets for the same round merge without conflict.
  */
 import { z } from 'zod';
+import { refuseRepeats } from './refuse-repeats';
 
 export const VOTE_METHODS = ['dots', 'ranking', 'scoring'] as const;
 export const voteMethodSchema = z.enum(VOTE_METHODS);
@@ -82,14 +83,8 @@ export const roundSchema = z
         });
       }
     }
-    const ids = round.options.map((o) => o.problemId);
-    if (new Set(ids).size !== ids.length) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['options'],
-        message: 'Un problema aparece dos veces en la boleta',
-      });
-    }
+    const problemIds = round.options.map((o) => o.problemId);
+    refuseRepeats(ctx, problemIds, 'options', 'Un problema aparece dos veces en la boleta');
     if (round.method === 'dots' && round.dotsPerPerson === undefined) {
       ctx.addIssue({
         code: 'custom',
@@ -102,9 +97,8 @@ export const roundSchema = z
       if (criteria.length === 0) {
         ctx.addIssue({ code: 'custom', path: ['criteria'], message: 'Agrega al menos un criterio' });
       }
-      if (new Set(criteria.map((c) => c.id)).size !== criteria.length) {
-        ctx.addIssue({ code: 'custom', path: ['criteria'], message: 'Hay criterios repetidos' });
-      }
+      const criterionIds = criteria.map((c) => c.id);
+      refuseRepeats(ctx, criterionIds, 'criteria', 'Hay criterios repetidos');
     }
     if (round.status === 'closed' && !round.closedAt) {
       ctx.addIssue({ code: 'custom', path: ['closedAt'], message: 'Falta la hora de cierre' });

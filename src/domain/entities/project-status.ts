@@ -8,8 +8,8 @@
  * the same thing whatever the name. A retired status is made inactive, never
  * deleted, so the projects and updates that name it keep their meaning.
  */
-import { v5 } from 'uuid';
 import { z } from 'zod';
+import { slugIds } from './slug-ids';
 
 export const STATUS_MEANINGS = [
   'proposed',
@@ -36,12 +36,8 @@ export const projectStatusSchema = z.object({
 });
 export type ProjectStatus = z.infer<typeof projectStatusSchema>;
 
-const PROJECT_STATUS_NAMESPACE = '3c1d7a52-6e8f-4b0a-9d21-7f4e5a6b8c93';
-
 /** The id of a shipped status, the same on every server (derived from its slug). */
-export function defaultProjectStatusId(slug: string): string {
-  return v5(`project-status:${slug}`, PROJECT_STATUS_NAMESPACE);
-}
+export const defaultProjectStatusId = slugIds('project-status', '3c1d7a52-6e8f-4b0a-9d21-7f4e5a6b8c93');
 
 const status = (
   slug: string,

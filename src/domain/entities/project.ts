@@ -13,6 +13,7 @@
  * made by two tablets that did not know of each other.
  */
 import { z } from 'zod';
+import { refuseRepeats } from './refuse-repeats';
 import { UNIT_KEY_PATTERN } from './process';
 import { thematicAreaSchema } from './problem';
 import { geoPointSchema, isoDateSchema } from './session';
@@ -121,10 +122,7 @@ export const projectSchema = z
   })
   .superRefine((p, ctx) => {
     for (const key of ['problemIds', 'visionIds', 'governmentAreaIds'] as const) {
-      const list = p[key] ?? [];
-      if (new Set(list).size !== list.length) {
-        ctx.addIssue({ code: 'custom', path: [key], message: 'Hay elementos repetidos' });
-      }
+      refuseRepeats(ctx, p[key] ?? [], key, 'Hay elementos repetidos');
     }
     if (p.managementMode !== 'self_managed' && p.governmentAreaIds.length === 0) {
       ctx.addIssue({
@@ -134,8 +132,6 @@ export const projectSchema = z
       });
     }
     const commitmentIds = p.commitments.map((c) => c.id);
-    if (new Set(commitmentIds).size !== commitmentIds.length) {
-      ctx.addIssue({ code: 'custom', path: ['commitments'], message: 'Hay compromisos repetidos' });
-    }
+    refuseRepeats(ctx, commitmentIds, 'commitments', 'Hay compromisos repetidos');
   });
 export type Project = z.infer<typeof projectSchema>;

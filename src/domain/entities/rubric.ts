@@ -6,6 +6,7 @@
  * scores keep their meaning. Scores are append-only (corrections supersede).
  */
 import { z } from 'zod';
+import { refuseRepeats } from './refuse-repeats';
 import { sessionTypeSchema } from './session';
 
 /** The three moments at which rubrics and interviews are applied (DESIGN.md). */
@@ -54,9 +55,8 @@ export const rubricTemplateSchema = z
     if (t.appliesTo === 'moment' && !t.moment) {
       ctx.addIssue({ code: 'custom', path: ['moment'], message: 'Elige el momento' });
     }
-    if (new Set(t.criteria.map((c) => c.id)).size !== t.criteria.length) {
-      ctx.addIssue({ code: 'custom', path: ['criteria'], message: 'Hay criterios repetidos' });
-    }
+    const criterionIds = t.criteria.map((c) => c.id);
+    refuseRepeats(ctx, criterionIds, 'criteria', 'Hay criterios repetidos');
   });
 export type RubricTemplate = z.infer<typeof rubricTemplateSchema>;
 

@@ -5,6 +5,7 @@
  * prioritised problems, with photos of the murals, maps and drawings made there.
  */
 import { z } from 'zod';
+import { refuseRepeats } from './refuse-repeats';
 import { blobRefSchema } from './blob-ref';
 import { thematicAreaSchema } from './problem';
 
@@ -21,9 +22,6 @@ export const visionStatementSchema = z
     photos: z.array(blobRefSchema).max(20).optional(),
   })
   .superRefine((v, ctx) => {
-    const ids = v.problemIds ?? [];
-    if (new Set(ids).size !== ids.length) {
-      ctx.addIssue({ code: 'custom', path: ['problemIds'], message: 'Un problema aparece dos veces' });
-    }
+    refuseRepeats(ctx, v.problemIds ?? [], 'problemIds', 'Un problema aparece dos veces');
   });
 export type VisionStatement = z.infer<typeof visionStatementSchema>;

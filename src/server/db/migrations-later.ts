@@ -2,9 +2,8 @@
  * Schema migrations from 0005 on (the set and the rules are in migrations.ts:
  * append-only, portable types, one transaction under the migration lock).
  */
-import type { Kysely, Migration } from 'kysely';
-
-type AnyDb = Kysely<unknown>;
+import type { Migration } from 'kysely';
+import { createIndex, createTable, type AnyDb } from './migration-schema';
 
 /**
  * The login throttle's counters move from each process's memory to the database, so
@@ -12,19 +11,14 @@ type AnyDb = Kysely<unknown>;
  */
 export const migration0005LoginAttempts: Migration = {
   async up(db: AnyDb) {
-    await db.schema
-      .createTable('login_attempts')
-      .addColumn('id', 'text', (c) => c.primaryKey())
-      .addColumn('key', 'text', (c) => c.notNull())
-      .addColumn('at', 'bigint', (c) => c.notNull())
-      .addColumn('pending', 'integer', (c) => c.notNull())
-      .execute();
-    await db.schema
-      .createIndex('login_attempts_key_at')
-      .on('login_attempts')
-      .columns(['key', 'at'])
-      .execute();
-    await db.schema.createIndex('login_attempts_at').on('login_attempts').column('at').execute();
+    await createTable(db, 'login_attempts', {
+      id: 'text primary key',
+      key: 'text not null',
+      at: 'bigint not null',
+      pending: 'integer not null',
+    });
+    await createIndex(db, 'login_attempts', ['key', 'at']);
+    await createIndex(db, 'login_attempts', ['at']);
   },
 };
 
@@ -42,42 +36,34 @@ export const migration0006Review: Migration = {
       .alterTable('rejected_mutations')
       .addColumn('review_state', 'text', (c) => c.notNull().defaultTo('open'))
       .execute();
-    await db.schema
-      .createTable('review_conflicts')
-      .addColumn('id', 'text', (c) => c.primaryKey())
-      .addColumn('client_id', 'text', (c) => c.notNull())
-      .addColumn('mutation_id', 'bigint', (c) => c.notNull())
-      .addColumn('user_id', 'text', (c) => c.notNull())
-      .addColumn('entity', 'text', (c) => c.notNull())
-      .addColumn('record_id', 'text', (c) => c.notNull())
-      .addColumn('process_id', 'text')
-      .addColumn('kind', 'text', (c) => c.notNull())
-      .addColumn('fields', 'text', (c) => c.notNull())
-      .addColumn('mutation', 'text', (c) => c.notNull())
-      .addColumn('created_at', 'text', (c) => c.notNull())
-      .addColumn('review_state', 'text', (c) => c.notNull().defaultTo('open'))
-      .execute();
-    await db.schema
-      .createIndex('review_conflicts_created_at')
-      .on('review_conflicts')
-      .column('created_at')
-      .execute();
-    await db.schema
-      .createTable('review_events')
-      .addColumn('id', 'text', (c) => c.primaryKey())
-      .addColumn('item_id', 'text', (c) => c.notNull())
-      .addColumn('subject_user_id', 'text', (c) => c.notNull())
-      .addColumn('action', 'text', (c) => c.notNull())
-      .addColumn('note', 'text', (c) => c.notNull())
-      .addColumn('by_user_id', 'text', (c) => c.notNull())
-      .addColumn('created_at', 'text', (c) => c.notNull())
-      .execute();
-    await db.schema.createIndex('review_events_item_id').on('review_events').column('item_id').execute();
-    await db.schema
-      .createIndex('review_events_subject')
-      .on('review_events')
-      .columns(['subject_user_id', 'created_at'])
-      .execute();
+    await createTable(db, 'review_conflicts', {
+      id: 'text primary key',
+      client_id: 'text not null',
+      mutation_id: 'bigint not null',
+      user_id: 'text not null',
+      entity: 'text not null',
+      record_id: 'text not null',
+      process_id: 'text',
+      kind: 'text not null',
+      fields: 'text not null',
+      mutation: 'text not null',
+      created_at: 'text not null',
+      review_state: ['text', (c) => c.notNull().defaultTo('open')],
+    });
+    await createIndex(db, 'review_conflicts', ['created_at']);
+    await createTable(db, 'review_events', {
+      id: 'text primary key',
+      item_id: 'text not null',
+      subject_user_id: 'text not null',
+      action: 'text not null',
+      note: 'text not null',
+      by_user_id: 'text not null',
+      created_at: 'text not null',
+    });
+    await createIndex(db, 'review_events', ['item_id']);
+    await createIndex(db, 'review_events', ['subject_user_id', 'created_at'], {
+      name: 'review_events_subject',
+    });
   },
 };
 
@@ -91,7 +77,7 @@ export const migration0006Review: Migration = {
  */
 export const migration0007PullIndex: Migration = {
   async up(db: AnyDb) {
-    await db.schema.createIndex('records_process_seq').on('records').columns(['process_id', 'seq']).execute();
+    await createIndex(db, 'records', ['process_id', 'seq'], { name: 'records_process_seq' });
     await db.schema.dropIndex('records_process_id').execute();
   },
 };

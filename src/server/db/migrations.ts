@@ -9,102 +9,89 @@
  */
 import { randomUUID } from 'node:crypto';
 import { Migrator, sql, type Kysely, type Migration, type MigrationProvider } from 'kysely';
+import { createIndex, createTable, type AnyDb } from './migration-schema';
 import { migration0005LoginAttempts, migration0006Review, migration0007PullIndex } from './migrations-later';
-
-// Migrations must not depend on today's table types, which describe only the latest schema.
-type AnyDb = Kysely<unknown>;
 
 const migration0001Initial: Migration = {
   async up(db: AnyDb) {
-    await db.schema
-      .createTable('meta')
-      .addColumn('key', 'text', (c) => c.primaryKey())
-      .addColumn('value', 'text', (c) => c.notNull())
-      .execute();
+    await createTable(db, 'meta', { key: 'text primary key', value: 'text not null' });
     // The epoch is born with the database; a restored copy gets a new one at start (--new-epoch).
     await sql`insert into meta (key, value) values ('epoch', ${randomUUID()})`.execute(db);
     await sql`insert into meta (key, value) values ('created_at', ${new Date().toISOString()})`.execute(db);
 
-    await db.schema
-      .createTable('commit_sequence')
-      .addColumn('id', 'integer', (c) => c.primaryKey())
-      .addColumn('value', 'bigint', (c) => c.notNull())
-      .execute();
+    await createTable(db, 'commit_sequence', { id: 'integer primary key', value: 'bigint not null' });
     await sql`insert into commit_sequence (id, value) values (1, 0)`.execute(db);
 
-    await db.schema
-      .createTable('users')
-      .addColumn('id', 'text', (c) => c.primaryKey())
-      .addColumn('username', 'text', (c) => c.notNull().unique())
-      .addColumn('display_name', 'text', (c) => c.notNull())
-      .addColumn('role', 'text', (c) => c.notNull())
-      .addColumn('password_hash', 'text', (c) => c.notNull())
-      .addColumn('created_at', 'text', (c) => c.notNull())
-      .execute();
+    await createTable(db, 'users', {
+      id: 'text primary key',
+      username: 'text not null unique',
+      display_name: 'text not null',
+      role: 'text not null',
+      password_hash: 'text not null',
+      created_at: 'text not null',
+    });
 
-    await db.schema
-      .createTable('device_tokens')
-      .addColumn('id', 'text', (c) => c.primaryKey())
-      .addColumn('user_id', 'text', (c) => c.notNull().references('users.id').onDelete('cascade'))
-      .addColumn('token_hash', 'text', (c) => c.notNull().unique())
-      .addColumn('device_label', 'text', (c) => c.notNull())
-      .addColumn('created_at', 'text', (c) => c.notNull())
-      .addColumn('last_used_at', 'text', (c) => c.notNull())
-      .addColumn('revoked_at', 'text')
-      .execute();
-    await db.schema.createIndex('device_tokens_user_id').on('device_tokens').column('user_id').execute();
+    await createTable(db, 'device_tokens', {
+      id: 'text primary key',
+      user_id: ['text', (c) => c.notNull().references('users.id').onDelete('cascade')],
+      token_hash: 'text not null unique',
+      device_label: 'text not null',
+      created_at: 'text not null',
+      last_used_at: 'text not null',
+      revoked_at: 'text',
+    });
+    await createIndex(db, 'device_tokens', ['user_id']);
 
-    await db.schema
-      .createTable('clients')
-      .addColumn('client_id', 'text', (c) => c.primaryKey())
-      .addColumn('user_id', 'text', (c) => c.notNull().references('users.id'))
-      .addColumn('last_mutation_id', 'bigint', (c) => c.notNull())
-      .addColumn('created_at', 'text', (c) => c.notNull())
-      .addColumn('updated_at', 'text', (c) => c.notNull())
-      .execute();
+    await createTable(db, 'clients', {
+      client_id: 'text primary key',
+      user_id: ['text', (c) => c.notNull().references('users.id')],
+      last_mutation_id: 'bigint not null',
+      created_at: 'text not null',
+      updated_at: 'text not null',
+    });
 
-    await db.schema
-      .createTable('records')
-      .addColumn('entity', 'text', (c) => c.notNull())
-      .addColumn('id', 'text', (c) => c.notNull())
-      .addColumn('process_id', 'text')
-      .addColumn('fields', 'text', (c) => c.notNull())
-      .addColumn('hlcs', 'text', (c) => c.notNull())
-      .addColumn('deleted', 'integer', (c) => c.notNull())
-      .addColumn('seq', 'bigint', (c) => c.notNull())
-      .addColumn('updated_at', 'text', (c) => c.notNull())
-      .addPrimaryKeyConstraint('records_pk', ['entity', 'id'])
-      .execute();
+    await createTable(
+      db,
+      'records',
+      {
+        entity: 'text not null',
+        id: 'text not null',
+        process_id: 'text',
+        fields: 'text not null',
+        hlcs: 'text not null',
+        deleted: 'integer not null',
+        seq: 'bigint not null',
+        updated_at: 'text not null',
+      },
+      ['entity', 'id'],
+    );
     // Unique: every write takes its own value of the commit sequence.
-    await db.schema.createIndex('records_seq').on('records').column('seq').unique().execute();
-    await db.schema.createIndex('records_process_id').on('records').column('process_id').execute();
+    await createIndex(db, 'records', ['seq'], { unique: true });
+    await createIndex(db, 'records', ['process_id']);
 
-    await db.schema
-      .createTable('process_members')
-      .addColumn('process_id', 'text', (c) => c.notNull())
-      .addColumn('user_id', 'text', (c) => c.notNull())
-      .addPrimaryKeyConstraint('process_members_pk', ['process_id', 'user_id'])
-      .execute();
-    await db.schema.createIndex('process_members_user_id').on('process_members').column('user_id').execute();
+    await createTable(db, 'process_members', { process_id: 'text not null', user_id: 'text not null' }, [
+      'process_id',
+      'user_id',
+    ]);
+    await createIndex(db, 'process_members', ['user_id']);
 
-    await db.schema
-      .createTable('rejected_mutations')
-      .addColumn('client_id', 'text', (c) => c.notNull())
-      .addColumn('mutation_id', 'bigint', (c) => c.notNull())
-      .addColumn('user_id', 'text', (c) => c.notNull())
-      .addColumn('entity', 'text', (c) => c.notNull())
-      .addColumn('record_id', 'text', (c) => c.notNull())
-      .addColumn('code', 'text', (c) => c.notNull())
-      .addColumn('message', 'text', (c) => c.notNull())
-      .addColumn('mutation', 'text', (c) => c.notNull())
-      .addColumn('created_at', 'text', (c) => c.notNull())
-      .addPrimaryKeyConstraint('rejected_mutations_pk', ['client_id', 'mutation_id'])
-      .execute();
-    await db.schema
-      .createIndex('rejected_mutations_created_at')
-      .on('rejected_mutations')
-      .column('created_at')
-      .execute();
+    await createTable(
+      db,
+      'rejected_mutations',
+      {
+        client_id: 'text not null',
+        mutation_id: 'bigint not null',
+        user_id: 'text not null',
+        entity: 'text not null',
+        record_id: 'text not null',
+        code: 'text not null',
+        message: 'text not null',
+        mutation: 'text not null',
+        created_at: 'text not null',
+      },
+      ['client_id', 'mutation_id'],
+    );
+    await createIndex(db, 'rejected_mutations', ['created_at']);
   },
 };
 
@@ -115,20 +102,18 @@ const migration0001Initial: Migration = {
  */
 const migration0002Blobs: Migration = {
   async up(db: AnyDb) {
-    await db.schema
-      .createTable('blobs')
-      .addColumn('sha256', 'text', (c) => c.primaryKey())
-      .addColumn('mime', 'text', (c) => c.notNull())
-      .addColumn('size', 'bigint', (c) => c.notNull())
-      .addColumn('created_at', 'text', (c) => c.notNull())
-      .execute();
-    await db.schema
-      .createTable('blob_uploads')
-      .addColumn('sha256', 'text', (c) => c.notNull())
-      .addColumn('user_id', 'text', (c) => c.notNull())
-      .addColumn('created_at', 'text', (c) => c.notNull())
-      .addPrimaryKeyConstraint('blob_uploads_pk', ['sha256', 'user_id'])
-      .execute();
+    await createTable(db, 'blobs', {
+      sha256: 'text primary key',
+      mime: 'text not null',
+      size: 'bigint not null',
+      created_at: 'text not null',
+    });
+    await createTable(
+      db,
+      'blob_uploads',
+      { sha256: 'text not null', user_id: 'text not null', created_at: 'text not null' },
+      ['sha256', 'user_id'],
+    );
   },
 };
 
@@ -142,23 +127,16 @@ const migration0002Blobs: Migration = {
 const migration0003TerritoryScope: Migration = {
   async up(db: AnyDb) {
     await db.schema.alterTable('users').addColumn('directorate_ids', 'text').execute();
-    await db.schema
-      .createTable('unit_directorates')
-      .addColumn('unit_key', 'text', (c) => c.primaryKey())
-      .addColumn('directorate_id', 'text', (c) => c.notNull())
-      .execute();
-    await db.schema
-      .createIndex('unit_directorates_directorate_id')
-      .on('unit_directorates')
-      .column('directorate_id')
-      .execute();
-    await db.schema
-      .createTable('process_units')
-      .addColumn('process_id', 'text', (c) => c.notNull())
-      .addColumn('unit_key', 'text', (c) => c.notNull())
-      .addPrimaryKeyConstraint('process_units_pk', ['process_id', 'unit_key'])
-      .execute();
-    await db.schema.createIndex('process_units_unit_key').on('process_units').column('unit_key').execute();
+    await createTable(db, 'unit_directorates', {
+      unit_key: 'text primary key',
+      directorate_id: 'text not null',
+    });
+    await createIndex(db, 'unit_directorates', ['directorate_id']);
+    await createTable(db, 'process_units', { process_id: 'text not null', unit_key: 'text not null' }, [
+      'process_id',
+      'unit_key',
+    ]);
+    await createIndex(db, 'process_units', ['unit_key']);
 
     const rows = (
       await sql<{
@@ -199,23 +177,18 @@ const migration0004Accounts: Migration = {
       .alterTable('users')
       .addColumn('must_change_password', 'integer', (c) => c.notNull().defaultTo(0))
       .execute();
-    await db.schema
-      .createTable('enrolment_codes')
-      .addColumn('id', 'text', (c) => c.primaryKey())
-      .addColumn('user_id', 'text', (c) => c.notNull())
-      .addColumn('code_hash', 'text', (c) => c.notNull().unique())
-      .addColumn('created_by', 'text', (c) => c.notNull())
-      .addColumn('created_at', 'text', (c) => c.notNull())
-      .addColumn('expires_at', 'text', (c) => c.notNull())
-      .addColumn('used_at', 'text')
-      .addColumn('revoked_at', 'text')
-      .execute();
-    await db.schema.createIndex('enrolment_codes_user_id').on('enrolment_codes').column('user_id').execute();
-    await db.schema
-      .createIndex('enrolment_codes_created_at')
-      .on('enrolment_codes')
-      .column('created_at')
-      .execute();
+    await createTable(db, 'enrolment_codes', {
+      id: 'text primary key',
+      user_id: 'text not null',
+      code_hash: 'text not null unique',
+      created_by: 'text not null',
+      created_at: 'text not null',
+      expires_at: 'text not null',
+      used_at: 'text',
+      revoked_at: 'text',
+    });
+    await createIndex(db, 'enrolment_codes', ['user_id']);
+    await createIndex(db, 'enrolment_codes', ['created_at']);
   },
 };
 

@@ -31,6 +31,25 @@ function toRow(row: Omit<EnrolmentCodesTable, 'code_hash'>): EnrolmentRow {
 }
 
 export function createEnrolmentRepository(db: Db) {
+  async function findBy(column: 'id' | 'code_hash', value: string) {
+    return db.selectFrom('enrolment_codes').select(columns).where(column, '=', value).executeTakeFirst();
+  }
+
+  /** Revokes the codes not yet used of `only`; returns how many. */
+  async function revokeUnused(
+    now: string,
+    only: { column: 'id' | 'user_id'; value: string },
+  ): Promise<number> {
+    const result = await db
+      .updateTable('enrolment_codes')
+      .set({ revoked_at: now })
+      .where(only.column, '=', only.value)
+      .where('used_at', 'is', null)
+      .where('revoked_at', 'is', null)
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows);
+  }
+
   return {
     async insert(code: EnrolmentRow & { codeHash: string }): Promise<void> {
       await db
@@ -49,11 +68,7 @@ export function createEnrolmentRepository(db: Db) {
     },
 
     async findById(id: string): Promise<EnrolmentRow | undefined> {
-      const row = await db
-        .selectFrom('enrolment_codes')
-        .select(columns)
-        .where('id', '=', id)
-        .executeTakeFirst();
+      const row = await findBy('id', id);
       return row && toRow(row);
     },
 
@@ -75,11 +90,7 @@ export function createEnrolmentRepository(db: Db) {
      * when no live code has this hash (unknown, used, revoked or expired).
      */
     async consume(codeHash: string, now: string): Promise<EnrolmentRow | undefined> {
-      const row = await db
-        .selectFrom('enrolment_codes')
-        .select(columns)
-        .where('code_hash', '=', codeHash)
-        .executeTakeFirst();
+      const row = await findBy('code_hash', codeHash);
       if (!row) return undefined;
       const result = await db
         .updateTable('enrolment_codes')
@@ -94,25 +105,12 @@ export function createEnrolmentRepository(db: Db) {
 
     /** Revokes a code not yet used; false when it was used or revoked already. */
     async revoke(id: string, now: string): Promise<boolean> {
-      const result = await db
-        .updateTable('enrolment_codes')
-        .set({ revoked_at: now })
-        .where('id', '=', id)
-        .where('used_at', 'is', null)
-        .where('revoked_at', 'is', null)
-        .executeTakeFirst();
-      return Number(result.numUpdatedRows) > 0;
+      return (await revokeUnused(now, { column: 'id', value: id })) > 0;
     },
 
     /** Revokes a user's unused codes (their account was deactivated). */
     async revokeAllOfUser(userId: string, now: string): Promise<void> {
-      await db
-        .updateTable('enrolment_codes')
-        .set({ revoked_at: now })
-        .where('user_id', '=', userId)
-        .where('used_at', 'is', null)
-        .where('revoked_at', 'is', null)
-        .execute();
+      await revokeUnused(now, { column: 'user_id', value: userId });
     },
   };
 }

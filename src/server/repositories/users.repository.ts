@@ -63,6 +63,11 @@ function directoratesText(ids: string[] | undefined): string | null {
 }
 
 export function createUsersRepository(db: Db) {
+  async function findBy(column: 'id' | 'username', value: string): Promise<UserRow | undefined> {
+    const row = await db.selectFrom('users').selectAll().where(column, '=', value).executeTakeFirst();
+    return row && toUserRow(row);
+  }
+
   return {
     async count(): Promise<number> {
       const row = await db
@@ -72,18 +77,12 @@ export function createUsersRepository(db: Db) {
       return Number(row?.n ?? 0);
     },
 
-    async findByUsername(username: string): Promise<UserRow | undefined> {
-      const row = await db
-        .selectFrom('users')
-        .selectAll()
-        .where('username', '=', username)
-        .executeTakeFirst();
-      return row && toUserRow(row);
+    findByUsername(username: string): Promise<UserRow | undefined> {
+      return findBy('username', username);
     },
 
-    async findById(id: string): Promise<UserRow | undefined> {
-      const row = await db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
-      return row && toUserRow(row);
+    findById(id: string): Promise<UserRow | undefined> {
+      return findBy('id', id);
     },
 
     async list(): Promise<UserRow[]> {

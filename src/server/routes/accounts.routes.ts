@@ -2,9 +2,8 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { accountSchema, passwordResetSchema, updateAccountRequestSchema } from '../../domain';
-import { authOf, guardedBy } from '../http/auth.hook';
+import { callerRoutes } from '../http/caller-routes';
 import { failures, json, named } from '../http/openapi';
-import type { ZodTypeProvider } from '../http/validation';
 import type { AccountsService } from '../services/accounts.service';
 import type { AuthService } from '../services/auth.service';
 
@@ -16,55 +15,40 @@ export function registerAccountsRoutes(
   app: FastifyInstance,
   deps: { auth: AuthService; accounts: AccountsService },
 ) {
-  const guard = guardedBy(deps.auth, 'accounts.manage');
-  const routes = app.withTypeProvider<ZodTypeProvider>();
+  const routes = callerRoutes(app, deps.auth, 'accounts.manage');
 
   routes.get(
     '/api/v1/accounts',
     {
-      ...guard,
-      schema: {
-        summary:
-          'Accounts the caller manages (admin: all; coordinator: field users in their scope, and themselves)',
-        response: { 200: json('Accounts', accountList), ...failures(401, 403) },
-      },
+      summary:
+        'Accounts the caller manages (admin: all; coordinator: field users in their scope, and themselves)',
+      response: { 200: json('Accounts', accountList), ...failures(401, 403) },
     },
-    async (request) => ({
-      accounts: await deps.accounts.listAccounts(authOf(request, 'accounts.manage').user),
-    }),
+    async ({ user }) => ({ accounts: await deps.accounts.listAccounts(user) }),
   );
 
   routes.patch(
     '/api/v1/accounts/:id',
     {
-      ...guard,
-      schema: {
-        summary:
-          'Change an account’s display name, role, directorates or active state (inactive: devices signed out)',
-        params: accountParamsSchema,
-        body: named('UpdateAccountRequest', updateAccountRequestSchema),
-        response: { 200: json('The account', account), ...failures(400, 401, 403, 404, 415) },
-      },
+      summary:
+        'Change an account’s display name, role, directorates or active state (inactive: devices signed out)',
+      params: accountParamsSchema,
+      body: named('UpdateAccountRequest', updateAccountRequestSchema),
+      response: { 200: json('The account', account), ...failures(400, 401, 403, 404, 415) },
     },
-    async (request) =>
-      deps.accounts.updateAccount(authOf(request, 'accounts.manage').user, request.params.id, request.body),
+    async ({ user }, request) => deps.accounts.updateAccount(user, request.params.id, request.body),
   );
 
   routes.post(
     '/api/v1/accounts/:id/reset-password',
     {
-      ...guard,
-      schema: {
-        summary:
-          'Replace the password with a one-time code, shown once; the account’s devices are signed out',
-        params: accountParamsSchema,
-        response: {
-          200: json('The one-time code', named('PasswordReset', passwordResetSchema)),
-          ...failures(400, 401, 403, 404),
-        },
+      summary: 'Replace the password with a one-time code, shown once; the account’s devices are signed out',
+      params: accountParamsSchema,
+      response: {
+        200: json('The one-time code', named('PasswordReset', passwordResetSchema)),
+        ...failures(400, 401, 403, 404),
       },
     },
-    async (request) =>
-      deps.accounts.resetPassword(authOf(request, 'accounts.manage').user, request.params.id),
+    async ({ user }, request) => deps.accounts.resetPassword(user, request.params.id),
   );
 }

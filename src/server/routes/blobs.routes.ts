@@ -11,7 +11,13 @@ import type { FastifyInstance, FastifyReply } from 'fastify';
 import { z } from 'zod';
 import { authHook, authOf } from '../http/auth.hook';
 import { bytes, failure, json, named, noBody } from '../http/openapi';
-import { describeOnlyCompiler } from '../http/validation';
+import {
+  contentLength,
+  IMMUTABLE_PRIVATE,
+  registerRawBodyRoutes,
+  sha256Params,
+  single,
+} from '../http/raw-body';
 import type { AuthService } from '../services/auth.service';
 import { blobProgressSchema, blobStoredSchema, type BlobsService } from '../services/blobs.service';
 import type { Body } from '../repositories/blob-store';
@@ -23,12 +29,7 @@ interface BlobParams {
 const ROUTE = '/api/v1/blobs/:sha256';
 
 // The service checks the name, the range and the type (shared with the import path): described here.
-const params = z.object({
-  sha256: z
-    .string()
-    .regex(/^[0-9a-fA-F]{64}$/)
-    .describe('SHA-256 of the bytes, 64 hex digits'),
-});
+const params = sha256Params('the bytes');
 const putHeaders = z.object({
   'content-range': z
     .string()
@@ -45,26 +46,13 @@ const uploadOffset = {
 const media = bytes('image/*', 'audio/*');
 const stored = named('BlobStored', blobStoredSchema);
 
-function contentLength(raw: string | undefined): number | null {
-  if (raw === undefined || !/^\d{1,15}$/.test(raw)) return null;
-  return Number(raw);
-}
-
-function single(value: string | string[] | undefined): string | undefined {
-  return Array.isArray(value) ? value[0] : value;
-}
-
 export async function registerBlobRoutes(
   app: FastifyInstance,
   deps: { auth: AuthService; blobs: BlobsService },
 ): Promise<void> {
   const onRequest = authHook(deps.auth);
 
-  await app.register(async (scope) => {
-    scope.removeAllContentTypeParsers();
-    scope.addContentTypeParser('*', (_request, payload, done) => done(null, payload));
-    scope.setValidatorCompiler(describeOnlyCompiler);
-
+  await registerRawBodyRoutes(app, (scope) => {
     const putSchema = {
       summary: 'Upload a photo or audio file by its hash, whole or in resumable chunks (≤ 20 MiB)',
       params,
@@ -143,11 +131,7 @@ export async function registerBlobRoutes(
         const { user } = authOf(request);
         const blob = await deps.blobs.get(user, request.params.sha256);
         const etag = `"${blob.sha256}"`;
-        void reply.headers({
-          etag,
-          // The bytes behind a hash never change; private because reading needs a token.
-          'cache-control': 'private, max-age=31536000, immutable',
-        });
+        void reply.headers({ etag, 'cache-control': IMMUTABLE_PRIVATE });
         if (single(request.headers['if-none-match']) === etag) return reply.code(304).send();
         void reply.headers({ 'content-type': blob.mime, 'content-length': String(blob.size) });
         return reply.send(blob.open());
@@ -161,7 +145,7 @@ function headReply(reply: FastifyReply, outcome: Awaited<ReturnType<BlobsService
     void reply.headers({
       'content-type': outcome.mime,
       'content-length': String(outcome.size),
-      'cache-control': 'private, max-age=31536000, immutable',
+      'cache-control': IMMUTABLE_PRIVATE,
     });
     return reply.code(200).send();
   }

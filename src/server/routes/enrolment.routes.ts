@@ -5,14 +5,14 @@ import {
   enrolmentViewSchema,
   issuedEnrolmentSchema,
   issueEnrolmentRequestSchema,
-  loginResponseSchema,
   redeemEnrolmentRequestSchema,
 } from '../../domain';
-import { authOf, guardedBy } from '../http/auth.hook';
+import { callerRoutes } from '../http/caller-routes';
 import { failures, json, named } from '../http/openapi';
 import type { ZodTypeProvider } from '../http/validation';
 import type { AuthService } from '../services/auth.service';
 import type { EnrolmentService } from '../services/enrolment.service';
+import { signInResponses } from './auth.routes';
 
 const enrolmentView = named('EnrolmentCode', enrolmentViewSchema);
 const enrolmentList = named('EnrolmentCodeList', z.object({ codes: z.array(enrolmentView) }));
@@ -22,64 +22,49 @@ export function registerEnrolmentRoutes(
   app: FastifyInstance,
   deps: { auth: AuthService; enrolment: EnrolmentService },
 ) {
-  const guard = guardedBy(deps.auth, 'enrolment.issue');
-  const routes = app.withTypeProvider<ZodTypeProvider>();
+  const routes = callerRoutes(app, deps.auth, 'enrolment.issue');
 
   routes.post(
     '/api/v1/enrolment-codes',
     {
-      ...guard,
-      schema: {
-        summary: 'Issue a one-time, short-lived enrolment code for a person the caller manages',
-        body: named('IssueEnrolmentRequest', issueEnrolmentRequestSchema),
-        response: {
-          201: json('The code, shown once', named('IssuedEnrolmentCode', issuedEnrolmentSchema)),
-          ...failures(400, 401, 403, 404, 415),
-        },
+      summary: 'Issue a one-time, short-lived enrolment code for a person the caller manages',
+      body: named('IssueEnrolmentRequest', issueEnrolmentRequestSchema),
+      response: {
+        201: json('The code, shown once', named('IssuedEnrolmentCode', issuedEnrolmentSchema)),
+        ...failures(400, 401, 403, 404, 415),
       },
     },
-    async (request, reply) => {
-      const { user } = authOf(request, 'enrolment.issue');
-      return reply.code(201).send(await deps.enrolment.issue(user, request.body.userId));
-    },
+    async ({ user }, request, reply) =>
+      reply.code(201).send(await deps.enrolment.issue(user, request.body.userId)),
   );
 
   routes.get(
     '/api/v1/enrolment-codes',
     {
-      ...guard,
-      schema: {
-        summary: 'This week’s enrolment codes for the people the caller manages (never the codes themselves)',
-        response: { 200: json('Codes', enrolmentList), ...failures(401, 403) },
-      },
+      summary: 'This week’s enrolment codes for the people the caller manages (never the codes themselves)',
+      response: { 200: json('Codes', enrolmentList), ...failures(401, 403) },
     },
-    async (request) => ({ codes: await deps.enrolment.list(authOf(request, 'enrolment.issue').user) }),
+    async ({ user }) => ({ codes: await deps.enrolment.list(user) }),
   );
 
   routes.post(
     '/api/v1/enrolment-codes/:id/revoke',
     {
-      ...guard,
-      schema: {
-        summary: 'Revoke an unused enrolment code',
-        params: codeParamsSchema,
-        response: { 200: json('The code', enrolmentView), ...failures(400, 401, 403, 404) },
-      },
+      summary: 'Revoke an unused enrolment code',
+      params: codeParamsSchema,
+      response: { 200: json('The code', enrolmentView), ...failures(400, 401, 403, 404) },
     },
-    async (request) => deps.enrolment.revoke(authOf(request, 'enrolment.issue').user, request.params.id),
+    async ({ user }, request) => deps.enrolment.revoke(user, request.params.id),
   );
 
-  routes.post(
+  app.withTypeProvider<ZodTypeProvider>().post(
     '/api/v1/auth/enrol',
     {
       schema: {
         summary: 'Sign in a device with a one-time enrolment code (no password)',
         security: [],
         body: named('EnrolRequest', redeemEnrolmentRequestSchema),
-        response: {
-          200: json('Signed in', named('LoginResponse', loginResponseSchema)),
-          ...failures(400, 401, 415, 429),
-        },
+        response: signInResponses,
       },
     },
     async (request) => deps.enrolment.redeem(request.body, request.ip),

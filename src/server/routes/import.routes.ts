@@ -6,10 +6,8 @@
  */
 import type { FastifyInstance } from 'fastify';
 import { importReportSchema, MAX_IMPORT_BYTES, unsyncedFileSchema } from '../../domain';
-import { authOf } from '../http/auth.hook';
 import { named } from '../http/openapi';
-import { uploadRoute } from '../http/upload-route';
-import type { ZodTypeProvider } from '../http/validation';
+import { registerUploadRoute } from '../http/upload-route';
 import type { AuthService } from '../services/auth.service';
 import type { ImportService } from '../services/import.service';
 
@@ -17,15 +15,18 @@ export function registerImportRoutes(
   app: FastifyInstance,
   deps: { auth: AuthService; importer: ImportService },
 ) {
-  app.withTypeProvider<ZodTypeProvider>().post(
-    '/api/v1/sync/import',
-    uploadRoute(deps.auth, 'sync.import', {
+  registerUploadRoute(
+    app,
+    deps.auth,
+    'sync.import',
+    {
+      url: '/api/v1/sync/import',
       bodyLimit: MAX_IMPORT_BYTES,
       summary: 'Import a device’s unsynced-changes file (admin/coordinator; body ≤ 50 MiB)',
       body: named('UnsyncedFile', unsyncedFileSchema),
       report: 'Applied, unchanged and rejected records',
       reportSchema: named('ImportReport', importReportSchema),
-    }),
-    async (request) => deps.importer.importUnsynced(authOf(request, 'sync.import').user, request.body),
+    },
+    deps.importer.importUnsynced,
   );
 }

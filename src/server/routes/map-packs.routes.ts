@@ -7,10 +7,16 @@
  */
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { authHook, authOf } from '../http/auth.hook';
+import { authBeforeBody, authHook, authOf } from '../http/auth.hook';
 import { HttpError } from '../http/errors';
 import { bytes, failure, json, named, noBody } from '../http/openapi';
-import { describeOnlyCompiler } from '../http/validation';
+import {
+  contentLength,
+  IMMUTABLE_PRIVATE,
+  registerRawBodyRoutes,
+  sha256Params,
+  single,
+} from '../http/raw-body';
 import type { AuthService } from '../services/auth.service';
 import {
   mapPackNameSchema,
@@ -22,12 +28,7 @@ import {
 const uploadQuery = z.object({
   name: mapPackNameSchema.describe('Name shown to users (2 to 120 characters)'),
 });
-const fileParams = z.object({
-  sha256: z
-    .string()
-    .regex(/^[0-9a-fA-F]{64}$/)
-    .describe('SHA-256 of the file, 64 hex digits'),
-});
+const fileParams = sha256Params('the file');
 const rangeHeaders = z.object({
   range: z
     .string()
@@ -69,15 +70,6 @@ const fileSchema = {
   },
 };
 
-function single(value: string | string[] | undefined): string | undefined {
-  return Array.isArray(value) ? value[0] : value;
-}
-
-function contentLength(raw: string | undefined): number | null {
-  if (raw === undefined || !/^\d{1,15}$/.test(raw)) return null;
-  return Number(raw);
-}
-
 /** One `bytes=` range of a `size`-byte file: inclusive bounds, `null` when unsatisfiable, `undefined` when absent or ignored. */
 export function parseRange(
   header: string | undefined,
@@ -102,20 +94,11 @@ export async function registerMapPackRoutes(
   app: FastifyInstance,
   deps: { auth: AuthService; mapPacks: MapPacksService },
 ): Promise<void> {
-  const authenticate = authHook(deps.auth);
-
-  await app.register(async (scope) => {
-    scope.removeAllContentTypeParsers();
-    scope.addContentTypeParser('*', (_request, payload, done) => done(null, payload));
-    scope.setValidatorCompiler(describeOnlyCompiler);
-
+  await registerRawBodyRoutes(app, (scope) => {
     scope.post<{ Querystring: { name?: string } }>(
       '/api/v1/map-packs',
       {
-        onRequest: async (request, reply) => {
-          await authenticate.call(app, request, reply);
-          authOf(request, 'mapPack.upload');
-        },
+        onRequest: authBeforeBody(deps.auth, 'mapPack.upload'),
         schema: uploadSchema,
       },
       async (request, reply) => {
@@ -133,7 +116,7 @@ export async function registerMapPackRoutes(
 
     scope.get<{ Params: { sha256: string } }>(
       '/api/v1/map-packs/:sha256',
-      { onRequest: authenticate, exposeHeadRoute: false, schema: fileSchema },
+      { onRequest: authHook(deps.auth), exposeHeadRoute: false, schema: fileSchema },
       async (request, reply) => {
         authOf(request);
         const file = await deps.mapPacks.file(request.params.sha256);
@@ -141,8 +124,7 @@ export async function registerMapPackRoutes(
         void reply.headers({
           etag,
           'accept-ranges': 'bytes',
-          // The bytes behind a hash never change; private because reading needs a token.
-          'cache-control': 'private, max-age=31536000, immutable',
+          'cache-control': IMMUTABLE_PRIVATE,
           'content-type': 'application/vnd.pmtiles',
         });
         if (single(request.headers['if-none-match']) === etag) return reply.code(304).send();

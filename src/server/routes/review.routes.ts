@@ -13,9 +13,8 @@ import {
   type ReviewItemDetail,
   type User,
 } from '../../domain';
-import { authOf, guardedBy } from '../http/auth.hook';
+import { callerRoutes } from '../http/caller-routes';
 import { failure, failures, json, named } from '../http/openapi';
-import type { ZodTypeProvider } from '../http/validation';
 import type { AuthService } from '../services/auth.service';
 import type { ReviewService } from '../services/review.service';
 
@@ -52,25 +51,20 @@ export function registerReviewRoutes(
   app: FastifyInstance,
   deps: { auth: AuthService; review: ReviewService },
 ) {
-  const guard = guardedBy(deps.auth, 'review.manage');
-  const routes = app.withTypeProvider<ZodTypeProvider>();
+  const routes = callerRoutes(app, deps.auth, 'review.manage');
 
   routes.get(
     '/api/v1/review/items',
     {
-      ...guard,
-      schema: {
-        summary: 'Rejected changes and delete/edit crossings in the caller’s scope (admin/coordinator)',
-        querystring: listQuerySchema,
-        response: {
-          200: json('Review items', itemList),
-          ...failures(400, 401, 403),
-        },
+      summary: 'Rejected changes and delete/edit crossings in the caller’s scope (admin/coordinator)',
+      querystring: listQuerySchema,
+      response: {
+        200: json('Review items', itemList),
+        ...failures(400, 401, 403),
       },
     },
-    async (request) => {
+    async ({ user }, request) => {
       const { state, userId, limit } = request.query;
-      const user = authOf(request, 'review.manage').user;
       return { items: await deps.review.list(user, { state, userId, limit: limit ?? 200 }) };
     },
   );
@@ -78,34 +72,27 @@ export function registerReviewRoutes(
   routes.get(
     '/api/v1/review/items/:id',
     {
-      ...guard,
-      schema: {
-        summary: 'One review item with the record as stored now and what was done with it',
-        params: paramsSchema,
-        response: { 200: json('The item', detail), ...failures(400, 401, 403, 404) },
-      },
+      summary: 'One review item with the record as stored now and what was done with it',
+      params: paramsSchema,
+      response: { 200: json('The item', detail), ...failures(400, 401, 403, 404) },
     },
-    async (request) => deps.review.get(authOf(request, 'review.manage').user, request.params.id),
+    async ({ user }, request) => deps.review.get(user, request.params.id),
   );
 
   routes.post(
     '/api/v1/review/items/:id/resolve',
     {
-      ...guard,
-      schema: {
-        summary: 'Write a corrected value as the caller through the write path and close the item',
-        params: paramsSchema,
-        body: named('ResolveReviewRequest', resolveReviewRequestSchema),
-        response: {
-          200: json('The item', detail),
-          ...failures(400, 401, 403, 404, 415),
-          409: closed,
-          422: refused,
-        },
+      summary: 'Write a corrected value as the caller through the write path and close the item',
+      params: paramsSchema,
+      body: named('ResolveReviewRequest', resolveReviewRequestSchema),
+      response: {
+        200: json('The item', detail),
+        ...failures(400, 401, 403, 404, 415),
+        409: closed,
+        422: refused,
       },
     },
-    async (request) =>
-      deps.review.resolve(authOf(request, 'review.manage').user, request.params.id, request.body),
+    async ({ user }, request) => deps.review.resolve(user, request.params.id, request.body),
   );
 
   /** Dismiss and ask: a note to the change's author that answers with the item. */
@@ -118,16 +105,12 @@ export function registerReviewRoutes(
     routes.post(
       `/api/v1/review/items/:id/${action}`,
       {
-        ...guard,
-        schema: {
-          summary,
-          params: paramsSchema,
-          body,
-          response: { 200: json('The item', detail), ...failures(400, 401, 403, 404, 415), 409: closed },
-        },
+        summary,
+        params: paramsSchema,
+        body,
+        response: { 200: json('The item', detail), ...failures(400, 401, 403, 404, 415), 409: closed },
       },
-      async (request) =>
-        run(authOf(request, 'review.manage').user, request.params.id, request.body as z.output<Body>),
+      async ({ user }, request) => run(user, request.params.id, request.body as z.output<Body>),
     );
   }
 
@@ -144,19 +127,16 @@ export function registerReviewRoutes(
     deps.review.ask,
   );
 
-  routes.get(
+  callerRoutes(app, deps.auth).get(
     '/api/v1/review/notices',
     {
-      onRequest: guard.onRequest,
-      schema: {
-        summary: 'What coordinators did with the caller’s own changes (read by their device at sync)',
-        querystring: noticesQuerySchema,
-        response: {
-          200: json('Notices, oldest first', noticeList),
-          ...failures(400, 401),
-        },
+      summary: 'What coordinators did with the caller’s own changes (read by their device at sync)',
+      querystring: noticesQuerySchema,
+      response: {
+        200: json('Notices, oldest first', noticeList),
+        ...failures(400, 401),
       },
     },
-    async (request) => ({ notices: await deps.review.notices(authOf(request).user, request.query.since) }),
+    async ({ user }, request) => ({ notices: await deps.review.notices(user, request.query.since) }),
   );
 }

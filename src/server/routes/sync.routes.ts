@@ -2,9 +2,8 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { PROTOCOL_LIMITS, pullResponseSchema, pushRequestSchema, pushResponseSchema } from '../../domain';
-import { authHook, authOf, requireAction } from '../http/auth.hook';
+import { callerRoutes } from '../http/caller-routes';
 import { failures, json, named } from '../http/openapi';
-import type { ZodTypeProvider } from '../http/validation';
 import type { AuthService } from '../services/auth.service';
 import { rejectionViewSchema, type SyncService } from '../services/sync.service';
 
@@ -28,66 +27,50 @@ const rejectionsQuerySchema = z.object({
 const rejectionList = named('RejectionList', z.object({ rejections: z.array(rejectionViewSchema) }));
 
 export function registerSyncRoutes(app: FastifyInstance, deps: { auth: AuthService; sync: SyncService }) {
-  const onRequest = authHook(deps.auth);
-  const routes = app.withTypeProvider<ZodTypeProvider>();
+  const signedIn = callerRoutes(app, deps.auth);
 
-  routes.post(
+  signedIn.post(
     '/api/v1/sync/push',
     {
-      onRequest,
-      schema: {
-        summary: 'Push a batch of mutations (one transaction)',
-        body: named('PushRequest', pushRequestSchema),
-        response: {
-          200: json('Committed', named('PushResponse', pushResponseSchema)),
-          ...failures(400, 401, 403, 409, 413, 415),
-        },
+      summary: 'Push a batch of mutations (one transaction)',
+      body: named('PushRequest', pushRequestSchema),
+      response: {
+        200: json('Committed', named('PushResponse', pushResponseSchema)),
+        ...failures(400, 401, 403, 409, 413, 415),
       },
     },
-    async (request) => deps.sync.push(authOf(request).user, request.body),
+    async ({ user }, request) => deps.sync.push(user, request.body),
   );
 
-  routes.get(
+  signedIn.get(
     '/api/v1/sync/pull',
     {
-      onRequest,
-      schema: {
-        summary: 'Pull changes after a cursor, in commit order',
-        querystring: pullQuerySchema,
-        response: {
-          200: json('A page of changes', named('PullResponse', pullResponseSchema)),
-          ...failures(400, 401, 409),
-        },
+      summary: 'Pull changes after a cursor, in commit order',
+      querystring: pullQuerySchema,
+      response: {
+        200: json('A page of changes', named('PullResponse', pullResponseSchema)),
+        ...failures(400, 401, 409),
       },
     },
-    async (request, reply) => {
+    async ({ user }, request, reply) => {
       const { cursor, limit, estimate } = request.query;
       // Already JSON (sync.service.ts): sent as it is, not serialized again.
-      const body = await deps.sync.pullJson(authOf(request).user, {
-        cursor,
-        limit,
-        estimate: estimate === '1',
-      });
+      const body = await deps.sync.pullJson(user, { cursor, limit, estimate: estimate === '1' });
       return reply.type('application/json; charset=utf-8').send(body);
     },
   );
 
-  routes.get(
+  callerRoutes(app, deps.auth, 'rejections.list').get(
     '/api/v1/sync/rejections',
     {
-      onRequest,
-      preValidation: requireAction('rejections.list'),
-      schema: {
-        summary: 'Rejected mutations for review (admin/coordinator)',
-        querystring: rejectionsQuerySchema,
-        response: {
-          200: json('Rejections', rejectionList),
-          ...failures(400, 401, 403),
-        },
+      summary: 'Rejected mutations for review (admin/coordinator)',
+      querystring: rejectionsQuerySchema,
+      response: {
+        200: json('Rejections', rejectionList),
+        ...failures(400, 401, 403),
       },
     },
-    async (request) => {
-      const { user } = authOf(request, 'rejections.list');
+    async ({ user }, request) => {
       const { limit, userId } = request.query;
       return { rejections: await deps.sync.listRejections(user, { limit: limit ?? 200, userId }) };
     },

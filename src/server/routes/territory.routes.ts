@@ -6,10 +6,8 @@
  */
 import type { FastifyInstance } from 'fastify';
 import { MAX_TERRITORY_BYTES } from '../../domain';
-import { authOf } from '../http/auth.hook';
 import { named } from '../http/openapi';
-import { uploadRoute } from '../http/upload-route';
-import type { ZodTypeProvider } from '../http/validation';
+import { registerUploadRoute } from '../http/upload-route';
 import type { AuthService } from '../services/auth.service';
 import {
   territoryGeoJsonSchema,
@@ -21,15 +19,18 @@ export function registerTerritoryRoutes(
   app: FastifyInstance,
   deps: { auth: AuthService; territory: TerritoryService },
 ) {
-  app.withTypeProvider<ZodTypeProvider>().post(
-    '/api/v1/territory/import',
-    uploadRoute(deps.auth, 'territory.import', {
+  registerUploadRoute(
+    app,
+    deps.auth,
+    'territory.import',
+    {
+      url: '/api/v1/territory/import',
       bodyLimit: MAX_TERRITORY_BYTES,
       summary: 'Import neighbourhood units from GeoJSON (admin/coordinator; body ≤ 10 MiB; idempotent)',
       body: named('TerritoryGeoJson', territoryGeoJsonSchema),
       report: 'Units added, updated, unchanged and refused (with reasons), population, time',
       reportSchema: named('TerritoryImportReport', territoryImportReportSchema),
-    }),
-    async (request) => deps.territory.importTerritory(request.body, authOf(request, 'territory.import').user),
+    },
+    (user, body) => deps.territory.importTerritory(body, user),
   );
 }

@@ -26,6 +26,7 @@ import {
   getEntity,
   isEntityName,
   PROTOCOL_LIMITS,
+  rejectionOf,
   type EntityName,
   type Mutation,
   type MutationResult,
@@ -133,13 +134,9 @@ export function createSyncService(store: SyncStore) {
           const result = byId.get(mutation.id);
           if (result?.status !== 'rejected') continue;
           rejections.push({
+            ...rejectionOf(mutation, result),
             clientId: request.clientId,
-            mutationId: mutation.id,
             userId: user.id,
-            entity: mutation.entity,
-            recordId: mutation.recordId,
-            code: result.code ?? 'rejected',
-            message: result.message ?? '',
             mutation,
             createdAt: writer.now,
             processId: await processOfChange(repos, mutation),
