@@ -10,7 +10,7 @@ import {
 } from '../../data/use-problems';
 import { useProcess } from '../../data/use-processes';
 import { useTourNotes } from '../../data/use-tour-notes';
-import { RecordPage, saveChanges, useOpenedValues, type FormPageProps } from '../../ui/record-page';
+import { RecordPage, useEditRecordForm, useNewRecordForm, type FormPageProps } from '../../ui/record-page';
 import { Loading } from '../../ui/status-views';
 import { MergeSection } from './merge-section';
 import { MergedProblemView } from './merged-problem-view';
@@ -19,6 +19,7 @@ import {
   emptyProblemValues,
   formToProblem,
   problemToFormValues,
+  type ProblemFormOutput,
   type ProblemFormValues,
 } from './problem-form-values';
 import './problems.css';
@@ -38,7 +39,13 @@ function NewProblem({ processId, onDirtyChange }: ProblemFormPageProps & { proce
   const { t } = useTranslation();
   const process = useProcess(processId);
   const notes = useTourNotes(processId);
-  const [defaults] = useState<ProblemFormValues>(emptyProblemValues);
+  const form = useNewRecordForm<ProblemFormValues, ProblemFormOutput>({
+    ns: 'problems',
+    defaults: emptyProblemValues,
+    cancelTo: listPath(processId),
+    create: (values) => createProblem(formToProblem(processId, values)),
+    onDirtyChange,
+  });
   return (
     <RecordPage
       record={process}
@@ -47,19 +54,7 @@ function NewProblem({ processId, onDirtyChange }: ProblemFormPageProps & { proce
       back={() => ({ to: listPath(processId), label: t('problems.listTitle') })}
       title={() => t('problems.newTitle')}
     >
-      {() => (
-        <ProblemForm
-          defaultValues={defaults}
-          notes={notes ?? []}
-          submitLabel={t('problems.save')}
-          cancelTo={listPath(processId)}
-          onDirtyChange={onDirtyChange}
-          onSubmit={async (values) => {
-            await createProblem(formToProblem(processId, values));
-            return { to: listPath(processId), notice: { key: 'problems.saved.created' } };
-          }}
-        />
-      )}
+      {() => <ProblemForm {...form} notes={notes ?? []} />}
     </RecordPage>
   );
 }
@@ -70,9 +65,7 @@ function EditProblem({
   problems,
   onDirtyChange,
 }: ProblemFormPageProps & { problem: ProblemView; problems: ProblemView[] }) {
-  const { t } = useTranslation();
   const notes = useTourNotes(problem.processId);
-  const initial = useOpenedValues(problem, problemToFormValues);
   const [dirty, setDirty] = useState(false);
   const reportDirty = useCallback(
     (next: boolean) => {
@@ -81,22 +74,18 @@ function EditProblem({
     },
     [onDirtyChange],
   );
+  const form = useEditRecordForm(problem, {
+    ns: 'problems',
+    toValues: problemToFormValues,
+    toStored: (values: ProblemFormValues | ProblemFormOutput) => formToProblem(problem.processId, values),
+    update: updateProblem,
+    to: listPath(problem.processId),
+    onDirtyChange: reportDirty,
+  });
   if (notes === undefined) return <Loading />;
-  const back = listPath(problem.processId);
   return (
     <>
-      <ProblemForm
-        defaultValues={initial}
-        notes={notes}
-        submitLabel={t('problems.saveChanges')}
-        cancelTo={back}
-        onDirtyChange={reportDirty}
-        onSubmit={async (values) => {
-          const before = formToProblem(problem.processId, initial);
-          await saveChanges(updateProblem, problem.id, before, formToProblem(problem.processId, values));
-          return { to: back, notice: { key: 'problems.saved.updated' } };
-        }}
-      />
+      <ProblemForm {...form} notes={notes} />
       <MergeSection
         problem={problem}
         problems={problems}

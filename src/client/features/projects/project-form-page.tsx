@@ -1,4 +1,3 @@
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams, useSearchParams } from 'react-router';
 import { parentProblems } from '../../../domain';
@@ -17,9 +16,9 @@ import { useVisions } from '../../data/use-vision';
 import {
   deleteAction,
   RecordPage,
-  saveChanges,
+  useEditRecordForm,
   useKeptRecord,
-  useOpenedValues,
+  useNewRecordForm,
   type FormPageProps,
 } from '../../ui/record-page';
 import { Loading } from '../../ui/status-views';
@@ -28,6 +27,7 @@ import {
   emptyProjectValues,
   formToProject,
   projectToFormValues,
+  type ProjectFormOutput,
   type ProjectFormValues,
 } from './project-form-values';
 import './strings';
@@ -61,7 +61,14 @@ function NewProject({ processId, onDirtyChange }: ProjectFormPageProps & { proce
   const [params] = useSearchParams();
   const process = useProcess(processId);
   const choices = useChoices(processId);
-  const [defaults] = useState<ProjectFormValues>(() => emptyProjectValues(params.get('parentId') ?? ''));
+  const form = useNewRecordForm<ProjectFormValues, ProjectFormOutput>({
+    ns: 'projects',
+    defaults: () => emptyProjectValues(params.get('parentId') ?? ''),
+    cancelTo: projectsPath(processId),
+    create: (values) => createProject(formToProject(processId, values)),
+    to: (id) => `/projects/${id}`,
+    onDirtyChange,
+  });
   return (
     <RecordPage
       record={process}
@@ -73,18 +80,11 @@ function NewProject({ processId, onDirtyChange }: ProjectFormPageProps & { proce
       {() =>
         choices && (
           <ProjectForm
-            defaultValues={defaults}
+            {...form}
             problems={choices.problems}
             visions={choices.visions}
             areas={offeredAreas(choices.areas, [])}
             parents={parentChoices(choices.projects, { id: '', processId })}
-            submitLabel={t('projects.save')}
-            cancelTo={projectsPath(processId)}
-            onDirtyChange={onDirtyChange}
-            onSubmit={async (values) => {
-              const id = await createProject(formToProject(processId, values));
-              return { to: `/projects/${id}`, notice: { key: 'projects.saved.created' } };
-            }}
           />
         )
       }
@@ -95,24 +95,22 @@ function NewProject({ processId, onDirtyChange }: ProjectFormPageProps & { proce
 function EditProject({ project, onDirtyChange }: ProjectFormPageProps & { project: ProjectView }) {
   const { t } = useTranslation();
   const choices = useChoices(project.processId);
-  const initial = useOpenedValues(project, projectToFormValues);
+  const form = useEditRecordForm(project, {
+    ns: 'projects',
+    toValues: projectToFormValues,
+    toStored: (values: ProjectFormValues | ProjectFormOutput) => formToProject(project.processId, values),
+    update: updateProject,
+    to: `/projects/${project.id}`,
+    onDirtyChange,
+  });
   if (choices === undefined) return <Loading />;
-  const page = `/projects/${project.id}`;
   return (
     <ProjectForm
-      defaultValues={initial}
+      {...form}
       problems={choices.problems}
       visions={choices.visions}
       areas={offeredAreas(choices.areas, project.governmentAreaIds)}
       parents={parentChoices(choices.projects, project)}
-      submitLabel={t('projects.saveChanges')}
-      cancelTo={page}
-      onDirtyChange={onDirtyChange}
-      onSubmit={async (values) => {
-        const before = formToProject(project.processId, initial);
-        await saveChanges(updateProject, project.id, before, formToProject(project.processId, values));
-        return { to: page, notice: { key: 'projects.saved.updated' } };
-      }}
       remove={deleteAction(t, {
         ns: 'projects',
         question: <p>{t('projects.deleteQuestion', { title: project.title })}</p>,

@@ -3,33 +3,28 @@ import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { deleteSession, updateSession, useSession, type SessionView } from '../../data/use-sessions';
 import { useProcess } from '../../data/use-processes';
-import { deleteAction, RecordPage, saveChanges, useOpenedValues } from '../../ui/record-page';
-import type { SessionPageProps } from './new-session-page';
+import type { Session } from '../../../domain';
+import { deleteAction, RecordPage, useEditRecordForm } from '../../ui/record-page';
+import { openSavedSession, type SessionPageProps } from './new-session-page';
 import { SessionForm } from './session-form';
-import { sessionToFormValues } from './session-form-values';
+import { sessionToFormValues, type SessionFormValues } from './session-form-values';
 import './strings';
 
 function EditSessionForm({ session, onDirtyChange }: SessionPageProps & { session: SessionView }) {
   const { t } = useTranslation();
-  const initial = useOpenedValues(session, sessionToFormValues);
   const back = `/processes/${session.processId}`;
-
+  const form = useEditRecordForm(session, {
+    ns: 'sessions',
+    toValues: sessionToFormValues,
+    toStored: (values: SessionFormValues | Session) => values,
+    update: updateSession,
+    to: back,
+    link: openSavedSession,
+    onDirtyChange,
+  });
   return (
     <SessionForm
-      defaultValues={initial}
-      submitLabel={t('sessions.saveChanges')}
-      cancelTo={back}
-      onDirtyChange={onDirtyChange}
-      onSubmit={async (next) => {
-        await saveChanges(updateSession, session.id, initial, next);
-        return {
-          to: back,
-          notice: {
-            key: 'sessions.saved.updated',
-            link: { to: `/sessions/${session.id}`, key: 'sessions.saved.open' },
-          },
-        };
-      }}
+      {...form}
       remove={deleteAction(t, {
         ns: 'sessions',
         question: <p>{t('sessions.deleteQuestion', { title: session.title })}</p>,

@@ -1,4 +1,4 @@
-import { useState, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import {
@@ -12,9 +12,9 @@ import { useSession } from '../../data/use-sessions';
 import {
   deleteAction,
   RecordPage,
-  saveChanges,
+  useEditRecordForm,
   useKeptRecord,
-  useOpenedValues,
+  useNewRecordForm,
   type FormPageProps,
 } from '../../ui/record-page';
 import { TourNoteForm } from './tour-note-form';
@@ -22,6 +22,7 @@ import {
   emptyTourNoteValues,
   formToTourNote,
   tourNoteToFormValues,
+  type TourNoteFormOutput,
   type TourNoteFormValues,
 } from './tour-note-form-values';
 import './strings';
@@ -40,7 +41,13 @@ function tourPath(sessionId: string) {
 function NewNote({ sessionId, onDirtyChange }: TourNoteFormPageProps & { sessionId: string }) {
   const { t } = useTranslation();
   const session = useSession(sessionId);
-  const [defaults] = useState<TourNoteFormValues>(emptyTourNoteValues);
+  const form = useNewRecordForm<TourNoteFormValues, TourNoteFormOutput>({
+    ns: 'tourNotes',
+    defaults: emptyTourNoteValues,
+    cancelTo: tourPath(sessionId),
+    create: (values) => createTourNote(sessionId, formToTourNote(values)),
+    onDirtyChange,
+  });
   return (
     <RecordPage
       record={session}
@@ -51,18 +58,7 @@ function NewNote({ sessionId, onDirtyChange }: TourNoteFormPageProps & { session
       {(s) => (
         <>
           <p className="muted-label">{s.title}</p>
-          <TourNoteForm
-            processId={s.processId}
-            defaultValues={defaults}
-            locateOnOpen
-            submitLabel={t('tourNotes.save')}
-            cancelTo={tourPath(sessionId)}
-            onDirtyChange={onDirtyChange}
-            onSubmit={async (values) => {
-              await createTourNote(sessionId, formToTourNote(values));
-              return { to: tourPath(sessionId), notice: { key: 'tourNotes.saved.created' } };
-            }}
-          />
+          <TourNoteForm {...form} processId={s.processId} locateOnOpen />
         </>
       )}
     </RecordPage>
@@ -72,22 +68,20 @@ function NewNote({ sessionId, onDirtyChange }: TourNoteFormPageProps & { session
 /** `/notes/:id`: the note's form with its photos, and deleting it. */
 function EditNote({ note, onDirtyChange }: TourNoteFormPageProps & { note: TourNoteView }) {
   const { t } = useTranslation();
-  const initial = useOpenedValues(note, tourNoteToFormValues);
   const back = tourPath(note.sessionId);
-
+  const form = useEditRecordForm(note, {
+    ns: 'tourNotes',
+    toValues: tourNoteToFormValues,
+    toStored: formToTourNote,
+    update: updateTourNote,
+    to: back,
+    onDirtyChange,
+  });
   return (
     <TourNoteForm
+      {...form}
       processId={note.processId}
-      defaultValues={initial}
       locateOnOpen={false}
-      submitLabel={t('tourNotes.saveChanges')}
-      cancelTo={back}
-      onDirtyChange={onDirtyChange}
-      onSubmit={async (values) => {
-        // Only what this form changed is written, so a field edited elsewhere meanwhile survives.
-        await saveChanges(updateTourNote, note.id, formToTourNote(initial), formToTourNote(values));
-        return { to: back, notice: { key: 'tourNotes.saved.updated' } };
-      }}
       remove={deleteAction(t, {
         ns: 'tourNotes',
         question: <p>{t('tourNotes.deleteBody')}</p>,

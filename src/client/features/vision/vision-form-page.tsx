@@ -1,7 +1,5 @@
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
-import type { VisionStatement } from '../../../domain';
 import { useProcess } from '../../data/use-processes';
 import { useProjects } from '../../data/use-projects';
 import { useSessions } from '../../data/use-sessions';
@@ -10,15 +8,16 @@ import { createVision, deleteVision, updateVision, useVision, type VisionView } 
 import {
   deleteAction,
   RecordPage,
-  saveChanges,
+  useEditRecordForm,
   useKeptRecord,
-  useOpenedValues,
+  useNewRecordForm,
   type FormPageProps,
 } from '../../ui/record-page';
 import { Loading } from '../../ui/status-views';
 import { VisionForm } from './vision-form';
 import {
   emptyVisionValues,
+  formToVision,
   visionToFormValues,
   type VisionFormOutput,
   type VisionFormValues,
@@ -29,17 +28,6 @@ export type VisionFormPageProps = FormPageProps;
 
 export const visionListPath = (processId: string) => `/processes/${processId}/vision`;
 
-function toStatement(processId: string, values: VisionFormOutput | VisionFormValues): VisionStatement {
-  return {
-    processId,
-    sessionId: values.sessionId,
-    text: values.text,
-    theme: values.theme,
-    problemIds: values.problemIds,
-    photos: values.photos,
-  };
-}
-
 /** `/processes/:processId/vision/new?sessionId=…`: the session comes chosen when opened from one. */
 function NewVision({ processId, onDirtyChange }: VisionFormPageProps & { processId: string }) {
   const { t } = useTranslation();
@@ -48,8 +36,14 @@ function NewVision({ processId, onDirtyChange }: VisionFormPageProps & { process
   const sessions = useSessions(processId);
   const problems = useProblemChoices(processId);
   const sessionId = params.get('sessionId') ?? '';
-  const [defaults] = useState<VisionFormValues>(() => emptyVisionValues(sessionId));
-  const back = sessionId ? `/sessions/${sessionId}` : visionListPath(processId);
+  const form = useNewRecordForm<VisionFormValues, VisionFormOutput>({
+    ns: 'vision',
+    defaults: () => emptyVisionValues(sessionId),
+    cancelTo: sessionId ? `/sessions/${sessionId}` : visionListPath(processId),
+    create: (values) => createVision(formToVision(processId, values)),
+    to: () => visionListPath(processId),
+    onDirtyChange,
+  });
   return (
     <RecordPage
       record={process}
@@ -58,20 +52,7 @@ function NewVision({ processId, onDirtyChange }: VisionFormPageProps & { process
       back={() => ({ to: visionListPath(processId), label: t('vision.title') })}
       title={() => t('vision.newTitle')}
     >
-      {() => (
-        <VisionForm
-          defaultValues={defaults}
-          sessions={sessions ?? []}
-          problems={problems ?? []}
-          submitLabel={t('vision.save')}
-          cancelTo={back}
-          onDirtyChange={onDirtyChange}
-          onSubmit={async (values) => {
-            await createVision(toStatement(processId, values));
-            return { to: visionListPath(processId), notice: { key: 'vision.saved.created' } };
-          }}
-        />
-      )}
+      {() => <VisionForm {...form} sessions={sessions ?? []} problems={problems ?? []} />}
     </RecordPage>
   );
 }
@@ -105,24 +86,23 @@ function EditVision({ vision, onDirtyChange }: VisionFormPageProps & { vision: V
   const { t } = useTranslation();
   const sessions = useSessions(vision.processId);
   const problems = useProblemChoices(vision.processId);
-  const initial = useOpenedValues(vision, visionToFormValues);
-  if (sessions === undefined || problems === undefined) return <Loading />;
   const back = visionListPath(vision.processId);
+  const form = useEditRecordForm(vision, {
+    ns: 'vision',
+    toValues: visionToFormValues,
+    toStored: (values: VisionFormValues | VisionFormOutput) => formToVision(vision.processId, values),
+    update: updateVision,
+    to: back,
+    onDirtyChange,
+  });
+  if (sessions === undefined || problems === undefined) return <Loading />;
   return (
     <>
       <ServedBy vision={vision} />
       <VisionForm
-        defaultValues={initial}
+        {...form}
         sessions={sessions}
         problems={problems}
-        submitLabel={t('vision.saveChanges')}
-        cancelTo={back}
-        onDirtyChange={onDirtyChange}
-        onSubmit={async (values) => {
-          const before = toStatement(vision.processId, initial);
-          await saveChanges(updateVision, vision.id, before, toStatement(vision.processId, values));
-          return { to: back, notice: { key: 'vision.saved.updated' } };
-        }}
         remove={deleteAction(t, {
           ns: 'vision',
           question: <p>{t('vision.deleteQuestion', { text: vision.text })}</p>,

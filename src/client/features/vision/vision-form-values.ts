@@ -1,6 +1,11 @@
 /** The vision form's shape and schema, and how it maps to and from the stored statement. */
 import { z } from 'zod';
-import { blobRefSchema, visionStatementSchema, type ThematicArea } from '../../../domain';
+import {
+  blobRefSchema,
+  visionStatementSchema,
+  type ThematicArea,
+  type VisionStatement,
+} from '../../../domain';
 import type { VisionView } from '../../data/use-vision';
 
 const shape = visionStatementSchema.shape;
@@ -29,5 +34,20 @@ export function visionToFormValues(vision: VisionView): VisionFormValues {
     theme: vision.theme,
     problemIds: [...(vision.problemIds ?? [])],
     photos: [...(vision.photos ?? [])],
+  };
+}
+
+/** The form as the statement's fields. */
+export function formToVision(
+  processId: string,
+  values: VisionFormValues | VisionFormOutput,
+): VisionStatement {
+  return {
+    processId,
+    sessionId: values.sessionId,
+    text: values.text,
+    theme: values.theme,
+    problemIds: values.problemIds,
+    photos: values.photos,
   };
 }
