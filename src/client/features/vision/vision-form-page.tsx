@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { Link, useParams, useSearchParams } from 'react-router';
+import { useParams, useSearchParams } from 'react-router';
 import { useProcess } from '../../data/use-processes';
 import { useProjects } from '../../data/use-projects';
 import { useSessions } from '../../data/use-sessions';
@@ -13,6 +13,7 @@ import {
   useNewRecordForm,
   type FormPageProps,
 } from '../../ui/record-page';
+import { PageSection, TitleLinks } from '../../ui/page-section';
 import { Loading } from '../../ui/status-views';
 import { VisionForm } from './vision-form';
 import {
@@ -63,22 +64,9 @@ function ServedBy({ vision }: { vision: VisionView }) {
   const projects = useProjects(vision.processId);
   const serving = (projects ?? []).filter((p) => p.visionIds.includes(vision.id));
   return (
-    <section className="page-section" aria-labelledby="vision-served-by">
-      <h2 id="vision-served-by">{t('vision.servedBy')}</h2>
-      {serving.length === 0 ? (
-        <p className="field-hint">{t('vision.servedByNone')}</p>
-      ) : (
-        <ul className="plain-list stack">
-          {serving.map((p) => (
-            <li key={p.id}>
-              <Link to={`/projects/${p.id}`} className="link-target">
-                {p.title}
-              </Link>
-            </li>
-          ))}
-        </ul>
-      )}
-    </section>
+    <PageSection id="vision-served-by" title={t('vision.servedBy')}>
+      <TitleLinks records={serving} to={(id) => `/projects/${id}`} empty={t('vision.servedByNone')} />
+    </PageSection>
   );
 }
 
