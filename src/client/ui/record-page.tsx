@@ -1,7 +1,8 @@
 import type { TFunction } from 'i18next';
-import { useState, type ReactNode } from 'react';
+import { useState, type ComponentType, type ReactNode } from 'react';
 import type { FieldValues } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
+import { useParams } from 'react-router';
 import { changedFields } from '../../domain';
 import { BackLink } from './back-link';
 import type { DeleteRecordProps } from './delete-record';
@@ -15,6 +16,31 @@ import { errorReason, type SaveOutcome } from './use-entity-form';
 export interface FormPageProps {
   /** Told whenever the form starts or stops holding unsaved input. */
   onDirtyChange?: (dirty: boolean) => void;
+}
+
+/** What other features hold for a record, shown on its page; composed by the app. */
+export type RecordLinks<R> = (record: R) => ReactNode;
+
+/**
+ * A form page's two routes: `…/:id` edits that record (`existing`), any other makes a new one under
+ * the record the route names by its `parent` parameter (`created`, given it as `parentId`). Each is
+ * keyed by its id, so moving to another record opens a fresh form.
+ */
+export function FormPageRoutes<P extends object>({
+  parent,
+  existing: Existing,
+  created: Created,
+  pageProps,
+}: {
+  parent: string;
+  existing: ComponentType<P & { id: string }>;
+  created: ComponentType<P & { parentId: string }>;
+  /** What the app gives the page, handed on to either. */
+  pageProps: P;
+}) {
+  const { id, [parent]: parentId = '' } = useParams();
+  if (id) return <Existing key={id} {...pageProps} id={id} />;
+  return <Created key={parentId} {...pageProps} parentId={parentId} />;
 }
 
 /**

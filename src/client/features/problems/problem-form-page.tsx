@@ -1,6 +1,5 @@
-import { useCallback, useState, type ReactNode } from 'react';
+import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useParams } from 'react-router';
 import {
   createProblem,
   updateProblem,
@@ -10,7 +9,14 @@ import {
 } from '../../data/use-problems';
 import { useProcess } from '../../data/use-processes';
 import { useTourNotes } from '../../data/use-tour-notes';
-import { RecordPage, useEditRecordForm, useNewRecordForm, type FormPageProps } from '../../ui/record-page';
+import {
+  FormPageRoutes,
+  RecordPage,
+  useEditRecordForm,
+  useNewRecordForm,
+  type FormPageProps,
+  type RecordLinks,
+} from '../../ui/record-page';
 import { Loading } from '../../ui/status-views';
 import { MergeSection } from './merge-section';
 import { MergedProblemView } from './merged-problem-view';
@@ -25,17 +31,12 @@ import {
 import './problems.css';
 import './strings';
 
-export type ProblemFormPageProps = FormPageProps;
-
-/** What other features hold for a problem (the projects that answer it), composed by the app. */
-export type ProblemLinks = (problem: ProblemView) => ReactNode;
-
 function listPath(processId: string) {
   return `/processes/${processId}/problems`;
 }
 
 /** `/processes/:processId/problems/new`. */
-function NewProblem({ processId, onDirtyChange }: ProblemFormPageProps & { processId: string }) {
+function NewProblem({ parentId: processId, onDirtyChange }: FormPageProps & { parentId: string }) {
   const { t } = useTranslation();
   const process = useProcess(processId);
   const notes = useTourNotes(processId);
@@ -64,7 +65,7 @@ function EditProblem({
   problem,
   problems,
   onDirtyChange,
-}: ProblemFormPageProps & { problem: ProblemView; problems: ProblemView[] }) {
+}: FormPageProps & { problem: ProblemView; problems: ProblemView[] }) {
   const notes = useTourNotes(problem.processId);
   const [dirty, setDirty] = useState(false);
   const reportDirty = useCallback(
@@ -100,7 +101,7 @@ function ExistingProblem({
   id,
   onDirtyChange,
   links,
-}: ProblemFormPageProps & { id: string; links?: ProblemLinks | undefined }) {
+}: FormPageProps & { id: string; links?: RecordLinks<ProblemView> | undefined }) {
   const { t } = useTranslation();
   const problem = useProblem(id);
   const problems = useProblems(problem?.processId ?? '');
@@ -131,8 +132,8 @@ function ExistingProblem({
  * (edit it, or merge another into it; a merged problem opens read-only).
  * `links` are what other features hold for the problem, composed by the app.
  */
-export function ProblemFormPage({ onDirtyChange, links }: ProblemFormPageProps & { links?: ProblemLinks }) {
-  const { id, processId = '' } = useParams();
-  if (id) return <ExistingProblem key={id} id={id} onDirtyChange={onDirtyChange} links={links} />;
-  return <NewProblem key={processId} processId={processId} onDirtyChange={onDirtyChange} />;
+export function ProblemFormPage(props: FormPageProps & { links?: RecordLinks<ProblemView> }) {
+  return (
+    <FormPageRoutes parent="processId" existing={ExistingProblem} created={NewProblem} pageProps={props} />
+  );
 }

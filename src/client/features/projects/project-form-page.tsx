@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { useParams, useSearchParams } from 'react-router';
+import { useSearchParams } from 'react-router';
 import { parentProblems } from '../../../domain';
 import { useGovernmentAreas, type GovernmentAreaView } from '../../data/use-government-areas';
 import { useProcess } from '../../data/use-processes';
@@ -15,6 +15,7 @@ import { useProblemChoices } from '../../data/use-traceability';
 import { useVisions } from '../../data/use-vision';
 import {
   deleteAction,
+  FormPageRoutes,
   RecordPage,
   useEditRecordForm,
   useKeptRecord,
@@ -31,8 +32,6 @@ import {
   type ProjectFormValues,
 } from './project-form-values';
 import './strings';
-
-export type ProjectFormPageProps = FormPageProps;
 
 export const projectsPath = (processId: string) => `/processes/${processId}/projects`;
 
@@ -56,7 +55,7 @@ function useChoices(processId: string) {
   return { problems, visions, areas, projects };
 }
 
-function NewProject({ processId, onDirtyChange }: ProjectFormPageProps & { processId: string }) {
+function NewProject({ parentId: processId, onDirtyChange }: FormPageProps & { parentId: string }) {
   const { t } = useTranslation();
   const [params] = useSearchParams();
   const process = useProcess(processId);
@@ -92,7 +91,7 @@ function NewProject({ processId, onDirtyChange }: ProjectFormPageProps & { proce
   );
 }
 
-function EditProject({ project, onDirtyChange }: ProjectFormPageProps & { project: ProjectView }) {
+function EditProject({ project, onDirtyChange }: FormPageProps & { project: ProjectView }) {
   const { t } = useTranslation();
   const choices = useChoices(project.processId);
   const form = useEditRecordForm(project, {
@@ -122,7 +121,7 @@ function EditProject({ project, onDirtyChange }: ProjectFormPageProps & { projec
   );
 }
 
-function ExistingProject({ id, onDirtyChange }: ProjectFormPageProps & { id: string }) {
+function ExistingProject({ id, onDirtyChange }: FormPageProps & { id: string }) {
   const { t } = useTranslation();
   const project = useKeptRecord(useProject(id));
   return (
@@ -142,8 +141,8 @@ function ExistingProject({ id, onDirtyChange }: ProjectFormPageProps & { id: str
  * an action of that project) and `/projects/:id/edit`. Everything is read
  * from and written to the device; nothing waits for the network.
  */
-export function ProjectFormPage({ onDirtyChange }: ProjectFormPageProps) {
-  const { id, processId = '' } = useParams();
-  if (id) return <ExistingProject key={id} id={id} onDirtyChange={onDirtyChange} />;
-  return <NewProject key={processId} processId={processId} onDirtyChange={onDirtyChange} />;
+export function ProjectFormPage(props: FormPageProps) {
+  return (
+    <FormPageRoutes parent="processId" existing={ExistingProject} created={NewProject} pageProps={props} />
+  );
 }

@@ -1,16 +1,21 @@
-import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { deleteSession, updateSession, useSession, type SessionView } from '../../data/use-sessions';
 import { useProcess } from '../../data/use-processes';
 import type { Session } from '../../../domain';
-import { deleteAction, RecordPage, useEditRecordForm } from '../../ui/record-page';
-import { openSavedSession, type SessionPageProps } from './new-session-page';
+import {
+  deleteAction,
+  RecordPage,
+  useEditRecordForm,
+  type FormPageProps,
+  type RecordLinks,
+} from '../../ui/record-page';
+import { openSavedSession } from './new-session-page';
 import { SessionForm } from './session-form';
 import { sessionToFormValues, type SessionFormValues } from './session-form-values';
 import './strings';
 
-function EditSessionForm({ session, onDirtyChange }: SessionPageProps & { session: SessionView }) {
+function EditSessionForm({ session, onDirtyChange }: FormPageProps & { session: SessionView }) {
   const { t } = useTranslation();
   const back = `/processes/${session.processId}`;
   const form = useEditRecordForm(session, {
@@ -46,9 +51,9 @@ export function EditSessionPage({
   onDirtyChange,
   links,
   sections,
-}: SessionPageProps & {
-  links?: (session: SessionView) => ReactNode;
-  sections?: (session: SessionView) => ReactNode;
+}: FormPageProps & {
+  links?: RecordLinks<SessionView>;
+  sections?: RecordLinks<SessionView>;
 }) {
   const { t } = useTranslation();
   const { id = '' } = useParams();

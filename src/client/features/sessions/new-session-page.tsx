@@ -10,8 +10,6 @@ import { SessionForm } from './session-form';
 import { newSessionValues, type SessionFormValues } from './session-form-values';
 import './strings';
 
-export type SessionPageProps = FormPageProps;
-
 /** The notice's link to a saved session: the process page it lands on lists it, but does not open it. */
 export const openSavedSession = (id: string) => ({ to: `/sessions/${id}`, key: 'sessions.saved.open' });
 
@@ -20,7 +18,7 @@ function NewSessionForm({
   facilitator,
   previous,
   onDirtyChange,
-}: SessionPageProps & {
+}: FormPageProps & {
   processId: string;
   facilitator: string | undefined;
   previous: SessionView | undefined;
@@ -41,7 +39,7 @@ function NewSessionForm({
  * the signed-in facilitator and the type and place of the process's latest
  * session; earlier open agreements are listed for follow-up.
  */
-export function NewSessionPage({ onDirtyChange }: SessionPageProps) {
+export function NewSessionPage({ onDirtyChange }: FormPageProps) {
   const { t } = useTranslation();
   const { processId = '' } = useParams();
   const process = useProcess(processId);

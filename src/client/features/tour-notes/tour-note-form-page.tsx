@@ -1,6 +1,4 @@
-import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useParams } from 'react-router';
 import {
   createTourNote,
   deleteTourNote,
@@ -11,11 +9,13 @@ import {
 import { useSession } from '../../data/use-sessions';
 import {
   deleteAction,
+  FormPageRoutes,
   RecordPage,
   useEditRecordForm,
   useKeptRecord,
   useNewRecordForm,
   type FormPageProps,
+  type RecordLinks,
 } from '../../ui/record-page';
 import { TourNoteForm } from './tour-note-form';
 import {
@@ -28,17 +28,12 @@ import {
 import './strings';
 import './tour-notes.css';
 
-export type TourNoteFormPageProps = FormPageProps;
-
-/** What other features hold for a note (the projects that answer what it shows), composed by the app. */
-export type TourNoteLinks = (note: TourNoteView) => ReactNode;
-
 function tourPath(sessionId: string) {
   return `/sessions/${sessionId}/tour`;
 }
 
 /** `/sessions/:sessionId/notes/new`. */
-function NewNote({ sessionId, onDirtyChange }: TourNoteFormPageProps & { sessionId: string }) {
+function NewNote({ parentId: sessionId, onDirtyChange }: FormPageProps & { parentId: string }) {
   const { t } = useTranslation();
   const session = useSession(sessionId);
   const form = useNewRecordForm<TourNoteFormValues, TourNoteFormOutput>({
@@ -66,7 +61,7 @@ function NewNote({ sessionId, onDirtyChange }: TourNoteFormPageProps & { session
 }
 
 /** `/notes/:id`: the note's form with its photos, and deleting it. */
-function EditNote({ note, onDirtyChange }: TourNoteFormPageProps & { note: TourNoteView }) {
+function EditNote({ note, onDirtyChange }: FormPageProps & { note: TourNoteView }) {
   const { t } = useTranslation();
   const back = tourPath(note.sessionId);
   const form = useEditRecordForm(note, {
@@ -97,7 +92,7 @@ function ExistingNote({
   id,
   onDirtyChange,
   links,
-}: TourNoteFormPageProps & { id: string; links?: TourNoteLinks | undefined }) {
+}: FormPageProps & { id: string; links?: RecordLinks<TourNoteView> | undefined }) {
   const { t } = useTranslation();
   const note = useKeptRecord(useTourNote(id));
   return (
@@ -123,11 +118,6 @@ function ExistingNote({
  * read from and written to the device; nothing waits for the network.
  * `links` are what other features hold for the note, composed by the app.
  */
-export function TourNoteFormPage({
-  onDirtyChange,
-  links,
-}: TourNoteFormPageProps & { links?: TourNoteLinks }) {
-  const { id, sessionId = '' } = useParams();
-  if (id) return <ExistingNote key={id} id={id} onDirtyChange={onDirtyChange} links={links} />;
-  return <NewNote key={sessionId} sessionId={sessionId} onDirtyChange={onDirtyChange} />;
+export function TourNoteFormPage(props: FormPageProps & { links?: RecordLinks<TourNoteView> }) {
+  return <FormPageRoutes parent="sessionId" existing={ExistingNote} created={NewNote} pageProps={props} />;
 }

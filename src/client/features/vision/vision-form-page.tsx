@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { useParams, useSearchParams } from 'react-router';
+import { useSearchParams } from 'react-router';
 import { useProcess } from '../../data/use-processes';
 import { useProjects } from '../../data/use-projects';
 import { useSessions } from '../../data/use-sessions';
@@ -7,6 +7,7 @@ import { useProblemChoices } from '../../data/use-traceability';
 import { createVision, deleteVision, updateVision, useVision, type VisionView } from '../../data/use-vision';
 import {
   deleteAction,
+  FormPageRoutes,
   RecordPage,
   useEditRecordForm,
   useKeptRecord,
@@ -25,12 +26,10 @@ import {
 } from './vision-form-values';
 import './strings';
 
-export type VisionFormPageProps = FormPageProps;
-
 export const visionListPath = (processId: string) => `/processes/${processId}/vision`;
 
 /** `/processes/:processId/vision/new?sessionId=…`: the session comes chosen when opened from one. */
-function NewVision({ processId, onDirtyChange }: VisionFormPageProps & { processId: string }) {
+function NewVision({ parentId: processId, onDirtyChange }: FormPageProps & { parentId: string }) {
   const { t } = useTranslation();
   const [params] = useSearchParams();
   const process = useProcess(processId);
@@ -70,7 +69,7 @@ function ServedBy({ vision }: { vision: VisionView }) {
   );
 }
 
-function EditVision({ vision, onDirtyChange }: VisionFormPageProps & { vision: VisionView }) {
+function EditVision({ vision, onDirtyChange }: FormPageProps & { vision: VisionView }) {
   const { t } = useTranslation();
   const sessions = useSessions(vision.processId);
   const problems = useProblemChoices(vision.processId);
@@ -103,7 +102,7 @@ function EditVision({ vision, onDirtyChange }: VisionFormPageProps & { vision: V
   );
 }
 
-function ExistingVision({ id, onDirtyChange }: VisionFormPageProps & { id: string }) {
+function ExistingVision({ id, onDirtyChange }: FormPageProps & { id: string }) {
   const { t } = useTranslation();
   const vision = useKeptRecord(useVision(id));
   return (
@@ -123,8 +122,8 @@ function ExistingVision({ id, onDirtyChange }: VisionFormPageProps & { id: strin
  * given by `?sessionId=`) and `/vision/:id` (edit it, see the projects that
  * serve it, or delete it). Everything is read from and written to the device.
  */
-export function VisionFormPage({ onDirtyChange }: VisionFormPageProps) {
-  const { id, processId = '' } = useParams();
-  if (id) return <ExistingVision key={id} id={id} onDirtyChange={onDirtyChange} />;
-  return <NewVision key={processId} processId={processId} onDirtyChange={onDirtyChange} />;
+export function VisionFormPage(props: FormPageProps) {
+  return (
+    <FormPageRoutes parent="processId" existing={ExistingVision} created={NewVision} pageProps={props} />
+  );
 }
