@@ -69,7 +69,7 @@ async function saveChanges<T extends object>(
 /** What a form page gives the form it holds: whole values to open with, and a save that always leads on. */
 export type HeldFormProps<Values extends FieldValues, Output> = Omit<
   PageRecordFormProps<Values, Output>,
-  'defaultValues' | 'onSubmit' | 'remove'
+  'defaultValues' | 'onSubmit'
 > & { defaultValues: Values; onSubmit(values: Output): Promise<SaveOutcome> };
 
 /** The link a save's notice adds to the record it wrote (`id`), when the page it lands on does not show it. */
@@ -135,6 +135,7 @@ export function useEditRecordForm<
     update,
     to,
     link,
+    remove,
     onDirtyChange,
   }: FormPageProps & {
     ns: string;
@@ -143,6 +144,8 @@ export function useEditRecordForm<
     update: (id: string, patch: Partial<NoInfer<Stored>>, options: { diffed: true }) => Promise<unknown>;
     to: string;
     link?: NoticeLink;
+    /** Deleting the record (see `deleteAction`); once deleted the page goes to `to` unless this says otherwise. */
+    remove?: Omit<DeleteOptions, 'ns' | 'to'> & { to?: string };
   },
 ): HeldFormProps<Values, Output> {
   const { t } = useTranslation();
@@ -156,6 +159,7 @@ export function useEditRecordForm<
       await saveChanges(update, record.id, toStored(initial), toStored(values));
       return { to, notice: savedNotice(`${ns}.saved.updated`, record.id, link) };
     },
+    remove: remove && deleteAction(t, { ns, to, ...remove }),
   };
 }
 
@@ -222,28 +226,23 @@ export function RecordPage<R>({
   );
 }
 
+interface DeleteOptions {
+  ns: string;
+  question: ReactNode;
+  remove: () => Promise<unknown>;
+  to: string;
+  replace?: boolean;
+  failedKey?: string;
+}
+
 /**
  * Deleting the record a page edits, asked first, in the feature's words under `ns` (`delete`,
  * `deleteTitle`, `deleteConfirm`, `failedKey`, and `saved.deleted` for the notice); once deleted
  * the page goes to `to`.
  */
-export function deleteAction(
+function deleteAction(
   t: TFunction,
-  {
-    ns,
-    question,
-    remove,
-    to,
-    replace = false,
-    failedKey = 'deleteFailed',
-  }: {
-    ns: string;
-    question: ReactNode;
-    remove: () => Promise<unknown>;
-    to: string;
-    replace?: boolean;
-    failedKey?: string;
-  },
+  { ns, question, remove, to, replace = false, failedKey = 'deleteFailed' }: DeleteOptions,
 ): DeleteRecordProps {
   return {
     label: t(`${ns}.delete`),

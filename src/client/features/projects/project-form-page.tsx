@@ -14,7 +14,6 @@ import {
 import { useProblemChoices } from '../../data/use-traceability';
 import { useVisions } from '../../data/use-vision';
 import {
-  deleteAction,
   FormPageRoutes,
   RecordPage,
   useEditRecordForm,
@@ -100,6 +99,12 @@ function EditProject({ project, onDirtyChange }: FormPageProps & { project: Proj
     toStored: (values: ProjectFormValues | ProjectFormOutput) => formToProject(project.processId, values),
     update: updateProject,
     to: `/projects/${project.id}`,
+    remove: {
+      question: <p>{t('projects.deleteQuestion', { title: project.title })}</p>,
+      remove: () => deleteProject(project.id),
+      to: projectsPath(project.processId),
+      replace: true,
+    },
     onDirtyChange,
   });
   if (choices === undefined) return <Loading />;
@@ -110,13 +115,6 @@ function EditProject({ project, onDirtyChange }: FormPageProps & { project: Proj
       visions={choices.visions}
       areas={offeredAreas(choices.areas, project.governmentAreaIds)}
       parents={parentChoices(choices.projects, project)}
-      remove={deleteAction(t, {
-        ns: 'projects',
-        question: <p>{t('projects.deleteQuestion', { title: project.title })}</p>,
-        remove: () => deleteProject(project.id),
-        to: projectsPath(project.processId),
-        replace: true,
-      })}
     />
   );
 }

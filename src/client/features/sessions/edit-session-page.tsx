@@ -3,13 +3,7 @@ import { useParams } from 'react-router';
 import { deleteSession, updateSession, useSession, type SessionView } from '../../data/use-sessions';
 import { useProcess } from '../../data/use-processes';
 import type { Session } from '../../../domain';
-import {
-  deleteAction,
-  RecordPage,
-  useEditRecordForm,
-  type FormPageProps,
-  type RecordLinks,
-} from '../../ui/record-page';
+import { RecordPage, useEditRecordForm, type FormPageProps, type RecordLinks } from '../../ui/record-page';
 import { openSavedSession } from './new-session-page';
 import { SessionForm } from './session-form';
 import { sessionToFormValues, type SessionFormValues } from './session-form-values';
@@ -25,20 +19,14 @@ function EditSessionForm({ session, onDirtyChange }: FormPageProps & { session: 
     update: updateSession,
     to: back,
     link: openSavedSession,
+    remove: {
+      question: <p>{t('sessions.deleteQuestion', { title: session.title })}</p>,
+      remove: () => deleteSession(session.id),
+      replace: true,
+    },
     onDirtyChange,
   });
-  return (
-    <SessionForm
-      {...form}
-      remove={deleteAction(t, {
-        ns: 'sessions',
-        question: <p>{t('sessions.deleteQuestion', { title: session.title })}</p>,
-        remove: () => deleteSession(session.id),
-        to: back,
-        replace: true,
-      })}
-    />
-  );
+  return <SessionForm {...form} />;
 }
 
 /**

@@ -8,7 +8,6 @@ import {
 } from '../../data/use-tour-notes';
 import { useSession } from '../../data/use-sessions';
 import {
-  deleteAction,
   FormPageRoutes,
   RecordPage,
   useEditRecordForm,
@@ -70,22 +69,14 @@ function EditNote({ note, onDirtyChange }: FormPageProps & { note: TourNoteView 
     toStored: formToTourNote,
     update: updateTourNote,
     to: back,
+    remove: {
+      question: <p>{t('tourNotes.deleteBody')}</p>,
+      remove: () => deleteTourNote(note.id),
+      failedKey: 'saveFailed',
+    },
     onDirtyChange,
   });
-  return (
-    <TourNoteForm
-      {...form}
-      processId={note.processId}
-      locateOnOpen={false}
-      remove={deleteAction(t, {
-        ns: 'tourNotes',
-        question: <p>{t('tourNotes.deleteBody')}</p>,
-        remove: () => deleteTourNote(note.id),
-        to: back,
-        failedKey: 'saveFailed',
-      })}
-    />
-  );
+  return <TourNoteForm {...form} processId={note.processId} locateOnOpen={false} />;
 }
 
 function ExistingNote({

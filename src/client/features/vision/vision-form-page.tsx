@@ -6,7 +6,6 @@ import { useSessions } from '../../data/use-sessions';
 import { useProblemChoices } from '../../data/use-traceability';
 import { createVision, deleteVision, updateVision, useVision, type VisionView } from '../../data/use-vision';
 import {
-  deleteAction,
   FormPageRoutes,
   RecordPage,
   useEditRecordForm,
@@ -80,24 +79,18 @@ function EditVision({ vision, onDirtyChange }: FormPageProps & { vision: VisionV
     toStored: (values: VisionFormValues | VisionFormOutput) => formToVision(vision.processId, values),
     update: updateVision,
     to: back,
+    remove: {
+      question: <p>{t('vision.deleteQuestion', { text: vision.text })}</p>,
+      remove: () => deleteVision(vision.id),
+      replace: true,
+    },
     onDirtyChange,
   });
   if (sessions === undefined || problems === undefined) return <Loading />;
   return (
     <>
       <ServedBy vision={vision} />
-      <VisionForm
-        {...form}
-        sessions={sessions}
-        problems={problems}
-        remove={deleteAction(t, {
-          ns: 'vision',
-          question: <p>{t('vision.deleteQuestion', { text: vision.text })}</p>,
-          remove: () => deleteVision(vision.id),
-          to: back,
-          replace: true,
-        })}
-      />
+      <VisionForm {...form} sessions={sessions} problems={problems} />
     </>
   );
 }
