@@ -10,24 +10,16 @@ import { daysUntil, localDate } from '../../../domain';
 import { useAreaFollowUp } from '../../data/use-follow-up';
 import { useGovernmentArea } from '../../data/use-government-areas';
 import { formatDate } from '../../ui/format';
-import { PageHeading } from '../../ui/page-heading';
 import { ItemList, PageSection, TitleLinks } from '../../ui/page-section';
-import { Loading, NotFound } from '../../ui/status-views';
+import { RecordPage } from '../../ui/record-page';
 import './strings';
-import { BackLink } from '../../ui/back-link';
 
-export function GovernmentAreaPage() {
+/** What the area holds: its overdue count, its commitments (overdue first) and the projects naming it. */
+function AreaHeld({ held }: { held: NonNullable<ReturnType<typeof useAreaFollowUp>> }) {
   const { t, i18n } = useTranslation();
-  const { id = '' } = useParams();
-  const area = useGovernmentArea(id);
-  const held = useAreaFollowUp(id);
-  if (area === undefined || held === undefined) return <Loading />;
-  if (area === null) return <NotFound message={t('governmentAreas.notFound')} />;
   const today = localDate(new Date());
   return (
-    <section>
-      <BackLink to="/government-areas">{t('governmentAreas.title')}</BackLink>
-      <PageHeading title={area.name}>{area.name}</PageHeading>
+    <>
       <p>{t('governmentAreas.overdue', { count: held.overdue })}</p>
       <PageSection
         id="area-commitments"
@@ -71,6 +63,24 @@ export function GovernmentAreaPage() {
           className="plain-list project-links"
         />
       </PageSection>
-    </section>
+    </>
+  );
+}
+
+export function GovernmentAreaPage() {
+  const { t } = useTranslation();
+  const { id = '' } = useParams();
+  const area = useGovernmentArea(id);
+  const held = useAreaFollowUp(id);
+  return (
+    <RecordPage
+      record={area}
+      loading={held === undefined}
+      notFound={t('governmentAreas.notFound')}
+      back={() => ({ to: '/government-areas', label: t('governmentAreas.title') })}
+      title={(a) => a.name}
+    >
+      {() => held && <AreaHeld held={held} />}
+    </RecordPage>
   );
 }
