@@ -1,11 +1,16 @@
 import type { TFunction } from 'i18next';
-import { useState, type ReactNode } from 'react';
+import { useState, type ComponentType, type ReactNode } from 'react';
+import type { FieldValues } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
+import { useParams } from 'react-router';
 import { changedFields } from '../../domain';
 import { BackLink } from './back-link';
 import type { DeleteRecordProps } from './delete-record';
 import { PageHeading } from './page-heading';
+import type { PageRecordFormProps } from './record-form';
+import type { SaveNotice } from './save-notice';
 import { Loading, NotFound } from './status-views';
-import { errorReason } from './use-entity-form';
+import { errorReason, type SaveOutcome } from './use-entity-form';
 
 /** What the app gives a page that holds a record's form. */
 export interface FormPageProps {
@@ -13,11 +18,36 @@ export interface FormPageProps {
   onDirtyChange?: (dirty: boolean) => void;
 }
 
+/** What other features hold for a record, shown on its page; composed by the app. */
+export type RecordLinks<R> = (record: R) => ReactNode;
+
+/**
+ * A form page's two routes: `…/:id` edits that record (`existing`), any other makes a new one under
+ * the record the route names by its `parent` parameter (`created`, given it as `parentId`). Each is
+ * keyed by its id, so moving to another record opens a fresh form.
+ */
+export function FormPageRoutes<P extends object>({
+  parent,
+  existing: Existing,
+  created: Created,
+  pageProps,
+}: {
+  parent: string;
+  existing: ComponentType<P & { id: string }>;
+  created: ComponentType<P & { parentId: string }>;
+  /** What the app gives the page, handed on to either. */
+  pageProps: P;
+}) {
+  const { id, [parent]: parentId = '' } = useParams();
+  if (id) return <Existing key={id} {...pageProps} id={id} />;
+  return <Created key={parentId} {...pageProps} parentId={parentId} />;
+}
+
 /**
  * The values the form of `record` opened with, fixed for the life of the form: an edit is the
  * difference from these, not from later synced versions.
  */
-export function useOpenedValues<R, Values>(record: R, toValues: (record: R) => Values): Values {
+function useOpenedValues<R, Values>(record: R, toValues: (record: R) => Values): Values {
   const [initial] = useState(() => toValues(record));
   return initial;
 }
@@ -26,7 +56,7 @@ export function useOpenedValues<R, Values>(record: R, toValues: (record: R) => V
  * Writes only what the form changed from what it opened with (`{ diffed: true }`), so a field
  * edited elsewhere meanwhile survives; nothing is written when nothing changed.
  */
-export async function saveChanges<T extends object>(
+async function saveChanges<T extends object>(
   update: (id: string, patch: Partial<NoInfer<T>>, options: { diffed: true }) => Promise<unknown>,
   id: string,
   before: object,
@@ -34,6 +64,103 @@ export async function saveChanges<T extends object>(
 ): Promise<void> {
   const patch = changedFields(before, after);
   if (Object.keys(patch).length > 0) await update(id, patch, { diffed: true });
+}
+
+/** What a form page gives the form it holds: whole values to open with, and a save that always leads on. */
+export type HeldFormProps<Values extends FieldValues, Output> = Omit<
+  PageRecordFormProps<Values, Output>,
+  'defaultValues' | 'onSubmit'
+> & { defaultValues: Values; onSubmit(values: Output): Promise<SaveOutcome> };
+
+/** The link a save's notice adds to the record it wrote (`id`), when the page it lands on does not show it. */
+type NoticeLink = (id: string) => SaveNotice['link'];
+
+function savedNotice(key: string, id: string, link: NoticeLink | undefined): SaveNotice {
+  return link ? { key, link: link(id) } : { key };
+}
+
+/**
+ * The form of a new record, in the feature's words under `ns` (`save`, and `saved.created` for the
+ * notice): it opens with `defaults`, read once; saving creates the record, then goes to `to` (made
+ * from the new record's id; by default where "Cancelar" leads, `cancelTo`).
+ */
+export function useNewRecordForm<Values extends FieldValues, Output>({
+  ns,
+  defaults,
+  cancelTo,
+  create,
+  to = () => cancelTo,
+  link,
+  onDirtyChange,
+}: FormPageProps & {
+  ns: string;
+  defaults: () => Values;
+  cancelTo: string;
+  /** Writes the new record; gives its id. */
+  create: (values: Output) => Promise<string>;
+  to?: (id: string) => string;
+  link?: NoticeLink;
+}): HeldFormProps<Values, Output> {
+  const { t } = useTranslation();
+  const [defaultValues] = useState(defaults);
+  return {
+    defaultValues,
+    submitLabel: t(`${ns}.save`),
+    cancelTo,
+    onDirtyChange,
+    onSubmit: async (values) => {
+      const id = await create(values);
+      return { to: to(id), notice: savedNotice(`${ns}.saved.created`, id, link) };
+    },
+  };
+}
+
+/**
+ * The form of `record` on its edit page, in the feature's words under `ns` (`saveChanges`, and
+ * `saved.updated` for the notice): it opens with the record's values (`useOpenedValues`); saving
+ * writes only what changed from them, as stored fields (`toStored`), then goes to `to`, where
+ * "Cancelar" leads too.
+ */
+export function useEditRecordForm<
+  R extends { id: string },
+  Values extends FieldValues,
+  Output,
+  Stored extends object,
+>(
+  record: R,
+  {
+    ns,
+    toValues,
+    toStored,
+    update,
+    to,
+    link,
+    remove,
+    onDirtyChange,
+  }: FormPageProps & {
+    ns: string;
+    toValues: (record: R) => Values;
+    toStored: (values: Values | Output) => Stored;
+    update: (id: string, patch: Partial<NoInfer<Stored>>, options: { diffed: true }) => Promise<unknown>;
+    to: string;
+    link?: NoticeLink;
+    /** Deleting the record (see `deleteAction`); once deleted the page goes to `to` unless this says otherwise. */
+    remove?: Omit<DeleteOptions, 'ns' | 'to'> & { to?: string };
+  },
+): HeldFormProps<Values, Output> {
+  const { t } = useTranslation();
+  const initial = useOpenedValues(record, toValues);
+  return {
+    defaultValues: initial,
+    submitLabel: t(`${ns}.saveChanges`),
+    cancelTo: to,
+    onDirtyChange,
+    onSubmit: async (values) => {
+      await saveChanges(update, record.id, toStored(initial), toStored(values));
+      return { to, notice: savedNotice(`${ns}.saved.updated`, record.id, link) };
+    },
+    remove: remove && deleteAction(t, { ns, to, ...remove }),
+  };
 }
 
 /**
@@ -99,28 +226,23 @@ export function RecordPage<R>({
   );
 }
 
+interface DeleteOptions {
+  ns: string;
+  question: ReactNode;
+  remove: () => Promise<unknown>;
+  to: string;
+  replace?: boolean;
+  failedKey?: string;
+}
+
 /**
  * Deleting the record a page edits, asked first, in the feature's words under `ns` (`delete`,
  * `deleteTitle`, `deleteConfirm`, `failedKey`, and `saved.deleted` for the notice); once deleted
  * the page goes to `to`.
  */
-export function deleteAction(
+function deleteAction(
   t: TFunction,
-  {
-    ns,
-    question,
-    remove,
-    to,
-    replace = false,
-    failedKey = 'deleteFailed',
-  }: {
-    ns: string;
-    question: ReactNode;
-    remove: () => Promise<unknown>;
-    to: string;
-    replace?: boolean;
-    failedKey?: string;
-  },
+  { ns, question, remove, to, replace = false, failedKey = 'deleteFailed' }: DeleteOptions,
 ): DeleteRecordProps {
   return {
     label: t(`${ns}.delete`),

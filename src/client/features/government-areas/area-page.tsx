@@ -10,74 +10,77 @@ import { daysUntil, localDate } from '../../../domain';
 import { useAreaFollowUp } from '../../data/use-follow-up';
 import { useGovernmentArea } from '../../data/use-government-areas';
 import { formatDate } from '../../ui/format';
-import { PageHeading } from '../../ui/page-heading';
-import { Loading, NotFound } from '../../ui/status-views';
+import { ItemList, PageSection, TitleLinks } from '../../ui/page-section';
+import { RecordPage } from '../../ui/record-page';
 import './strings';
-import { BackLink } from '../../ui/back-link';
+
+/** What the area holds: its overdue count, its commitments (overdue first) and the projects naming it. */
+function AreaHeld({ held }: { held: NonNullable<ReturnType<typeof useAreaFollowUp>> }) {
+  const { t, i18n } = useTranslation();
+  const today = localDate(new Date());
+  return (
+    <>
+      <p>{t('governmentAreas.overdue', { count: held.overdue })}</p>
+      <PageSection
+        id="area-commitments"
+        title={t('governmentAreas.commitments', { count: held.commitments.length })}
+      >
+        <ItemList
+          items={held.commitments}
+          empty={t('governmentAreas.noCommitments')}
+          item={(c) => {
+            const date = c.dueDate ? formatDate(c.dueDate, i18n.language) : '';
+            const late = c.state === 'overdue' && c.dueDate ? -daysUntil(c.dueDate, today) : 0;
+            return (
+              <li key={c.key} className="card">
+                <h3>{c.what}</h3>
+                <p>
+                  {c.state === 'overdue' ? (
+                    <strong>{t('governmentAreas.late', { count: late, date })}</strong>
+                  ) : c.state === 'done' ? (
+                    t('governmentAreas.done', {
+                      date: c.doneAt ? formatDate(c.doneAt, i18n.language) : date,
+                    })
+                  ) : (
+                    t('governmentAreas.dueOn', { date })
+                  )}
+                </p>
+                <p className="field-hint">
+                  <Link to={`/projects/${c.recordId}`} className="link-target">
+                    {c.recordTitle}
+                  </Link>
+                </p>
+              </li>
+            );
+          }}
+        />
+      </PageSection>
+      <PageSection id="area-projects" title={t('governmentAreas.projects', { count: held.projects.length })}>
+        <TitleLinks
+          records={held.projects}
+          to={(id) => `/projects/${id}`}
+          empty={t('governmentAreas.noProjects')}
+          className="plain-list project-links"
+        />
+      </PageSection>
+    </>
+  );
+}
 
 export function GovernmentAreaPage() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const { id = '' } = useParams();
   const area = useGovernmentArea(id);
   const held = useAreaFollowUp(id);
-  if (area === undefined || held === undefined) return <Loading />;
-  if (area === null) return <NotFound message={t('governmentAreas.notFound')} />;
-  const today = localDate(new Date());
   return (
-    <section>
-      <BackLink to="/government-areas">{t('governmentAreas.title')}</BackLink>
-      <PageHeading title={area.name}>{area.name}</PageHeading>
-      <p>{t('governmentAreas.overdue', { count: held.overdue })}</p>
-      <section className="page-section" aria-labelledby="area-commitments">
-        <h2 id="area-commitments">{t('governmentAreas.commitments', { count: held.commitments.length })}</h2>
-        {held.commitments.length === 0 ? (
-          <p className="field-hint">{t('governmentAreas.noCommitments')}</p>
-        ) : (
-          <ul className="plain-list stack">
-            {held.commitments.map((c) => {
-              const date = c.dueDate ? formatDate(c.dueDate, i18n.language) : '';
-              const late = c.state === 'overdue' && c.dueDate ? -daysUntil(c.dueDate, today) : 0;
-              return (
-                <li key={c.key} className="card">
-                  <h3>{c.what}</h3>
-                  <p>
-                    {c.state === 'overdue' ? (
-                      <strong>{t('governmentAreas.late', { count: late, date })}</strong>
-                    ) : c.state === 'done' ? (
-                      t('governmentAreas.done', {
-                        date: c.doneAt ? formatDate(c.doneAt, i18n.language) : date,
-                      })
-                    ) : (
-                      t('governmentAreas.dueOn', { date })
-                    )}
-                  </p>
-                  <p className="field-hint">
-                    <Link to={`/projects/${c.recordId}`} className="link-target">
-                      {c.recordTitle}
-                    </Link>
-                  </p>
-                </li>
-              );
-            })}
-          </ul>
-        )}
-      </section>
-      <section className="page-section" aria-labelledby="area-projects">
-        <h2 id="area-projects">{t('governmentAreas.projects', { count: held.projects.length })}</h2>
-        {held.projects.length === 0 ? (
-          <p className="field-hint">{t('governmentAreas.noProjects')}</p>
-        ) : (
-          <ul className="plain-list project-links">
-            {held.projects.map((p) => (
-              <li key={p.id}>
-                <Link to={`/projects/${p.id}`} className="link-target">
-                  {p.title}
-                </Link>
-              </li>
-            ))}
-          </ul>
-        )}
-      </section>
-    </section>
+    <RecordPage
+      record={area}
+      loading={held === undefined}
+      notFound={t('governmentAreas.notFound')}
+      back={() => ({ to: '/government-areas', label: t('governmentAreas.title') })}
+      title={(a) => a.name}
+    >
+      {() => held && <AreaHeld held={held} />}
+    </RecordPage>
   );
 }

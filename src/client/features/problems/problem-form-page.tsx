@@ -1,6 +1,5 @@
-import { useCallback, useState, type ReactNode } from 'react';
+import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useParams } from 'react-router';
 import {
   createProblem,
   updateProblem,
@@ -10,7 +9,14 @@ import {
 } from '../../data/use-problems';
 import { useProcess } from '../../data/use-processes';
 import { useTourNotes } from '../../data/use-tour-notes';
-import { RecordPage, saveChanges, useOpenedValues, type FormPageProps } from '../../ui/record-page';
+import {
+  FormPageRoutes,
+  RecordPage,
+  useEditRecordForm,
+  useNewRecordForm,
+  type FormPageProps,
+  type RecordLinks,
+} from '../../ui/record-page';
 import { Loading } from '../../ui/status-views';
 import { MergeSection } from './merge-section';
 import { MergedProblemView } from './merged-problem-view';
@@ -19,26 +25,28 @@ import {
   emptyProblemValues,
   formToProblem,
   problemToFormValues,
+  type ProblemFormOutput,
   type ProblemFormValues,
 } from './problem-form-values';
 import './problems.css';
 import './strings';
-
-export type ProblemFormPageProps = FormPageProps;
-
-/** What other features hold for a problem (the projects that answer it), composed by the app. */
-export type ProblemLinks = (problem: ProblemView) => ReactNode;
 
 function listPath(processId: string) {
   return `/processes/${processId}/problems`;
 }
 
 /** `/processes/:processId/problems/new`. */
-function NewProblem({ processId, onDirtyChange }: ProblemFormPageProps & { processId: string }) {
+function NewProblem({ parentId: processId, onDirtyChange }: FormPageProps & { parentId: string }) {
   const { t } = useTranslation();
   const process = useProcess(processId);
   const notes = useTourNotes(processId);
-  const [defaults] = useState<ProblemFormValues>(emptyProblemValues);
+  const form = useNewRecordForm<ProblemFormValues, ProblemFormOutput>({
+    ns: 'problems',
+    defaults: emptyProblemValues,
+    cancelTo: listPath(processId),
+    create: (values) => createProblem(formToProblem(processId, values)),
+    onDirtyChange,
+  });
   return (
     <RecordPage
       record={process}
@@ -47,19 +55,7 @@ function NewProblem({ processId, onDirtyChange }: ProblemFormPageProps & { proce
       back={() => ({ to: listPath(processId), label: t('problems.listTitle') })}
       title={() => t('problems.newTitle')}
     >
-      {() => (
-        <ProblemForm
-          defaultValues={defaults}
-          notes={notes ?? []}
-          submitLabel={t('problems.save')}
-          cancelTo={listPath(processId)}
-          onDirtyChange={onDirtyChange}
-          onSubmit={async (values) => {
-            await createProblem(formToProblem(processId, values));
-            return { to: listPath(processId), notice: { key: 'problems.saved.created' } };
-          }}
-        />
-      )}
+      {() => <ProblemForm {...form} notes={notes ?? []} />}
     </RecordPage>
   );
 }
@@ -69,10 +65,8 @@ function EditProblem({
   problem,
   problems,
   onDirtyChange,
-}: ProblemFormPageProps & { problem: ProblemView; problems: ProblemView[] }) {
-  const { t } = useTranslation();
+}: FormPageProps & { problem: ProblemView; problems: ProblemView[] }) {
   const notes = useTourNotes(problem.processId);
-  const initial = useOpenedValues(problem, problemToFormValues);
   const [dirty, setDirty] = useState(false);
   const reportDirty = useCallback(
     (next: boolean) => {
@@ -81,22 +75,18 @@ function EditProblem({
     },
     [onDirtyChange],
   );
+  const form = useEditRecordForm(problem, {
+    ns: 'problems',
+    toValues: problemToFormValues,
+    toStored: (values: ProblemFormValues | ProblemFormOutput) => formToProblem(problem.processId, values),
+    update: updateProblem,
+    to: listPath(problem.processId),
+    onDirtyChange: reportDirty,
+  });
   if (notes === undefined) return <Loading />;
-  const back = listPath(problem.processId);
   return (
     <>
-      <ProblemForm
-        defaultValues={initial}
-        notes={notes}
-        submitLabel={t('problems.saveChanges')}
-        cancelTo={back}
-        onDirtyChange={reportDirty}
-        onSubmit={async (values) => {
-          const before = formToProblem(problem.processId, initial);
-          await saveChanges(updateProblem, problem.id, before, formToProblem(problem.processId, values));
-          return { to: back, notice: { key: 'problems.saved.updated' } };
-        }}
-      />
+      <ProblemForm {...form} notes={notes} />
       <MergeSection
         problem={problem}
         problems={problems}
@@ -111,7 +101,7 @@ function ExistingProblem({
   id,
   onDirtyChange,
   links,
-}: ProblemFormPageProps & { id: string; links?: ProblemLinks | undefined }) {
+}: FormPageProps & { id: string; links?: RecordLinks<ProblemView> | undefined }) {
   const { t } = useTranslation();
   const problem = useProblem(id);
   const problems = useProblems(problem?.processId ?? '');
@@ -142,8 +132,8 @@ function ExistingProblem({
  * (edit it, or merge another into it; a merged problem opens read-only).
  * `links` are what other features hold for the problem, composed by the app.
  */
-export function ProblemFormPage({ onDirtyChange, links }: ProblemFormPageProps & { links?: ProblemLinks }) {
-  const { id, processId = '' } = useParams();
-  if (id) return <ExistingProblem key={id} id={id} onDirtyChange={onDirtyChange} links={links} />;
-  return <NewProblem key={processId} processId={processId} onDirtyChange={onDirtyChange} />;
+export function ProblemFormPage(props: FormPageProps & { links?: RecordLinks<ProblemView> }) {
+  return (
+    <FormPageRoutes parent="processId" existing={ExistingProblem} created={NewProblem} pageProps={props} />
+  );
 }

@@ -1,6 +1,5 @@
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useParams, useSearchParams } from 'react-router';
+import { useSearchParams } from 'react-router';
 import { parentProblems } from '../../../domain';
 import { useGovernmentAreas, type GovernmentAreaView } from '../../data/use-government-areas';
 import { useProcess } from '../../data/use-processes';
@@ -15,11 +14,11 @@ import {
 import { useProblemChoices } from '../../data/use-traceability';
 import { useVisions } from '../../data/use-vision';
 import {
-  deleteAction,
+  FormPageRoutes,
   RecordPage,
-  saveChanges,
+  useEditRecordForm,
   useKeptRecord,
-  useOpenedValues,
+  useNewRecordForm,
   type FormPageProps,
 } from '../../ui/record-page';
 import { Loading } from '../../ui/status-views';
@@ -28,11 +27,10 @@ import {
   emptyProjectValues,
   formToProject,
   projectToFormValues,
+  type ProjectFormOutput,
   type ProjectFormValues,
 } from './project-form-values';
 import './strings';
-
-export type ProjectFormPageProps = FormPageProps;
 
 export const projectsPath = (processId: string) => `/processes/${processId}/projects`;
 
@@ -56,12 +54,19 @@ function useChoices(processId: string) {
   return { problems, visions, areas, projects };
 }
 
-function NewProject({ processId, onDirtyChange }: ProjectFormPageProps & { processId: string }) {
+function NewProject({ parentId: processId, onDirtyChange }: FormPageProps & { parentId: string }) {
   const { t } = useTranslation();
   const [params] = useSearchParams();
   const process = useProcess(processId);
   const choices = useChoices(processId);
-  const [defaults] = useState<ProjectFormValues>(() => emptyProjectValues(params.get('parentId') ?? ''));
+  const form = useNewRecordForm<ProjectFormValues, ProjectFormOutput>({
+    ns: 'projects',
+    defaults: () => emptyProjectValues(params.get('parentId') ?? ''),
+    cancelTo: projectsPath(processId),
+    create: (values) => createProject(formToProject(processId, values)),
+    to: (id) => `/projects/${id}`,
+    onDirtyChange,
+  });
   return (
     <RecordPage
       record={process}
@@ -73,18 +78,11 @@ function NewProject({ processId, onDirtyChange }: ProjectFormPageProps & { proce
       {() =>
         choices && (
           <ProjectForm
-            defaultValues={defaults}
+            {...form}
             problems={choices.problems}
             visions={choices.visions}
             areas={offeredAreas(choices.areas, [])}
             parents={parentChoices(choices.projects, { id: '', processId })}
-            submitLabel={t('projects.save')}
-            cancelTo={projectsPath(processId)}
-            onDirtyChange={onDirtyChange}
-            onSubmit={async (values) => {
-              const id = await createProject(formToProject(processId, values));
-              return { to: `/projects/${id}`, notice: { key: 'projects.saved.created' } };
-            }}
           />
         )
       }
@@ -92,39 +90,36 @@ function NewProject({ processId, onDirtyChange }: ProjectFormPageProps & { proce
   );
 }
 
-function EditProject({ project, onDirtyChange }: ProjectFormPageProps & { project: ProjectView }) {
+function EditProject({ project, onDirtyChange }: FormPageProps & { project: ProjectView }) {
   const { t } = useTranslation();
   const choices = useChoices(project.processId);
-  const initial = useOpenedValues(project, projectToFormValues);
+  const form = useEditRecordForm(project, {
+    ns: 'projects',
+    toValues: projectToFormValues,
+    toStored: (values: ProjectFormValues | ProjectFormOutput) => formToProject(project.processId, values),
+    update: updateProject,
+    to: `/projects/${project.id}`,
+    remove: {
+      question: <p>{t('projects.deleteQuestion', { title: project.title })}</p>,
+      remove: () => deleteProject(project.id),
+      to: projectsPath(project.processId),
+      replace: true,
+    },
+    onDirtyChange,
+  });
   if (choices === undefined) return <Loading />;
-  const page = `/projects/${project.id}`;
   return (
     <ProjectForm
-      defaultValues={initial}
+      {...form}
       problems={choices.problems}
       visions={choices.visions}
       areas={offeredAreas(choices.areas, project.governmentAreaIds)}
       parents={parentChoices(choices.projects, project)}
-      submitLabel={t('projects.saveChanges')}
-      cancelTo={page}
-      onDirtyChange={onDirtyChange}
-      onSubmit={async (values) => {
-        const before = formToProject(project.processId, initial);
-        await saveChanges(updateProject, project.id, before, formToProject(project.processId, values));
-        return { to: page, notice: { key: 'projects.saved.updated' } };
-      }}
-      remove={deleteAction(t, {
-        ns: 'projects',
-        question: <p>{t('projects.deleteQuestion', { title: project.title })}</p>,
-        remove: () => deleteProject(project.id),
-        to: projectsPath(project.processId),
-        replace: true,
-      })}
     />
   );
 }
 
-function ExistingProject({ id, onDirtyChange }: ProjectFormPageProps & { id: string }) {
+function ExistingProject({ id, onDirtyChange }: FormPageProps & { id: string }) {
   const { t } = useTranslation();
   const project = useKeptRecord(useProject(id));
   return (
@@ -144,8 +139,8 @@ function ExistingProject({ id, onDirtyChange }: ProjectFormPageProps & { id: str
  * an action of that project) and `/projects/:id/edit`. Everything is read
  * from and written to the device; nothing waits for the network.
  */
-export function ProjectFormPage({ onDirtyChange }: ProjectFormPageProps) {
-  const { id, processId = '' } = useParams();
-  if (id) return <ExistingProject key={id} id={id} onDirtyChange={onDirtyChange} />;
-  return <NewProject key={processId} processId={processId} onDirtyChange={onDirtyChange} />;
+export function ProjectFormPage(props: FormPageProps) {
+  return (
+    <FormPageRoutes parent="processId" existing={ExistingProject} created={NewProject} pageProps={props} />
+  );
 }

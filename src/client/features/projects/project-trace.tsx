@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { ProjectTrace } from '../../../domain';
+import { ItemList, PageSection } from '../../ui/page-section';
 import { PhotoThumb } from '../../widgets/photos/photo-picker';
 import './strings';
 
@@ -11,8 +12,7 @@ import './strings';
 export function ProjectTraceSection({ trace }: { trace: ProjectTrace }) {
   const { t } = useTranslation();
   return (
-    <section className="page-section" aria-labelledby="project-trace-title">
-      <h2 id="project-trace-title">{t('projects.trace.title')}</h2>
+    <PageSection id="project-trace-title" title={t('projects.trace.title')}>
       {trace.problems.length === 0 ? <p className="field-hint">{t('projects.trace.empty')}</p> : null}
       <ul className="plain-list stack">
         {trace.problems.map(({ problem, notes, votes }) => (
@@ -22,20 +22,19 @@ export function ProjectTraceSection({ trace }: { trace: ProjectTrace }) {
                 {problem.title}
               </Link>
             </h3>
-            {votes.length === 0 ? (
-              <p className="field-hint">{t('projects.trace.noVote')}</p>
-            ) : (
-              <ul className="plain-list">
-                {votes.map((vote) => (
-                  <li key={vote.roundId}>
-                    <Link to={`/rounds/${vote.roundId}`} className="link-target">
-                      {t('projects.trace.vote', { title: vote.title, rank: vote.rank, of: vote.of })}
-                    </Link>
-                    {vote.tied ? ` ${t('projects.trace.tied')}` : null}
-                  </li>
-                ))}
-              </ul>
-            )}
+            <ItemList
+              items={votes}
+              empty={t('projects.trace.noVote')}
+              className="plain-list"
+              item={(vote) => (
+                <li key={vote.roundId}>
+                  <Link to={`/rounds/${vote.roundId}`} className="link-target">
+                    {t('projects.trace.vote', { title: vote.title, rank: vote.rank, of: vote.of })}
+                  </Link>
+                  {vote.tied ? ` ${t('projects.trace.tied')}` : null}
+                </li>
+              )}
+            />
             <p>
               {notes.length === 0
                 ? t('projects.trace.noNotes')
@@ -65,6 +64,6 @@ export function ProjectTraceSection({ trace }: { trace: ProjectTrace }) {
           </li>
         ))}
       </ul>
-    </section>
+    </PageSection>
   );
 }

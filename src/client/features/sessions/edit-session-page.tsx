@@ -1,44 +1,32 @@
-import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { deleteSession, updateSession, useSession, type SessionView } from '../../data/use-sessions';
 import { useProcess } from '../../data/use-processes';
-import { deleteAction, RecordPage, saveChanges, useOpenedValues } from '../../ui/record-page';
-import type { SessionPageProps } from './new-session-page';
+import type { Session } from '../../../domain';
+import { RecordPage, useEditRecordForm, type FormPageProps, type RecordLinks } from '../../ui/record-page';
+import { openSavedSession } from './new-session-page';
 import { SessionForm } from './session-form';
-import { sessionToFormValues } from './session-form-values';
+import { sessionToFormValues, type SessionFormValues } from './session-form-values';
 import './strings';
 
-function EditSessionForm({ session, onDirtyChange }: SessionPageProps & { session: SessionView }) {
+function EditSessionForm({ session, onDirtyChange }: FormPageProps & { session: SessionView }) {
   const { t } = useTranslation();
-  const initial = useOpenedValues(session, sessionToFormValues);
   const back = `/processes/${session.processId}`;
-
-  return (
-    <SessionForm
-      defaultValues={initial}
-      submitLabel={t('sessions.saveChanges')}
-      cancelTo={back}
-      onDirtyChange={onDirtyChange}
-      onSubmit={async (next) => {
-        await saveChanges(updateSession, session.id, initial, next);
-        return {
-          to: back,
-          notice: {
-            key: 'sessions.saved.updated',
-            link: { to: `/sessions/${session.id}`, key: 'sessions.saved.open' },
-          },
-        };
-      }}
-      remove={deleteAction(t, {
-        ns: 'sessions',
-        question: <p>{t('sessions.deleteQuestion', { title: session.title })}</p>,
-        remove: () => deleteSession(session.id),
-        to: back,
-        replace: true,
-      })}
-    />
-  );
+  const form = useEditRecordForm(session, {
+    ns: 'sessions',
+    toValues: sessionToFormValues,
+    toStored: (values: SessionFormValues | Session) => values,
+    update: updateSession,
+    to: back,
+    link: openSavedSession,
+    remove: {
+      question: <p>{t('sessions.deleteQuestion', { title: session.title })}</p>,
+      remove: () => deleteSession(session.id),
+      replace: true,
+    },
+    onDirtyChange,
+  });
+  return <SessionForm {...form} />;
 }
 
 /**
@@ -51,9 +39,9 @@ export function EditSessionPage({
   onDirtyChange,
   links,
   sections,
-}: SessionPageProps & {
-  links?: (session: SessionView) => ReactNode;
-  sections?: (session: SessionView) => ReactNode;
+}: FormPageProps & {
+  links?: RecordLinks<SessionView>;
+  sections?: RecordLinks<SessionView>;
 }) {
   const { t } = useTranslation();
   const { id = '' } = useParams();

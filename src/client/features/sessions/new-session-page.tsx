@@ -1,53 +1,37 @@
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
+import type { Session } from '../../../domain';
 import { createSession, useSessions, type SessionView } from '../../data/use-sessions';
 import { useAccount } from '../../data/use-account';
 import { useProcess } from '../../data/use-processes';
-import { PageHeading } from '../../ui/page-heading';
-import { Loading, NotFound } from '../../ui/status-views';
+import { RecordPage, useNewRecordForm, type FormPageProps } from '../../ui/record-page';
 import { FollowUpSection } from './follow-up-section';
 import { SessionForm } from './session-form';
 import { newSessionValues, type SessionFormValues } from './session-form-values';
 import './strings';
-import { BackLink } from '../../ui/back-link';
 
-export interface SessionPageProps {
-  onDirtyChange?(dirty: boolean): void;
-}
+/** The notice's link to a saved session: the process page it lands on lists it, but does not open it. */
+export const openSavedSession = (id: string) => ({ to: `/sessions/${id}`, key: 'sessions.saved.open' });
 
 function NewSessionForm({
   processId,
   facilitator,
   previous,
   onDirtyChange,
-}: SessionPageProps & {
+}: FormPageProps & {
   processId: string;
   facilitator: string | undefined;
   previous: SessionView | undefined;
 }) {
-  const { t } = useTranslation();
-  const [defaults] = useState<SessionFormValues>(() => newSessionValues(processId, facilitator, previous));
-  const back = `/processes/${processId}`;
-  return (
-    <SessionForm
-      defaultValues={defaults}
-      submitLabel={t('sessions.save')}
-      cancelTo={back}
-      onDirtyChange={onDirtyChange}
-      intro={<FollowUpSection processId={processId} />}
-      onSubmit={async (session) => {
-        const id = await createSession(session);
-        return {
-          to: back,
-          notice: {
-            key: 'sessions.saved.created',
-            link: { to: `/sessions/${id}`, key: 'sessions.saved.open' },
-          },
-        };
-      }}
-    />
-  );
+  const form = useNewRecordForm<SessionFormValues, Session>({
+    ns: 'sessions',
+    defaults: () => newSessionValues(processId, facilitator, previous),
+    cancelTo: `/processes/${processId}`,
+    create: createSession,
+    link: openSavedSession,
+    onDirtyChange,
+  });
+  return <SessionForm {...form} intro={<FollowUpSection processId={processId} />} />;
 }
 
 /**
@@ -55,25 +39,29 @@ function NewSessionForm({
  * the signed-in facilitator and the type and place of the process's latest
  * session; earlier open agreements are listed for follow-up.
  */
-export function NewSessionPage({ onDirtyChange }: SessionPageProps) {
+export function NewSessionPage({ onDirtyChange }: FormPageProps) {
   const { t } = useTranslation();
   const { processId = '' } = useParams();
   const process = useProcess(processId);
   const account = useAccount();
   // Newest first: the latest session gives the defaults.
   const sessions = useSessions(processId);
-  if (process === undefined || account === undefined || sessions === undefined) return <Loading />;
-  if (process === null) return <NotFound message={t('processes.notFound')} />;
   return (
-    <section>
-      <BackLink to={`/processes/${processId}`}>{process.name}</BackLink>
-      <PageHeading title={t('sessions.newTitle')}>{t('sessions.newTitle')}</PageHeading>
-      <NewSessionForm
-        processId={processId}
-        facilitator={account?.user.displayName}
-        previous={sessions[0]}
-        onDirtyChange={onDirtyChange}
-      />
-    </section>
+    <RecordPage
+      record={process}
+      loading={account === undefined || sessions === undefined}
+      notFound={t('processes.notFound')}
+      back={(p) => ({ to: `/processes/${processId}`, label: p.name })}
+      title={() => t('sessions.newTitle')}
+    >
+      {() => (
+        <NewSessionForm
+          processId={processId}
+          facilitator={account?.user.displayName}
+          previous={sessions?.[0]}
+          onDirtyChange={onDirtyChange}
+        />
+      )}
+    </RecordPage>
   );
 }

@@ -1,6 +1,4 @@
-import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useParams } from 'react-router';
 import {
   createTourNote,
   deleteTourNote,
@@ -10,37 +8,40 @@ import {
 } from '../../data/use-tour-notes';
 import { useSession } from '../../data/use-sessions';
 import {
-  deleteAction,
+  FormPageRoutes,
   RecordPage,
-  saveChanges,
+  useEditRecordForm,
   useKeptRecord,
-  useOpenedValues,
+  useNewRecordForm,
   type FormPageProps,
+  type RecordLinks,
 } from '../../ui/record-page';
 import { TourNoteForm } from './tour-note-form';
 import {
   emptyTourNoteValues,
   formToTourNote,
   tourNoteToFormValues,
+  type TourNoteFormOutput,
   type TourNoteFormValues,
 } from './tour-note-form-values';
 import './strings';
 import './tour-notes.css';
-
-export type TourNoteFormPageProps = FormPageProps;
-
-/** What other features hold for a note (the projects that answer what it shows), composed by the app. */
-export type TourNoteLinks = (note: TourNoteView) => ReactNode;
 
 function tourPath(sessionId: string) {
   return `/sessions/${sessionId}/tour`;
 }
 
 /** `/sessions/:sessionId/notes/new`. */
-function NewNote({ sessionId, onDirtyChange }: TourNoteFormPageProps & { sessionId: string }) {
+function NewNote({ parentId: sessionId, onDirtyChange }: FormPageProps & { parentId: string }) {
   const { t } = useTranslation();
   const session = useSession(sessionId);
-  const [defaults] = useState<TourNoteFormValues>(emptyTourNoteValues);
+  const form = useNewRecordForm<TourNoteFormValues, TourNoteFormOutput>({
+    ns: 'tourNotes',
+    defaults: emptyTourNoteValues,
+    cancelTo: tourPath(sessionId),
+    create: (values) => createTourNote(sessionId, formToTourNote(values)),
+    onDirtyChange,
+  });
   return (
     <RecordPage
       record={session}
@@ -51,18 +52,7 @@ function NewNote({ sessionId, onDirtyChange }: TourNoteFormPageProps & { session
       {(s) => (
         <>
           <p className="muted-label">{s.title}</p>
-          <TourNoteForm
-            processId={s.processId}
-            defaultValues={defaults}
-            locateOnOpen
-            submitLabel={t('tourNotes.save')}
-            cancelTo={tourPath(sessionId)}
-            onDirtyChange={onDirtyChange}
-            onSubmit={async (values) => {
-              await createTourNote(sessionId, formToTourNote(values));
-              return { to: tourPath(sessionId), notice: { key: 'tourNotes.saved.created' } };
-            }}
-          />
+          <TourNoteForm {...form} processId={s.processId} locateOnOpen />
         </>
       )}
     </RecordPage>
@@ -70,40 +60,30 @@ function NewNote({ sessionId, onDirtyChange }: TourNoteFormPageProps & { session
 }
 
 /** `/notes/:id`: the note's form with its photos, and deleting it. */
-function EditNote({ note, onDirtyChange }: TourNoteFormPageProps & { note: TourNoteView }) {
+function EditNote({ note, onDirtyChange }: FormPageProps & { note: TourNoteView }) {
   const { t } = useTranslation();
-  const initial = useOpenedValues(note, tourNoteToFormValues);
   const back = tourPath(note.sessionId);
-
-  return (
-    <TourNoteForm
-      processId={note.processId}
-      defaultValues={initial}
-      locateOnOpen={false}
-      submitLabel={t('tourNotes.saveChanges')}
-      cancelTo={back}
-      onDirtyChange={onDirtyChange}
-      onSubmit={async (values) => {
-        // Only what this form changed is written, so a field edited elsewhere meanwhile survives.
-        await saveChanges(updateTourNote, note.id, formToTourNote(initial), formToTourNote(values));
-        return { to: back, notice: { key: 'tourNotes.saved.updated' } };
-      }}
-      remove={deleteAction(t, {
-        ns: 'tourNotes',
-        question: <p>{t('tourNotes.deleteBody')}</p>,
-        remove: () => deleteTourNote(note.id),
-        to: back,
-        failedKey: 'saveFailed',
-      })}
-    />
-  );
+  const form = useEditRecordForm(note, {
+    ns: 'tourNotes',
+    toValues: tourNoteToFormValues,
+    toStored: formToTourNote,
+    update: updateTourNote,
+    to: back,
+    remove: {
+      question: <p>{t('tourNotes.deleteBody')}</p>,
+      remove: () => deleteTourNote(note.id),
+      failedKey: 'saveFailed',
+    },
+    onDirtyChange,
+  });
+  return <TourNoteForm {...form} processId={note.processId} locateOnOpen={false} />;
 }
 
 function ExistingNote({
   id,
   onDirtyChange,
   links,
-}: TourNoteFormPageProps & { id: string; links?: TourNoteLinks | undefined }) {
+}: FormPageProps & { id: string; links?: RecordLinks<TourNoteView> | undefined }) {
   const { t } = useTranslation();
   const note = useKeptRecord(useTourNote(id));
   return (
@@ -129,11 +109,6 @@ function ExistingNote({
  * read from and written to the device; nothing waits for the network.
  * `links` are what other features hold for the note, composed by the app.
  */
-export function TourNoteFormPage({
-  onDirtyChange,
-  links,
-}: TourNoteFormPageProps & { links?: TourNoteLinks }) {
-  const { id, sessionId = '' } = useParams();
-  if (id) return <ExistingNote key={id} id={id} onDirtyChange={onDirtyChange} links={links} />;
-  return <NewNote key={sessionId} sessionId={sessionId} onDirtyChange={onDirtyChange} />;
+export function TourNoteFormPage(props: FormPageProps & { links?: RecordLinks<TourNoteView> }) {
+  return <FormPageRoutes parent="sessionId" existing={ExistingNote} created={NewNote} pageProps={props} />;
 }

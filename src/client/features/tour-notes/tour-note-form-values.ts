@@ -3,18 +3,16 @@ import { z } from 'zod';
 import { geoPointSchema, tourNoteSchema, type Severity, type ThematicArea } from '../../../domain';
 import type { TourNoteInput, TourNoteView } from '../../data/use-tour-notes';
 
-const shape = tourNoteSchema.shape;
 export const MAX_NOTE_PHOTOS = 10;
 
-export const tourNoteFormSchema = z.object({
-  theme: shape.theme,
-  severity: shape.severity,
-  description: shape.description,
-  location: geoPointSchema.nullable(),
-  accuracy: z.number().min(0).max(100_000).nullable(),
-  locationSource: z.enum(['gps', 'map', 'none']),
-  photos: shape.photos.unwrap().max(MAX_NOTE_PHOTOS),
-});
+export const tourNoteFormSchema = tourNoteSchema
+  .pick({ theme: true, severity: true, description: true })
+  .extend({
+    location: geoPointSchema.nullable(),
+    accuracy: z.number().min(0).max(100_000).nullable(),
+    locationSource: z.enum(['gps', 'map', 'none']),
+    photos: tourNoteSchema.shape.photos.unwrap().max(MAX_NOTE_PHOTOS),
+  });
 
 export type TourNoteFormValues = z.input<typeof tourNoteFormSchema>;
 export type TourNoteFormOutput = z.output<typeof tourNoteFormSchema>;

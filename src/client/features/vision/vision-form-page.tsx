@@ -1,55 +1,48 @@
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams, useSearchParams } from 'react-router';
-import type { VisionStatement } from '../../../domain';
+import { useSearchParams } from 'react-router';
 import { useProcess } from '../../data/use-processes';
 import { useProjects } from '../../data/use-projects';
 import { useSessions } from '../../data/use-sessions';
 import { useProblemChoices } from '../../data/use-traceability';
 import { createVision, deleteVision, updateVision, useVision, type VisionView } from '../../data/use-vision';
 import {
-  deleteAction,
+  FormPageRoutes,
   RecordPage,
-  saveChanges,
+  useEditRecordForm,
   useKeptRecord,
-  useOpenedValues,
+  useNewRecordForm,
   type FormPageProps,
 } from '../../ui/record-page';
+import { PageSection, TitleLinks } from '../../ui/page-section';
 import { Loading } from '../../ui/status-views';
 import { VisionForm } from './vision-form';
 import {
   emptyVisionValues,
+  formToVision,
   visionToFormValues,
   type VisionFormOutput,
   type VisionFormValues,
 } from './vision-form-values';
 import './strings';
 
-export type VisionFormPageProps = FormPageProps;
-
 export const visionListPath = (processId: string) => `/processes/${processId}/vision`;
 
-function toStatement(processId: string, values: VisionFormOutput | VisionFormValues): VisionStatement {
-  return {
-    processId,
-    sessionId: values.sessionId,
-    text: values.text,
-    theme: values.theme,
-    problemIds: values.problemIds,
-    photos: values.photos,
-  };
-}
-
 /** `/processes/:processId/vision/new?sessionId=…`: the session comes chosen when opened from one. */
-function NewVision({ processId, onDirtyChange }: VisionFormPageProps & { processId: string }) {
+function NewVision({ parentId: processId, onDirtyChange }: FormPageProps & { parentId: string }) {
   const { t } = useTranslation();
   const [params] = useSearchParams();
   const process = useProcess(processId);
   const sessions = useSessions(processId);
   const problems = useProblemChoices(processId);
   const sessionId = params.get('sessionId') ?? '';
-  const [defaults] = useState<VisionFormValues>(() => emptyVisionValues(sessionId));
-  const back = sessionId ? `/sessions/${sessionId}` : visionListPath(processId);
+  const form = useNewRecordForm<VisionFormValues, VisionFormOutput>({
+    ns: 'vision',
+    defaults: () => emptyVisionValues(sessionId),
+    cancelTo: sessionId ? `/sessions/${sessionId}` : visionListPath(processId),
+    create: (values) => createVision(formToVision(processId, values)),
+    to: () => visionListPath(processId),
+    onDirtyChange,
+  });
   return (
     <RecordPage
       record={process}
@@ -58,20 +51,7 @@ function NewVision({ processId, onDirtyChange }: VisionFormPageProps & { process
       back={() => ({ to: visionListPath(processId), label: t('vision.title') })}
       title={() => t('vision.newTitle')}
     >
-      {() => (
-        <VisionForm
-          defaultValues={defaults}
-          sessions={sessions ?? []}
-          problems={problems ?? []}
-          submitLabel={t('vision.save')}
-          cancelTo={back}
-          onDirtyChange={onDirtyChange}
-          onSubmit={async (values) => {
-            await createVision(toStatement(processId, values));
-            return { to: visionListPath(processId), notice: { key: 'vision.saved.created' } };
-          }}
-        />
-      )}
+      {() => <VisionForm {...form} sessions={sessions ?? []} problems={problems ?? []} />}
     </RecordPage>
   );
 }
@@ -82,60 +62,40 @@ function ServedBy({ vision }: { vision: VisionView }) {
   const projects = useProjects(vision.processId);
   const serving = (projects ?? []).filter((p) => p.visionIds.includes(vision.id));
   return (
-    <section className="page-section" aria-labelledby="vision-served-by">
-      <h2 id="vision-served-by">{t('vision.servedBy')}</h2>
-      {serving.length === 0 ? (
-        <p className="field-hint">{t('vision.servedByNone')}</p>
-      ) : (
-        <ul className="plain-list stack">
-          {serving.map((p) => (
-            <li key={p.id}>
-              <Link to={`/projects/${p.id}`} className="link-target">
-                {p.title}
-              </Link>
-            </li>
-          ))}
-        </ul>
-      )}
-    </section>
+    <PageSection id="vision-served-by" title={t('vision.servedBy')}>
+      <TitleLinks records={serving} to={(id) => `/projects/${id}`} empty={t('vision.servedByNone')} />
+    </PageSection>
   );
 }
 
-function EditVision({ vision, onDirtyChange }: VisionFormPageProps & { vision: VisionView }) {
+function EditVision({ vision, onDirtyChange }: FormPageProps & { vision: VisionView }) {
   const { t } = useTranslation();
   const sessions = useSessions(vision.processId);
   const problems = useProblemChoices(vision.processId);
-  const initial = useOpenedValues(vision, visionToFormValues);
-  if (sessions === undefined || problems === undefined) return <Loading />;
   const back = visionListPath(vision.processId);
+  const form = useEditRecordForm(vision, {
+    ns: 'vision',
+    toValues: visionToFormValues,
+    toStored: (values: VisionFormValues | VisionFormOutput) => formToVision(vision.processId, values),
+    update: updateVision,
+    to: back,
+    remove: {
+      question: <p>{t('vision.deleteQuestion', { text: vision.text })}</p>,
+      remove: () => deleteVision(vision.id),
+      replace: true,
+    },
+    onDirtyChange,
+  });
+  if (sessions === undefined || problems === undefined) return <Loading />;
   return (
     <>
       <ServedBy vision={vision} />
-      <VisionForm
-        defaultValues={initial}
-        sessions={sessions}
-        problems={problems}
-        submitLabel={t('vision.saveChanges')}
-        cancelTo={back}
-        onDirtyChange={onDirtyChange}
-        onSubmit={async (values) => {
-          const before = toStatement(vision.processId, initial);
-          await saveChanges(updateVision, vision.id, before, toStatement(vision.processId, values));
-          return { to: back, notice: { key: 'vision.saved.updated' } };
-        }}
-        remove={deleteAction(t, {
-          ns: 'vision',
-          question: <p>{t('vision.deleteQuestion', { text: vision.text })}</p>,
-          remove: () => deleteVision(vision.id),
-          to: back,
-          replace: true,
-        })}
-      />
+      <VisionForm {...form} sessions={sessions} problems={problems} />
     </>
   );
 }
 
-function ExistingVision({ id, onDirtyChange }: VisionFormPageProps & { id: string }) {
+function ExistingVision({ id, onDirtyChange }: FormPageProps & { id: string }) {
   const { t } = useTranslation();
   const vision = useKeptRecord(useVision(id));
   return (
@@ -155,8 +115,8 @@ function ExistingVision({ id, onDirtyChange }: VisionFormPageProps & { id: strin
  * given by `?sessionId=`) and `/vision/:id` (edit it, see the projects that
  * serve it, or delete it). Everything is read from and written to the device.
  */
-export function VisionFormPage({ onDirtyChange }: VisionFormPageProps) {
-  const { id, processId = '' } = useParams();
-  if (id) return <ExistingVision key={id} id={id} onDirtyChange={onDirtyChange} />;
-  return <NewVision key={processId} processId={processId} onDirtyChange={onDirtyChange} />;
+export function VisionFormPage(props: FormPageProps) {
+  return (
+    <FormPageRoutes parent="processId" existing={ExistingVision} created={NewVision} pageProps={props} />
+  );
 }
