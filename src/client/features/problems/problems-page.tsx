@@ -2,9 +2,8 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { THEMATIC_AREAS } from '../../../domain';
 import { useProblems, type ProblemView } from '../../data/use-problems';
-import { useProcess } from '../../data/use-processes';
-import { ProcessListPage } from '../../ui/process-list-page';
-import { Loading, NotFound } from '../../ui/status-views';
+import { ProcessListPage } from '../../widgets/process-list-page';
+import { Loading } from '../../ui/status-views';
 import './problems.css';
 import './strings';
 
@@ -78,21 +77,16 @@ function MergedProblems({ merged, all }: { merged: ProblemView[]; all: ProblemVi
 export function ProblemsPage() {
   const { t } = useTranslation();
   const { processId = '' } = useParams();
-  const process = useProcess(processId);
   const problems = useProblems(processId);
-  if (process === undefined || problems === undefined) return <Loading />;
-  if (process === null) return <NotFound message={t('processes.notFound')} />;
+  if (problems === undefined) return <Loading />;
   const active = problems.filter((p) => !p.mergedIntoId);
   const merged = problems.filter((p) => p.mergedIntoId);
   return (
     <ProcessListPage
       processId={processId}
-      processName={process.name}
+      kind="problems"
       title={t('problems.listTitle')}
-      newPath="problems/new"
-      newLabel={t('problems.new')}
-      countText={t('problems.count', { count: active.length })}
-      emptyText={active.length === 0 ? t('problems.empty') : null}
+      count={active.length}
     >
       <ProblemsByTheme problems={active} />
       <MergedProblems merged={merged} all={problems} />

@@ -1,11 +1,10 @@
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { THEMATIC_AREAS } from '../../../domain';
-import { useProcess } from '../../data/use-processes';
 import { useSessions } from '../../data/use-sessions';
 import { useVisions, type VisionView } from '../../data/use-vision';
-import { ProcessListPage } from '../../ui/process-list-page';
-import { Loading, NotFound } from '../../ui/status-views';
+import { ProcessListPage } from '../../widgets/process-list-page';
+import { Loading } from '../../ui/status-views';
 import './strings';
 
 function VisionCard({ vision, sessionTitle }: { vision: VisionView; sessionTitle: string | undefined }) {
@@ -66,22 +65,12 @@ export function VisionByTheme({
 export function VisionPage() {
   const { t } = useTranslation();
   const { processId = '' } = useParams();
-  const process = useProcess(processId);
   const visions = useVisions(processId);
   const sessions = useSessions(processId);
-  if (process === undefined || visions === undefined || sessions === undefined) return <Loading />;
-  if (process === null) return <NotFound message={t('processes.notFound')} />;
+  if (visions === undefined || sessions === undefined) return <Loading />;
   const titles = new Map(sessions.map((s) => [s.id, s.title]));
   return (
-    <ProcessListPage
-      processId={processId}
-      processName={process.name}
-      title={t('vision.title')}
-      newPath="vision/new"
-      newLabel={t('vision.new')}
-      countText={t('vision.count', { count: visions.length })}
-      emptyText={visions.length === 0 ? t('vision.empty') : null}
-    >
+    <ProcessListPage processId={processId} kind="vision" title={t('vision.title')} count={visions.length}>
       <VisionByTheme visions={visions} sessionTitles={titles} idPrefix="vision-theme" />
     </ProcessListPage>
   );
