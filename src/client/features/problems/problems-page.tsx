@@ -1,9 +1,9 @@
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { THEMATIC_AREAS } from '../../../domain';
 import { useProblems, type ProblemView } from '../../data/use-problems';
 import { ProcessListPage } from '../../widgets/process-list-page';
 import { Loading } from '../../ui/status-views';
+import { ThemeSections } from '../../ui/vocabulary/theme-sections';
 import './problems.css';
 import './strings';
 
@@ -20,32 +20,6 @@ function ProblemCard({ problem }: { problem: ProblemView }) {
         </p>
       </Link>
     </li>
-  );
-}
-
-/** The active problems under their thematic area, in the programme's order of areas. */
-function ProblemsByTheme({ problems }: { problems: ProblemView[] }) {
-  const { t } = useTranslation();
-  return (
-    <>
-      {THEMATIC_AREAS.map((area) => {
-        const inArea = problems.filter((p) => p.theme === area);
-        if (inArea.length === 0) return null;
-        const headingId = `problems-theme-${area}`;
-        return (
-          <section key={area} aria-labelledby={headingId}>
-            <h2 id={headingId}>
-              {t('problems.themeHeading', { theme: t(`vocabulary.themes.${area}`), count: inArea.length })}
-            </h2>
-            <ul className="card-grid plain-list">
-              {inArea.map((problem) => (
-                <ProblemCard key={problem.id} problem={problem} />
-              ))}
-            </ul>
-          </section>
-        );
-      })}
-    </>
   );
 }
 
@@ -88,7 +62,9 @@ export function ProblemsPage() {
       title={t('problems.listTitle')}
       count={active.length}
     >
-      <ProblemsByTheme problems={active} />
+      <ThemeSections items={active} idPrefix="problems-theme" headingKey="problems.themeHeading">
+        {(problem) => <ProblemCard key={problem.id} problem={problem} />}
+      </ThemeSections>
       <MergedProblems merged={merged} all={problems} />
     </ProcessListPage>
   );

@@ -4,6 +4,7 @@ import { Link, useParams } from 'react-router';
 import { projectOutline, type OutlineEntry } from '../../../domain';
 import { moveProject, useProjects, type ProjectView } from '../../data/use-projects';
 import { FormAlert } from '../../ui/form-alert';
+import { ItemAction } from '../../ui/item-action';
 import { ProcessListPage } from '../../widgets/process-list-page';
 import { Loading } from '../../ui/status-views';
 import { errorReason } from '../../ui/use-entity-form';
@@ -37,24 +38,18 @@ function OutlineRow({
         </span>
       </Link>
       <span className="project-move">
-        <button
-          type="button"
-          className="button"
+        <ItemAction
+          label={`↑ ${t('projects.moveUp')}`}
+          itemLabel={t('projects.moveUpLabel', names)}
           disabled={first}
-          aria-label={t('projects.moveUpLabel', names)}
           onClick={() => onMove(-1)}
-        >
-          ↑ {t('projects.moveUp')}
-        </button>
-        <button
-          type="button"
-          className="button"
+        />
+        <ItemAction
+          label={`↓ ${t('projects.moveDown')}`}
+          itemLabel={t('projects.moveDownLabel', names)}
           disabled={last}
-          aria-label={t('projects.moveDownLabel', names)}
           onClick={() => onMove(1)}
-        >
-          ↓ {t('projects.moveDown')}
-        </button>
+        />
       </span>
     </li>
   );

@@ -92,6 +92,21 @@ function ScoreForm({
 }
 
 /** Template choice: the ones made for this session type or moment first, then every other active one. */
+/** One group of the template select, left out when it has none. */
+function TemplateGroup({ label, templates }: { label: string; templates: RubricTemplateView[] }) {
+  const { t } = useTranslation();
+  if (templates.length === 0) return null;
+  return (
+    <optgroup label={label}>
+      {templates.map((tpl) => (
+        <option key={tpl.id} value={tpl.id}>
+          {t('rubrics.templateWithVersion', { name: tpl.name, version: tpl.version })}
+        </option>
+      ))}
+    </optgroup>
+  );
+}
+
 function TemplateChooser({
   target,
   appliesTo,
@@ -116,24 +131,8 @@ function TemplateChooser({
           onChange={(e) => setChosenId(e.target.value || null)}
         >
           {chosen ? null : <option value="">{t('rubrics.score.chooseTemplate')}</option>}
-          {applicable.length > 0 ? (
-            <optgroup label={t('rubrics.score.applicable')}>
-              {applicable.map((tpl) => (
-                <option key={tpl.id} value={tpl.id}>
-                  {t('rubrics.templateWithVersion', { name: tpl.name, version: tpl.version })}
-                </option>
-              ))}
-            </optgroup>
-          ) : null}
-          {others.length > 0 ? (
-            <optgroup label={t('rubrics.score.others')}>
-              {others.map((tpl) => (
-                <option key={tpl.id} value={tpl.id}>
-                  {t('rubrics.templateWithVersion', { name: tpl.name, version: tpl.version })}
-                </option>
-              ))}
-            </optgroup>
-          ) : null}
+          <TemplateGroup label={t('rubrics.score.applicable')} templates={applicable} />
+          <TemplateGroup label={t('rubrics.score.others')} templates={others} />
         </select>
       </div>
       {chosen ? (
