@@ -1,4 +1,4 @@
-import { StrictMode, type ComponentType, type ReactNode } from 'react';
+import { StrictMode, type ComponentType } from 'react';
 import { BrowserRouter, Route, Routes } from 'react-router';
 import { useAccount } from '../data/use-account';
 import { lazyScreen, screens } from './lazy-screens';
@@ -50,56 +50,6 @@ function HomeRoute() {
   );
 }
 
-/** The signed-in app's pages: each address and what it shows. */
-const APP_ROUTES: [path: string, element: ReactNode][] = [
-  ['/processes/new', <NewProcessRoute />],
-  ['/processes/:id', <screens.ProcessScreen />],
-  ['/processes/:id/cartel', <screens.PublicPosterPage />],
-  ['/processes/:processId/sessions/new', <NewSessionRoute />],
-  ['/sessions/:id', <screens.SessionScreen />],
-  ['/processes/:processId/problems', <screens.ProblemsPage />],
-  ['/processes/:processId/problems/new', <screens.ProblemScreen />],
-  ['/problems/:id', <screens.ProblemScreen />],
-  ['/processes/:processId/vision', <screens.VisionPage />],
-  ['/processes/:processId/vision/new', <VisionFormRoute />],
-  ['/vision/:id', <VisionFormRoute />],
-  ['/processes/:processId/projects', <screens.ProjectsPage />],
-  ['/processes/:processId/projects/new', <ProjectFormRoute />],
-  ['/projects/:id', <screens.ProjectScreen />],
-  ['/processes/:processId/pendientes', <screens.PendingPage />],
-  ['/pendientes', <screens.PendingPage />],
-  ['/projects/:id/edit', <ProjectFormRoute />],
-  ['/sessions/:sessionId/rounds/new', <NewRoundRoute />],
-  ['/rounds/:id', <RoundRoute />],
-  ['/processes/:processId/rubrics/score', <ScoreRubricRoute />],
-  ['/rubrics', <screens.RubricTemplatesPage />],
-  ['/rubrics/averages', <screens.RubricAveragesPage />],
-  ['/rubrics/new', <RubricTemplateEditorRoute />],
-  ['/rubrics/:id/edit', <RubricTemplateEditorRoute />],
-  ['/processes/:processId/agenda', <AgendaRoute />],
-  ['/agenda/:id', <screens.AgendaVersionPage />],
-  ['/sessions/:id/minutes', <screens.MinutesPage />],
-  ['/sessions/:id/tour', <screens.TourScreen />],
-  ['/sessions/:sessionId/notes/new', <screens.TourNoteScreen />],
-  ['/notes/:id', <screens.TourNoteScreen />],
-  ['/map-packs', <screens.MapPacksPage onUploaded={syncNow} />],
-  ['/sync', <SyncRoute />],
-  ['/devices', <screens.DevicesPage />],
-  ['/office', <screens.OfficePage />],
-  ['/accounts', <screens.AccountsPage />],
-  ['/accounts/new', <screens.AccountFormPage />],
-  ['/accounts/:id/edit', <screens.AccountFormPage />],
-  ['/enrolment', <screens.EnrolmentPage />],
-  ['/territory', <screens.TerritoryPage onImported={syncNow} />],
-  ['/government-areas', <screens.GovernmentAreasPage />],
-  ['/government-areas/:id', <screens.GovernmentAreaPage />],
-  ['/project-statuses', <screens.ProjectStatusesPage />],
-  // Review queue and novedades
-  ['/office/review', <screens.ReviewPage />],
-  ['/office/review/:id', <screens.ReviewItemPage />],
-  ['/novedades', <screens.NovedadesPage />],
-];
-
 export function AppRoutes() {
   return (
     <Routes>
@@ -110,9 +60,52 @@ export function AppRoutes() {
       </Route>
       <Route element={<AppLayout />}>
         <Route index element={<HomeRoute />} />
-        {APP_ROUTES.map(([path, element]) => (
-          <Route key={path} path={path} element={element} />
-        ))}
+        <Route path="/processes/new" element={<NewProcessRoute />} />
+        <Route path="/processes/:id" element={<screens.ProcessScreen />} />
+        <Route path="/processes/:id/cartel" element={<screens.PublicPosterPage />} />
+        <Route path="/processes/:processId/sessions/new" element={<NewSessionRoute />} />
+        <Route path="/sessions/:id" element={<screens.SessionScreen />} />
+        <Route path="/processes/:processId/problems" element={<screens.ProblemsPage />} />
+        <Route path="/processes/:processId/problems/new" element={<screens.ProblemScreen />} />
+        <Route path="/problems/:id" element={<screens.ProblemScreen />} />
+        <Route path="/processes/:processId/vision" element={<screens.VisionPage />} />
+        <Route path="/processes/:processId/vision/new" element={<VisionFormRoute />} />
+        <Route path="/vision/:id" element={<VisionFormRoute />} />
+        <Route path="/processes/:processId/projects" element={<screens.ProjectsPage />} />
+        <Route path="/processes/:processId/projects/new" element={<ProjectFormRoute />} />
+        <Route path="/projects/:id" element={<screens.ProjectScreen />} />
+        <Route path="/processes/:processId/pendientes" element={<screens.PendingPage />} />
+        <Route path="/pendientes" element={<screens.PendingPage />} />
+        <Route path="/projects/:id/edit" element={<ProjectFormRoute />} />
+        <Route path="/sessions/:sessionId/rounds/new" element={<NewRoundRoute />} />
+        <Route path="/rounds/:id" element={<RoundRoute />} />
+        <Route path="/processes/:processId/rubrics/score" element={<ScoreRubricRoute />} />
+        <Route path="/rubrics" element={<screens.RubricTemplatesPage />} />
+        <Route path="/rubrics/averages" element={<screens.RubricAveragesPage />} />
+        <Route path="/rubrics/new" element={<RubricTemplateEditorRoute />} />
+        <Route path="/rubrics/:id/edit" element={<RubricTemplateEditorRoute />} />
+        <Route path="/processes/:processId/agenda" element={<AgendaRoute />} />
+        <Route path="/agenda/:id" element={<screens.AgendaVersionPage />} />
+        <Route path="/sessions/:id/minutes" element={<screens.MinutesPage />} />
+        <Route path="/sessions/:id/tour" element={<screens.TourScreen />} />
+        <Route path="/sessions/:sessionId/notes/new" element={<screens.TourNoteScreen />} />
+        <Route path="/notes/:id" element={<screens.TourNoteScreen />} />
+        <Route path="/map-packs" element={<screens.MapPacksPage onUploaded={syncNow} />} />
+        <Route path="/sync" element={<SyncRoute />} />
+        <Route path="/devices" element={<screens.DevicesPage />} />
+        <Route path="/office" element={<screens.OfficePage />} />
+        <Route path="/accounts" element={<screens.AccountsPage />} />
+        <Route path="/accounts/new" element={<screens.AccountFormPage />} />
+        <Route path="/accounts/:id/edit" element={<screens.AccountFormPage />} />
+        <Route path="/enrolment" element={<screens.EnrolmentPage />} />
+        <Route path="/territory" element={<screens.TerritoryPage onImported={syncNow} />} />
+        <Route path="/government-areas" element={<screens.GovernmentAreasPage />} />
+        <Route path="/government-areas/:id" element={<screens.GovernmentAreaPage />} />
+        <Route path="/project-statuses" element={<screens.ProjectStatusesPage />} />
+        {/* Review queue and novedades */}
+        <Route path="/office/review" element={<screens.ReviewPage />} />
+        <Route path="/office/review/:id" element={<screens.ReviewItemPage />} />
+        <Route path="/novedades" element={<screens.NovedadesPage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

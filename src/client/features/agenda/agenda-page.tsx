@@ -10,13 +10,14 @@ import { AssembleForm } from './assemble-form';
 import './agenda.css';
 import './strings';
 import { BackLink } from '../../ui/back-link';
+import type { FormPageProps } from '../../ui/record-page';
 
 /**
  * `/processes/:processId/agenda`: the process's Agenda versions (number,
  * status, changelog, date) and "Armar la Agenda", which assembles a new draft
  * from what the device holds.
  */
-export function AgendaPage({ onDirtyChange }: { onDirtyChange?: (dirty: boolean) => void }) {
+export function AgendaPage({ onDirtyChange }: FormPageProps) {
   const { t, i18n } = useTranslation();
   const { processId = '' } = useParams();
   const process = useProcess(processId);

@@ -3,6 +3,7 @@ import { Link } from 'react-router';
 import { useBallotProblems, useSessionRounds } from '../../data/use-prioritisation';
 import { LoadedList } from '../../ui/loaded-list';
 import { SessionSection, type SessionSectionProps } from '../../ui/session-section';
+import { NeedProblemsNotice } from './need-problems-notice';
 import './strings';
 import './prioritisation.css';
 
@@ -38,12 +39,7 @@ export function SessionRounds({ sessionId, processId }: Omit<SessionSectionProps
         )}
       </LoadedList>
       {problems === undefined ? null : problems.length < 2 ? (
-        <div className="notice">
-          <p>{t('prioritisation.session.needProblems', { count: problems.length })}</p>
-          <Link className="button" to={`/processes/${processId}/problems/new`}>
-            {t('prioritisation.session.addProblem')}
-          </Link>
-        </div>
+        <NeedProblemsNotice processId={processId} count={problems.length} />
       ) : (
         <Link className="button button-primary" to={`/sessions/${sessionId}/rounds/new`}>
           {t('prioritisation.session.new')}

@@ -22,12 +22,9 @@ import { scoreFormSchema, type ScoreFormOutput, type ScoreFormValues } from './s
 import './strings';
 import './rubrics.css';
 import { BackLink } from '../../ui/back-link';
+import type { FormPageProps } from '../../ui/record-page';
 
 type Target = { kind: 'session'; sessionId: string } | { kind: 'moment'; moment: Moment };
-
-interface PageProps {
-  onDirtyChange?: (dirty: boolean) => void;
-}
 
 const { TextAreaField } = formFields<ScoreFormValues>();
 const EMPTY: ScoreFormValues = { levels: {}, comment: '', interviews: [] };
@@ -38,7 +35,7 @@ function ScoreForm({
   processId,
   target,
   onDirtyChange,
-}: PageProps & { template: RubricTemplateView; processId: string; target: Target }) {
+}: FormPageProps & { template: RubricTemplateView; processId: string; target: Target }) {
   const { t, i18n } = useTranslation();
   const language = i18n.language;
   // Rebuilt when the language changes, so the "choose a level" messages follow it.
@@ -112,7 +109,7 @@ function TemplateChooser({
   appliesTo,
   processId,
   onDirtyChange,
-}: PageProps & { target: Target; appliesTo: RubricTarget; processId: string }) {
+}: FormPageProps & { target: Target; appliesTo: RubricTarget; processId: string }) {
   const { t } = useTranslation();
   const applicable = useApplicableTemplates(appliesTo);
   const all = useActiveRubricTemplates();
@@ -154,7 +151,7 @@ function SessionScore({
   processId,
   sessionId,
   onDirtyChange,
-}: PageProps & { processId: string; sessionId: string }) {
+}: FormPageProps & { processId: string; sessionId: string }) {
   const { t } = useTranslation();
   const session = useSession(sessionId);
   if (session === undefined) return <Loading />;
@@ -183,7 +180,7 @@ function SessionScore({
  * session or one of the three moments with a rubric, on one screen. Saved on
  * the device; back to the process page with a confirmation.
  */
-export function ScoreRubricPage({ onDirtyChange }: PageProps) {
+export function ScoreRubricPage({ onDirtyChange }: FormPageProps) {
   const { t } = useTranslation();
   const { processId = '' } = useParams();
   const [params] = useSearchParams();

@@ -4,7 +4,15 @@
  * screen readers, 200 % zoom and old tablets without WebGL get everything the
  * map shows. Tapping a unit works the same in both.
  */
-import { Component, lazy, Suspense, useState, type HTMLAttributes, type ReactNode } from 'react';
+import {
+  Component,
+  lazy,
+  Suspense,
+  useState,
+  type CSSProperties,
+  type HTMLAttributes,
+  type ReactNode,
+} from 'react';
 import { useTranslation } from 'react-i18next';
 import { useOfflineBasemap } from '../../data/use-map-packs';
 import { DataTable, type Column } from '../../ui/data-table';
@@ -89,14 +97,32 @@ function MapList<T extends { id: string }>({
   );
 }
 
-/** A drawn thing's name in the list: a button where tapping it does what tapping it on the map does. */
-function ListLabel({ label, onClick }: { label: string; onClick?: () => void }) {
-  return onClick ? (
-    <button type="button" className="link-button" onClick={onClick}>
-      {label}
-    </button>
-  ) : (
-    label
+/**
+ * A drawn thing's name in the list after its swatch (how the map draws it); a button where tapping
+ * it does what tapping it on the map does.
+ */
+function SwatchLabel({
+  swatch,
+  style,
+  label,
+  onClick,
+}: {
+  swatch: string;
+  style: CSSProperties;
+  label: string;
+  onClick?: (() => void) | undefined;
+}) {
+  return (
+    <>
+      <span className={swatch} aria-hidden="true" style={style} />{' '}
+      {onClick ? (
+        <button type="button" className="link-button" onClick={onClick}>
+          {label}
+        </button>
+      ) : (
+        label
+      )}
+    </>
   );
 }
 
@@ -111,14 +137,12 @@ function PointList({ points = [], onPointClick }: TerritoryMapProps) {
         {
           header: t('maps.point'),
           cell: (p) => (
-            <>
-              <span
-                className="swatch swatch-round"
-                aria-hidden="true"
-                style={{ background: p.colour ?? '#b91c1c' }}
-              />{' '}
-              <ListLabel label={p.label} onClick={onPointClick && (() => onPointClick(p.id))} />
-            </>
+            <SwatchLabel
+              swatch="swatch swatch-round"
+              style={{ background: p.colour ?? '#b91c1c' }}
+              label={p.label}
+              onClick={onPointClick && (() => onPointClick(p.id))}
+            />
           ),
         },
         { header: t('maps.coordinates'), cell: (p) => `${p.lat.toFixed(5)}, ${p.lon.toFixed(5)}` },
@@ -138,14 +162,11 @@ function LineList({ lines = [] }: TerritoryMapProps) {
         {
           header: t('maps.line'),
           cell: (l) => (
-            <>
-              <span
-                className={l.dashed ? 'swatch swatch-line swatch-dashed' : 'swatch swatch-line'}
-                aria-hidden="true"
-                style={{ borderColor: l.colour ?? '#1d4ed8' }}
-              />{' '}
-              {l.label}
-            </>
+            <SwatchLabel
+              swatch={l.dashed ? 'swatch swatch-line swatch-dashed' : 'swatch swatch-line'}
+              style={{ borderColor: l.colour ?? '#1d4ed8' }}
+              label={l.label}
+            />
           ),
         },
         {
@@ -170,14 +191,12 @@ function UnitList({ label, units, colourOf, describe, highlighted, onUnitClick }
         {
           header: t('vocabulary.unitKey'),
           cell: (unit) => (
-            <>
-              <span
-                className="swatch"
-                aria-hidden="true"
-                style={{ background: colourOf?.(unit) ?? DEFAULT_UNIT_COLOUR }}
-              />{' '}
-              <ListLabel label={unit.key} onClick={onUnitClick && (() => onUnitClick(unit.id))} />
-            </>
+            <SwatchLabel
+              swatch="swatch"
+              style={{ background: colourOf?.(unit) ?? DEFAULT_UNIT_COLOUR }}
+              label={unit.key}
+              onClick={onUnitClick && (() => onUnitClick(unit.id))}
+            />
           ),
         },
         { header: t('vocabulary.unitName'), cell: (unit) => unit.name },
