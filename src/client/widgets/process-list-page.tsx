@@ -1,11 +1,11 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
 import { useProcess } from '../data/use-processes';
 import { BackLink } from '../ui/back-link';
 import { PageHeading } from '../ui/page-heading';
 import { SaveConfirmation } from '../ui/save-notice';
 import { Loading, NotFound } from '../ui/status-views';
+import { NewRecordLink } from '../ui/new-record-link';
 
 export interface ProcessListPageProps {
   processId: string;
@@ -37,10 +37,7 @@ export function ProcessListPage({ processId, kind, title, count, children }: Pro
       <BackLink to={`/processes/${processId}`}>{process.name}</BackLink>
       <div className="page-header">
         <PageHeading title={title}>{title}</PageHeading>
-        <Link to={`/processes/${processId}/${kind}/new`} className="button button-primary">
-          <span aria-hidden="true">+ </span>
-          {t(`${kind}.new`)}
-        </Link>
+        <NewRecordLink to={`/processes/${processId}/${kind}/new`} label={t(`${kind}.new`)} />
       </div>
       <SaveConfirmation />
       <p>{t(`${kind}.count`, { count })}</p>
