@@ -22,12 +22,10 @@ export interface ProcessListPageProps {
 }
 
 /**
- * A process's list page (problems, vision, projects), once the process is read (or "not found"
- * where there is none): back to the process,
- * the heading with "+ new", the save confirmation, how many there are, and
- * the list — or why it is empty.
+ * A page under one process, once the process is read ("loading" until then, "not found" where
+ * there is none): the way back to the process, then the page.
  */
-export function ProcessListPage({ processId, kind, title, count, children }: ProcessListPageProps) {
+export function ProcessSubpage({ processId, children }: { processId: string; children: ReactNode }) {
   const { t } = useTranslation();
   const process = useProcess(processId);
   if (process === undefined) return <Loading />;
@@ -35,6 +33,19 @@ export function ProcessListPage({ processId, kind, title, count, children }: Pro
   return (
     <section>
       <BackLink to={`/processes/${processId}`}>{process.name}</BackLink>
+      {children}
+    </section>
+  );
+}
+
+/**
+ * A process's list page (problems, vision, projects): the heading with "+ new", the save
+ * confirmation, how many there are, and the list — or why it is empty.
+ */
+export function ProcessListPage({ processId, kind, title, count, children }: ProcessListPageProps) {
+  const { t } = useTranslation();
+  return (
+    <ProcessSubpage processId={processId}>
       <div className="page-header">
         <PageHeading title={title}>{title}</PageHeading>
         <NewRecordLink to={`/processes/${processId}/${kind}/new`} label={t(`${kind}.new`)} />
@@ -43,6 +54,6 @@ export function ProcessListPage({ processId, kind, title, count, children }: Pro
       <p>{t(`${kind}.count`, { count })}</p>
       {count === 0 ? <p className="empty">{t(`${kind}.empty`)}</p> : null}
       {children}
-    </section>
+    </ProcessSubpage>
   );
 }
