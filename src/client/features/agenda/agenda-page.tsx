@@ -1,32 +1,29 @@
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { createAgendaDraft, useAgendaProjectChoices, useAgendaVersions } from '../../data/use-agenda';
-import { useProcess } from '../../data/use-processes';
 import { formatDateTime } from '../../ui/format';
 import { PageHeading } from '../../ui/page-heading';
 import { SaveConfirmation } from '../../ui/save-notice';
-import { Loading, NotFound } from '../../ui/status-views';
+import { Loading } from '../../ui/status-views';
+import { ProcessSubpage } from '../../widgets/process-list-page';
 import { AssembleForm } from './assemble-form';
 import './agenda.css';
 import './strings';
-import { BackLink } from '../../ui/back-link';
+import type { FormPageProps } from '../../ui/record-page';
 
 /**
  * `/processes/:processId/agenda`: the process's Agenda versions (number,
  * status, changelog, date) and "Armar la Agenda", which assembles a new draft
  * from what the device holds.
  */
-export function AgendaPage({ onDirtyChange }: { onDirtyChange?: (dirty: boolean) => void }) {
+export function AgendaPage({ onDirtyChange }: FormPageProps) {
   const { t, i18n } = useTranslation();
   const { processId = '' } = useParams();
-  const process = useProcess(processId);
   const versions = useAgendaVersions(processId);
   const choices = useAgendaProjectChoices(processId);
-  if (process === undefined || versions === undefined || choices === undefined) return <Loading />;
-  if (process === null) return <NotFound message={t('processes.notFound')} />;
+  if (versions === undefined || choices === undefined) return <Loading />;
   return (
-    <section>
-      <BackLink to={`/processes/${processId}`}>{process.name}</BackLink>
+    <ProcessSubpage processId={processId}>
       <PageHeading title={t('agenda.pageTitle')}>{t('agenda.title')}</PageHeading>
       <SaveConfirmation />
       <section aria-labelledby="agenda-versions-title" className="agenda-versions">
@@ -71,6 +68,6 @@ export function AgendaPage({ onDirtyChange }: { onDirtyChange?: (dirty: boolean)
           }}
         />
       </section>
-    </section>
+    </ProcessSubpage>
   );
 }

@@ -3,7 +3,7 @@ import { useController, useFormContext } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { z } from 'zod';
-import { attendanceTotal, type SessionType } from '../../../domain';
+import { attendanceTotal } from '../../../domain';
 import { useAgendaVersions, type AgendaVersionView } from '../../data/use-agenda';
 import {
   recordAgendaValidation,
@@ -17,6 +17,7 @@ import { EntityForm } from '../../ui/entity-form';
 import { formFields } from '../../ui/form-fields';
 import { NumberStepper } from '../../ui/number-stepper';
 import { SavedNotice, type SaveNotice } from '../../ui/save-notice';
+import { SessionSection, type SessionSectionProps } from '../../ui/session-section';
 import { errorReason, useEntityForm } from '../../ui/use-entity-form';
 import './agenda.css';
 import { SessionAgendaBallot } from './session-agenda-ballot';
@@ -148,15 +149,7 @@ function ShowOfHandsForm({
  * context. An approval validates the version and moves the process to stage
  * 9 (one transaction, on the device).
  */
-export function SessionAgendaValidation({
-  sessionId,
-  processId,
-  sessionType,
-}: {
-  sessionId: string;
-  processId: string;
-  sessionType: SessionType;
-}) {
+export function SessionAgendaValidation({ sessionId, processId, sessionType }: SessionSectionProps) {
   const { t } = useTranslation();
   const session = useSession(sessionId);
   const versions = useAgendaVersions(processId);
@@ -168,8 +161,7 @@ export function SessionAgendaValidation({
   const numberOf = new Map(versions.map((v) => [v.id, v.number]));
   const superseded = new Set(recorded.flatMap((v) => (v.supersedes ? [v.supersedes] : [])));
   return (
-    <section className="card" aria-labelledby="agenda-validation-title">
-      <h2 id="agenda-validation-title">{t('agenda.validation.heading')}</h2>
+    <SessionSection id="agenda-validation-title" title={t('agenda.validation.heading')}>
       <p>{t('agenda.validation.intro')}</p>
       <p>
         {attendance > 0
@@ -216,6 +208,6 @@ export function SessionAgendaValidation({
       )}
       <SessionAgendaBallot sessionId={sessionId} drafts={drafts} numberOf={numberOf} onRecorded={setNotice} />
       <SavedNotice notice={notice} />
-    </section>
+    </SessionSection>
   );
 }

@@ -7,6 +7,8 @@ import { OfficeSection } from './office-section';
 import './strings';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
+/** The date range's two ends, each its own date field. */
+const DATE_BOUNDS = ['from', 'to'] as const;
 
 export function useOfficeFilter(): [DashboardFilter, (next: DashboardFilter) => void] {
   const [params, setParams] = useSearchParams();
@@ -57,26 +59,18 @@ export function OfficeFilters({
             </select>
           )}
         </Field>
-        <Field id="office-from" label={t('dashboards.from')}>
-          {(props) => (
-            <input
-              {...props}
-              type="date"
-              value={filter.from ?? ''}
-              onChange={(e) => onChange({ ...filter, from: e.target.value || null })}
-            />
-          )}
-        </Field>
-        <Field id="office-to" label={t('dashboards.to')}>
-          {(props) => (
-            <input
-              {...props}
-              type="date"
-              value={filter.to ?? ''}
-              onChange={(e) => onChange({ ...filter, to: e.target.value || null })}
-            />
-          )}
-        </Field>
+        {DATE_BOUNDS.map((bound) => (
+          <Field key={bound} id={`office-${bound}`} label={t(`dashboards.${bound}`)}>
+            {(props) => (
+              <input
+                {...props}
+                type="date"
+                value={filter[bound] ?? ''}
+                onChange={(e) => onChange({ ...filter, [bound]: e.target.value || null })}
+              />
+            )}
+          </Field>
+        ))}
         <button type="button" className="button" onClick={() => onChange({})}>
           {t('dashboards.clear')}
         </button>

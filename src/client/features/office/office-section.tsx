@@ -1,16 +1,21 @@
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 
-/** One section of the office's page: a titled landmark, with an optional link under the title. */
+/**
+ * One section of the office's page: a titled landmark, with an optional link under the title, and
+ * its figures — or, where there are none, `empty` said instead.
+ */
 export function OfficeSection({
   id,
   title,
   link,
+  empty,
   children,
 }: {
   id: string;
   title: string;
   link?: { to: string; text: string };
+  empty?: string | null;
   children: ReactNode;
 }) {
   return (
@@ -23,7 +28,7 @@ export function OfficeSection({
           </Link>
         </p>
       ) : null}
-      {children}
+      {empty ? <p className="empty">{empty}</p> : children}
     </section>
   );
 }

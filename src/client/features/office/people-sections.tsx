@@ -40,76 +40,74 @@ export function ParticipationSection({ participation: p }: { participation: Dash
   const byDirectorate = t('dashboards.participation.byDirectorate');
   const total = { key: 'total', header: t('dashboards.participation.total'), cells: figureCells(p.total) };
   return (
-    <OfficeSection id="office-participation" title={t('dashboards.participation.title')}>
-      {p.total.sessions === 0 ? (
-        <p className="empty">{t('dashboards.participation.empty')}</p>
-      ) : (
-        <>
-          <div className="office-figure">
-            <h3>{byMonth}</h3>
-            <StackedBarChart
-              title={byMonth}
-              series={genders}
-              rows={p.byMonth.map((m) => ({
-                key: m.month,
-                label: month(m.month),
-                values: GENDERS.map((g) => m.byGender[g]),
-                total: m.attendance,
-              }))}
-            />
-            <FigureTable
-              caption={byMonth}
-              headers={[t('dashboards.participation.month'), ...figureHeaders]}
-              rows={p.byMonth.map((m) => ({ key: m.month, header: month(m.month), cells: figureCells(m) }))}
-              foot={total}
-            />
-          </div>
-          <div className="office-figure">
-            <h3>{matrix}</h3>
-            <StackedBarChart
-              title={matrix}
-              series={ages}
-              rows={genders.map((g) => ({
-                key: g.key,
-                label: g.label,
-                values: AGE_GROUPS.map((a) => p.total.matrix[g.key][a]),
-                total: p.total.byGender[g.key],
-              }))}
-            />
-            <FigureTable
-              caption={matrix}
-              headers={[
-                t('dashboards.participation.gender'),
-                ...ages.map((a) => a.label),
-                t('dashboards.participation.total'),
-              ]}
-              rows={genders.map((g) => ({
-                key: g.key,
-                header: g.label,
-                cells: [...AGE_GROUPS.map((a) => n(p.total.matrix[g.key][a])), n(p.total.byGender[g.key])],
-              }))}
-              foot={{
-                key: 'total',
-                header: t('dashboards.participation.total'),
-                cells: [...AGE_GROUPS.map((a) => n(p.total.byAge[a])), n(p.total.attendance)],
-              }}
-            />
-          </div>
-          <div className="office-figure">
-            <h3>{byDirectorate}</h3>
-            <FigureTable
-              caption={byDirectorate}
-              headers={[t('dashboards.directorate'), ...figureHeaders]}
-              rows={p.byDirectorate.map((d) => ({
-                key: d.directorateId,
-                header: d.name ?? t('dashboards.noDirectorate'),
-                cells: figureCells(d),
-              }))}
-              foot={total}
-            />
-          </div>
-        </>
-      )}
+    <OfficeSection
+      id="office-participation"
+      title={t('dashboards.participation.title')}
+      empty={p.total.sessions === 0 ? t('dashboards.participation.empty') : null}
+    >
+      <div className="office-figure">
+        <h3>{byMonth}</h3>
+        <StackedBarChart
+          title={byMonth}
+          series={genders}
+          rows={p.byMonth.map((m) => ({
+            key: m.month,
+            label: month(m.month),
+            values: GENDERS.map((g) => m.byGender[g]),
+            total: m.attendance,
+          }))}
+        />
+        <FigureTable
+          caption={byMonth}
+          headers={[t('dashboards.participation.month'), ...figureHeaders]}
+          rows={p.byMonth.map((m) => ({ key: m.month, header: month(m.month), cells: figureCells(m) }))}
+          foot={total}
+        />
+      </div>
+      <div className="office-figure">
+        <h3>{matrix}</h3>
+        <StackedBarChart
+          title={matrix}
+          series={ages}
+          rows={genders.map((g) => ({
+            key: g.key,
+            label: g.label,
+            values: AGE_GROUPS.map((a) => p.total.matrix[g.key][a]),
+            total: p.total.byGender[g.key],
+          }))}
+        />
+        <FigureTable
+          caption={matrix}
+          headers={[
+            t('dashboards.participation.gender'),
+            ...ages.map((a) => a.label),
+            t('dashboards.participation.total'),
+          ]}
+          rows={genders.map((g) => ({
+            key: g.key,
+            header: g.label,
+            cells: [...AGE_GROUPS.map((a) => n(p.total.matrix[g.key][a])), n(p.total.byGender[g.key])],
+          }))}
+          foot={{
+            key: 'total',
+            header: t('dashboards.participation.total'),
+            cells: [...AGE_GROUPS.map((a) => n(p.total.byAge[a])), n(p.total.attendance)],
+          }}
+        />
+      </div>
+      <div className="office-figure">
+        <h3>{byDirectorate}</h3>
+        <FigureTable
+          caption={byDirectorate}
+          headers={[t('dashboards.directorate'), ...figureHeaders]}
+          rows={p.byDirectorate.map((d) => ({
+            key: d.directorateId,
+            header: d.name ?? t('dashboards.noDirectorate'),
+            cells: figureCells(d),
+          }))}
+          foot={total}
+        />
+      </div>
     </OfficeSection>
   );
 }
@@ -122,33 +120,30 @@ export function RubricsSection({ rubrics }: { rubrics: Dashboard['rubrics'] }) {
       id="office-rubrics"
       title={title}
       link={{ to: '/rubrics/averages', text: t('dashboards.rubrics.link') }}
+      empty={rubrics.length === 0 ? t('dashboards.rubrics.empty') : null}
     >
-      {rubrics.length === 0 ? (
-        <p className="empty">{t('dashboards.rubrics.empty')}</p>
-      ) : (
-        <FigureTable
-          caption={title}
-          headers={[
-            t('dashboards.rubrics.directorate'),
-            t('dashboards.rubrics.moment'),
-            t('dashboards.rubrics.criterion'),
-            t('dashboards.rubrics.template'),
-            t('dashboards.rubrics.mean'),
-            t('dashboards.rubrics.count'),
-          ]}
-          rows={rubrics.map((c) => ({
-            key: `${c.directorateId}|${c.moment}|${c.criterionKey}`,
-            header: c.directorateName ?? t('dashboards.noDirectorate'),
-            cells: [
-              t(`dashboards.labels.moment.${c.moment}`),
-              c.criterion,
-              c.template,
-              formatMean(c.mean, i18n.language),
-              formatNumber(c.count, i18n.language),
-            ],
-          }))}
-        />
-      )}
+      <FigureTable
+        caption={title}
+        headers={[
+          t('dashboards.rubrics.directorate'),
+          t('dashboards.rubrics.moment'),
+          t('dashboards.rubrics.criterion'),
+          t('dashboards.rubrics.template'),
+          t('dashboards.rubrics.mean'),
+          t('dashboards.rubrics.count'),
+        ]}
+        rows={rubrics.map((c) => ({
+          key: `${c.directorateId}|${c.moment}|${c.criterionKey}`,
+          header: c.directorateName ?? t('dashboards.noDirectorate'),
+          cells: [
+            t(`dashboards.labels.moment.${c.moment}`),
+            c.criterion,
+            c.template,
+            formatMean(c.mean, i18n.language),
+            formatNumber(c.count, i18n.language),
+          ],
+        }))}
+      />
     </OfficeSection>
   );
 }

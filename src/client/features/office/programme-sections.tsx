@@ -107,37 +107,34 @@ export function StagesSection({ stages }: { stages: Dashboard['stages'] }) {
       id="office-stages"
       title={title}
       link={{ to: '/#stage-overview-title', text: t('dashboards.stages.mapLink') }}
+      empty={stages.total === 0 ? t('dashboards.stages.empty') : null}
     >
-      {stages.total === 0 ? (
-        <p className="empty">{t('dashboards.stages.empty')}</p>
-      ) : (
-        <div className="office-figure">
-          <StackedBarChart
-            title={title}
-            series={PROCESS_STAGES.map((s, i) => ({ key: s, label: stageNames[i]! }))}
-            rows={stages.rows.map((r) => ({
-              key: r.directorateId,
-              label: name(r),
-              values: PROCESS_STAGES.map((s) => r.byStage[s]),
-              total: r.total,
-            }))}
-          />
-          <FigureTable
-            caption={title}
-            headers={[t('dashboards.stages.directorate'), ...stageNames, t('dashboards.stages.total')]}
-            rows={stages.rows.map((r) => ({
-              key: r.directorateId,
-              header: name(r),
-              cells: [...PROCESS_STAGES.map((s) => n(r.byStage[s])), n(r.total)],
-            }))}
-            foot={{
-              key: 'total',
-              header: t('dashboards.stages.total'),
-              cells: [...PROCESS_STAGES.map((s) => n(stages.totals[s])), n(stages.total)],
-            }}
-          />
-        </div>
-      )}
+      <div className="office-figure">
+        <StackedBarChart
+          title={title}
+          series={PROCESS_STAGES.map((s, i) => ({ key: s, label: stageNames[i]! }))}
+          rows={stages.rows.map((r) => ({
+            key: r.directorateId,
+            label: name(r),
+            values: PROCESS_STAGES.map((s) => r.byStage[s]),
+            total: r.total,
+          }))}
+        />
+        <FigureTable
+          caption={title}
+          headers={[t('dashboards.stages.directorate'), ...stageNames, t('dashboards.stages.total')]}
+          rows={stages.rows.map((r) => ({
+            key: r.directorateId,
+            header: name(r),
+            cells: [...PROCESS_STAGES.map((s) => n(r.byStage[s])), n(r.total)],
+          }))}
+          foot={{
+            key: 'total',
+            header: t('dashboards.stages.total'),
+            cells: [...PROCESS_STAGES.map((s) => n(stages.totals[s])), n(stages.total)],
+          }}
+        />
+      </div>
     </OfficeSection>
   );
 }

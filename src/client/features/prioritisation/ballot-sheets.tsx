@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Ballot } from '../../../domain';
 import type { RoundView } from '../../data/use-prioritisation';
+import { UndoLastButton } from '../../ui/undo-last-button';
 import './strings';
 
 export type Vote = Pick<Ballot, 'dots' | 'ranking' | 'scores'>;
@@ -109,14 +110,7 @@ export function RankingBallot({ round, onChange }: BallotProps) {
           );
         })}
       </ul>
-      <button
-        type="button"
-        className="button"
-        disabled={order.length === 0}
-        onClick={() => update(order.slice(0, -1))}
-      >
-        {t('prioritisation.ballot.undo')}
-      </button>
+      <UndoLastButton items={order} onChange={update} label={t('prioritisation.ballot.undo')} />
     </>
   );
 }

@@ -12,6 +12,7 @@ import {
 import { EntityForm } from '../../ui/entity-form';
 import { NumberStepper } from '../../ui/number-stepper';
 import { errorReason, useEntityForm } from '../../ui/use-entity-form';
+import type { FormPageProps } from '../../ui/record-page';
 import './strings';
 
 const tallySchema = z.object({
@@ -57,11 +58,7 @@ function TallyForm({
   round,
   previous,
   onDirtyChange,
-}: {
-  round: RoundView;
-  previous: BallotView | null;
-  onDirtyChange?: ((dirty: boolean) => void) | undefined;
-}) {
+}: FormPageProps & { round: RoundView; previous: BallotView | null }) {
   const { t } = useTranslation();
   // The count this screen saved last: a further correction supersedes it, whatever the live query shows yet.
   const [savedId, setSavedId] = useState<string | null>(null);
@@ -120,13 +117,7 @@ function TallyForm({
 }
 
 /** The facilitator types the dots counted on the board; a recount replaces this device's previous count. */
-export function BoardTally({
-  round,
-  onDirtyChange,
-}: {
-  round: RoundView;
-  onDirtyChange?: ((dirty: boolean) => void) | undefined;
-}) {
+export function BoardTally({ round, onDirtyChange }: FormPageProps & { round: RoundView }) {
   const { t } = useTranslation();
   const previous = useOwnTally(round.id);
   return (

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useFieldArray } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams } from 'react-router';
+import { useParams } from 'react-router';
 import { z } from 'zod';
 import { DEFAULT_CRITERIA, VOTE_METHODS, criterionSchema, newId, voteMethodSchema } from '../../../domain';
 import { createRound, useBallotProblems, type BallotProblem } from '../../data/use-prioritisation';
@@ -13,9 +13,11 @@ import { formFields } from '../../ui/form-fields';
 import { PageHeading } from '../../ui/page-heading';
 import { Loading, NotFound } from '../../ui/status-views';
 import { errorReason, useEntityForm } from '../../ui/use-entity-form';
+import { NeedProblemsNotice } from './need-problems-notice';
 import './strings';
 import './prioritisation.css';
 import { BackLink } from '../../ui/back-link';
+import type { FormPageProps } from '../../ui/record-page';
 
 const roundFormSchema = z
   .object({
@@ -56,11 +58,7 @@ function RoundForm({
   session,
   problems,
   onDirtyChange,
-}: {
-  session: SessionView;
-  problems: BallotProblem[];
-  onDirtyChange?: ((dirty: boolean) => void) | undefined;
-}) {
+}: FormPageProps & { session: SessionView; problems: BallotProblem[] }) {
   const { t } = useTranslation();
   const [defaults] = useState<RoundFormInput>(() => ({
     title: t('prioritisation.form.defaultTitle'),
@@ -231,31 +229,16 @@ function RoundForm({
   );
 }
 
-function NewRoundForSession({
-  session,
-  onDirtyChange,
-}: {
-  session: SessionView;
-  onDirtyChange?: ((dirty: boolean) => void) | undefined;
-}) {
-  const { t } = useTranslation();
+function NewRoundForSession({ session, onDirtyChange }: FormPageProps & { session: SessionView }) {
   const problems = useBallotProblems(session.processId);
   if (problems === undefined) return <Loading />;
-  if (problems.length < 2) {
-    return (
-      <div className="notice">
-        <p>{t('prioritisation.session.needProblems', { count: problems.length })}</p>
-        <Link className="button" to={`/processes/${session.processId}/problems/new`}>
-          {t('prioritisation.session.addProblem')}
-        </Link>
-      </div>
-    );
-  }
+  if (problems.length < 2)
+    return <NeedProblemsNotice processId={session.processId} count={problems.length} />;
   return <RoundForm session={session} problems={problems} onDirtyChange={onDirtyChange} />;
 }
 
 /** `/sessions/:sessionId/rounds/new`: opens a vote with some of the process's problems on the ballot. */
-export function NewRoundPage({ onDirtyChange }: { onDirtyChange?: (dirty: boolean) => void }) {
+export function NewRoundPage({ onDirtyChange }: FormPageProps) {
   const { t } = useTranslation();
   const { sessionId = '' } = useParams();
   const session = useSession(sessionId);

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { voteProblem } from '../../../domain';
 import { RoundRefusedError, castVote, useBallotCount, type RoundView } from '../../data/use-prioritisation';
 import { FormAlert } from '../../ui/form-alert';
+import type { FormPageProps } from '../../ui/record-page';
 import { DotsBallot, RankingBallot, ScoringBallot, type BallotProps, type Vote } from './ballot-sheets';
 import './strings';
 
@@ -29,13 +30,7 @@ const BUSY_AFTER_MS = 150;
  * count that write returned; the live count takes over as soon as it
  * changes. A refused or failed write shows its error and keeps the ballot.
  */
-export function PassTablet({
-  round,
-  onDirtyChange,
-}: {
-  round: RoundView;
-  onDirtyChange?: ((dirty: boolean) => void) | undefined;
-}) {
+export function PassTablet({ round, onDirtyChange }: FormPageProps & { round: RoundView }) {
   const { t } = useTranslation();
   const liveCount = useBallotCount(round.id);
   const [vote, setVote] = useState<Vote>({});

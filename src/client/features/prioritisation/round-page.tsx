@@ -12,6 +12,7 @@ import { RoundResults } from './round-results';
 import './strings';
 import './prioritisation.css';
 import { BackLink } from '../../ui/back-link';
+import type { FormPageProps } from '../../ui/record-page';
 
 type View = 'ballot' | 'board' | 'results';
 
@@ -24,13 +25,7 @@ function viewsOf(round: RoundView): View[] {
  * Three views as keyboard-usable tabs (arrows, Home, End). Only the chosen
  * view is mounted, so passing the tablet never tallies: only "Resultados" does.
  */
-function RoundViews({
-  round,
-  onDirtyChange,
-}: {
-  round: RoundView;
-  onDirtyChange?: ((dirty: boolean) => void) | undefined;
-}) {
+function RoundViews({ round, onDirtyChange }: FormPageProps & { round: RoundView }) {
   const { t } = useTranslation();
   const views = viewsOf(round);
   const [chosen, setChosen] = useState<View>(views[0]!);
@@ -106,7 +101,7 @@ function RoundViews({
 }
 
 /** `/rounds/:id`: pass the tablet, count the board, see (and close) the results. */
-export function RoundPage({ onDirtyChange }: { onDirtyChange?: (dirty: boolean) => void }) {
+export function RoundPage({ onDirtyChange }: FormPageProps) {
   const { t } = useTranslation();
   const { id = '' } = useParams();
   const round = useRound(id);

@@ -12,6 +12,8 @@ import { roundPercentages } from '../../../domain/percentages';
 import { ConfirmDialog } from '../../ui/confirm-dialog';
 import { Field } from '../../ui/field';
 import { formatDateTime } from '../../ui/format';
+import { ItemAction } from '../../ui/item-action';
+import { LoadedList } from '../../ui/loaded-list';
 import { agreementText, formatPercent, formatPoints } from './format';
 import './strings';
 
@@ -61,38 +63,33 @@ function BallotList({ round, onMessage }: { round: RoundView; onMessage(text: st
   return (
     <section aria-labelledby="ballots-heading" className="page-section">
       <h3 id="ballots-heading">{t('prioritisation.ballots.heading')}</h3>
-      {ballots === undefined ? (
-        <p>{t('common.loading')}</p>
-      ) : ballots.length === 0 ? (
-        <p className="empty">{t('prioritisation.ballots.empty')}</p>
-      ) : (
-        <ul className="plain-list ballot-list">
-          {ballots.map((b) => {
-            const name = ballotName(t, b);
-            return (
-              <li key={b.id} className={`ballot-item ballot-${b.state}`}>
-                <span className="ballot-item-text">
-                  <strong>{name}</strong> ·{' '}
-                  <time dateTime={b.castAt}>{formatDateTime(b.castAt, i18n.language)}</time> ·{' '}
-                  {b.state === 'annulled'
-                    ? t('prioritisation.ballots.annulled', { reason: b.reason ?? '' })
-                    : t(`prioritisation.ballots.${b.state}`)}
-                </span>
-                {b.state === 'current' && round.status === 'open' ? (
-                  <button
-                    type="button"
-                    className="button"
-                    aria-label={t('prioritisation.ballots.annulLabel', { name })}
-                    onClick={() => setAnnulling(b)}
-                  >
-                    {t('prioritisation.ballots.annul')}
-                  </button>
-                ) : null}
-              </li>
-            );
-          })}
-        </ul>
-      )}
+      <LoadedList items={ballots} empty={t('prioritisation.ballots.empty')}>
+        {(items) => (
+          <ul className="plain-list ballot-list">
+            {items.map((b) => {
+              const name = ballotName(t, b);
+              return (
+                <li key={b.id} className={`ballot-item ballot-${b.state}`}>
+                  <span className="ballot-item-text">
+                    <strong>{name}</strong> ·{' '}
+                    <time dateTime={b.castAt}>{formatDateTime(b.castAt, i18n.language)}</time> ·{' '}
+                    {b.state === 'annulled'
+                      ? t('prioritisation.ballots.annulled', { reason: b.reason ?? '' })
+                      : t(`prioritisation.ballots.${b.state}`)}
+                  </span>
+                  {b.state === 'current' && round.status === 'open' ? (
+                    <ItemAction
+                      label={t('prioritisation.ballots.annul')}
+                      itemLabel={t('prioritisation.ballots.annulLabel', { name })}
+                      onClick={() => setAnnulling(b)}
+                    />
+                  ) : null}
+                </li>
+              );
+            })}
+          </ul>
+        )}
+      </LoadedList>
       {latest && latest.hidden > 0 ? (
         <button type="button" className="button" onClick={() => setAll(true)}>
           {t('prioritisation.ballots.showAll', { count: latest.hidden })}

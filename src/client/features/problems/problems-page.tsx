@@ -1,10 +1,9 @@
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { THEMATIC_AREAS } from '../../../domain';
 import { useProblems, type ProblemView } from '../../data/use-problems';
-import { useProcess } from '../../data/use-processes';
-import { ProcessListPage } from '../../ui/process-list-page';
-import { Loading, NotFound } from '../../ui/status-views';
+import { ProcessListPage } from '../../widgets/process-list-page';
+import { Loading } from '../../ui/status-views';
+import { ThemeSections } from '../../ui/vocabulary/theme-sections';
 import './problems.css';
 import './strings';
 
@@ -21,32 +20,6 @@ function ProblemCard({ problem }: { problem: ProblemView }) {
         </p>
       </Link>
     </li>
-  );
-}
-
-/** The active problems under their thematic area, in the programme's order of areas. */
-function ProblemsByTheme({ problems }: { problems: ProblemView[] }) {
-  const { t } = useTranslation();
-  return (
-    <>
-      {THEMATIC_AREAS.map((area) => {
-        const inArea = problems.filter((p) => p.theme === area);
-        if (inArea.length === 0) return null;
-        const headingId = `problems-theme-${area}`;
-        return (
-          <section key={area} aria-labelledby={headingId}>
-            <h2 id={headingId}>
-              {t('problems.themeHeading', { theme: t(`vocabulary.themes.${area}`), count: inArea.length })}
-            </h2>
-            <ul className="card-grid plain-list">
-              {inArea.map((problem) => (
-                <ProblemCard key={problem.id} problem={problem} />
-              ))}
-            </ul>
-          </section>
-        );
-      })}
-    </>
   );
 }
 
@@ -78,23 +51,20 @@ function MergedProblems({ merged, all }: { merged: ProblemView[]; all: ProblemVi
 export function ProblemsPage() {
   const { t } = useTranslation();
   const { processId = '' } = useParams();
-  const process = useProcess(processId);
   const problems = useProblems(processId);
-  if (process === undefined || problems === undefined) return <Loading />;
-  if (process === null) return <NotFound message={t('processes.notFound')} />;
+  if (problems === undefined) return <Loading />;
   const active = problems.filter((p) => !p.mergedIntoId);
   const merged = problems.filter((p) => p.mergedIntoId);
   return (
     <ProcessListPage
       processId={processId}
-      processName={process.name}
+      kind="problems"
       title={t('problems.listTitle')}
-      newPath="problems/new"
-      newLabel={t('problems.new')}
-      countText={t('problems.count', { count: active.length })}
-      emptyText={active.length === 0 ? t('problems.empty') : null}
+      count={active.length}
     >
-      <ProblemsByTheme problems={active} />
+      <ThemeSections items={active} idPrefix="problems-theme" headingKey="problems.themeHeading">
+        {(problem) => <ProblemCard key={problem.id} problem={problem} />}
+      </ThemeSections>
       <MergedProblems merged={merged} all={problems} />
     </ProcessListPage>
   );

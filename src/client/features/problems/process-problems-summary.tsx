@@ -21,13 +21,7 @@ export function ProcessProblemsSummary({ processId }: { processId: string }) {
     count: active.filter((p) => p.theme === area).length,
   })).filter((c) => c.count > 0);
   return (
-    <RecordsSummary
-      id="problems-summary-title"
-      title={t('problems.summaryTitle')}
-      listTo={`/processes/${processId}/problems`}
-      viewAllLabel={t('problems.viewAll')}
-      newLabel={t('problems.new')}
-    >
+    <RecordsSummary kind="problems" processId={processId}>
       {active.length === 0 ? (
         <p className="field-hint">{t('problems.summaryEmpty')}</p>
       ) : (

@@ -18,6 +18,7 @@ import { TeamSection } from './team-section';
 import './process-page.css';
 import './strings';
 import { BackLink } from '../../ui/back-link';
+import { NewRecordLink } from '../../ui/new-record-link';
 
 /** Unit keys with their names when this device holds the territory. */
 function UnitList({ keys }: { keys: string[] }) {
@@ -119,10 +120,7 @@ export function ProcessPage({ sections }: { sections?: ReactNode }) {
             {t('processes.sessionList.listTitle')}
             {sessions && sessions.length > 0 ? ` (${sessions.length})` : ''}
           </h2>
-          <Link to={`/processes/${id}/sessions/new`} className="button button-primary">
-            <span aria-hidden="true">+ </span>
-            {t('processes.sessionList.new')}
-          </Link>
+          <NewRecordLink to={`/processes/${id}/sessions/new`} label={t('processes.sessionList.new')} />
         </div>
         {sessions === undefined ? (
           <Loading />

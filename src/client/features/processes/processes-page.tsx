@@ -7,6 +7,7 @@ import type { SyncStatus } from '../../sync/sync-engine';
 import { FirstDownloadNotice } from '../../widgets/first-download';
 import { PageHeading } from '../../ui/page-heading';
 import { Loading } from '../../ui/status-views';
+import { NewRecordLink } from '../../ui/new-record-link';
 import './strings';
 
 export function stageNumber(stage: ProcessView['stage']): number {
@@ -47,10 +48,7 @@ export function ProcessesPage({ syncStatus }: { syncStatus?: SyncStatus }) {
     <section>
       <div className="page-header">
         <PageHeading title={t('processes.title')}>{t('processes.title')}</PageHeading>
-        <Link to="/processes/new" className="button button-primary">
-          <span aria-hidden="true">+ </span>
-          {t('processes.new')}
-        </Link>
+        <NewRecordLink to="/processes/new" label={t('processes.new')} />
       </div>
       {processes === undefined ? (
         <Loading />

@@ -6,6 +6,7 @@ import { stageStatuses, type StageStatus } from '../../../domain/process-stages'
 import { useStageFacts } from '../../data/use-processes';
 import { useSessions } from '../../data/use-sessions';
 import { formatDate } from '../../ui/format';
+import { ItemAction } from '../../ui/item-action';
 import { LateStageForm } from './late-stage-form';
 import './stage-stepper.css';
 import './strings';
@@ -130,14 +131,11 @@ function SkippedStages({ processId, skipped }: { processId: string; skipped: Sta
                       </Link>
                     )
                   ) : null}
-                  <button
-                    type="button"
-                    className="button"
-                    aria-label={t('processStages.recordLaterLabel', { number })}
+                  <ItemAction
+                    label={t('processStages.recordLater')}
+                    itemLabel={t('processStages.recordLaterLabel', { number })}
                     onClick={() => setOpen(stage)}
-                  >
-                    {t('processStages.recordLater')}
-                  </button>
+                  />
                 </div>
               )}
             </li>

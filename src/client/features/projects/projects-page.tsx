@@ -2,11 +2,11 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { projectOutline, type OutlineEntry } from '../../../domain';
-import { useProcess } from '../../data/use-processes';
 import { moveProject, useProjects, type ProjectView } from '../../data/use-projects';
 import { FormAlert } from '../../ui/form-alert';
-import { ProcessListPage } from '../../ui/process-list-page';
-import { Loading, NotFound } from '../../ui/status-views';
+import { ItemAction } from '../../ui/item-action';
+import { ProcessListPage } from '../../widgets/process-list-page';
+import { Loading } from '../../ui/status-views';
 import { errorReason } from '../../ui/use-entity-form';
 import './projects.css';
 import './strings';
@@ -38,24 +38,18 @@ function OutlineRow({
         </span>
       </Link>
       <span className="project-move">
-        <button
-          type="button"
-          className="button"
+        <ItemAction
+          label={`↑ ${t('projects.moveUp')}`}
+          itemLabel={t('projects.moveUpLabel', names)}
           disabled={first}
-          aria-label={t('projects.moveUpLabel', names)}
           onClick={() => onMove(-1)}
-        >
-          ↑ {t('projects.moveUp')}
-        </button>
-        <button
-          type="button"
-          className="button"
+        />
+        <ItemAction
+          label={`↓ ${t('projects.moveDown')}`}
+          itemLabel={t('projects.moveDownLabel', names)}
           disabled={last}
-          aria-label={t('projects.moveDownLabel', names)}
           onClick={() => onMove(1)}
-        >
-          ↓ {t('projects.moveDown')}
-        </button>
+        />
       </span>
     </li>
   );
@@ -69,11 +63,9 @@ function OutlineRow({
 export function ProjectsPage() {
   const { t } = useTranslation();
   const { processId = '' } = useParams();
-  const process = useProcess(processId);
   const projects = useProjects(processId);
   const [failure, setFailure] = useState<string | null>(null);
-  if (process === undefined || projects === undefined) return <Loading />;
-  if (process === null) return <NotFound message={t('processes.notFound')} />;
+  if (projects === undefined) return <Loading />;
   const outline = projectOutline(projects);
   const siblingsOf = (e: Entry) => outline.filter((o) => o.parentId === e.parentId);
 
@@ -87,12 +79,9 @@ export function ProjectsPage() {
   return (
     <ProcessListPage
       processId={processId}
-      processName={process.name}
+      kind="projects"
       title={t('projects.title')}
-      newPath="projects/new"
-      newLabel={t('projects.new')}
-      countText={t('projects.count', { count: projects.length })}
-      emptyText={projects.length === 0 ? t('projects.empty') : null}
+      count={projects.length}
     >
       {projects.length === 0 ? null : (
         <>

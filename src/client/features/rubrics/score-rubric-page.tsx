@@ -22,12 +22,9 @@ import { scoreFormSchema, type ScoreFormOutput, type ScoreFormValues } from './s
 import './strings';
 import './rubrics.css';
 import { BackLink } from '../../ui/back-link';
+import type { FormPageProps } from '../../ui/record-page';
 
 type Target = { kind: 'session'; sessionId: string } | { kind: 'moment'; moment: Moment };
-
-interface PageProps {
-  onDirtyChange?: (dirty: boolean) => void;
-}
 
 const { TextAreaField } = formFields<ScoreFormValues>();
 const EMPTY: ScoreFormValues = { levels: {}, comment: '', interviews: [] };
@@ -38,7 +35,7 @@ function ScoreForm({
   processId,
   target,
   onDirtyChange,
-}: PageProps & { template: RubricTemplateView; processId: string; target: Target }) {
+}: FormPageProps & { template: RubricTemplateView; processId: string; target: Target }) {
   const { t, i18n } = useTranslation();
   const language = i18n.language;
   // Rebuilt when the language changes, so the "choose a level" messages follow it.
@@ -92,12 +89,27 @@ function ScoreForm({
 }
 
 /** Template choice: the ones made for this session type or moment first, then every other active one. */
+/** One group of the template select, left out when it has none. */
+function TemplateGroup({ label, templates }: { label: string; templates: RubricTemplateView[] }) {
+  const { t } = useTranslation();
+  if (templates.length === 0) return null;
+  return (
+    <optgroup label={label}>
+      {templates.map((tpl) => (
+        <option key={tpl.id} value={tpl.id}>
+          {t('rubrics.templateWithVersion', { name: tpl.name, version: tpl.version })}
+        </option>
+      ))}
+    </optgroup>
+  );
+}
+
 function TemplateChooser({
   target,
   appliesTo,
   processId,
   onDirtyChange,
-}: PageProps & { target: Target; appliesTo: RubricTarget; processId: string }) {
+}: FormPageProps & { target: Target; appliesTo: RubricTarget; processId: string }) {
   const { t } = useTranslation();
   const applicable = useApplicableTemplates(appliesTo);
   const all = useActiveRubricTemplates();
@@ -116,24 +128,8 @@ function TemplateChooser({
           onChange={(e) => setChosenId(e.target.value || null)}
         >
           {chosen ? null : <option value="">{t('rubrics.score.chooseTemplate')}</option>}
-          {applicable.length > 0 ? (
-            <optgroup label={t('rubrics.score.applicable')}>
-              {applicable.map((tpl) => (
-                <option key={tpl.id} value={tpl.id}>
-                  {t('rubrics.templateWithVersion', { name: tpl.name, version: tpl.version })}
-                </option>
-              ))}
-            </optgroup>
-          ) : null}
-          {others.length > 0 ? (
-            <optgroup label={t('rubrics.score.others')}>
-              {others.map((tpl) => (
-                <option key={tpl.id} value={tpl.id}>
-                  {t('rubrics.templateWithVersion', { name: tpl.name, version: tpl.version })}
-                </option>
-              ))}
-            </optgroup>
-          ) : null}
+          <TemplateGroup label={t('rubrics.score.applicable')} templates={applicable} />
+          <TemplateGroup label={t('rubrics.score.others')} templates={others} />
         </select>
       </div>
       {chosen ? (
@@ -155,7 +151,7 @@ function SessionScore({
   processId,
   sessionId,
   onDirtyChange,
-}: PageProps & { processId: string; sessionId: string }) {
+}: FormPageProps & { processId: string; sessionId: string }) {
   const { t } = useTranslation();
   const session = useSession(sessionId);
   if (session === undefined) return <Loading />;
@@ -184,7 +180,7 @@ function SessionScore({
  * session or one of the three moments with a rubric, on one screen. Saved on
  * the device; back to the process page with a confirmation.
  */
-export function ScoreRubricPage({ onDirtyChange }: PageProps) {
+export function ScoreRubricPage({ onDirtyChange }: FormPageProps) {
   const { t } = useTranslation();
   const { processId = '' } = useParams();
   const [params] = useSearchParams();

@@ -7,10 +7,20 @@ import './strings';
 
 type Format = 'geojson' | 'gpx';
 
-const FILES: Record<Format, { extension: string; type: string }> = {
-  geojson: { extension: 'geojson', type: 'application/geo+json' },
-  gpx: { extension: 'gpx', type: 'application/gpx+xml' },
+/** Each file, with its button's words; a GPX holds only tracks, so it is offered only with a track. */
+const FILES: Record<Format, { extension: string; type: string; label: string; needsTrack: boolean }> = {
+  geojson: {
+    extension: 'geojson',
+    type: 'application/geo+json',
+    label: 'tourExports.downloadGeoJson',
+    needsTrack: false,
+  },
+  gpx: { extension: 'gpx', type: 'application/gpx+xml', label: 'tourExports.downloadGpx', needsTrack: true },
 };
+const FORMATS: Format[] = ['geojson', 'gpx'];
+
+/** The figures the section lists, each under its own words (`tourExports.<figure>`). */
+const FIGURES = ['tours', 'notes', 'trackPoints'] as const;
 
 /**
  * "Recorridos" on the process page: how many tours, notes and track points
@@ -34,7 +44,7 @@ export function ProcessTourExports({ processId }: { processId: string }) {
       const exported = await exportProcessTours(processId);
       const { extension, type } = FILES[format];
       const fileName = `${exported.fileBase}.${extension}`;
-      downloadTextFile(fileName, format === 'geojson' ? exported.geojson : exported.gpx, type);
+      downloadTextFile(fileName, exported[format], type);
       setResult({ ok: true, text: t('tourExports.downloaded', { fileName }) });
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);
@@ -49,18 +59,12 @@ export function ProcessTourExports({ processId }: { processId: string }) {
       <h2 id="tour-exports-title">{t('tourExports.title')}</h2>
       <p>{t('tourExports.help')}</p>
       <dl className="facts" aria-label={t('tourExports.summary')}>
-        <div>
-          <dt>{t('tourExports.tours')}</dt>
-          <dd>{number(counts.tours)}</dd>
-        </div>
-        <div>
-          <dt>{t('tourExports.notes')}</dt>
-          <dd>{number(counts.notes)}</dd>
-        </div>
-        <div>
-          <dt>{t('tourExports.trackPoints')}</dt>
-          <dd>{number(counts.trackPoints)}</dd>
-        </div>
+        {FIGURES.map((figure) => (
+          <div key={figure}>
+            <dt>{t(`tourExports.${figure}`)}</dt>
+            <dd>{number(counts[figure])}</dd>
+          </div>
+        ))}
       </dl>
       {counts.notesWithoutLocation > 0 ? (
         <p className="field-hint">
@@ -69,24 +73,17 @@ export function ProcessTourExports({ processId }: { processId: string }) {
       ) : null}
       {counts.trackPoints === 0 ? <p className="field-hint">{t('tourExports.noTrack')}</p> : null}
       <div className="actions">
-        <button
-          type="button"
-          className="button"
-          disabled={busy !== null}
-          onClick={() => void download('geojson')}
-        >
-          {t('tourExports.downloadGeoJson')}
-        </button>
-        {counts.trackPoints > 0 ? (
+        {FORMATS.filter((format) => counts.trackPoints > 0 || !FILES[format].needsTrack).map((format) => (
           <button
+            key={format}
             type="button"
             className="button"
             disabled={busy !== null}
-            onClick={() => void download('gpx')}
+            onClick={() => void download(format)}
           >
-            {t('tourExports.downloadGpx')}
+            {t(FILES[format].label)}
           </button>
-        ) : null}
+        ))}
       </div>
       <div role="status" aria-live="polite">
         {busy ? <p className="field-hint">{t('tourExports.preparing')}</p> : null}

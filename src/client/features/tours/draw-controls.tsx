@@ -1,5 +1,6 @@
 /** Drawing a route by hand on the map when there is no GPS: undo, save (two points at least), cancel. */
 import { useTranslation } from 'react-i18next';
+import { UndoLastButton } from '../../ui/undo-last-button';
 import './strings';
 
 export type DrawnPoint = { lon: number; lat: number };
@@ -31,14 +32,7 @@ export function DrawControls({
       <p>{t('tours.draw.hint')}</p>
       <p aria-live="polite">{t('tours.draw.count', { count: drawing.length })}</p>
       <div className="tour-controls">
-        <button
-          type="button"
-          className="button"
-          disabled={drawing.length === 0}
-          onClick={() => setDrawing(drawing.slice(0, -1))}
-        >
-          {t('tours.draw.undo')}
-        </button>
+        <UndoLastButton items={drawing} onChange={setDrawing} label={t('tours.draw.undo')} />
         <button
           type="button"
           className="button button-primary"

@@ -108,6 +108,35 @@ function TourView({
   const recording = status === 'recording' && active;
   const error = live.errorSessionId === session.id ? live.error : null;
   const title = t('tours.title', { title: session.title });
+  // The recorder's buttons, in the order they stand, each shown only where it applies.
+  const controls = [
+    {
+      name: 'start',
+      shown: status === 'idle' || status === 'stopped',
+      primary: true,
+      action: () => startTracking(session.id, process.id),
+    },
+    { name: 'pause', shown: recording, primary: false, action: () => pauseTracking(session.id) },
+    {
+      name: 'continue',
+      shown: interrupted,
+      primary: true,
+      action: () => openTracking(session.id),
+      message: t('tours.status.continued'),
+    },
+    {
+      name: 'resume',
+      shown: status === 'paused',
+      primary: true,
+      action: () => resumeTracking(session.id, process.id),
+    },
+    {
+      name: 'stop',
+      shown: status === 'recording' || status === 'paused',
+      primary: false,
+      action: () => stopTracking(session.id),
+    },
+  ];
 
   return (
     <section className="tour-page">
@@ -117,56 +146,19 @@ function TourView({
       </p>
 
       <div className="tour-controls" role="group" aria-label={t('tours.controls')}>
-        {status === 'idle' || status === 'stopped' ? (
-          <button
-            type="button"
-            className="button button-primary tour-button"
-            disabled={busy}
-            onClick={() => void act(() => startTracking(session.id, process.id))}
-          >
-            {t('tours.start')}
-          </button>
-        ) : null}
-        {recording ? (
-          <button
-            type="button"
-            className="button tour-button"
-            disabled={busy}
-            onClick={() => void act(() => pauseTracking(session.id))}
-          >
-            {t('tours.pause')}
-          </button>
-        ) : null}
-        {interrupted ? (
-          <button
-            type="button"
-            className="button button-primary tour-button"
-            disabled={busy}
-            onClick={() => void act(() => openTracking(session.id), t('tours.status.continued'))}
-          >
-            {t('tours.continue')}
-          </button>
-        ) : null}
-        {status === 'paused' ? (
-          <button
-            type="button"
-            className="button button-primary tour-button"
-            disabled={busy}
-            onClick={() => void act(() => resumeTracking(session.id, process.id))}
-          >
-            {t('tours.resume')}
-          </button>
-        ) : null}
-        {status === 'recording' || status === 'paused' ? (
-          <button
-            type="button"
-            className="button tour-button"
-            disabled={busy}
-            onClick={() => void act(() => stopTracking(session.id))}
-          >
-            {t('tours.stop')}
-          </button>
-        ) : null}
+        {controls
+          .filter((control) => control.shown)
+          .map(({ name, primary, action, message }) => (
+            <button
+              key={name}
+              type="button"
+              className={primary ? 'button button-primary tour-button' : 'button tour-button'}
+              disabled={busy}
+              onClick={() => void act(action, message)}
+            >
+              {t(`tours.${name}`)}
+            </button>
+          ))}
         <Link className="button button-primary tour-button" to={`/sessions/${session.id}/notes/new`}>
           {t('tours.newNote')}
         </Link>

@@ -1,11 +1,10 @@
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { THEMATIC_AREAS } from '../../../domain';
-import { useProcess } from '../../data/use-processes';
 import { useSessions } from '../../data/use-sessions';
 import { useVisions, type VisionView } from '../../data/use-vision';
-import { ProcessListPage } from '../../ui/process-list-page';
-import { Loading, NotFound } from '../../ui/status-views';
+import { ProcessListPage } from '../../widgets/process-list-page';
+import { Loading } from '../../ui/status-views';
+import { ThemeSections } from '../../ui/vocabulary/theme-sections';
 import './strings';
 
 function VisionCard({ vision, sessionTitle }: { vision: VisionView; sessionTitle: string | undefined }) {
@@ -24,65 +23,21 @@ function VisionCard({ vision, sessionTitle }: { vision: VisionView; sessionTitle
   );
 }
 
-/** The statements under their thematic area, in the programme's order of areas. */
-export function VisionByTheme({
-  visions,
-  sessionTitles,
-  idPrefix,
-}: {
-  visions: VisionView[];
-  sessionTitles: Map<string, string>;
-  idPrefix: string;
-}) {
-  const { t } = useTranslation();
-  return (
-    <>
-      {THEMATIC_AREAS.map((area) => {
-        const inArea = visions.filter((v) => v.theme === area);
-        if (inArea.length === 0) return null;
-        const headingId = `${idPrefix}-${area}`;
-        return (
-          <section key={area} aria-labelledby={headingId}>
-            <h2 id={headingId}>
-              {t('vision.themeHeading', { theme: t(`vocabulary.themes.${area}`), count: inArea.length })}
-            </h2>
-            <ul className="card-grid plain-list">
-              {inArea.map((vision) => (
-                <VisionCard
-                  key={vision.id}
-                  vision={vision}
-                  sessionTitle={sessionTitles.get(vision.sessionId)}
-                />
-              ))}
-            </ul>
-          </section>
-        );
-      })}
-    </>
-  );
-}
-
 /** `/processes/:processId/vision`: the neighbourhood the community wants, by thematic area. */
 export function VisionPage() {
   const { t } = useTranslation();
   const { processId = '' } = useParams();
-  const process = useProcess(processId);
   const visions = useVisions(processId);
   const sessions = useSessions(processId);
-  if (process === undefined || visions === undefined || sessions === undefined) return <Loading />;
-  if (process === null) return <NotFound message={t('processes.notFound')} />;
+  if (visions === undefined || sessions === undefined) return <Loading />;
   const titles = new Map(sessions.map((s) => [s.id, s.title]));
   return (
-    <ProcessListPage
-      processId={processId}
-      processName={process.name}
-      title={t('vision.title')}
-      newPath="vision/new"
-      newLabel={t('vision.new')}
-      countText={t('vision.count', { count: visions.length })}
-      emptyText={visions.length === 0 ? t('vision.empty') : null}
-    >
-      <VisionByTheme visions={visions} sessionTitles={titles} idPrefix="vision-theme" />
+    <ProcessListPage processId={processId} kind="vision" title={t('vision.title')} count={visions.length}>
+      <ThemeSections items={visions} idPrefix="vision-theme" headingKey="vision.themeHeading">
+        {(vision) => (
+          <VisionCard key={vision.id} vision={vision} sessionTitle={titles.get(vision.sessionId)} />
+        )}
+      </ThemeSections>
     </ProcessListPage>
   );
 }

@@ -5,6 +5,10 @@ import './strings';
 
 type GeoState = 'idle' | 'locating' | 'denied' | 'unavailable';
 
+/** The two boxes, each named for its coordinate (`<id>-lat`, `pointField.lat`). */
+const AXES = ['lat', 'lon'] as const;
+type Typed = Record<(typeof AXES)[number], string>;
+
 /** Text to number, or null for an empty or unreadable box (checked on save by geoPointSchema). */
 function toCoordinate(text: string): number | null {
   const value = Number(text.replace(',', '.'));
@@ -31,14 +35,15 @@ export function PointField({
 }) {
   const { t } = useTranslation();
   const point = value ?? null;
-  const [lat, setLat] = useState(point ? String(point.lat) : '');
-  const [lon, setLon] = useState(point ? String(point.lon) : '');
+  const [typed, setTyped] = useState<Typed>({
+    lat: point ? String(point.lat) : '',
+    lon: point ? String(point.lon) : '',
+  });
   const [state, setState] = useState<GeoState>('idle');
 
-  const update = (nextLat: string, nextLon: string) => {
-    setLat(nextLat);
-    setLon(nextLon);
-    const parsed = geoPointSchema.safeParse({ lat: toCoordinate(nextLat), lon: toCoordinate(nextLon) });
+  const update = (next: Typed) => {
+    setTyped(next);
+    const parsed = geoPointSchema.safeParse({ lat: toCoordinate(next.lat), lon: toCoordinate(next.lon) });
     onChange(parsed.success ? parsed.data : null);
   };
 
@@ -48,14 +53,14 @@ export function PointField({
     navigator.geolocation.getCurrentPosition(
       (position) => {
         setState('idle');
-        update(position.coords.latitude.toFixed(6), position.coords.longitude.toFixed(6));
+        update({ lat: position.coords.latitude.toFixed(6), lon: position.coords.longitude.toFixed(6) });
       },
       (error) => setState(error.code === error.PERMISSION_DENIED ? 'denied' : 'unavailable'),
       { enableHighAccuracy: true, timeout: 20_000, maximumAge: 60_000 },
     );
   };
 
-  const incomplete = (lat.trim() !== '' || lon.trim() !== '') && !point;
+  const incomplete = AXES.some((axis) => typed[axis].trim() !== '') && !point;
   return (
     <fieldset className="location-field">
       <legend>{t('pointField.legend')}</legend>
@@ -68,26 +73,18 @@ export function PointField({
         </p>
       ) : null}
       <div className="field-row">
-        <div className="field">
-          <label htmlFor={`${id}-lat`}>{t('pointField.lat')}</label>
-          <input
-            id={`${id}-lat`}
-            type="text"
-            inputMode="decimal"
-            value={lat}
-            onChange={(e) => update(e.currentTarget.value, lon)}
-          />
-        </div>
-        <div className="field">
-          <label htmlFor={`${id}-lon`}>{t('pointField.lon')}</label>
-          <input
-            id={`${id}-lon`}
-            type="text"
-            inputMode="decimal"
-            value={lon}
-            onChange={(e) => update(lat, e.currentTarget.value)}
-          />
-        </div>
+        {AXES.map((axis) => (
+          <div key={axis} className="field">
+            <label htmlFor={`${id}-${axis}`}>{t(`pointField.${axis}`)}</label>
+            <input
+              id={`${id}-${axis}`}
+              type="text"
+              inputMode="decimal"
+              value={typed[axis]}
+              onChange={(e) => update({ ...typed, [axis]: e.currentTarget.value })}
+            />
+          </div>
+        ))}
       </div>
       {incomplete ? <p className="field-hint">{incompleteHint}</p> : null}
     </fieldset>
