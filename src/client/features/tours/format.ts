@@ -18,14 +18,19 @@ export function formatDuration(ms: number): string {
   return `${s} s`;
 }
 
-/** A time of day ("10:32"), with the date when it is not `sameDayAs`'s day. */
+/**
+ * A time of day on a 24-hour clock ("10:32", "00:08" after midnight, never "24:08"), with the
+ * date when it is not `sameDayAs`'s day.
+ */
 export function formatClock(iso: string, locale: string, sameDayAs?: string): string {
   const date = new Date(iso);
-  const time = new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit', hour12: false }).format(
-    date,
-  );
+  const time = new Intl.DateTimeFormat(locale, {
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  }).format(date);
   if (!sameDayAs || new Date(sameDayAs).toDateString() === date.toDateString()) return time;
-  return new Intl.DateTimeFormat(locale, { dateStyle: 'short', timeStyle: 'short', hour12: false }).format(
+  return new Intl.DateTimeFormat(locale, { dateStyle: 'short', timeStyle: 'short', hourCycle: 'h23' }).format(
     date,
   );
 }
