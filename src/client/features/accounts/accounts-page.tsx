@@ -100,10 +100,10 @@ export function AccountsPage() {
       title={t('accounts.title')}
       forbidden={t('accounts.forbidden')}
       notice={<SaveConfirmation />}
+      intro={t('accounts.intro')}
     >
       {(account) => (
         <>
-          <p>{t('accounts.intro')}</p>
           <p>
             <Link to="/accounts/new" className="button button-primary">
               {t('accounts.new')}

@@ -54,13 +54,12 @@ function ManageDevices() {
 export function DevicesPage() {
   const { t } = useTranslation();
   return (
-    <ManagersOnlyPage title={t('devices.title')} forbidden={t('devices.forbidden')}>
-      {() => (
-        <>
-          <p>{t('devices.intro')}</p>
-          <ManageDevices />
-        </>
-      )}
+    <ManagersOnlyPage
+      title={t('devices.title')}
+      forbidden={t('devices.forbidden')}
+      intro={t('devices.intro')}
+    >
+      {() => <ManageDevices />}
     </ManagersOnlyPage>
   );
 }
