@@ -6,7 +6,6 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { changedFields } from '../../../domain';
-import { useAccount } from '../../data/use-account';
 import { useOverdueByArea } from '../../data/use-follow-up';
 import {
   createGovernmentArea,
@@ -16,10 +15,11 @@ import {
   type GovernmentAreaView,
 } from '../../data/use-government-areas';
 import { FormAlert } from '../../ui/form-alert';
-import { PageHeading } from '../../ui/page-heading';
+import { AddRecordCard, RecordCards } from '../../ui/record-cards';
 import { Loading } from '../../ui/status-views';
 import { errorReason } from '../../ui/use-entity-form';
 import { ItemAction } from '../../ui/item-action';
+import { BoroughSetupPage } from '../../widgets/borough-setup-page';
 import { AreaForm } from './area-form';
 import './strings';
 
@@ -87,25 +87,13 @@ function AreaRow({ area, overdue }: { area: GovernmentAreaView; overdue: number 
 
 export function GovernmentAreasPage() {
   const { t } = useTranslation();
-  const account = useAccount();
   const areas = useGovernmentAreas();
   const overdue = useOverdueByArea();
-  if (account === undefined || areas === undefined || overdue === undefined) return <Loading />;
-  const role = account?.user.role;
-  if (role !== 'admin' && role !== 'coordinator') {
-    return (
-      <section>
-        <PageHeading title={t('governmentAreas.title')}>{t('governmentAreas.title')}</PageHeading>
-        <p role="alert">{t('governmentAreas.forbidden')}</p>
-      </section>
-    );
-  }
+  if (areas === undefined || overdue === undefined) return <Loading />;
   return (
-    <section>
-      <PageHeading title={t('governmentAreas.title')}>{t('governmentAreas.title')}</PageHeading>
+    <BoroughSetupPage title={t('governmentAreas.title')} forbidden={t('governmentAreas.forbidden')}>
       <p>{t('governmentAreas.intro')}</p>
-      <section className="card" aria-labelledby="area-add-title">
-        <h2 id="area-add-title">{t('governmentAreas.addTitle')}</h2>
+      <AddRecordCard id="area-add-title" title={t('governmentAreas.addTitle')}>
         <AreaForm
           defaultValues={{ name: '', shortName: '' }}
           submitLabel={t('governmentAreas.add')}
@@ -115,14 +103,14 @@ export function GovernmentAreasPage() {
             return { clear: true, notice: { key: 'governmentAreas.added', values: { name: values.name } } };
           }}
         />
-      </section>
-      <h2>{t('governmentAreas.count', { count: areas.length })}</h2>
-      {areas.length === 0 ? <p className="empty">{t('governmentAreas.empty')}</p> : null}
-      <ul className="plain-list stack">
-        {areas.map((area) => (
-          <AreaRow key={area.id} area={area} overdue={overdue.get(area.id) ?? 0} />
-        ))}
-      </ul>
-    </section>
+      </AddRecordCard>
+      <RecordCards
+        heading={t('governmentAreas.count', { count: areas.length })}
+        empty={t('governmentAreas.empty')}
+        items={areas}
+      >
+        {(area) => <AreaRow key={area.id} area={area} overdue={overdue.get(area.id) ?? 0} />}
+      </RecordCards>
+    </BoroughSetupPage>
   );
 }

@@ -7,7 +7,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { changedFields } from '../../../domain';
-import { useAccount } from '../../data/use-account';
 import {
   createProjectStatus,
   moveProjectStatus,
@@ -17,10 +16,11 @@ import {
   type ProjectStatusView,
 } from '../../data/use-project-statuses';
 import { FormAlert } from '../../ui/form-alert';
-import { PageHeading } from '../../ui/page-heading';
+import { AddRecordCard, RecordCards } from '../../ui/record-cards';
 import { Loading } from '../../ui/status-views';
 import { errorReason } from '../../ui/use-entity-form';
 import { ItemAction } from '../../ui/item-action';
+import { BoroughSetupPage } from '../../widgets/borough-setup-page';
 import { StatusForm, type StatusFormValues } from './status-form';
 import './strings';
 
@@ -103,24 +103,12 @@ function StatusRow({ status, first, last }: { status: ProjectStatusView; first: 
 
 export function ProjectStatusesPage() {
   const { t } = useTranslation();
-  const account = useAccount();
   const statuses = useProjectStatuses();
-  if (account === undefined || statuses === undefined) return <Loading />;
-  const role = account?.user.role;
-  if (role !== 'admin' && role !== 'coordinator') {
-    return (
-      <section>
-        <PageHeading title={t('projectStatuses.title')}>{t('projectStatuses.title')}</PageHeading>
-        <p role="alert">{t('projectStatuses.forbidden')}</p>
-      </section>
-    );
-  }
+  if (statuses === undefined) return <Loading />;
   return (
-    <section>
-      <PageHeading title={t('projectStatuses.title')}>{t('projectStatuses.title')}</PageHeading>
+    <BoroughSetupPage title={t('projectStatuses.title')} forbidden={t('projectStatuses.forbidden')}>
       <p>{t('projectStatuses.intro')}</p>
-      <section className="card" aria-labelledby="status-add-title">
-        <h2 id="status-add-title">{t('projectStatuses.addTitle')}</h2>
+      <AddRecordCard id="status-add-title" title={t('projectStatuses.addTitle')}>
         <StatusForm
           defaultValues={{ name: '', meaning: 'in_progress', defaultProgress: '', requiresReason: false }}
           submitLabel={t('projectStatuses.add')}
@@ -130,14 +118,16 @@ export function ProjectStatusesPage() {
             return { clear: true, notice: { key: 'projectStatuses.added', values: { name: values.name } } };
           }}
         />
-      </section>
-      <h2>{t('projectStatuses.count', { count: statuses.length })}</h2>
-      {statuses.length === 0 ? <p className="empty">{t('projectStatuses.empty')}</p> : null}
-      <ul className="plain-list stack">
-        {statuses.map((status, i) => (
+      </AddRecordCard>
+      <RecordCards
+        heading={t('projectStatuses.count', { count: statuses.length })}
+        empty={t('projectStatuses.empty')}
+        items={statuses}
+      >
+        {(status, i) => (
           <StatusRow key={status.id} status={status} first={i === 0} last={i === statuses.length - 1} />
-        ))}
-      </ul>
-    </section>
+        )}
+      </RecordCards>
+    </BoroughSetupPage>
   );
 }
