@@ -2,7 +2,6 @@
  * `/government-areas` (coordinators and admins): the borough's areas — add, rename, deactivate,
  * reactivate — each with its overdue commitments and the way to its page (area-page.tsx).
  */
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { changedFields } from '../../../domain';
@@ -14,8 +13,7 @@ import {
   useGovernmentAreas,
   type GovernmentAreaView,
 } from '../../data/use-government-areas';
-import { FormAlert } from '../../ui/form-alert';
-import { AddRecordCard, RecordCards } from '../../ui/record-cards';
+import { AddRecordCard, RecordCard, RecordCards } from '../../ui/record-cards';
 import { Loading } from '../../ui/status-views';
 import { errorReason } from '../../ui/use-entity-form';
 import { ItemAction } from '../../ui/item-action';
@@ -25,18 +23,43 @@ import './strings';
 
 function AreaRow({ area, overdue }: { area: GovernmentAreaView; overdue: number }) {
   const { t } = useTranslation();
-  const [editing, setEditing] = useState(false);
-  const [failure, setFailure] = useState<string | null>(null);
   const titleId = `area-${area.id}`;
-  const toggle = () => {
-    setFailure(null);
-    setGovernmentAreaActive(area.id, !area.active).catch((error: unknown) =>
-      setFailure(t('governmentAreas.changeFailed', { reason: errorReason(error) })),
-    );
-  };
   return (
-    <li className="card">
-      <h3 id={titleId}>{area.name}</h3>
+    <RecordCard
+      titleId={titleId}
+      title={area.name}
+      describeFailure={(error) => t('governmentAreas.changeFailed', { reason: errorReason(error) })}
+      form={(close) => (
+        <AreaForm
+          defaultValues={{ name: area.name, shortName: area.shortName }}
+          submitLabel={t('governmentAreas.saveName')}
+          labelledBy={titleId}
+          onCancel={close}
+          onSave={async (values) => {
+            // Only what this form changed: a name synced in meanwhile is not written back.
+            const patch = changedFields({ name: area.name, shortName: area.shortName }, values);
+            if (Object.keys(patch).length > 0) await updateGovernmentArea(area.id, patch, { diffed: true });
+            close();
+          }}
+        />
+      )}
+      actions={({ edit, run }) => (
+        <>
+          <ItemAction
+            label={t('governmentAreas.rename')}
+            itemLabel={t('governmentAreas.renameOf', { name: area.name })}
+            onClick={edit}
+          />
+          <ItemAction
+            label={area.active ? t('governmentAreas.deactivate') : t('governmentAreas.reactivate')}
+            itemLabel={t(area.active ? 'governmentAreas.deactivateOf' : 'governmentAreas.reactivateOf', {
+              name: area.name,
+            })}
+            onClick={() => run(setGovernmentAreaActive(area.id, !area.active))}
+          />
+        </>
+      )}
+    >
       <p>
         {area.shortName} · {area.active ? t('governmentAreas.active') : t('governmentAreas.inactive')}
       </p>
@@ -51,37 +74,7 @@ function AreaRow({ area, overdue }: { area: GovernmentAreaView; overdue: number 
           {t('governmentAreas.open', { name: area.shortName })}
         </Link>
       </p>
-      {editing ? (
-        <AreaForm
-          defaultValues={{ name: area.name, shortName: area.shortName }}
-          submitLabel={t('governmentAreas.saveName')}
-          labelledBy={titleId}
-          onCancel={() => setEditing(false)}
-          onSave={async (values) => {
-            // Only what this form changed: a name synced in meanwhile is not written back.
-            const patch = changedFields({ name: area.name, shortName: area.shortName }, values);
-            if (Object.keys(patch).length > 0) await updateGovernmentArea(area.id, patch, { diffed: true });
-            setEditing(false);
-          }}
-        />
-      ) : (
-        <div className="actions">
-          <ItemAction
-            label={t('governmentAreas.rename')}
-            itemLabel={t('governmentAreas.renameOf', { name: area.name })}
-            onClick={() => setEditing(true)}
-          />
-          <ItemAction
-            label={area.active ? t('governmentAreas.deactivate') : t('governmentAreas.reactivate')}
-            itemLabel={t(area.active ? 'governmentAreas.deactivateOf' : 'governmentAreas.reactivateOf', {
-              name: area.name,
-            })}
-            onClick={toggle}
-          />
-        </div>
-      )}
-      <FormAlert>{failure}</FormAlert>
-    </li>
+    </RecordCard>
   );
 }
 

@@ -4,7 +4,6 @@
  * reorder, deactivate, reactivate. Like /government-areas: edits are local
  * writes that sync; the server takes them only from borough managers.
  */
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { changedFields } from '../../../domain';
 import {
@@ -15,8 +14,7 @@ import {
   useProjectStatuses,
   type ProjectStatusView,
 } from '../../data/use-project-statuses';
-import { FormAlert } from '../../ui/form-alert';
-import { AddRecordCard, RecordCards } from '../../ui/record-cards';
+import { AddRecordCard, RecordCard, RecordCards } from '../../ui/record-cards';
 import { Loading } from '../../ui/status-views';
 import { errorReason } from '../../ui/use-entity-form';
 import { ItemAction } from '../../ui/item-action';
@@ -33,47 +31,32 @@ const formValues = (s: ProjectStatusView): StatusFormValues => ({
 
 function StatusRow({ status, first, last }: { status: ProjectStatusView; first: boolean; last: boolean }) {
   const { t } = useTranslation();
-  const [editing, setEditing] = useState(false);
-  const [failure, setFailure] = useState<string | null>(null);
   const titleId = `status-${status.id}`;
-  const run = (action: Promise<unknown>) => {
-    setFailure(null);
-    action.catch((error: unknown) =>
-      setFailure(t('projectStatuses.changeFailed', { reason: errorReason(error) })),
-    );
-  };
   return (
-    <li className="card">
-      <h3 id={titleId}>
-        {status.order}. {status.name}
-      </h3>
-      <p>
-        {t(`projectStatuses.meanings.${status.meaning}`)} ·{' '}
-        {status.defaultProgress === null
-          ? t('projectStatuses.keepsProgress')
-          : t('projectStatuses.progressValue', { value: status.defaultProgress })}
-        {status.requiresReason ? ` · ${t('projectStatuses.asksReason')}` : ''} ·{' '}
-        {status.active ? t('projectStatuses.active') : t('projectStatuses.inactive')}
-      </p>
-      {editing ? (
+    <RecordCard
+      titleId={titleId}
+      title={`${status.order}. ${status.name}`}
+      describeFailure={(error) => t('projectStatuses.changeFailed', { reason: errorReason(error) })}
+      form={(close) => (
         <StatusForm
           defaultValues={formValues(status)}
           submitLabel={t('projectStatuses.save')}
           labelledBy={titleId}
-          onCancel={() => setEditing(false)}
+          onCancel={close}
           onSave={async (values) => {
             const { name, meaning, defaultProgress, requiresReason } = status;
             const patch = changedFields({ name, meaning, defaultProgress, requiresReason }, values);
             if (Object.keys(patch).length > 0) await updateProjectStatus(status.id, patch, { diffed: true });
-            setEditing(false);
+            close();
           }}
         />
-      ) : (
-        <div className="actions">
+      )}
+      actions={({ edit, run }) => (
+        <>
           <ItemAction
             label={t('projectStatuses.edit')}
             itemLabel={t('projectStatuses.editOf', { name: status.name })}
-            onClick={() => setEditing(true)}
+            onClick={edit}
           />
           <ItemAction
             label={t('projectStatuses.up')}
@@ -94,10 +77,18 @@ function StatusRow({ status, first, last }: { status: ProjectStatusView; first: 
             })}
             onClick={() => run(setProjectStatusActive(status.id, !status.active))}
           />
-        </div>
+        </>
       )}
-      <FormAlert>{failure}</FormAlert>
-    </li>
+    >
+      <p>
+        {t(`projectStatuses.meanings.${status.meaning}`)} ·{' '}
+        {status.defaultProgress === null
+          ? t('projectStatuses.keepsProgress')
+          : t('projectStatuses.progressValue', { value: status.defaultProgress })}
+        {status.requiresReason ? ` · ${t('projectStatuses.asksReason')}` : ''} ·{' '}
+        {status.active ? t('projectStatuses.active') : t('projectStatuses.inactive')}
+      </p>
+    </RecordCard>
   );
 }
 
