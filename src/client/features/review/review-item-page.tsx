@@ -2,6 +2,7 @@ import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { getReviewItem, type ReviewItemDetail } from '../../data/use-review';
+import { DataTable } from '../../ui/data-table';
 import { formatDateTime } from '../../ui/format';
 import { ActionNotice, ServerAnswer } from '../../ui/server-answer';
 import { useServerRead } from '../../ui/use-server-read';
@@ -26,24 +27,19 @@ function Comparison({ item }: { item: ReviewItemDetail }) {
       {item.current?.deleted ? <p>{t('review.recordDeleted')}</p> : null}
       {fields.length > 0 ? (
         <div className="review-table-scroll">
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">{t('review.field')}</th>
-                <th scope="col">{t('review.sent')}</th>
-                <th scope="col">{t('review.current')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {fields.map((f) => (
-                <tr key={f}>
-                  <th scope="row">{f}</th>
-                  <td>{valueText(item.proposed?.[f]) || t('review.empty')}</td>
-                  <td>{valueText(item.current?.fields[f]) || t('review.empty')}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <DataTable
+            className=""
+            rows={fields}
+            rowKey={(f) => f}
+            columns={[
+              { header: t('review.field'), cell: (f) => f, rowHeader: true },
+              { header: t('review.sent'), cell: (f) => valueText(item.proposed?.[f]) || t('review.empty') },
+              {
+                header: t('review.current'),
+                cell: (f) => valueText(item.current?.fields[f]) || t('review.empty'),
+              },
+            ]}
+          />
         </div>
       ) : null}
     </section>

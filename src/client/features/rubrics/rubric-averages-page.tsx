@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { useRubricAverages } from '../../data/use-rubrics';
+import { DataTable } from '../../ui/data-table';
 import { formatNumber } from '../../ui/format';
 import { PageHeading } from '../../ui/page-heading';
 import { Loading } from '../../ui/status-views';
@@ -35,43 +36,33 @@ function AveragesTable({
         <p className="empty">{t('rubrics.averages.empty')}</p>
       ) : (
         <div className="table-scroll">
-          <table className="rubric-table" aria-labelledby={`${id}-title`}>
-            <thead>
-              <tr>
-                {headers.map((h) => (
-                  <th key={h} scope="col">
-                    {h}
-                  </th>
-                ))}
-                <th scope="col">{t('rubrics.averages.mean')}</th>
-                <th scope="col">{t('rubrics.averages.count')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((row) => (
-                <tr key={row.key}>
-                  {row.cells.map((cell, i) =>
-                    i === 0 ? (
-                      <th key={i} scope="row">
-                        {cell}
-                      </th>
-                    ) : (
-                      <td key={i}>{cell}</td>
-                    ),
-                  )}
-                  <td>
+          <DataTable
+            className="rubric-table"
+            labelledBy={`${id}-title`}
+            rows={rows}
+            rowKey={(row) => row.key}
+            columns={[
+              ...headers.map((header, i) => ({
+                header,
+                cell: (row: Row) => row.cells[i],
+                rowHeader: i === 0,
+              })),
+              {
+                header: t('rubrics.averages.mean'),
+                cell: (row) => (
+                  <>
                     <span className="rubric-mean">
                       {t('rubrics.levelOfFour', { mean: formatMean(row.mean, i18n.language) })}
                     </span>
                     <span className="rubric-bar" aria-hidden="true">
                       <span style={{ width: levelPercent(row.mean) }} />
                     </span>
-                  </td>
-                  <td>{formatNumber(row.count, i18n.language)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+                  </>
+                ),
+              },
+              { header: t('rubrics.averages.count'), cell: (row) => formatNumber(row.count, i18n.language) },
+            ]}
+          />
         </div>
       )}
     </section>
