@@ -1,9 +1,7 @@
-import type { ReactNode } from 'react';
 import type { DefaultValues, FieldValues } from 'react-hook-form';
-import { useTranslation } from 'react-i18next';
 import type { DeleteRecordProps } from './delete-record';
 import { EntityForm, type EntityFormProps } from './entity-form';
-import { errorReason, useEntityForm, type EntityFormOptions, type SaveOutcome } from './use-entity-form';
+import { useEntityForm, type EntityFormOptions, type SaveOutcome } from './use-entity-form';
 
 export type RecordFormProps<Values extends FieldValues, Output> = EntityFormOptions<Values, Output> &
   Omit<EntityFormProps<Values, Output>, 'shell' | 'aria-labelledby'> & {
@@ -49,34 +47,4 @@ export interface InlineRecordFormProps<Values extends FieldValues, Output = Valu
   labelledBy: string;
   onSave(values: Output): Promise<SaveOutcome | void>;
   onCancel?: (() => void) | undefined;
-}
-
-/**
- * A record's short form inside a card: its button beside the fields, its
- * confirmation in place, and a failed save said with `failedKey` (given the
- * error as `reason`).
- */
-export function InlineRecordForm<Values extends FieldValues, Output = Values>({
-  schema,
-  failedKey,
-  children,
-  ...props
-}: InlineRecordFormProps<Values, Output> & {
-  schema: RecordFormProps<Values, Output>['schema'];
-  failedKey: string;
-  children: ReactNode;
-}) {
-  const { t } = useTranslation();
-  return (
-    <RecordForm<Values, Output>
-      bar="inline"
-      {...props}
-      schema={schema}
-      failed={(error) => t(failedKey, { reason: errorReason(error) })}
-      className="inline-form"
-      confirmsInPlace
-    >
-      {children}
-    </RecordForm>
-  );
 }

@@ -3,7 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { governmentAreaSchema } from '../../../domain';
 import { formFields } from '../../ui/form-fields';
-import { InlineRecordForm, type InlineRecordFormProps } from '../../ui/record-form';
+import { InlineRecordForm } from '../../ui/inline-record-form';
+import type { InlineRecordFormProps } from '../../ui/record-form';
 import './strings';
 
 const areaFormSchema = z.object({

@@ -3,7 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { projectStatusSchema, STATUS_MEANINGS } from '../../../domain';
 import { formFields, Options, PercentField } from '../../ui/form-fields';
-import { InlineRecordForm, type InlineRecordFormProps } from '../../ui/record-form';
+import { InlineRecordForm } from '../../ui/inline-record-form';
+import type { InlineRecordFormProps } from '../../ui/record-form';
 import './strings';
 
 const statusFormSchema = z.object({
