@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import { RetryAlert } from './form-alert';
+import { ItemList } from './item-list';
 import type { ServerRead } from './use-server-read';
 
 interface ServerAnswerProps<T> {
@@ -37,9 +38,11 @@ export function ServerList<T>({
 }: ServerAnswerProps<T[]> & { none: string; children: (item: T) => ReactNode }) {
   return (
     <ServerAnswer<T[]> {...props}>
-      {(items) =>
-        items.length === 0 ? <p>{none}</p> : <ul className="plain-list stack">{items.map(children)}</ul>
-      }
+      {(items) => (
+        <ItemList items={items} none={none}>
+          {children}
+        </ItemList>
+      )}
     </ServerAnswer>
   );
 }
