@@ -1,13 +1,13 @@
 import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 import { RetryAlert } from './form-alert';
 import { ItemList } from './item-list';
 import type { ServerRead } from './use-server-read';
 
 interface ServerAnswerProps<T> {
   read: ServerRead<T>;
-  retryLabel: string;
-  /** Said while the answer is on its way. */
-  loading: string;
+  /** The screen's i18n prefix: it words the retry button `<words>.retry` and the wait `<words>.loading`. */
+  words: string;
 }
 
 /**
@@ -16,30 +16,35 @@ interface ServerAnswerProps<T> {
  */
 export function ServerAnswer<T>({
   read,
-  retryLabel,
-  loading,
+  words,
   children,
 }: ServerAnswerProps<T> & { children: (data: T) => ReactNode }) {
+  const { t } = useTranslation();
   return (
     <>
-      <RetryAlert retryLabel={retryLabel} onRetry={read.reload}>
+      <RetryAlert retryLabel={t(`${words}.retry`)} onRetry={read.reload}>
         {read.failure}
       </RetryAlert>
-      {read.data !== null ? children(read.data) : read.failure ? null : <p className="loading">{loading}</p>}
+      {read.data !== null ? (
+        children(read.data)
+      ) : read.failure ? null : (
+        <p className="loading">{t(`${words}.loading`)}</p>
+      )}
     </>
   );
 }
 
-/** A list read from the server, one row an item, or `none` when it is empty. */
+/** A list read from the server, one row an item, or `<words>.none` when it is empty. */
 export function ServerList<T>({
-  none,
+  read,
+  words,
   children,
-  ...props
-}: ServerAnswerProps<T[]> & { none: string; children: (item: T) => ReactNode }) {
+}: ServerAnswerProps<T[]> & { children: (item: T) => ReactNode }) {
+  const { t } = useTranslation();
   return (
-    <ServerAnswer<T[]> {...props}>
+    <ServerAnswer<T[]> read={read} words={words}>
       {(items) => (
-        <ItemList items={items} none={none}>
+        <ItemList items={items} none={t(`${words}.none`)}>
           {children}
         </ItemList>
       )}

@@ -49,12 +49,7 @@ function ManageAccounts({ viewerId }: { viewerId: string }) {
   return (
     <>
       <ActionNotice>{message}</ActionNotice>
-      <ServerList
-        read={accounts}
-        retryLabel={t('accounts.retry')}
-        loading={t('accounts.loading')}
-        none={t('accounts.none')}
-      >
+      <ServerList read={accounts} words="accounts">
         {(account) => (
           <AccountCard
             key={account.id}

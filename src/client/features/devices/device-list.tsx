@@ -93,12 +93,7 @@ export function DeviceList({ user }: { user: UserSummary }) {
     <div className="stack">
       <h2>{t('devices.devicesOf', { name: user.displayName })}</h2>
       <ActionNotice>{message}</ActionNotice>
-      <ServerList
-        read={devices}
-        retryLabel={t('devices.retry')}
-        loading={t('devices.loading')}
-        none={t('devices.none')}
-      >
+      <ServerList read={devices} words="devices">
         {(device) => <DeviceItem key={device.id} device={device} now={now} onRevoke={setConfirming} />}
       </ServerList>
       <ConfirmDialog

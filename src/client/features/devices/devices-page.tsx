@@ -40,7 +40,7 @@ function ManageDevices() {
   const { t } = useTranslation();
   const users = useServerRead(listUsers, (error) => remoteErrorText(error, t));
   return (
-    <ServerAnswer read={users} retryLabel={t('devices.retry')} loading={t('devices.loading')}>
+    <ServerAnswer read={users} words="devices">
       {(list) => <PickUser users={list} />}
     </ServerAnswer>
   );

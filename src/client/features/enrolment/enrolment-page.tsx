@@ -92,7 +92,7 @@ function ManageEnrolment() {
 
   return (
     <>
-      <ServerAnswer read={enrolment} retryLabel={t('enrolment.retry')} loading={t('enrolment.loading')}>
+      <ServerAnswer read={enrolment} words="enrolment">
         {({ people }) => (
           <IssueForm
             people={people}

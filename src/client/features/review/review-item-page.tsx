@@ -100,7 +100,7 @@ function ItemView({ id }: { id: string }) {
     (error) => remoteErrorText(error, t),
   );
   return (
-    <ServerAnswer read={item} retryLabel={t('review.retry')} loading={t('review.loading')}>
+    <ServerAnswer read={item} words="review">
       {(found) => <ItemDetail item={found} onDone={item.setData} />}
     </ServerAnswer>
   );

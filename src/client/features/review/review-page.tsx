@@ -81,12 +81,7 @@ function ReviewList() {
           </select>
         </div>
       </div>
-      <ServerList
-        read={items}
-        retryLabel={t('review.retry')}
-        loading={t('review.loading')}
-        none={t('review.none')}
-      >
+      <ServerList read={items} words="review">
         {(item) => <ReviewRow key={item.id} item={item} />}
       </ServerList>
     </>
