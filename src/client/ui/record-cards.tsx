@@ -1,5 +1,8 @@
 import { useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 import { FormAlert } from './form-alert';
+import { ItemAction } from './item-action';
+import { errorReason } from './use-entity-form';
 
 /** A card with a heading (`id` names it) and the form that adds a record to the list below it. */
 export function AddRecordCard({ id, title, children }: { id: string; title: string; children: ReactNode }) {
@@ -32,38 +35,47 @@ export function RecordCards<T>({
   );
 }
 
-/** What a card's buttons can do: open its form, or run a change and say so if it fails. */
-export interface RecordCardActions {
-  edit: () => void;
-  run: (change: Promise<unknown>) => void;
-}
-
 /**
  * One record of such a list (`titleId` names its card): its heading, what
- * `children` say of it, then its buttons or, once "edit" is pressed, its form
- * in place (`close` puts the buttons back); a change that fails is said under it.
+ * `children` say of it, then its buttons — first the one that opens its form
+ * in place (`editLabel`, `editItemLabel`; `close` puts the buttons back), then
+ * `actions`, then "Desactivar" or "Reactivar". The words come from the list's
+ * i18n prefix (`<words>.deactivate`, `<words>.deactivateOf` given the record's
+ * `name`, …); a change that fails is said under the card (`<words>.changeFailed`).
  */
 export function RecordCard({
   titleId,
   title,
-  describeFailure,
+  words,
+  name,
+  active,
+  setActive,
+  editLabel,
+  editItemLabel,
   form,
   actions,
   children,
 }: {
   titleId: string;
   title: ReactNode;
-  describeFailure: (error: unknown) => string;
+  words: string;
+  name: string;
+  active: boolean;
+  setActive: (active: boolean) => Promise<unknown>;
+  editLabel: string;
+  editItemLabel: string;
   form: (close: () => void) => ReactNode;
-  actions: (act: RecordCardActions) => ReactNode;
+  actions?: (run: (change: Promise<unknown>) => void) => ReactNode;
   children: ReactNode;
 }) {
+  const { t } = useTranslation();
   const [editing, setEditing] = useState(false);
   const [failure, setFailure] = useState<string | null>(null);
   const run = (change: Promise<unknown>) => {
     setFailure(null);
-    change.catch((error: unknown) => setFailure(describeFailure(error)));
+    change.catch((error: unknown) => setFailure(t(`${words}.changeFailed`, { reason: errorReason(error) })));
   };
+  const toggle = active ? 'deactivate' : 'reactivate';
   return (
     <li className="card">
       <h3 id={titleId}>{title}</h3>
@@ -71,7 +83,15 @@ export function RecordCard({
       {editing ? (
         form(() => setEditing(false))
       ) : (
-        <div className="actions">{actions({ edit: () => setEditing(true), run })}</div>
+        <div className="actions">
+          <ItemAction label={editLabel} itemLabel={editItemLabel} onClick={() => setEditing(true)} />
+          {actions?.(run)}
+          <ItemAction
+            label={t(`${words}.${toggle}`)}
+            itemLabel={t(`${words}.${toggle}Of`, { name })}
+            onClick={() => run(setActive(!active))}
+          />
+        </div>
       )}
       <FormAlert>{failure}</FormAlert>
     </li>

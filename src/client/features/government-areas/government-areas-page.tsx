@@ -15,8 +15,6 @@ import {
 } from '../../data/use-government-areas';
 import { AddRecordCard, RecordCard, RecordCards } from '../../ui/record-cards';
 import { Loading } from '../../ui/status-views';
-import { errorReason } from '../../ui/use-entity-form';
-import { ItemAction } from '../../ui/item-action';
 import { BoroughSetupPage } from '../../widgets/borough-setup-page';
 import { AreaForm } from './area-form';
 import './strings';
@@ -28,7 +26,12 @@ function AreaRow({ area, overdue }: { area: GovernmentAreaView; overdue: number 
     <RecordCard
       titleId={titleId}
       title={area.name}
-      describeFailure={(error) => t('governmentAreas.changeFailed', { reason: errorReason(error) })}
+      words="governmentAreas"
+      name={area.name}
+      active={area.active}
+      setActive={(active) => setGovernmentAreaActive(area.id, active)}
+      editLabel={t('governmentAreas.rename')}
+      editItemLabel={t('governmentAreas.renameOf', { name: area.name })}
       form={(close) => (
         <AreaForm
           defaultValues={{ name: area.name, shortName: area.shortName }}
@@ -42,22 +45,6 @@ function AreaRow({ area, overdue }: { area: GovernmentAreaView; overdue: number 
             close();
           }}
         />
-      )}
-      actions={({ edit, run }) => (
-        <>
-          <ItemAction
-            label={t('governmentAreas.rename')}
-            itemLabel={t('governmentAreas.renameOf', { name: area.name })}
-            onClick={edit}
-          />
-          <ItemAction
-            label={area.active ? t('governmentAreas.deactivate') : t('governmentAreas.reactivate')}
-            itemLabel={t(area.active ? 'governmentAreas.deactivateOf' : 'governmentAreas.reactivateOf', {
-              name: area.name,
-            })}
-            onClick={() => run(setGovernmentAreaActive(area.id, !area.active))}
-          />
-        </>
       )}
     >
       <p>

@@ -16,7 +16,6 @@ import {
 } from '../../data/use-project-statuses';
 import { AddRecordCard, RecordCard, RecordCards } from '../../ui/record-cards';
 import { Loading } from '../../ui/status-views';
-import { errorReason } from '../../ui/use-entity-form';
 import { ItemAction } from '../../ui/item-action';
 import { BoroughSetupPage } from '../../widgets/borough-setup-page';
 import { StatusForm, type StatusFormValues } from './status-form';
@@ -36,7 +35,12 @@ function StatusRow({ status, first, last }: { status: ProjectStatusView; first: 
     <RecordCard
       titleId={titleId}
       title={`${status.order}. ${status.name}`}
-      describeFailure={(error) => t('projectStatuses.changeFailed', { reason: errorReason(error) })}
+      words="projectStatuses"
+      name={status.name}
+      active={status.active}
+      setActive={(active) => setProjectStatusActive(status.id, active)}
+      editLabel={t('projectStatuses.edit')}
+      editItemLabel={t('projectStatuses.editOf', { name: status.name })}
       form={(close) => (
         <StatusForm
           defaultValues={formValues(status)}
@@ -51,13 +55,8 @@ function StatusRow({ status, first, last }: { status: ProjectStatusView; first: 
           }}
         />
       )}
-      actions={({ edit, run }) => (
+      actions={(run) => (
         <>
-          <ItemAction
-            label={t('projectStatuses.edit')}
-            itemLabel={t('projectStatuses.editOf', { name: status.name })}
-            onClick={edit}
-          />
           <ItemAction
             label={t('projectStatuses.up')}
             itemLabel={t('projectStatuses.upOf', { name: status.name })}
@@ -69,13 +68,6 @@ function StatusRow({ status, first, last }: { status: ProjectStatusView; first: 
             itemLabel={t('projectStatuses.downOf', { name: status.name })}
             disabled={last}
             onClick={() => run(moveProjectStatus(status.id, 1))}
-          />
-          <ItemAction
-            label={status.active ? t('projectStatuses.deactivate') : t('projectStatuses.reactivate')}
-            itemLabel={t(status.active ? 'projectStatuses.deactivateOf' : 'projectStatuses.reactivateOf', {
-              name: status.name,
-            })}
-            onClick={() => run(setProjectStatusActive(status.id, !status.active))}
           />
         </>
       )}
