@@ -4,32 +4,38 @@ import { FormAlert } from './form-alert';
 import { ItemAction } from './item-action';
 import { errorReason } from './use-entity-form';
 
-/** A card with a heading (`id` names it) and the form that adds a record to the list below it. */
-export function AddRecordCard({ id, title, children }: { id: string; title: string; children: ReactNode }) {
+/**
+ * A card with the form that adds a record to the list below it, under the
+ * heading `<words>.addTitle` (`id` names it, and the form with it).
+ */
+export function AddRecordCard({ id, words, children }: { id: string; words: string; children: ReactNode }) {
+  const { t } = useTranslation();
   return (
     <section className="card" aria-labelledby={id}>
-      <h2 id={id}>{title}</h2>
+      <h2 id={id}>{t(`${words}.addTitle`)}</h2>
       {children}
     </section>
   );
 }
 
-/** A list of records as cards, under a heading that counts them, with a line when there are none. */
+/**
+ * A list of records as cards, under a heading that counts them
+ * (`<words>.count`), with the line `<words>.empty` when there are none.
+ */
 export function RecordCards<T>({
-  heading,
-  empty,
+  words,
   items,
   children,
 }: {
-  heading: string;
-  empty: string;
+  words: string;
   items: readonly T[];
   children: (item: T, index: number) => ReactNode;
 }) {
+  const { t } = useTranslation();
   return (
     <>
-      <h2>{heading}</h2>
-      {items.length === 0 ? <p className="empty">{empty}</p> : null}
+      <h2>{t(`${words}.count`, { count: items.length })}</h2>
+      {items.length === 0 ? <p className="empty">{t(`${words}.empty`)}</p> : null}
       <ul className="plain-list stack">{items.map(children)}</ul>
     </>
   );

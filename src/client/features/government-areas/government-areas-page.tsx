@@ -71,9 +71,9 @@ export function GovernmentAreasPage() {
   const overdue = useOverdueByArea();
   if (areas === undefined || overdue === undefined) return <Loading />;
   return (
-    <BoroughSetupPage title={t('governmentAreas.title')} forbidden={t('governmentAreas.forbidden')}>
+    <BoroughSetupPage words="governmentAreas">
       <p>{t('governmentAreas.intro')}</p>
-      <AddRecordCard id="area-add-title" title={t('governmentAreas.addTitle')}>
+      <AddRecordCard id="area-add-title" words="governmentAreas">
         <AreaForm
           defaultValues={{ name: '', shortName: '' }}
           submitLabel={t('governmentAreas.add')}
@@ -84,11 +84,7 @@ export function GovernmentAreasPage() {
           }}
         />
       </AddRecordCard>
-      <RecordCards
-        heading={t('governmentAreas.count', { count: areas.length })}
-        empty={t('governmentAreas.empty')}
-        items={areas}
-      >
+      <RecordCards words="governmentAreas" items={areas}>
         {(area) => <AreaRow key={area.id} area={area} overdue={overdue.get(area.id) ?? 0} />}
       </RecordCards>
     </BoroughSetupPage>

@@ -89,9 +89,9 @@ export function ProjectStatusesPage() {
   const statuses = useProjectStatuses();
   if (statuses === undefined) return <Loading />;
   return (
-    <BoroughSetupPage title={t('projectStatuses.title')} forbidden={t('projectStatuses.forbidden')}>
+    <BoroughSetupPage words="projectStatuses">
       <p>{t('projectStatuses.intro')}</p>
-      <AddRecordCard id="status-add-title" title={t('projectStatuses.addTitle')}>
+      <AddRecordCard id="status-add-title" words="projectStatuses">
         <StatusForm
           defaultValues={{ name: '', meaning: 'in_progress', defaultProgress: '', requiresReason: false }}
           submitLabel={t('projectStatuses.add')}
@@ -102,11 +102,7 @@ export function ProjectStatusesPage() {
           }}
         />
       </AddRecordCard>
-      <RecordCards
-        heading={t('projectStatuses.count', { count: statuses.length })}
-        empty={t('projectStatuses.empty')}
-        items={statuses}
-      >
+      <RecordCards words="projectStatuses" items={statuses}>
         {(status, i) => (
           <StatusRow key={status.id} status={status} first={i === 0} last={i === statuses.length - 1} />
         )}

@@ -14,7 +14,7 @@ export function TerritoryPage({ onImported }: { onImported?: () => void }) {
   const units = useUnits();
   const directorates = useDirectorates();
   return (
-    <BoroughSetupPage title={t('territory.title')} forbidden={t('territory.forbidden')}>
+    <BoroughSetupPage words="territory">
       <ImportSection onImported={onImported} />
       {units === undefined || directorates === undefined ? (
         <Loading />
