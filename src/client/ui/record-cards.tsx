@@ -2,18 +2,44 @@ import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FormAlert } from './form-alert';
 import { ItemAction } from './item-action';
-import { errorReason } from './use-entity-form';
+import { errorReason, type SaveOutcome } from './use-entity-form';
+
+/** What the add card gives its form: its button's words, the heading that names it, and the save. */
+export interface AddRecordFormProps<Output> {
+  submitLabel: string;
+  labelledBy: string;
+  onSave(values: Output): Promise<SaveOutcome>;
+}
 
 /**
  * A card with the form that adds a record to the list below it, under the
- * heading `<words>.addTitle` (`id` names it, and the form with it).
+ * heading `<words>.addTitle` (`id` names it, and the form with it). Its
+ * button says `<words>.add`; once `create` has written the record the form
+ * starts again and confirms `<words>.added`, given the record's name.
  */
-export function AddRecordCard({ id, words, children }: { id: string; words: string; children: ReactNode }) {
+export function AddRecordCard<Output extends { name: string }>({
+  id,
+  words,
+  create,
+  children,
+}: {
+  id: string;
+  words: string;
+  create: (values: Output) => Promise<unknown>;
+  children: (form: AddRecordFormProps<Output>) => ReactNode;
+}) {
   const { t } = useTranslation();
   return (
     <section className="card" aria-labelledby={id}>
       <h2 id={id}>{t(`${words}.addTitle`)}</h2>
-      {children}
+      {children({
+        submitLabel: t(`${words}.add`),
+        labelledBy: id,
+        onSave: async (values) => {
+          await create(values);
+          return { clear: true, notice: { key: `${words}.added`, values: { name: values.name } } };
+        },
+      })}
     </section>
   );
 }

@@ -73,16 +73,8 @@ export function GovernmentAreasPage() {
   return (
     <BoroughSetupPage words="governmentAreas">
       <p>{t('governmentAreas.intro')}</p>
-      <AddRecordCard id="area-add-title" words="governmentAreas">
-        <AreaForm
-          defaultValues={{ name: '', shortName: '' }}
-          submitLabel={t('governmentAreas.add')}
-          labelledBy="area-add-title"
-          onSave={async (values) => {
-            await createGovernmentArea(values);
-            return { clear: true, notice: { key: 'governmentAreas.added', values: { name: values.name } } };
-          }}
-        />
+      <AddRecordCard id="area-add-title" words="governmentAreas" create={createGovernmentArea}>
+        {(form) => <AreaForm defaultValues={{ name: '', shortName: '' }} {...form} />}
       </AddRecordCard>
       <RecordCards words="governmentAreas" items={areas}>
         {(area) => <AreaRow key={area.id} area={area} overdue={overdue.get(area.id) ?? 0} />}

@@ -91,16 +91,13 @@ export function ProjectStatusesPage() {
   return (
     <BoroughSetupPage words="projectStatuses">
       <p>{t('projectStatuses.intro')}</p>
-      <AddRecordCard id="status-add-title" words="projectStatuses">
-        <StatusForm
-          defaultValues={{ name: '', meaning: 'in_progress', defaultProgress: '', requiresReason: false }}
-          submitLabel={t('projectStatuses.add')}
-          labelledBy="status-add-title"
-          onSave={async (values) => {
-            await createProjectStatus(values);
-            return { clear: true, notice: { key: 'projectStatuses.added', values: { name: values.name } } };
-          }}
-        />
+      <AddRecordCard id="status-add-title" words="projectStatuses" create={createProjectStatus}>
+        {(form) => (
+          <StatusForm
+            defaultValues={{ name: '', meaning: 'in_progress', defaultProgress: '', requiresReason: false }}
+            {...form}
+          />
+        )}
       </AddRecordCard>
       <RecordCards words="projectStatuses" items={statuses}>
         {(status, i) => (
