@@ -1,5 +1,6 @@
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { changedFields } from '../../domain';
 import { FormAlert } from './form-alert';
 import { ItemAction } from './item-action';
 import { errorReason, type SaveOutcome } from './use-entity-form';
@@ -67,15 +68,24 @@ export function RecordCards<T>({
   );
 }
 
+/** What a record's card gives its edit form: the heading that names it, "Cancelar" and the save. */
+export interface EditRecordFormProps<Output> {
+  labelledBy: string;
+  onCancel: () => void;
+  onSave(values: Output): Promise<void>;
+}
+
 /**
  * One record of such a list (`titleId` names its card): its heading, what
  * `children` say of it, then its buttons — first the one that opens its form
- * in place (`editLabel`, `editItemLabel`; `close` puts the buttons back), then
- * `actions`, then "Desactivar" or "Reactivar". The words come from the list's
- * i18n prefix (`<words>.deactivate`, `<words>.deactivateOf` given the record's
- * `name`, …); a change that fails is said under the card (`<words>.changeFailed`).
+ * in place (`editLabel`, `editItemLabel`), then `actions`, then "Desactivar"
+ * or "Reactivar". The form writes with `update` only the values it changed
+ * from `stored`, so a value synced in meanwhile is not written back, and
+ * closes. The words come from the list's i18n prefix (`<words>.deactivate`,
+ * `<words>.deactivateOf` given the record's `name`, …); a change that fails
+ * is said under the card (`<words>.changeFailed`).
  */
-export function RecordCard({
+export function RecordCard<Output extends object>({
   titleId,
   title,
   words,
@@ -84,6 +94,8 @@ export function RecordCard({
   setActive,
   editLabel,
   editItemLabel,
+  stored,
+  update,
   form,
   actions,
   children,
@@ -96,7 +108,9 @@ export function RecordCard({
   setActive: (active: boolean) => Promise<unknown>;
   editLabel: string;
   editItemLabel: string;
-  form: (close: () => void) => ReactNode;
+  stored: object;
+  update: (patch: Partial<Output>) => Promise<unknown>;
+  form: (form: EditRecordFormProps<Output>) => ReactNode;
   actions?: (run: (change: Promise<unknown>) => void) => ReactNode;
   children: ReactNode;
 }) {
@@ -113,7 +127,15 @@ export function RecordCard({
       <h3 id={titleId}>{title}</h3>
       {children}
       {editing ? (
-        form(() => setEditing(false))
+        form({
+          labelledBy: titleId,
+          onCancel: () => setEditing(false),
+          onSave: async (values) => {
+            const patch = changedFields(stored, values);
+            if (Object.keys(patch).length > 0) await update(patch);
+            setEditing(false);
+          },
+        })
       ) : (
         <div className="actions">
           <ItemAction label={editLabel} itemLabel={editItemLabel} onClick={() => setEditing(true)} />

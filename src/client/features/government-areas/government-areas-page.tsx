@@ -4,7 +4,6 @@
  */
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { changedFields } from '../../../domain';
 import { useOverdueByArea } from '../../data/use-follow-up';
 import {
   createGovernmentArea,
@@ -32,18 +31,13 @@ function AreaRow({ area, overdue }: { area: GovernmentAreaView; overdue: number 
       setActive={(active) => setGovernmentAreaActive(area.id, active)}
       editLabel={t('governmentAreas.rename')}
       editItemLabel={t('governmentAreas.renameOf', { name: area.name })}
-      form={(close) => (
+      stored={area}
+      update={(patch) => updateGovernmentArea(area.id, patch, { diffed: true })}
+      form={(form) => (
         <AreaForm
           defaultValues={{ name: area.name, shortName: area.shortName }}
           submitLabel={t('governmentAreas.saveName')}
-          labelledBy={titleId}
-          onCancel={close}
-          onSave={async (values) => {
-            // Only what this form changed: a name synced in meanwhile is not written back.
-            const patch = changedFields({ name: area.name, shortName: area.shortName }, values);
-            if (Object.keys(patch).length > 0) await updateGovernmentArea(area.id, patch, { diffed: true });
-            close();
-          }}
+          {...form}
         />
       )}
     >

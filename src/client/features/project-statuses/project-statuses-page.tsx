@@ -5,7 +5,6 @@
  * writes that sync; the server takes them only from borough managers.
  */
 import { useTranslation } from 'react-i18next';
-import { changedFields } from '../../../domain';
 import {
   createProjectStatus,
   moveProjectStatus,
@@ -41,19 +40,10 @@ function StatusRow({ status, first, last }: { status: ProjectStatusView; first: 
       setActive={(active) => setProjectStatusActive(status.id, active)}
       editLabel={t('projectStatuses.edit')}
       editItemLabel={t('projectStatuses.editOf', { name: status.name })}
-      form={(close) => (
-        <StatusForm
-          defaultValues={formValues(status)}
-          submitLabel={t('projectStatuses.save')}
-          labelledBy={titleId}
-          onCancel={close}
-          onSave={async (values) => {
-            const { name, meaning, defaultProgress, requiresReason } = status;
-            const patch = changedFields({ name, meaning, defaultProgress, requiresReason }, values);
-            if (Object.keys(patch).length > 0) await updateProjectStatus(status.id, patch, { diffed: true });
-            close();
-          }}
-        />
+      stored={status}
+      update={(patch) => updateProjectStatus(status.id, patch, { diffed: true })}
+      form={(form) => (
+        <StatusForm defaultValues={formValues(status)} submitLabel={t('projectStatuses.save')} {...form} />
       )}
       actions={(run) => (
         <>
