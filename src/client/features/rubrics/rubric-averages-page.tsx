@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { useRubricAverages } from '../../data/use-rubrics';
-import { DataTable } from '../../ui/data-table';
+import type { Average } from '../../../domain';
+import { DataTable, type Column } from '../../ui/data-table';
 import { formatNumber } from '../../ui/format';
 import { PageHeading } from '../../ui/page-heading';
 import { Loading } from '../../ui/status-views';
@@ -9,24 +10,18 @@ import './strings';
 import './rubrics.css';
 import { BackLink } from '../../ui/back-link';
 
-interface Row {
-  key: string;
-  cells: string[];
-  mean: number;
-  count: number;
-}
-
 /** A table of averages: each row's mean written out and drawn as a CSS bar, with how many scores it rests on. */
-function AveragesTable({
+function AveragesTable<A extends Average>({
   id,
   title,
-  headers,
   rows,
+  named,
 }: {
   id: string;
   title: string;
-  headers: string[];
-  rows: Row[];
+  rows: A[];
+  /** The columns that name each row, before its mean and count; the first heads the row. */
+  named: Column<A>[];
 }) {
   const { t, i18n } = useTranslation();
   return (
@@ -42,11 +37,7 @@ function AveragesTable({
             rows={rows}
             rowKey={(row) => row.key}
             columns={[
-              ...headers.map((header, i) => ({
-                header,
-                cell: (row: Row) => row.cells[i],
-                rowHeader: i === 0,
-              })),
+              ...named.map((column, i) => ({ ...column, rowHeader: i === 0 })),
               {
                 header: t('rubrics.averages.mean'),
                 cell: (row) => (
@@ -88,35 +79,28 @@ export function RubricAveragesPage() {
           <AveragesTable
             id="by-moment"
             title={t('rubrics.averages.byMoment')}
-            headers={[t('rubrics.averages.moment')]}
-            rows={averages.byMoment.map((a) => ({
-              key: a.key,
-              cells: [t(`rubrics.moments.${a.moment}`)],
-              mean: a.mean,
-              count: a.count,
-            }))}
+            rows={averages.byMoment}
+            named={[{ header: t('rubrics.averages.moment'), cell: (a) => t(`rubrics.moments.${a.moment}`) }]}
           />
           <AveragesTable
             id="by-directorate"
             title={t('rubrics.averages.byDirectorate')}
-            headers={[t('rubrics.averages.directorate')]}
-            rows={averages.byDirectorate.map((a) => ({
-              key: a.key,
-              cells: [a.key === 'none' ? t('rubrics.averages.noDirectorate') : a.label],
-              mean: a.mean,
-              count: a.count,
-            }))}
+            rows={averages.byDirectorate}
+            named={[
+              {
+                header: t('rubrics.averages.directorate'),
+                cell: (a) => (a.key === 'none' ? t('rubrics.averages.noDirectorate') : a.label),
+              },
+            ]}
           />
           <AveragesTable
             id="by-criterion"
             title={t('rubrics.averages.byCriterion')}
-            headers={[t('rubrics.averages.criterion'), t('rubrics.averages.template')]}
-            rows={averages.byCriterion.map((a) => ({
-              key: a.key,
-              cells: [a.label, a.templateName],
-              mean: a.mean,
-              count: a.count,
-            }))}
+            rows={averages.byCriterion}
+            named={[
+              { header: t('rubrics.averages.criterion'), cell: (a) => a.label },
+              { header: t('rubrics.averages.template'), cell: (a) => a.templateName },
+            ]}
           />
         </>
       )}
