@@ -15,6 +15,8 @@ interface DataTableProps<T> {
   caption?: ReactNode;
   /** The caption is read by screen readers only (a visible heading already names the table). */
   captionHidden?: boolean;
+  /** The id of the heading that names the table, instead of a caption. */
+  labelledBy?: string;
   className?: string;
   rowProps?: (row: T) => HTMLAttributes<HTMLTableRowElement>;
   /** Rows after the data (totals), already made. */
@@ -28,13 +30,14 @@ export function DataTable<T>({
   rowKey,
   caption,
   captionHidden,
+  labelledBy,
   className = 'data-table',
   rowProps,
   footer,
 }: DataTableProps<T>) {
   const shown = columns.filter((c): c is Column<T> => !!c);
   return (
-    <table className={className}>
+    <table className={className} aria-labelledby={labelledBy}>
       {caption ? (
         <caption className={captionHidden ? 'visually-hidden' : undefined}>{caption}</caption>
       ) : null}

@@ -9,6 +9,8 @@ export interface ManagersOnlyPageProps {
   forbidden: ReactNode;
   /** Shown under the heading to everyone (a save confirmation). */
   notice?: ReactNode;
+  /** A paragraph on what the page is for, above the content. */
+  intro?: ReactNode;
   /** The page for a coordinator or an administrator. */
   children: (account: Account) => ReactNode;
 }
@@ -17,7 +19,7 @@ export interface ManagersOnlyPageProps {
  * A page only coordinators and administrators use (accounts, devices,
  * enrolment): its heading, and either its content or why it is closed.
  */
-export function ManagersOnlyPage({ title, forbidden, notice, children }: ManagersOnlyPageProps) {
+export function ManagersOnlyPage({ title, forbidden, notice, intro, children }: ManagersOnlyPageProps) {
   const account = useAccount();
   if (account === undefined) return <Loading />;
   const role = account?.user.role;
@@ -26,7 +28,14 @@ export function ManagersOnlyPage({ title, forbidden, notice, children }: Manager
     <section className="stack">
       <PageHeading title={title}>{title}</PageHeading>
       {notice}
-      {allowed ? children(account) : <p>{forbidden}</p>}
+      {allowed ? (
+        <>
+          {intro ? <p>{intro}</p> : null}
+          {children(account)}
+        </>
+      ) : (
+        <p>{forbidden}</p>
+      )}
     </section>
   );
 }

@@ -1,11 +1,12 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { listAccounts, resetPassword, updateAccount, type Account } from '../../data/use-accounts';
 import { useDirectorates } from '../../data/use-territory';
 import { ConfirmDialog } from '../../ui/confirm-dialog';
-import { RetryAlert } from '../../ui/form-alert';
 import { SaveConfirmation } from '../../ui/save-notice';
+import { ActionNotice, ServerList } from '../../ui/server-answer';
+import { useServerRead } from '../../ui/use-server-read';
 import { AccountCard, type AccountAction } from './account-card';
 import { accountsErrorText } from './remote-error';
 import { ManagersOnlyPage } from '../../widgets/managers-only-page';
@@ -16,23 +17,9 @@ type Pending = { action: AccountAction; account: Account };
 function ManageAccounts({ viewerId }: { viewerId: string }) {
   const { t } = useTranslation();
   const directorates = useDirectorates();
-  const [accounts, setAccounts] = useState<Account[] | null>(null);
-  const [failure, setFailure] = useState<string | null>(null);
+  const accounts = useServerRead(listAccounts, (error) => accountsErrorText(error, t));
   const [message, setMessage] = useState<string | null>(null);
   const [pending, setPending] = useState<Pending | null>(null);
-
-  const load = useCallback(() => {
-    let active = true;
-    setFailure(null);
-    listAccounts().then(
-      (list) => active && setAccounts(list),
-      (error: unknown) => active && setFailure(accountsErrorText(error, t)),
-    );
-    return () => {
-      active = false;
-    };
-  }, [t]);
-  useEffect(() => load(), [load]);
 
   const names = (ids: string[]) =>
     ids.map((id) => directorates?.find((d) => d.id === id)?.name ?? id.slice(0, 8)).join(', ');
@@ -40,7 +27,7 @@ function ManageAccounts({ viewerId }: { viewerId: string }) {
   const run = async ({ action, account }: Pending) => {
     setPending(null);
     setMessage(null);
-    setFailure(null);
+    accounts.setError(null);
     const name = account.displayName;
     try {
       if (action === 'reset') {
@@ -49,45 +36,34 @@ function ManageAccounts({ viewerId }: { viewerId: string }) {
       } else {
         const saved = await updateAccount(account.id, { active: action === 'reactivate' });
         setMessage(t(action === 'reactivate' ? 'accounts.reactivated' : 'accounts.deactivated', { name }));
-        setAccounts((list) => list?.map((a) => (a.id === saved.id ? saved : a)) ?? null);
+        accounts.setData((list) => list?.map((a) => (a.id === saved.id ? saved : a)) ?? null);
         return;
       }
-      load();
+      accounts.reload();
     } catch (error) {
-      setFailure(accountsErrorText(error, t));
+      accounts.setError(error);
     }
   };
 
   const confirming = pending && pending.action !== 'reactivate' ? pending : null;
   return (
     <>
-      <div role="status">{message ? <p className="notice">{message}</p> : null}</div>
-      <RetryAlert retryLabel={t('accounts.retry')} onRetry={() => load()}>
-        {failure}
-      </RetryAlert>
-      {accounts === null ? (
-        failure ? null : (
-          <p className="loading">{t('accounts.loading')}</p>
-        )
-      ) : accounts.length === 0 ? (
-        <p>{t('accounts.none')}</p>
-      ) : (
-        <ul className="plain-list stack">
-          {accounts.map((account) => (
-            <AccountCard
-              key={account.id}
-              account={account}
-              own={account.id === viewerId}
-              directorateNames={names}
-              onAction={(action, target) =>
-                action === 'reactivate'
-                  ? void run({ action, account: target })
-                  : setPending({ action, account: target })
-              }
-            />
-          ))}
-        </ul>
-      )}
+      <ActionNotice>{message}</ActionNotice>
+      <ServerList read={accounts} words="accounts">
+        {(account) => (
+          <AccountCard
+            key={account.id}
+            account={account}
+            own={account.id === viewerId}
+            directorateNames={names}
+            onAction={(action, target) =>
+              action === 'reactivate'
+                ? void run({ action, account: target })
+                : setPending({ action, account: target })
+            }
+          />
+        )}
+      </ServerList>
       <ConfirmDialog
         open={confirming !== null}
         title={t(confirming?.action === 'reset' ? 'accounts.resetTitle' : 'accounts.deactivateTitle', {
@@ -119,10 +95,10 @@ export function AccountsPage() {
       title={t('accounts.title')}
       forbidden={t('accounts.forbidden')}
       notice={<SaveConfirmation />}
+      intro={t('accounts.intro')}
     >
       {(account) => (
         <>
-          <p>{t('accounts.intro')}</p>
           <p>
             <Link to="/accounts/new" className="button button-primary">
               {t('accounts.new')}

@@ -34,29 +34,24 @@ function AttendanceTable({ attendance }: { attendance: Session['attendance'] }) 
         aria-label={t('agenda.minutes.attendanceTable')}
         tabIndex={0}
       >
-        <table className="agenda-table">
-          <caption>{t('agenda.minutes.attendance')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('agenda.minutes.gender')}</th>
-              {AGE_GROUPS.map((a) => (
-                <th key={a} scope="col">
-                  {t(`vocabulary.ages.${a}`)}
-                </th>
-              ))}
-              <th scope="col">{t('agenda.minutes.total')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {GENDERS.map((g) => (
-              <tr key={g}>
-                <th scope="row">{t(`vocabulary.genders.${g}`)}</th>
-                {AGE_GROUPS.map((a) => (
-                  <td key={a}>{n(attendance.counts[g][a])}</td>
-                ))}
-                <td>{n(rowTotal(g))}</td>
-              </tr>
-            ))}
+        <DataTable
+          className="agenda-table"
+          caption={t('agenda.minutes.attendance')}
+          rows={GENDERS}
+          rowKey={(g) => g}
+          columns={[
+            {
+              header: t('agenda.minutes.gender'),
+              cell: (g) => t(`vocabulary.genders.${g}`),
+              rowHeader: true,
+            },
+            ...AGE_GROUPS.map((a) => ({
+              header: t(`vocabulary.ages.${a}`),
+              cell: (g: (typeof GENDERS)[number]) => n(attendance.counts[g][a]),
+            })),
+            { header: t('agenda.minutes.total'), cell: (g) => n(rowTotal(g)) },
+          ]}
+          footer={
             <tr>
               <th scope="row">{t('agenda.minutes.total')}</th>
               {AGE_GROUPS.map((a) => (
@@ -64,8 +59,8 @@ function AttendanceTable({ attendance }: { attendance: Session['attendance'] }) 
               ))}
               <td>{n(attendanceTotal(attendance))}</td>
             </tr>
-          </tbody>
-        </table>
+          }
+        />
       </div>
       <p>
         {t('agenda.minutes.indigenous', { count: attendance.indigenous })} ·{' '}

@@ -1,10 +1,11 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { listUserDevices, revokeDevice, type DeviceView, type UserSummary } from '../../data/use-users';
 import { ConfirmDialog } from '../../ui/confirm-dialog';
-import { RetryAlert } from '../../ui/form-alert';
 import { formatDateTime, formatRelativeTime } from '../../ui/format';
+import { ActionNotice, ServerList } from '../../ui/server-answer';
 import { useNow } from '../../ui/use-now';
+import { useServerRead } from '../../ui/use-server-read';
 import { remoteErrorText } from './remote-error';
 import './strings';
 
@@ -68,58 +69,33 @@ function DeviceItem({
 export function DeviceList({ user }: { user: UserSummary }) {
   const { t } = useTranslation();
   const now = useNow();
-  const [devices, setDevices] = useState<DeviceView[] | null>(null);
-  const [failure, setFailure] = useState<string | null>(null);
+  const devices = useServerRead(
+    useCallback(() => listUserDevices(user.id), [user.id]),
+    (error) => remoteErrorText(error, t),
+  );
   const [message, setMessage] = useState<string | null>(null);
   const [confirming, setConfirming] = useState<DeviceView | null>(null);
-
-  const load = useCallback(() => {
-    let active = true;
-    setFailure(null);
-    listUserDevices(user.id).then(
-      (list) => active && setDevices(list),
-      (error: unknown) => active && setFailure(remoteErrorText(error, t)),
-    );
-    return () => {
-      active = false;
-    };
-  }, [user.id, t]);
-
-  useEffect(() => load(), [load]);
 
   const revoke = async (device: DeviceView) => {
     setConfirming(null);
     setMessage(null);
-    setFailure(null);
+    devices.setError(null);
     try {
       const revoked = await revokeDevice(device.id);
-      setDevices((list) => list?.map((d) => (d.id === revoked.id ? revoked : d)) ?? null);
+      devices.setData((list) => list?.map((d) => (d.id === revoked.id ? revoked : d)) ?? null);
       setMessage(t('devices.revokedNotice', { label: device.deviceLabel }));
     } catch (error) {
-      setFailure(remoteErrorText(error, t));
+      devices.setError(error);
     }
   };
 
   return (
     <div className="stack">
       <h2>{t('devices.devicesOf', { name: user.displayName })}</h2>
-      <div role="status">{message ? <p className="notice">{message}</p> : null}</div>
-      <RetryAlert retryLabel={t('devices.retry')} onRetry={() => load()}>
-        {failure}
-      </RetryAlert>
-      {devices === null ? (
-        failure ? null : (
-          <p className="loading">{t('devices.loading')}</p>
-        )
-      ) : devices.length === 0 ? (
-        <p>{t('devices.none')}</p>
-      ) : (
-        <ul className="plain-list stack">
-          {devices.map((device) => (
-            <DeviceItem key={device.id} device={device} now={now} onRevoke={setConfirming} />
-          ))}
-        </ul>
-      )}
+      <ActionNotice>{message}</ActionNotice>
+      <ServerList read={devices} words="devices">
+        {(device) => <DeviceItem key={device.id} device={device} now={now} onRevoke={setConfirming} />}
+      </ServerList>
       <ConfirmDialog
         open={confirming !== null}
         title={t('devices.revokeTitle')}

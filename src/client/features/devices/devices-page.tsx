@@ -1,41 +1,18 @@
-import { useEffect, useId, useState } from 'react';
+import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { listUsers, type UserSummary } from '../../data/use-users';
-import { RetryAlert } from '../../ui/form-alert';
+import { ServerAnswer } from '../../ui/server-answer';
+import { useServerRead } from '../../ui/use-server-read';
 import { DeviceList } from './device-list';
 import { remoteErrorText } from './remote-error';
 import { ManagersOnlyPage } from '../../widgets/managers-only-page';
 import './strings';
 
 /** Picks a user from the server's list; their devices load below. */
-function ManageDevices() {
+function PickUser({ users }: { users: UserSummary[] }) {
   const { t } = useTranslation();
   const selectId = useId();
-  const [users, setUsers] = useState<UserSummary[] | null>(null);
-  const [failure, setFailure] = useState<string | null>(null);
   const [selected, setSelected] = useState('');
-  const [attempt, setAttempt] = useState(0);
-
-  useEffect(() => {
-    let active = true;
-    setFailure(null);
-    listUsers().then(
-      (list) => active && setUsers(list),
-      (error: unknown) => active && setFailure(remoteErrorText(error, t)),
-    );
-    return () => {
-      active = false;
-    };
-  }, [attempt, t]);
-
-  if (failure) {
-    return (
-      <RetryAlert retryLabel={t('devices.retry')} onRetry={() => setAttempt((n) => n + 1)}>
-        {failure}
-      </RetryAlert>
-    );
-  }
-  if (users === null) return <p className="loading">{t('devices.loading')}</p>;
   const user = users.find((u) => u.id === selected);
   return (
     <>
@@ -59,6 +36,16 @@ function ManageDevices() {
   );
 }
 
+function ManageDevices() {
+  const { t } = useTranslation();
+  const users = useServerRead(listUsers, (error) => remoteErrorText(error, t));
+  return (
+    <ServerAnswer read={users} words="devices">
+      {(list) => <PickUser users={list} />}
+    </ServerAnswer>
+  );
+}
+
 /**
  * `/devices`, for coordinators and admins: each user's devices (one per
  * sign-in), and "Revocar" for a lost or handed-over tablet. A revoked tablet
@@ -67,13 +54,12 @@ function ManageDevices() {
 export function DevicesPage() {
   const { t } = useTranslation();
   return (
-    <ManagersOnlyPage title={t('devices.title')} forbidden={t('devices.forbidden')}>
-      {() => (
-        <>
-          <p>{t('devices.intro')}</p>
-          <ManageDevices />
-        </>
-      )}
+    <ManagersOnlyPage
+      title={t('devices.title')}
+      forbidden={t('devices.forbidden')}
+      intro={t('devices.intro')}
+    >
+      {() => <ManageDevices />}
     </ManagersOnlyPage>
   );
 }

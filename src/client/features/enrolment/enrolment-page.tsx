@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { z } from 'zod';
@@ -13,8 +13,9 @@ import {
 } from '../../data/use-accounts';
 import { EntityForm } from '../../ui/entity-form';
 import { formFields } from '../../ui/form-fields';
-import { RetryAlert } from '../../ui/form-alert';
+import { ActionNotice, ServerAnswer } from '../../ui/server-answer';
 import { useEntityForm } from '../../ui/use-entity-form';
+import { useServerRead } from '../../ui/use-server-read';
 import { EnrolmentList } from './enrolment-list';
 import { IssuedCode } from './issued-code';
 import { enrolmentErrorText } from './remote-error';
@@ -62,68 +63,52 @@ function IssueForm({ people, onIssued }: { people: Account[]; onIssued(issued: I
   );
 }
 
+/** The people a code can be made for (active accounts) and this week's codes. */
+async function readEnrolment() {
+  const [accounts, codes] = await Promise.all([listAccounts(), listEnrolmentCodes()]);
+  return { people: accounts.filter((a) => a.active), codes };
+}
+
 function ManageEnrolment() {
   const { t } = useTranslation();
-  const [people, setPeople] = useState<Account[] | null>(null);
-  const [codes, setCodes] = useState<EnrolmentView[] | null>(null);
+  const enrolment = useServerRead(readEnrolment, (error) => enrolmentErrorText(error, t));
   const [issued, setIssued] = useState<IssuedEnrolment | null>(null);
-  const [failure, setFailure] = useState<string | null>(null);
   const [message, setMessage] = useState<string | null>(null);
-
-  const load = useCallback(() => {
-    let active = true;
-    setFailure(null);
-    Promise.all([listAccounts(), listEnrolmentCodes()]).then(
-      ([accounts, list]) => {
-        if (!active) return;
-        setPeople(accounts.filter((a) => a.active));
-        setCodes(list);
-      },
-      (error: unknown) => active && setFailure(enrolmentErrorText(error, t)),
-    );
-    return () => {
-      active = false;
-    };
-  }, [t]);
-  useEffect(() => load(), [load]);
+  const setCodes = (change: (codes: EnrolmentView[]) => EnrolmentView[]) =>
+    enrolment.setData((known) => known && { ...known, codes: change(known.codes) });
 
   const revoke = async (code: EnrolmentView) => {
     setMessage(null);
-    setFailure(null);
+    enrolment.setError(null);
     try {
       const revoked = await revokeEnrolmentCode(code.id);
-      setCodes((list) => list?.map((c) => (c.id === revoked.id ? revoked : c)) ?? null);
+      setCodes((list) => list.map((c) => (c.id === revoked.id ? revoked : c)));
       if (issued?.enrolment.id === revoked.id) setIssued(null);
       setMessage(t('enrolment.revoked', { name: code.userDisplayName }));
     } catch (error) {
-      setFailure(enrolmentErrorText(error, t));
+      enrolment.setError(error);
     }
   };
 
   return (
     <>
-      <RetryAlert retryLabel={t('enrolment.retry')} onRetry={() => load()}>
-        {failure}
-      </RetryAlert>
-      {people === null ? (
-        failure ? null : (
-          <p className="loading">{t('enrolment.loading')}</p>
-        )
-      ) : (
-        <IssueForm
-          people={people}
-          onIssued={(next) => {
-            setIssued(next);
-            setCodes((list) => [next.enrolment, ...(list ?? [])]);
-          }}
-        />
-      )}
+      <ServerAnswer read={enrolment} words="enrolment">
+        {({ people }) => (
+          <IssueForm
+            people={people}
+            onIssued={(next) => {
+              setIssued(next);
+              setCodes((list) => [next.enrolment, ...list]);
+            }}
+          />
+        )}
+      </ServerAnswer>
       {issued ? <IssuedCode key={issued.enrolment.id} issued={issued} /> : null}
-      <div role="status">{message ? <p className="notice">{message}</p> : null}</div>
-      {codes !== null ? (
+      <ActionNotice>{message}</ActionNotice>
+      {enrolment.data !== null ? (
         <section className="stack" aria-labelledby="enrolment-list-title">
           <h2 id="enrolment-list-title">{t('enrolment.listTitle')}</h2>
-          <EnrolmentList codes={codes} onRevoke={(code) => void revoke(code)} />
+          <EnrolmentList codes={enrolment.data.codes} onRevoke={(code) => void revoke(code)} />
         </section>
       ) : null}
     </>
@@ -138,13 +123,12 @@ function ManageEnrolment() {
 export function EnrolmentPage() {
   const { t } = useTranslation();
   return (
-    <ManagersOnlyPage title={t('enrolment.title')} forbidden={t('enrolment.forbidden')}>
-      {() => (
-        <>
-          <p>{t('enrolment.intro')}</p>
-          <ManageEnrolment />
-        </>
-      )}
+    <ManagersOnlyPage
+      title={t('enrolment.title')}
+      forbidden={t('enrolment.forbidden')}
+      intro={t('enrolment.intro')}
+    >
+      {() => <ManageEnrolment />}
     </ManagersOnlyPage>
   );
 }

@@ -3,8 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { governmentAreaSchema } from '../../../domain';
 import { formFields } from '../../ui/form-fields';
-import { RecordForm, type InlineRecordFormProps } from '../../ui/record-form';
-import { errorReason } from '../../ui/use-entity-form';
+import { InlineRecordForm } from '../../ui/inline-record-form';
+import type { InlineRecordFormProps } from '../../ui/record-form';
 import './strings';
 
 const areaFormSchema = z.object({
@@ -19,13 +19,10 @@ export function AreaForm(props: InlineRecordFormProps<AreaFormValues>) {
   const { t } = useTranslation();
   const id = useId();
   return (
-    <RecordForm<AreaFormValues>
-      bar="inline"
+    <InlineRecordForm<AreaFormValues>
       {...props}
       schema={areaFormSchema}
-      failed={(error) => t('governmentAreas.changeFailed', { reason: errorReason(error) })}
-      className="inline-form"
-      confirmsInPlace
+      failedKey="governmentAreas.changeFailed"
     >
       <TextField name="name" id={`${id}-name`} label={t('governmentAreas.name')} required />
       <TextField
@@ -35,6 +32,6 @@ export function AreaForm(props: InlineRecordFormProps<AreaFormValues>) {
         hint={t('governmentAreas.shortNameHint')}
         required
       />
-    </RecordForm>
+    </InlineRecordForm>
   );
 }

@@ -2,11 +2,8 @@
  * `/government-areas` (coordinators and admins): the borough's areas — add, rename, deactivate,
  * reactivate — each with its overdue commitments and the way to its page (area-page.tsx).
  */
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { changedFields } from '../../../domain';
-import { useAccount } from '../../data/use-account';
 import { useOverdueByArea } from '../../data/use-follow-up';
 import {
   createGovernmentArea,
@@ -15,28 +12,35 @@ import {
   useGovernmentAreas,
   type GovernmentAreaView,
 } from '../../data/use-government-areas';
-import { FormAlert } from '../../ui/form-alert';
-import { PageHeading } from '../../ui/page-heading';
+import { AddRecordCard, RecordCard, RecordCards } from '../../ui/record-cards';
 import { Loading } from '../../ui/status-views';
-import { errorReason } from '../../ui/use-entity-form';
-import { ItemAction } from '../../ui/item-action';
+import { BoroughSetupPage } from '../../widgets/borough-setup-page';
 import { AreaForm } from './area-form';
 import './strings';
 
 function AreaRow({ area, overdue }: { area: GovernmentAreaView; overdue: number }) {
   const { t } = useTranslation();
-  const [editing, setEditing] = useState(false);
-  const [failure, setFailure] = useState<string | null>(null);
   const titleId = `area-${area.id}`;
-  const toggle = () => {
-    setFailure(null);
-    setGovernmentAreaActive(area.id, !area.active).catch((error: unknown) =>
-      setFailure(t('governmentAreas.changeFailed', { reason: errorReason(error) })),
-    );
-  };
   return (
-    <li className="card">
-      <h3 id={titleId}>{area.name}</h3>
+    <RecordCard
+      titleId={titleId}
+      title={area.name}
+      words="governmentAreas"
+      name={area.name}
+      active={area.active}
+      setActive={(active) => setGovernmentAreaActive(area.id, active)}
+      editLabel={t('governmentAreas.rename')}
+      editItemLabel={t('governmentAreas.renameOf', { name: area.name })}
+      stored={area}
+      update={(patch) => updateGovernmentArea(area.id, patch, { diffed: true })}
+      form={(form) => (
+        <AreaForm
+          defaultValues={{ name: area.name, shortName: area.shortName }}
+          submitLabel={t('governmentAreas.saveName')}
+          {...form}
+        />
+      )}
+    >
       <p>
         {area.shortName} · {area.active ? t('governmentAreas.active') : t('governmentAreas.inactive')}
       </p>
@@ -51,78 +55,24 @@ function AreaRow({ area, overdue }: { area: GovernmentAreaView; overdue: number 
           {t('governmentAreas.open', { name: area.shortName })}
         </Link>
       </p>
-      {editing ? (
-        <AreaForm
-          defaultValues={{ name: area.name, shortName: area.shortName }}
-          submitLabel={t('governmentAreas.saveName')}
-          labelledBy={titleId}
-          onCancel={() => setEditing(false)}
-          onSave={async (values) => {
-            // Only what this form changed: a name synced in meanwhile is not written back.
-            const patch = changedFields({ name: area.name, shortName: area.shortName }, values);
-            if (Object.keys(patch).length > 0) await updateGovernmentArea(area.id, patch, { diffed: true });
-            setEditing(false);
-          }}
-        />
-      ) : (
-        <div className="actions">
-          <ItemAction
-            label={t('governmentAreas.rename')}
-            itemLabel={t('governmentAreas.renameOf', { name: area.name })}
-            onClick={() => setEditing(true)}
-          />
-          <ItemAction
-            label={area.active ? t('governmentAreas.deactivate') : t('governmentAreas.reactivate')}
-            itemLabel={t(area.active ? 'governmentAreas.deactivateOf' : 'governmentAreas.reactivateOf', {
-              name: area.name,
-            })}
-            onClick={toggle}
-          />
-        </div>
-      )}
-      <FormAlert>{failure}</FormAlert>
-    </li>
+    </RecordCard>
   );
 }
 
 export function GovernmentAreasPage() {
   const { t } = useTranslation();
-  const account = useAccount();
   const areas = useGovernmentAreas();
   const overdue = useOverdueByArea();
-  if (account === undefined || areas === undefined || overdue === undefined) return <Loading />;
-  const role = account?.user.role;
-  if (role !== 'admin' && role !== 'coordinator') {
-    return (
-      <section>
-        <PageHeading title={t('governmentAreas.title')}>{t('governmentAreas.title')}</PageHeading>
-        <p role="alert">{t('governmentAreas.forbidden')}</p>
-      </section>
-    );
-  }
+  if (areas === undefined || overdue === undefined) return <Loading />;
   return (
-    <section>
-      <PageHeading title={t('governmentAreas.title')}>{t('governmentAreas.title')}</PageHeading>
+    <BoroughSetupPage words="governmentAreas">
       <p>{t('governmentAreas.intro')}</p>
-      <section className="card" aria-labelledby="area-add-title">
-        <h2 id="area-add-title">{t('governmentAreas.addTitle')}</h2>
-        <AreaForm
-          defaultValues={{ name: '', shortName: '' }}
-          submitLabel={t('governmentAreas.add')}
-          labelledBy="area-add-title"
-          onSave={async (values) => {
-            await createGovernmentArea(values);
-            return { clear: true, notice: { key: 'governmentAreas.added', values: { name: values.name } } };
-          }}
-        />
-      </section>
-      <h2>{t('governmentAreas.count', { count: areas.length })}</h2>
-      {areas.length === 0 ? <p className="empty">{t('governmentAreas.empty')}</p> : null}
-      <ul className="plain-list stack">
-        {areas.map((area) => (
-          <AreaRow key={area.id} area={area} overdue={overdue.get(area.id) ?? 0} />
-        ))}
-      </ul>
-    </section>
+      <AddRecordCard id="area-add-title" words="governmentAreas" create={createGovernmentArea}>
+        {(form) => <AreaForm defaultValues={{ name: '', shortName: '' }} {...form} />}
+      </AddRecordCard>
+      <RecordCards words="governmentAreas" items={areas}>
+        {(area) => <AreaRow key={area.id} area={area} overdue={overdue.get(area.id) ?? 0} />}
+      </RecordCards>
+    </BoroughSetupPage>
   );
 }

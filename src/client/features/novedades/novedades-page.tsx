@@ -4,6 +4,7 @@ import { Link } from 'react-router';
 import { markAllNovedadesRead, markNovedadRead, useNovedades, type Novedad } from '../../data/use-novedades';
 import { useProjectStatuses } from '../../data/use-project-statuses';
 import { formatDateTime } from '../../ui/format';
+import { ItemList } from '../../ui/item-list';
 import { PageHeading } from '../../ui/page-heading';
 import { changeReasonText, recordKindText } from '../../ui/vocabulary/change-reason';
 import './strings';
@@ -89,21 +90,20 @@ export function NovedadesPage() {
       <p>{t('novedades.intro')}</p>
       {list === undefined ? (
         <p className="loading">{t('novedades.loading')}</p>
-      ) : list.length === 0 ? (
-        <p>{t('novedades.none')}</p>
       ) : (
-        <>
-          {list.some((n) => n.read === 0) ? (
-            <button type="button" className="button" onClick={() => void markAllNovedadesRead()}>
-              {t('novedades.markAllRead')}
-            </button>
-          ) : null}
-          <ul className="plain-list stack">
-            {list.map((n) => (
-              <NovedadCard key={n.id} novedad={n} statusName={statusName} />
-            ))}
-          </ul>
-        </>
+        <ItemList
+          items={list}
+          none={t('novedades.none')}
+          lead={
+            list.some((n) => n.read === 0) ? (
+              <button type="button" className="button" onClick={() => void markAllNovedadesRead()}>
+                {t('novedades.markAllRead')}
+              </button>
+            ) : null
+          }
+        >
+          {(n) => <NovedadCard key={n.id} novedad={n} statusName={statusName} />}
+        </ItemList>
       )}
     </section>
   );

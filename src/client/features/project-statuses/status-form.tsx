@@ -3,8 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { projectStatusSchema, STATUS_MEANINGS } from '../../../domain';
 import { formFields, Options, PercentField } from '../../ui/form-fields';
-import { RecordForm, type InlineRecordFormProps } from '../../ui/record-form';
-import { errorReason } from '../../ui/use-entity-form';
+import { InlineRecordForm } from '../../ui/inline-record-form';
+import type { InlineRecordFormProps } from '../../ui/record-form';
 import './strings';
 
 const statusFormSchema = z.object({
@@ -32,13 +32,10 @@ export function StatusForm(props: InlineRecordFormProps<StatusFormValues, Status
   const { t } = useTranslation();
   const id = useId();
   return (
-    <RecordForm<StatusFormValues, StatusFormOutput>
-      bar="inline"
+    <InlineRecordForm<StatusFormValues, StatusFormOutput>
       {...props}
       schema={statusFormSchema}
-      failed={(error) => t('projectStatuses.changeFailed', { reason: errorReason(error) })}
-      className="inline-form"
-      confirmsInPlace
+      failedKey="projectStatuses.changeFailed"
     >
       <TextField name="name" id={`${id}-name`} label={t('projectStatuses.name')} required />
       <SelectField
@@ -57,6 +54,6 @@ export function StatusForm(props: InlineRecordFormProps<StatusFormValues, Status
         hint={t('projectStatuses.defaultProgressHint')}
       />
       <CheckboxField name="requiresReason" label={t('projectStatuses.requiresReason')} />
-    </RecordForm>
+    </InlineRecordForm>
   );
 }

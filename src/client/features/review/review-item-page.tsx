@@ -1,9 +1,11 @@
-import { useEffect, useState } from 'react';
+import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { getReviewItem, type ReviewItemDetail } from '../../data/use-review';
-import { RetryAlert } from '../../ui/form-alert';
+import { DataTable } from '../../ui/data-table';
 import { formatDateTime } from '../../ui/format';
+import { ActionNotice, ServerAnswer } from '../../ui/server-answer';
+import { useServerRead } from '../../ui/use-server-read';
 import { changeReasonText } from '../../ui/vocabulary/change-reason';
 import { ManagersOnlyPage } from '../../widgets/managers-only-page';
 import { remoteErrorText } from './remote-error';
@@ -25,61 +27,32 @@ function Comparison({ item }: { item: ReviewItemDetail }) {
       {item.current?.deleted ? <p>{t('review.recordDeleted')}</p> : null}
       {fields.length > 0 ? (
         <div className="review-table-scroll">
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">{t('review.field')}</th>
-                <th scope="col">{t('review.sent')}</th>
-                <th scope="col">{t('review.current')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {fields.map((f) => (
-                <tr key={f}>
-                  <th scope="row">{f}</th>
-                  <td>{valueText(item.proposed?.[f]) || t('review.empty')}</td>
-                  <td>{valueText(item.current?.fields[f]) || t('review.empty')}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <DataTable
+            className=""
+            rows={fields}
+            rowKey={(f) => f}
+            columns={[
+              { header: t('review.field'), cell: (f) => f, rowHeader: true },
+              { header: t('review.sent'), cell: (f) => valueText(item.proposed?.[f]) || t('review.empty') },
+              {
+                header: t('review.current'),
+                cell: (f) => valueText(item.current?.fields[f]) || t('review.empty'),
+              },
+            ]}
+          />
         </div>
       ) : null}
     </section>
   );
 }
 
-function ItemView({ id }: { id: string }) {
+function ItemDetail({ item, onDone }: { item: ReviewItemDetail; onDone: (next: ReviewItemDetail) => void }) {
   const { t, i18n } = useTranslation();
-  const [item, setItem] = useState<ReviewItemDetail | null>(null);
-  const [failure, setFailure] = useState<string | null>(null);
   const [done, setDone] = useState<string | null>(null);
-  const [attempt, setAttempt] = useState(0);
-
-  useEffect(() => {
-    let active = true;
-    setFailure(null);
-    getReviewItem(id).then(
-      (found) => active && setItem(found),
-      (error: unknown) => active && setFailure(remoteErrorText(error, t)),
-    );
-    return () => {
-      active = false;
-    };
-  }, [id, attempt, t]);
-
-  if (failure) {
-    return (
-      <RetryAlert retryLabel={t('review.retry')} onRetry={() => setAttempt((n) => n + 1)}>
-        {failure}
-      </RetryAlert>
-    );
-  }
-  if (item === null) return <p className="loading">{t('review.loading')}</p>;
   const closed = item.state === 'resolved' || item.state === 'dismissed';
   return (
     <>
-      <div role="status">{done ? <p className="notice">{done}</p> : null}</div>
+      <ActionNotice>{done}</ActionNotice>
       <section className="card stack">
         <h2>{itemTitle(item, t)}</h2>
         <dl>
@@ -111,12 +84,25 @@ function ItemView({ id }: { id: string }) {
         <ReviewActions
           item={item}
           onDone={(next, action) => {
-            setItem(next);
+            onDone(next);
             setDone(t(`review.done.${action}`));
           }}
         />
       )}
     </>
+  );
+}
+
+function ItemView({ id }: { id: string }) {
+  const { t } = useTranslation();
+  const item = useServerRead(
+    useCallback(() => getReviewItem(id), [id]),
+    (error) => remoteErrorText(error, t),
+  );
+  return (
+    <ServerAnswer read={item} words="review">
+      {(found) => <ItemDetail item={found} onDone={item.setData} />}
+    </ServerAnswer>
   );
 }
 

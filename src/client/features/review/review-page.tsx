@@ -1,9 +1,10 @@
-import { useEffect, useId, useState } from 'react';
+import { useCallback, useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { REVIEW_ITEM_STATES } from '../../../domain/review';
 import { listReviewItems, type ReviewItem, type ReviewItemState } from '../../data/use-review';
-import { RetryAlert } from '../../ui/form-alert';
+import { ServerList } from '../../ui/server-answer';
+import { useServerRead } from '../../ui/use-server-read';
 import { changeReasonText } from '../../ui/vocabulary/change-reason';
 import { ManagersOnlyPage } from '../../widgets/managers-only-page';
 import { remoteErrorText } from './remote-error';
@@ -35,27 +36,20 @@ function ReviewList() {
   const userId = useId();
   const [state, setState] = useState<ReviewItemState | ''>('open');
   const [user, setUser] = useState('');
-  const [items, setItems] = useState<ReviewItem[] | null>(null);
+  const items = useServerRead(
+    useCallback(
+      () => listReviewItems({ ...(state ? { state } : {}), ...(user ? { userId: user } : {}) }),
+      [state, user],
+    ),
+    (error) => remoteErrorText(error, t),
+  );
+  // Everyone the queue has named so far, so a person stays in the filter while it is set.
   const [people, setPeople] = useState<Map<string, string>>(new Map());
-  const [failure, setFailure] = useState<string | null>(null);
-  const [attempt, setAttempt] = useState(0);
-
+  const listed = items.data;
   useEffect(() => {
-    let active = true;
-    setFailure(null);
-    setItems(null);
-    listReviewItems({ ...(state ? { state } : {}), ...(user ? { userId: user } : {}) }).then(
-      (list) => {
-        if (!active) return;
-        setItems(list);
-        setPeople((known) => new Map([...known, ...list.map((i) => [i.userId, i.userName] as const)]));
-      },
-      (error: unknown) => active && setFailure(remoteErrorText(error, t)),
-    );
-    return () => {
-      active = false;
-    };
-  }, [state, user, attempt, t]);
+    if (listed)
+      setPeople((known) => new Map([...known, ...listed.map((i) => [i.userId, i.userName] as const)]));
+  }, [listed]);
 
   return (
     <>
@@ -87,21 +81,9 @@ function ReviewList() {
           </select>
         </div>
       </div>
-      {failure ? (
-        <RetryAlert retryLabel={t('review.retry')} onRetry={() => setAttempt((n) => n + 1)}>
-          {failure}
-        </RetryAlert>
-      ) : items === null ? (
-        <p className="loading">{t('review.loading')}</p>
-      ) : items.length === 0 ? (
-        <p>{t('review.none')}</p>
-      ) : (
-        <ul className="plain-list stack">
-          {items.map((item) => (
-            <ReviewRow key={item.id} item={item} />
-          ))}
-        </ul>
-      )}
+      <ServerList read={items} words="review">
+        {(item) => <ReviewRow key={item.id} item={item} />}
+      </ServerList>
     </>
   );
 }
@@ -114,13 +96,8 @@ function ReviewList() {
 export function ReviewPage() {
   const { t } = useTranslation();
   return (
-    <ManagersOnlyPage title={t('review.title')} forbidden={t('review.forbidden')}>
-      {() => (
-        <>
-          <p>{t('review.intro')}</p>
-          <ReviewList />
-        </>
-      )}
+    <ManagersOnlyPage title={t('review.title')} forbidden={t('review.forbidden')} intro={t('review.intro')}>
+      {() => <ReviewList />}
     </ManagersOnlyPage>
   );
 }

@@ -1,5 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { useRubricAverages } from '../../data/use-rubrics';
+import type { Average } from '../../../domain';
+import { DataTable, type Column } from '../../ui/data-table';
 import { formatNumber } from '../../ui/format';
 import { PageHeading } from '../../ui/page-heading';
 import { Loading } from '../../ui/status-views';
@@ -8,24 +10,18 @@ import './strings';
 import './rubrics.css';
 import { BackLink } from '../../ui/back-link';
 
-interface Row {
-  key: string;
-  cells: string[];
-  mean: number;
-  count: number;
-}
-
 /** A table of averages: each row's mean written out and drawn as a CSS bar, with how many scores it rests on. */
-function AveragesTable({
+function AveragesTable<A extends Average>({
   id,
   title,
-  headers,
   rows,
+  named,
 }: {
   id: string;
   title: string;
-  headers: string[];
-  rows: Row[];
+  rows: A[];
+  /** The columns that name each row, before its mean and count; the first heads the row. */
+  named: Column<A>[];
 }) {
   const { t, i18n } = useTranslation();
   return (
@@ -35,43 +31,29 @@ function AveragesTable({
         <p className="empty">{t('rubrics.averages.empty')}</p>
       ) : (
         <div className="table-scroll">
-          <table className="rubric-table" aria-labelledby={`${id}-title`}>
-            <thead>
-              <tr>
-                {headers.map((h) => (
-                  <th key={h} scope="col">
-                    {h}
-                  </th>
-                ))}
-                <th scope="col">{t('rubrics.averages.mean')}</th>
-                <th scope="col">{t('rubrics.averages.count')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((row) => (
-                <tr key={row.key}>
-                  {row.cells.map((cell, i) =>
-                    i === 0 ? (
-                      <th key={i} scope="row">
-                        {cell}
-                      </th>
-                    ) : (
-                      <td key={i}>{cell}</td>
-                    ),
-                  )}
-                  <td>
+          <DataTable
+            className="rubric-table"
+            labelledBy={`${id}-title`}
+            rows={rows}
+            rowKey={(row) => row.key}
+            columns={[
+              ...named.map((column, i) => ({ ...column, rowHeader: i === 0 })),
+              {
+                header: t('rubrics.averages.mean'),
+                cell: (row) => (
+                  <>
                     <span className="rubric-mean">
                       {t('rubrics.levelOfFour', { mean: formatMean(row.mean, i18n.language) })}
                     </span>
                     <span className="rubric-bar" aria-hidden="true">
                       <span style={{ width: levelPercent(row.mean) }} />
                     </span>
-                  </td>
-                  <td>{formatNumber(row.count, i18n.language)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+                  </>
+                ),
+              },
+              { header: t('rubrics.averages.count'), cell: (row) => formatNumber(row.count, i18n.language) },
+            ]}
+          />
         </div>
       )}
     </section>
@@ -97,35 +79,28 @@ export function RubricAveragesPage() {
           <AveragesTable
             id="by-moment"
             title={t('rubrics.averages.byMoment')}
-            headers={[t('rubrics.averages.moment')]}
-            rows={averages.byMoment.map((a) => ({
-              key: a.key,
-              cells: [t(`rubrics.moments.${a.moment}`)],
-              mean: a.mean,
-              count: a.count,
-            }))}
+            rows={averages.byMoment}
+            named={[{ header: t('rubrics.averages.moment'), cell: (a) => t(`rubrics.moments.${a.moment}`) }]}
           />
           <AveragesTable
             id="by-directorate"
             title={t('rubrics.averages.byDirectorate')}
-            headers={[t('rubrics.averages.directorate')]}
-            rows={averages.byDirectorate.map((a) => ({
-              key: a.key,
-              cells: [a.key === 'none' ? t('rubrics.averages.noDirectorate') : a.label],
-              mean: a.mean,
-              count: a.count,
-            }))}
+            rows={averages.byDirectorate}
+            named={[
+              {
+                header: t('rubrics.averages.directorate'),
+                cell: (a) => (a.key === 'none' ? t('rubrics.averages.noDirectorate') : a.label),
+              },
+            ]}
           />
           <AveragesTable
             id="by-criterion"
             title={t('rubrics.averages.byCriterion')}
-            headers={[t('rubrics.averages.criterion'), t('rubrics.averages.template')]}
-            rows={averages.byCriterion.map((a) => ({
-              key: a.key,
-              cells: [a.label, a.templateName],
-              mean: a.mean,
-              count: a.count,
-            }))}
+            rows={averages.byCriterion}
+            named={[
+              { header: t('rubrics.averages.criterion'), cell: (a) => a.label },
+              { header: t('rubrics.averages.template'), cell: (a) => a.templateName },
+            ]}
           />
         </>
       )}

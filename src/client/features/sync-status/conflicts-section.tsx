@@ -9,6 +9,7 @@ import {
   type ConflictView,
 } from '../../data/use-conflicts';
 import { formatDateTime, formatRelativeTime } from '../../ui/format';
+import { ItemList } from '../../ui/item-list';
 import { useNow } from '../../ui/use-now';
 
 /** A field's label in the UI language; a field without one shows its name. */
@@ -75,18 +76,9 @@ export function ConflictsSection() {
   return (
     <section aria-labelledby="sync-conflicts-title">
       <h2 id="sync-conflicts-title">{t('sync.conflicts.title')}</h2>
-      {conflicts.length === 0 ? (
-        <p>{t('sync.conflicts.none')}</p>
-      ) : (
-        <>
-          <p>{t('sync.conflicts.help')}</p>
-          <ul className="plain-list stack">
-            {conflicts.map((c) => (
-              <ConflictItem key={c.key} conflict={c} now={now} />
-            ))}
-          </ul>
-        </>
-      )}
+      <ItemList items={conflicts} none={t('sync.conflicts.none')} lead={<p>{t('sync.conflicts.help')}</p>}>
+        {(c) => <ConflictItem key={c.key} conflict={c} now={now} />}
+      </ItemList>
     </section>
   );
 }

@@ -1,9 +1,8 @@
 /** `/territory` (coordinators and admins): import the borough's units, set up its directorates, assign and prioritise units. */
 import { useTranslation } from 'react-i18next';
-import { useAccount } from '../../data/use-account';
 import { useDirectorates, useUnits } from '../../data/use-territory';
-import { PageHeading } from '../../ui/page-heading';
 import { Loading } from '../../ui/status-views';
+import { BoroughSetupPage } from '../../widgets/borough-setup-page';
 import { DirectoratesSection } from './directorates-section';
 import { ImportSection } from './import-section';
 import { UnitsSection } from './units-section';
@@ -12,22 +11,10 @@ import './strings';
 
 export function TerritoryPage({ onImported }: { onImported?: () => void }) {
   const { t } = useTranslation();
-  const account = useAccount();
   const units = useUnits();
   const directorates = useDirectorates();
-  if (account === undefined) return <Loading />;
-  const role = account?.user.role;
-  if (role !== 'admin' && role !== 'coordinator') {
-    return (
-      <section>
-        <PageHeading title={t('territory.title')}>{t('territory.title')}</PageHeading>
-        <p role="alert">{t('territory.forbidden')}</p>
-      </section>
-    );
-  }
   return (
-    <section>
-      <PageHeading title={t('territory.title')}>{t('territory.title')}</PageHeading>
+    <BoroughSetupPage words="territory">
       <ImportSection onImported={onImported} />
       {units === undefined || directorates === undefined ? (
         <Loading />
@@ -41,6 +28,6 @@ export function TerritoryPage({ onImported }: { onImported?: () => void }) {
           )}
         </>
       )}
-    </section>
+    </BoroughSetupPage>
   );
 }
