@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
+import { ItemList } from './item-list';
 
 /** A section of a page under its own heading (`id` names it for the section). */
 export function PageSection({ id, title, children }: { id: string; title: ReactNode; children: ReactNode }) {
@@ -9,22 +10,6 @@ export function PageSection({ id, title, children }: { id: string; title: ReactN
       {children}
     </section>
   );
-}
-
-/** `items` as a list, one `<li>` each (`item`), or the hint `empty` when there are none. */
-export function ItemList<T>({
-  items,
-  empty,
-  className = 'plain-list stack',
-  item,
-}: {
-  items: readonly T[];
-  empty: ReactNode;
-  className?: string;
-  item: (item: T) => ReactNode;
-}) {
-  if (items.length === 0) return <p className="field-hint">{empty}</p>;
-  return <ul className={className}>{items.map(item)}</ul>;
 }
 
 /** Links to records (`to`), each named by its title, or the hint `empty` when there are none. */
@@ -40,17 +25,14 @@ export function TitleLinks({
   className?: string;
 }) {
   return (
-    <ItemList
-      items={records}
-      empty={empty}
-      className={className}
-      item={(r) => (
+    <ItemList items={records} none={empty} noneClassName="field-hint" className={className}>
+      {(r) => (
         <li key={r.id}>
           <Link to={to(r.id)} className="link-target">
             {r.title}
           </Link>
         </li>
       )}
-    />
+    </ItemList>
   );
 }

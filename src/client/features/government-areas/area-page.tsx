@@ -10,7 +10,8 @@ import { daysUntil, localDate } from '../../../domain';
 import { useAreaFollowUp } from '../../data/use-follow-up';
 import { useGovernmentArea } from '../../data/use-government-areas';
 import { formatDate } from '../../ui/format';
-import { ItemList, PageSection, TitleLinks } from '../../ui/page-section';
+import { ItemList } from '../../ui/item-list';
+import { PageSection, TitleLinks } from '../../ui/page-section';
 import { RecordPage } from '../../ui/record-page';
 import './strings';
 
@@ -27,8 +28,10 @@ function AreaHeld({ held }: { held: NonNullable<ReturnType<typeof useAreaFollowU
       >
         <ItemList
           items={held.commitments}
-          empty={t('governmentAreas.noCommitments')}
-          item={(c) => {
+          noneClassName="field-hint"
+          none={t('governmentAreas.noCommitments')}
+        >
+          {(c) => {
             const date = c.dueDate ? formatDate(c.dueDate, i18n.language) : '';
             const late = c.state === 'overdue' && c.dueDate ? -daysUntil(c.dueDate, today) : 0;
             return (
@@ -53,7 +56,7 @@ function AreaHeld({ held }: { held: NonNullable<ReturnType<typeof useAreaFollowU
               </li>
             );
           }}
-        />
+        </ItemList>
       </PageSection>
       <PageSection id="area-projects" title={t('governmentAreas.projects', { count: held.projects.length })}>
         <TitleLinks

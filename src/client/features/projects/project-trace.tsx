@@ -1,7 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { ProjectTrace } from '../../../domain';
-import { ItemList, PageSection } from '../../ui/page-section';
+import { ItemList } from '../../ui/item-list';
+import { PageSection } from '../../ui/page-section';
 import { PhotoThumb } from '../../widgets/photos/photo-picker';
 import './strings';
 
@@ -24,9 +25,11 @@ export function ProjectTraceSection({ trace }: { trace: ProjectTrace }) {
             </h3>
             <ItemList
               items={votes}
-              empty={t('projects.trace.noVote')}
+              noneClassName="field-hint"
+              none={t('projects.trace.noVote')}
               className="plain-list"
-              item={(vote) => (
+            >
+              {(vote) => (
                 <li key={vote.roundId}>
                   <Link to={`/rounds/${vote.roundId}`} className="link-target">
                     {t('projects.trace.vote', { title: vote.title, rank: vote.rank, of: vote.of })}
@@ -34,7 +37,7 @@ export function ProjectTraceSection({ trace }: { trace: ProjectTrace }) {
                   {vote.tied ? ` ${t('projects.trace.tied')}` : null}
                 </li>
               )}
-            />
+            </ItemList>
             <p>
               {notes.length === 0
                 ? t('projects.trace.noNotes')
