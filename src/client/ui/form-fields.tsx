@@ -1,8 +1,12 @@
 import type { InputHTMLAttributes, ReactNode, SelectHTMLAttributes, TextareaHTMLAttributes } from 'react';
+import type { TFunction } from 'i18next';
+import { useTranslation } from 'react-i18next';
 import {
   get,
   useFormContext,
   useFormState,
+  type FieldArray,
+  type FieldArrayPath,
   type FieldValues,
   type Path,
   type RegisterOptions,
@@ -166,4 +170,61 @@ export function NumberField<Values extends FieldValues>(
   props: BoundFieldProps<Values> & Own<InputHTMLAttributes<HTMLInputElement>>,
 ) {
   return <TextField<Values> inputMode="numeric" rules={{ valueAsNumber: true }} {...props} type="number" />;
+}
+
+/** Where a form's fields take their ids and words from. */
+export interface FieldNaming {
+  /** The ids' prefix: `vision` gives the id `vision-text`. */
+  id: string;
+  /** The words' i18n prefix: `vision.fields` gives the label `vision.fields.text` and the hint `vision.fields.textHint`. */
+  keys: string;
+}
+
+/** The props a field takes from its key by convention (see `useFieldNaming`). */
+export interface NamedFieldProps<Values extends FieldValues> {
+  name: Path<Values>;
+  id: string;
+  label: string;
+  hint?: string;
+}
+
+function namedField<Values extends FieldValues>(
+  t: TFunction,
+  { id, keys }: FieldNaming,
+  key: string,
+  name: string,
+  hint: boolean,
+): NamedFieldProps<Values> {
+  const label = t(`${keys}.${key}`);
+  return {
+    name: name as Path<Values>,
+    id: `${id}-${key}`,
+    label,
+    ...(hint ? { hint: t(`${keys}.${key}Hint`) } : {}),
+  };
+}
+
+/**
+ * A form's fields declared once by name: `field('text', { hint: true })` is the name `text`, the id
+ * `<id>-text`, the label `<keys>.text` and the hint `<keys>.textHint`. A field whose id or words
+ * are named otherwise gives its own `id` or `label` after the spread.
+ */
+export function useFieldNaming<Values extends FieldValues>(naming: FieldNaming) {
+  const { t } = useTranslation();
+  return (key: Path<Values>, { hint = false }: { hint?: boolean } = {}) =>
+    namedField<Values>(t, naming, key, key, hint);
+}
+
+/**
+ * The same for the fields of the rows of a list (`useFieldArray`): `rowField(index)('what')` is
+ * the name `<list>.<index>.what`, the id `<id>-<index>-what` and the label `<keys>.what`.
+ */
+export function useRowFieldNaming<Values extends FieldValues, List extends FieldArrayPath<Values>>(
+  list: List,
+  { id, keys }: FieldNaming,
+) {
+  const { t } = useTranslation();
+  return (index: number) =>
+    (key: Path<FieldArray<Values, List>>, { hint = false }: { hint?: boolean } = {}) =>
+      namedField<Values>(t, { id: `${id}-${index}`, keys }, key, `${list}.${index}.${key}`, hint);
 }

@@ -2,9 +2,8 @@ import { useTranslation } from 'react-i18next';
 import type { SessionView } from '../../data/use-sessions';
 import type { ProblemChoice } from '../../data/use-traceability';
 import { CheckboxListField } from '../../ui/checkbox-list-field';
-import { formFields } from '../../ui/form-fields';
+import { formFields, useFieldNaming } from '../../ui/form-fields';
 import { RecordForm, type PageRecordFormProps } from '../../ui/record-form';
-import { errorReason } from '../../ui/use-entity-form';
 import { ThemeOptions } from '../../ui/vocabulary/theme-options';
 import { PhotosFormField } from '../../widgets/photos/photos-form-field';
 import {
@@ -30,23 +29,17 @@ export type VisionFormProps = PageRecordFormProps<VisionFormValues, VisionFormOu
  */
 export function VisionForm({ sessions, problems, onSubmit, ...props }: VisionFormProps) {
   const { t } = useTranslation();
+  const field = useFieldNaming<VisionFormValues>({ id: 'vision', keys: 'vision.fields' });
   return (
     <RecordForm<VisionFormValues, VisionFormOutput>
       {...props}
       schema={visionFormSchema}
       onSave={onSubmit}
-      failed={(error) => t('vision.saveFailed', { reason: errorReason(error) })}
+      failed="vision.saveFailed"
     >
       <div className="section">
-        <TextAreaField
-          name="text"
-          id="vision-text"
-          label={t('vision.fields.text')}
-          hint={t('vision.fields.textHint')}
-          rows={3}
-          required
-        />
-        <SelectField name="theme" id="vision-theme" label={t('vision.fields.theme')} required>
+        <TextAreaField {...field('text', { hint: true })} rows={3} required />
+        <SelectField {...field('theme')} required>
           <ThemeOptions placeholder={t('vision.fields.chooseTheme')} />
         </SelectField>
         <SelectField name="sessionId" id="vision-session" label={t('vision.fields.session')} required>
