@@ -174,7 +174,7 @@ export function NumberField<Values extends FieldValues>(
 
 /** Where a form's fields take their ids and words from. */
 export interface FieldNaming {
-  /** The ids' prefix: `vision` gives the id `vision-text`. */
+  /** The ids' prefix: `template` gives the ids `template-name` and `template-applies-to` (for `appliesTo`). */
   id: string;
   /** The words' i18n prefix: `vision.fields` gives the label `vision.fields.text` and the hint `vision.fields.textHint`. */
   keys: string;
@@ -198,7 +198,7 @@ function namedField<Values extends FieldValues>(
   const label = t(`${keys}.${key}`);
   return {
     name: name as Path<Values>,
-    id: `${id}-${key}`,
+    id: `${id}-${key.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`)}`,
     label,
     ...(hint ? { hint: t(`${keys}.${key}Hint`) } : {}),
   };
@@ -206,7 +206,7 @@ function namedField<Values extends FieldValues>(
 
 /**
  * A form's fields declared once by name: `field('text', { hint: true })` is the name `text`, the id
- * `<id>-text`, the label `<keys>.text` and the hint `<keys>.textHint`. A field whose id or words
+ * `<id>-text` (kebab-case), the label `<keys>.text` and the hint `<keys>.textHint`. A field whose id or words
  * are named otherwise gives its own `id` or `label` after the spread.
  */
 export function useFieldNaming<Values extends FieldValues>(naming: FieldNaming) {

@@ -2,7 +2,7 @@ import { useFieldArray, useFormContext } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { COMMITMENT_PARTIES } from '../../../domain';
 import type { GovernmentAreaView } from '../../data/use-government-areas';
-import { formFields, Options } from '../../ui/form-fields';
+import { formFields, Options, useRowFieldNaming } from '../../ui/form-fields';
 import { RepeatableFieldset } from '../../ui/repeatable-rows';
 import { newCommitment, type ProjectFormValues } from './project-form-values';
 import './strings';
@@ -19,6 +19,10 @@ export function CommitmentsField({ areas }: { areas: GovernmentAreaView[] }) {
   const { control, watch } = useFormContext<ProjectFormValues>();
   const { fields, append, remove } = useFieldArray({ control, name: 'commitments' });
   const rows = watch('commitments');
+  const rowField = useRowFieldNaming<ProjectFormValues, 'commitments'>('commitments', {
+    id: 'commitment',
+    keys: 'projects.commitments',
+  });
 
   return (
     <RepeatableFieldset
@@ -29,33 +33,21 @@ export function CommitmentsField({ areas }: { areas: GovernmentAreaView[] }) {
       onAdd={() => append(newCommitment(), { focusName: `commitments.${fields.length}.what` })}
     >
       {(_item, index) => {
-        const name = `commitments.${index}` as const;
-        const prefix = `commitment-${index}`;
+        const field = rowField(index);
         const kind = rows[index]?.kind;
         return (
           <>
             <div className="field-row">
-              <SelectField
-                name={`${name}.kind`}
-                id={`${prefix}-kind`}
-                label={t('projects.commitments.who')}
-                required
-              >
+              <SelectField {...field('kind')} label={t('projects.commitments.who')} required>
                 <Options values={COMMITMENT_PARTIES} label={(party) => t(`projects.parties.${party}`)} />
               </SelectField>
               {kind === 'resident_group' ? (
-                <TextField
-                  name={`${name}.name`}
-                  id={`${prefix}-name`}
-                  label={t('projects.commitments.name')}
-                  errorKeys={{ custom: 'projects.errors.groupName' }}
-                  required
-                />
+                <TextField {...field('name')} errorKeys={{ custom: 'projects.errors.groupName' }} required />
               ) : null}
               {kind === 'government_area' ? (
                 <SelectField
-                  name={`${name}.governmentAreaId`}
-                  id={`${prefix}-area`}
+                  {...field('governmentAreaId')}
+                  id={`commitment-${index}-area`}
                   label={t('projects.commitments.area')}
                   errorKeys={{ custom: 'projects.errors.chooseArea' }}
                   required
@@ -69,22 +61,10 @@ export function CommitmentsField({ areas }: { areas: GovernmentAreaView[] }) {
                 </SelectField>
               ) : null}
             </div>
-            <TextAreaField
-              name={`${name}.what`}
-              id={`${prefix}-what`}
-              label={t('projects.commitments.what')}
-              rows={2}
-              required
-            />
+            <TextAreaField {...field('what')} rows={2} required />
             <div className="field-row">
-              <TextField
-                name={`${name}.dueDate`}
-                id={`${prefix}-due`}
-                label={t('projects.commitments.dueDate')}
-                type="date"
-                required
-              />
-              <CheckboxField name={`${name}.done`} label={t('projects.commitments.done')} />
+              <TextField {...field('dueDate')} id={`commitment-${index}-due`} type="date" required />
+              <CheckboxField name={`commitments.${index}.done`} label={t('projects.commitments.done')} />
             </div>
           </>
         );

@@ -7,6 +7,7 @@ import type { ProblemChoice } from '../../data/use-traceability';
 import type { VisionView } from '../../data/use-vision';
 import { formFields, Options, useFieldNaming } from '../../ui/form-fields';
 import { failedWords, RecordForm, type PageRecordFormProps } from '../../ui/record-form';
+import { FormSection } from '../../ui/form-section';
 import { PointField } from '../../widgets/point-field/point-field';
 import { UnitKeysField } from '../../widgets/unit-picker/unit-keys-field';
 import { CommitmentsField } from './commitments-field';
@@ -29,10 +30,7 @@ function WhereField() {
   const { t } = useTranslation();
   const { field: point } = useController<ProjectFormValues, 'point'>({ name: 'point' });
   return (
-    <fieldset className="section">
-      <legend>
-        <h2>{t('projects.fields.where')}</h2>
-      </legend>
+    <FormSection heading={t('projects.fields.where')}>
       <UnitKeysField<ProjectFormValues>
         name="unitKeys"
         id="project-units"
@@ -45,7 +43,7 @@ function WhereField() {
         onChange={point.onChange}
         incompleteHint={t('projects.fields.pointIncomplete')}
       />
-    </fieldset>
+    </FormSection>
   );
 }
 

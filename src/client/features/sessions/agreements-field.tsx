@@ -1,7 +1,7 @@
 import { useFieldArray, useFormContext } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { AGREEMENT_STATUSES } from '../../../domain';
-import { formFields, Options } from '../../ui/form-fields';
+import { formFields, Options, useRowFieldNaming } from '../../ui/form-fields';
 import { RepeatableFieldset } from '../../ui/repeatable-rows';
 import { newAgreement, type SessionFormValues } from './session-form-values';
 import './strings';
@@ -15,6 +15,10 @@ export function AgreementsField() {
   const { t } = useTranslation();
   const { control } = useFormContext<SessionFormValues>();
   const { fields, append, remove } = useFieldArray({ control, name: 'agreements' });
+  const rowField = useRowFieldNaming<SessionFormValues, 'agreements'>('agreements', {
+    id: 'agreement',
+    keys: 'agreements',
+  });
 
   return (
     <RepeatableFieldset
@@ -25,32 +29,19 @@ export function AgreementsField() {
       onAdd={() => append(newAgreement(), { focusName: `agreements.${fields.length}.text` })}
     >
       {(_item, index) => {
-        const name = `agreements.${index}` as const;
-        const prefix = `agreement-${index}`;
+        const field = rowField(index);
         return (
           <>
-            <TextAreaField
-              name={`${name}.text`}
-              id={`${prefix}-text`}
-              label={t('agreements.text')}
-              rows={2}
-              required
-            />
+            <TextAreaField {...field('text')} rows={2} required />
             <div className="field-row">
+              <TextField {...field('responsible')} required />
               <TextField
-                name={`${name}.responsible`}
-                id={`${prefix}-responsible`}
-                label={t('agreements.responsible')}
-                required
-              />
-              <TextField
-                name={`${name}.dueDate`}
-                id={`${prefix}-due`}
-                label={t('agreements.dueDate')}
+                {...field('dueDate')}
+                id={`agreement-${index}-due`}
                 type="date"
                 rules={{ setValueAs: emptyToUndefined }}
               />
-              <SelectField name={`${name}.status`} id={`${prefix}-status`} label={t('agreements.status')}>
+              <SelectField {...field('status')}>
                 <Options
                   values={AGREEMENT_STATUSES}
                   label={(status) => t(`vocabulary.agreementStatuses.${status}`)}

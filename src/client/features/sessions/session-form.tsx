@@ -4,6 +4,7 @@ import { sessionSchema, type Session } from '../../../domain';
 import { SessionTypeOptions } from '../../ui/vocabulary/session-type-options';
 import { formFields, useFieldNaming } from '../../ui/form-fields';
 import { RecordForm, type PageRecordFormProps } from '../../ui/record-form';
+import { FormSection } from '../../ui/form-section';
 import { PhotosFormField } from '../../widgets/photos/photos-form-field';
 import { AgreementsField } from './agreements-field';
 import { AttendanceGrid } from './attendance-grid';
@@ -35,10 +36,7 @@ export function SessionForm({ intro, onSubmit, ...props }: SessionFormProps) {
       failed="sessions.saveFailed"
     >
       {intro}
-      <fieldset className="section">
-        <legend>
-          <h2>{t('sessions.general')}</h2>
-        </legend>
+      <FormSection heading={t('sessions.general')}>
         <SelectField {...field('type')} required>
           <SessionTypeOptions placeholder={t('sessions.chooseType')} />
         </SelectField>
@@ -48,7 +46,7 @@ export function SessionForm({ intro, onSubmit, ...props }: SessionFormProps) {
           <TextField {...field('place')} required />
         </div>
         <LocationField />
-      </fieldset>
+      </FormSection>
 
       <FacilitatorsField />
       <AttendanceGrid />
