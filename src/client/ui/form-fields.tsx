@@ -3,6 +3,7 @@ import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import {
   get,
+  useFieldArray,
   useFormContext,
   useFormState,
   type FieldArray,
@@ -216,15 +217,19 @@ export function useFieldNaming<Values extends FieldValues>(naming: FieldNaming) 
 }
 
 /**
- * The same for the fields of the rows of a list (`useFieldArray`): `rowField(index)('what')` is
- * the name `<list>.<index>.what`, the id `<id>-<index>-what` and the label `<keys>.what`.
+ * The rows of a list in the form (`useFieldArray`), and the naming of each row's fields by the same
+ * convention: `rowField(index)('what')` is the name `<list>.<index>.what`, the id
+ * `<id>-<index>-what` and the label `<keys>.what`.
  */
-export function useRowFieldNaming<Values extends FieldValues, List extends FieldArrayPath<Values>>(
+export function useFieldRows<Values extends FieldValues, List extends FieldArrayPath<Values>>(
   list: List,
   { id, keys }: FieldNaming,
 ) {
   const { t } = useTranslation();
-  return (index: number) =>
+  const rows = useFieldArray<Values, List>({ name: list });
+  const rowField =
+    (index: number) =>
     (key: Path<FieldArray<Values, List>>, { hint = false }: { hint?: boolean } = {}) =>
       namedField<Values>(t, { id: `${id}-${index}`, keys }, key, `${list}.${index}.${key}`, hint);
+  return { ...rows, rowField };
 }

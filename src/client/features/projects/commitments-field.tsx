@@ -1,8 +1,8 @@
-import { useFieldArray, useFormContext } from 'react-hook-form';
+import { useFormContext } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { COMMITMENT_PARTIES } from '../../../domain';
 import type { GovernmentAreaView } from '../../data/use-government-areas';
-import { formFields, Options, useRowFieldNaming } from '../../ui/form-fields';
+import { formFields, Options, useFieldRows } from '../../ui/form-fields';
 import { RepeatableFieldset } from '../../ui/repeatable-rows';
 import { newCommitment, type ProjectFormValues } from './project-form-values';
 import './strings';
@@ -16,10 +16,9 @@ const { TextField, TextAreaField, SelectField, CheckboxField } = formFields<Proj
  */
 export function CommitmentsField({ areas }: { areas: GovernmentAreaView[] }) {
   const { t } = useTranslation();
-  const { control, watch } = useFormContext<ProjectFormValues>();
-  const { fields, append, remove } = useFieldArray({ control, name: 'commitments' });
+  const { watch } = useFormContext<ProjectFormValues>();
   const rows = watch('commitments');
-  const rowField = useRowFieldNaming<ProjectFormValues, 'commitments'>('commitments', {
+  const { fields, append, remove, rowField } = useFieldRows<ProjectFormValues, 'commitments'>('commitments', {
     id: 'commitment',
     keys: 'projects.commitments',
   });

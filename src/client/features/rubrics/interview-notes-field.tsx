@@ -1,7 +1,6 @@
-import { useFieldArray, useFormContext } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { newId } from '../../../domain';
-import { formFields, useRowFieldNaming } from '../../ui/form-fields';
+import { formFields, useFieldRows } from '../../ui/form-fields';
 import { FormSection } from '../../ui/form-section';
 import type { ScoreFormValues } from './score-form-schema';
 import './strings';
@@ -20,9 +19,7 @@ const toCount = (value: unknown) =>
 /** Group and individual interview notes given with a score: text and, for a group, how many took part. No names. */
 export function InterviewNotesField() {
   const { t } = useTranslation();
-  const { control } = useFormContext<ScoreFormValues>();
-  const { fields, append, remove } = useFieldArray({ control, name: 'interviews' });
-  const rowField = useRowFieldNaming<ScoreFormValues, 'interviews'>('interviews', {
+  const { fields, append, remove, rowField } = useFieldRows<ScoreFormValues, 'interviews'>('interviews', {
     id: 'interview',
     keys: 'rubrics.interviews',
   });

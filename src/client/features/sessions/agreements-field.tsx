@@ -1,7 +1,6 @@
-import { useFieldArray, useFormContext } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { AGREEMENT_STATUSES } from '../../../domain';
-import { formFields, Options, useRowFieldNaming } from '../../ui/form-fields';
+import { formFields, Options, useFieldRows } from '../../ui/form-fields';
 import { RepeatableFieldset } from '../../ui/repeatable-rows';
 import { newAgreement, type SessionFormValues } from './session-form-values';
 import './strings';
@@ -13,9 +12,7 @@ const emptyToUndefined = (value: unknown) => (value === '' || value === null ? u
 /** Agreements (acuerdos): what was agreed, who answers for it, by when, and how it stands. */
 export function AgreementsField() {
   const { t } = useTranslation();
-  const { control } = useFormContext<SessionFormValues>();
-  const { fields, append, remove } = useFieldArray({ control, name: 'agreements' });
-  const rowField = useRowFieldNaming<SessionFormValues, 'agreements'>('agreements', {
+  const { fields, append, remove, rowField } = useFieldRows<SessionFormValues, 'agreements'>('agreements', {
     id: 'agreement',
     keys: 'agreements',
   });

@@ -1,11 +1,11 @@
 import { useTranslation } from 'react-i18next';
 import type { SessionView } from '../../data/use-sessions';
 import type { ProblemChoice } from '../../data/use-traceability';
-import { CheckboxListField } from '../../ui/checkbox-list-field';
 import { formFields, useFieldNaming } from '../../ui/form-fields';
 import { RecordForm, type PageRecordFormProps } from '../../ui/record-form';
 import { ThemeOptions } from '../../ui/vocabulary/theme-options';
 import { PhotosFormField } from '../../widgets/photos/photos-form-field';
+import { ProblemChoicesField } from '../../widgets/problem-choices/problem-choices-field';
 import {
   MAX_VISION_PHOTOS,
   visionFormSchema,
@@ -52,23 +52,7 @@ export function VisionForm({ sessions, problems, onSubmit, ...props }: VisionFor
         </SelectField>
       </div>
       <div className="section">
-        <p className="field-hint">{t('vision.fields.problemsHint')}</p>
-        <CheckboxListField<VisionFormValues>
-          name="problemIds"
-          legend={t('vision.fields.problems')}
-          empty={t('vision.fields.noProblems')}
-          options={problems.map((p) => ({
-            value: p.id,
-            label: (
-              <>
-                {p.title}
-                {p.rank !== null ? (
-                  <span className="field-hint"> · {t('vision.fields.rank', { rank: p.rank })}</span>
-                ) : null}
-              </>
-            ),
-          }))}
-        />
+        <ProblemChoicesField<VisionFormValues> name="problemIds" problems={problems} keys="vision.fields" />
       </div>
       <PhotosFormField<VisionFormValues>
         name="photos"
