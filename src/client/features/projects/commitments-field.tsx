@@ -2,8 +2,8 @@ import { useFormContext } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { COMMITMENT_PARTIES } from '../../../domain';
 import type { GovernmentAreaView } from '../../data/use-government-areas';
-import { formFields, Options, useFieldRows } from '../../ui/form-fields';
-import { RepeatableFieldset } from '../../ui/repeatable-rows';
+import { formFields, Options } from '../../ui/form-fields';
+import { RepeatableFieldRows } from '../../ui/repeatable-field-rows';
 import { newCommitment, type ProjectFormValues } from './project-form-values';
 import './strings';
 
@@ -18,21 +18,15 @@ export function CommitmentsField({ areas }: { areas: GovernmentAreaView[] }) {
   const { t } = useTranslation();
   const { watch } = useFormContext<ProjectFormValues>();
   const rows = watch('commitments');
-  const { fields, append, remove, rowField } = useFieldRows<ProjectFormValues, 'commitments'>('commitments', {
-    id: 'commitment',
-    keys: 'projects.commitments',
-  });
-
   return (
-    <RepeatableFieldset
-      keys="projects.commitments"
-      rows={fields}
+    <RepeatableFieldRows<ProjectFormValues, 'commitments'>
+      name="commitments"
+      naming={{ id: 'commitment', keys: 'projects.commitments' }}
+      newRow={newCommitment}
+      focus="what"
       listClassName="plain-list stack"
-      onRemove={remove}
-      onAdd={() => append(newCommitment(), { focusName: `commitments.${fields.length}.what` })}
     >
-      {(_item, index) => {
-        const field = rowField(index);
+      {(field, index) => {
         const kind = rows[index]?.kind;
         return (
           <>
@@ -68,6 +62,6 @@ export function CommitmentsField({ areas }: { areas: GovernmentAreaView[] }) {
           </>
         );
       }}
-    </RepeatableFieldset>
+    </RepeatableFieldRows>
   );
 }

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { AGREEMENT_STATUSES } from '../../../domain';
-import { formFields, Options, useFieldRows } from '../../ui/form-fields';
-import { RepeatableFieldset } from '../../ui/repeatable-rows';
+import { formFields, Options } from '../../ui/form-fields';
+import { RepeatableFieldRows } from '../../ui/repeatable-field-rows';
 import { newAgreement, type SessionFormValues } from './session-form-values';
 import './strings';
 
@@ -12,21 +12,15 @@ const emptyToUndefined = (value: unknown) => (value === '' || value === null ? u
 /** Agreements (acuerdos): what was agreed, who answers for it, by when, and how it stands. */
 export function AgreementsField() {
   const { t } = useTranslation();
-  const { fields, append, remove, rowField } = useFieldRows<SessionFormValues, 'agreements'>('agreements', {
-    id: 'agreement',
-    keys: 'agreements',
-  });
-
   return (
-    <RepeatableFieldset
-      keys="agreements"
-      rows={fields}
+    <RepeatableFieldRows<SessionFormValues, 'agreements'>
+      name="agreements"
+      naming={{ id: 'agreement', keys: 'agreements' }}
+      newRow={newAgreement}
+      focus="text"
       listClassName="plain-list agreements"
-      onRemove={remove}
-      onAdd={() => append(newAgreement(), { focusName: `agreements.${fields.length}.text` })}
     >
-      {(_item, index) => {
-        const field = rowField(index);
+      {(field, index) => {
         return (
           <>
             <TextAreaField {...field('text')} rows={2} required />
@@ -48,6 +42,6 @@ export function AgreementsField() {
           </>
         );
       }}
-    </RepeatableFieldset>
+    </RepeatableFieldRows>
   );
 }
