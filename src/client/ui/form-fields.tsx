@@ -126,19 +126,49 @@ export function CheckboxField<Values extends FieldValues>({
   );
 }
 
-/** The `<option>`s of a fixed list of values (a vocabulary), each with its words. */
+/** The empty first `<option>` that asks to choose, when there is one. */
+function Placeholder({ text }: { text: string | undefined }) {
+  return text === undefined ? null : <option value="">{text}</option>;
+}
+
+/** The `<option>`s of a fixed list of values (a vocabulary), each with its words; first `placeholder`, if any. */
 export function Options<T extends string>({
   values,
   label,
+  placeholder,
 }: {
   values: readonly T[];
   label: (value: T) => string;
+  placeholder?: string;
 }) {
   return (
     <>
+      <Placeholder text={placeholder} />
       {values.map((value) => (
         <option key={value} value={value}>
           {label(value)}
+        </option>
+      ))}
+    </>
+  );
+}
+
+/** The `<option>`s of a list of records, each by its id with its words; first `placeholder`, if any. */
+export function RecordOptions<R extends { id: string }>({
+  records,
+  label,
+  placeholder,
+}: {
+  records: readonly R[];
+  label: (record: R) => ReactNode;
+  placeholder?: string;
+}) {
+  return (
+    <>
+      <Placeholder text={placeholder} />
+      {records.map((record) => (
+        <option key={record.id} value={record.id}>
+          {label(record)}
         </option>
       ))}
     </>

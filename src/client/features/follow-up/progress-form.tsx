@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { StatusRecord } from '../../../domain';
 import { StatusChangeError } from '../../data/use-follow-up';
 import { CheckboxListField } from '../../ui/checkbox-list-field';
-import { formFields, useFieldNaming } from '../../ui/form-fields';
+import { formFields, RecordOptions, useFieldNaming } from '../../ui/form-fields';
 import { failedWords, RecordForm } from '../../ui/record-form';
 import type { SaveOutcome } from '../../ui/use-entity-form';
 import { PhotoThumb } from '../../widgets/photos/photo-picker';
@@ -73,11 +73,7 @@ function StatusChange({
     <>
       <div className="field-row">
         <SelectField name="statusId" id="progress-status" label={t('followUp.form.status')}>
-          {offered.map((s) => (
-            <option key={s.id} value={s.id}>
-              {s.name}
-            </option>
-          ))}
+          <RecordOptions records={offered} label={(s) => s.name} />
         </SelectField>
         {manualProgress ? <PercentField {...field('progress', { hint: true })} id="progress-value" /> : null}
       </div>

@@ -2,7 +2,7 @@ import { useFormContext } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { COMMITMENT_PARTIES } from '../../../domain';
 import type { GovernmentAreaView } from '../../data/use-government-areas';
-import { formFields, Options } from '../../ui/form-fields';
+import { formFields, Options, RecordOptions } from '../../ui/form-fields';
 import { RepeatableFieldRows } from '../../ui/repeatable-field-rows';
 import { newCommitment, type ProjectFormValues } from './project-form-values';
 import './strings';
@@ -45,12 +45,11 @@ export function CommitmentsField({ areas }: { areas: GovernmentAreaView[] }) {
                   errorKeys={{ custom: 'projects.errors.chooseArea' }}
                   required
                 >
-                  <option value="">{t('projects.commitments.chooseArea')}</option>
-                  {areas.map((area) => (
-                    <option key={area.id} value={area.id}>
-                      {area.name}
-                    </option>
-                  ))}
+                  <RecordOptions
+                    records={areas}
+                    label={(area) => area.name}
+                    placeholder={t('projects.commitments.chooseArea')}
+                  />
                 </SelectField>
               ) : null}
             </div>

@@ -1,11 +1,12 @@
 import { useController } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { MANAGEMENT_MODES, PROJECT_KINDS, PROJECT_TERMS, THEMATIC_AREAS } from '../../../domain';
+import { MANAGEMENT_MODES, PROJECT_KINDS, PROJECT_TERMS } from '../../../domain';
 import type { GovernmentAreaView } from '../../data/use-government-areas';
 import { ProjectParentError, type ProjectView } from '../../data/use-projects';
 import type { ProblemChoice } from '../../data/use-traceability';
 import type { VisionView } from '../../data/use-vision';
-import { formFields, Options, useFieldNaming } from '../../ui/form-fields';
+import { formFields, Options, RecordOptions, useFieldNaming } from '../../ui/form-fields';
+import { ThemeOptions } from '../../ui/vocabulary/theme-options';
 import { failedWords, RecordForm, type PageRecordFormProps } from '../../ui/record-form';
 import { FormSection } from '../../ui/form-section';
 import { PointField } from '../../widgets/point-field/point-field';
@@ -74,17 +75,15 @@ export function ProjectForm({ problems, visions, areas, parents, onSubmit, ...pr
             <Options values={PROJECT_KINDS} label={(k) => t(`projects.kinds.${k}`)} />
           </SelectField>
           <SelectField {...field('theme')} required>
-            <option value="">{t('projects.fields.chooseTheme')}</option>
-            <Options values={THEMATIC_AREAS} label={(a) => t(`vocabulary.themes.${a}`)} />
+            <ThemeOptions placeholder={t('projects.fields.chooseTheme')} />
           </SelectField>
         </div>
         <SelectField name="parentId" id="project-parent" label={t('projects.fields.parent')}>
-          <option value="">{t('projects.fields.noParent')}</option>
-          {parents.map((p) => (
-            <option key={p.id} value={p.id}>
-              {p.title}
-            </option>
-          ))}
+          <RecordOptions
+            records={parents}
+            label={(p) => p.title}
+            placeholder={t('projects.fields.noParent')}
+          />
         </SelectField>
       </div>
       <ProblemAndVisionFields problems={problems} visions={visions} />

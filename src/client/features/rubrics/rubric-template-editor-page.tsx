@@ -121,8 +121,11 @@ function TemplateForm({ template, onDirtyChange }: PageProps & { template: Rubri
           </SelectField>
         ) : (
           <SelectField {...field('moment')} required>
-            <option value="">{t('rubrics.editor.chooseMoment')}</option>
-            <Options values={MOMENTS} label={(moment) => t(`rubrics.moments.${moment}`)} />
+            <Options
+              values={MOMENTS}
+              label={(moment) => t(`rubrics.moments.${moment}`)}
+              placeholder={t('rubrics.editor.chooseMoment')}
+            />
           </SelectField>
         )}
       </FormSection>

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { SessionView } from '../../data/use-sessions';
 import type { ProblemChoice } from '../../data/use-traceability';
-import { formFields, useFieldNaming } from '../../ui/form-fields';
+import { formFields, RecordOptions, useFieldNaming } from '../../ui/form-fields';
 import { RecordForm, type PageRecordFormProps } from '../../ui/record-form';
 import { ThemeOptions } from '../../ui/vocabulary/theme-options';
 import { PhotosFormField } from '../../widgets/photos/photos-form-field';
@@ -43,12 +43,11 @@ export function VisionForm({ sessions, problems, onSubmit, ...props }: VisionFor
           <ThemeOptions placeholder={t('vision.fields.chooseTheme')} />
         </SelectField>
         <SelectField name="sessionId" id="vision-session" label={t('vision.fields.session')} required>
-          <option value="">{t('vision.fields.chooseSession')}</option>
-          {sessions.map((s) => (
-            <option key={s.id} value={s.id}>
-              {s.title} · {s.date}
-            </option>
-          ))}
+          <RecordOptions
+            records={sessions}
+            label={(s) => `${s.title} · ${s.date}`}
+            placeholder={t('vision.fields.chooseSession')}
+          />
         </SelectField>
       </div>
       <div className="section">
