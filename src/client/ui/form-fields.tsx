@@ -226,19 +226,19 @@ function namedField<Values extends FieldValues>(
   name: string,
   hint: boolean,
 ): NamedFieldProps<Values> {
-  const label = t(`${keys}.${key}`);
+  const kebab = key.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`);
   return {
     name: name as Path<Values>,
-    id: `${id}-${key.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`)}`,
-    label,
+    id: `${id}-${kebab}`,
+    label: t(`${keys}.${key}`),
     ...(hint ? { hint: t(`${keys}.${key}Hint`) } : {}),
   };
 }
 
 /**
- * A form's fields declared once by name: `field('text', { hint: true })` is the name `text`, the id
- * `<id>-text` (kebab-case), the label `<keys>.text` and the hint `<keys>.textHint`. A field whose id or words
- * are named otherwise gives its own `id` or `label` after the spread.
+ * A form's fields declared once by name: `field('text', { hint: true })` is the name `text`, the
+ * id `<id>-text` (in kebab-case), the label `<keys>.text` and the hint `<keys>.textHint`. A field
+ * whose id or words are named otherwise gives its own `id` or `label` after the spread.
  */
 export function useFieldNaming<Values extends FieldValues>(naming: FieldNaming) {
   const { t } = useTranslation();
