@@ -126,9 +126,29 @@ export function CheckboxField<Values extends FieldValues>({
   );
 }
 
-/** The empty first `<option>` that asks to choose, when there is one. */
-function Placeholder({ text }: { text: string | undefined }) {
-  return text === undefined ? null : <option value="">{text}</option>;
+/**
+ * The `<option>`s of a list of records, each by its id with its words; first an empty one that
+ * asks to choose, when `placeholder` is given.
+ */
+export function RecordOptions<R extends { id: string }>({
+  records,
+  label,
+  placeholder,
+}: {
+  records: readonly R[];
+  label: (record: R) => ReactNode;
+  placeholder?: string;
+}) {
+  return (
+    <>
+      {placeholder === undefined ? null : <option value="">{placeholder}</option>}
+      {records.map((record) => (
+        <option key={record.id} value={record.id}>
+          {label(record)}
+        </option>
+      ))}
+    </>
+  );
 }
 
 /** The `<option>`s of a fixed list of values (a vocabulary), each with its words; first `placeholder`, if any. */
@@ -142,36 +162,11 @@ export function Options<T extends string>({
   placeholder?: string;
 }) {
   return (
-    <>
-      <Placeholder text={placeholder} />
-      {values.map((value) => (
-        <option key={value} value={value}>
-          {label(value)}
-        </option>
-      ))}
-    </>
-  );
-}
-
-/** The `<option>`s of a list of records, each by its id with its words; first `placeholder`, if any. */
-export function RecordOptions<R extends { id: string }>({
-  records,
-  label,
-  placeholder,
-}: {
-  records: readonly R[];
-  label: (record: R) => ReactNode;
-  placeholder?: string;
-}) {
-  return (
-    <>
-      <Placeholder text={placeholder} />
-      {records.map((record) => (
-        <option key={record.id} value={record.id}>
-          {label(record)}
-        </option>
-      ))}
-    </>
+    <RecordOptions
+      records={values.map((id) => ({ id }))}
+      label={({ id }) => label(id)}
+      placeholder={placeholder}
+    />
   );
 }
 
