@@ -126,6 +126,12 @@ export function CheckboxField<Values extends FieldValues>({
   );
 }
 
+/** What a list of `<option>`s says: each item's words, and the empty first choice that asks to choose. */
+interface OptionsProps<Item> {
+  label: (item: Item) => ReactNode;
+  placeholder?: string;
+}
+
 /**
  * The `<option>`s of a list of records, each by its id with its words; first an empty one that
  * asks to choose, when `placeholder` is given.
@@ -134,11 +140,7 @@ export function RecordOptions<R extends { id: string }>({
   records,
   label,
   placeholder,
-}: {
-  records: readonly R[];
-  label: (record: R) => ReactNode;
-  placeholder?: string;
-}) {
+}: OptionsProps<R> & { records: readonly R[] }) {
   return (
     <>
       {placeholder === undefined ? null : <option value="">{placeholder}</option>}
@@ -155,19 +157,9 @@ export function RecordOptions<R extends { id: string }>({
 export function Options<T extends string>({
   values,
   label,
-  placeholder,
-}: {
-  values: readonly T[];
-  label: (value: T) => string;
-  placeholder?: string;
-}) {
-  return (
-    <RecordOptions
-      records={values.map((id) => ({ id }))}
-      label={({ id }) => label(id)}
-      placeholder={placeholder}
-    />
-  );
+  ...options
+}: OptionsProps<T> & { values: readonly T[] }) {
+  return <RecordOptions records={values.map((id) => ({ id }))} label={({ id }) => label(id)} {...options} />;
 }
 
 /**
