@@ -1,8 +1,13 @@
 import type { InputHTMLAttributes, ReactNode, SelectHTMLAttributes, TextareaHTMLAttributes } from 'react';
+import type { TFunction } from 'i18next';
+import { useTranslation } from 'react-i18next';
 import {
   get,
+  useFieldArray,
   useFormContext,
   useFormState,
+  type FieldArray,
+  type FieldArrayPath,
   type FieldValues,
   type Path,
   type RegisterOptions,
@@ -121,23 +126,40 @@ export function CheckboxField<Values extends FieldValues>({
   );
 }
 
-/** The `<option>`s of a fixed list of values (a vocabulary), each with its words. */
-export function Options<T extends string>({
-  values,
+/** What a list of `<option>`s says: each item's words, and the empty first choice that asks to choose. */
+interface OptionsProps<Item> {
+  label: (item: Item) => ReactNode;
+  placeholder?: string;
+}
+
+/**
+ * The `<option>`s of a list of records, each by its id with its words; first an empty one that
+ * asks to choose, when `placeholder` is given.
+ */
+export function RecordOptions<R extends { id: string }>({
+  records,
   label,
-}: {
-  values: readonly T[];
-  label: (value: T) => string;
-}) {
+  placeholder,
+}: OptionsProps<R> & { records: readonly R[] }) {
   return (
     <>
-      {values.map((value) => (
-        <option key={value} value={value}>
-          {label(value)}
+      {placeholder === undefined ? null : <option value="">{placeholder}</option>}
+      {records.map((record) => (
+        <option key={record.id} value={record.id}>
+          {label(record)}
         </option>
       ))}
     </>
   );
+}
+
+/** The `<option>`s of a fixed list of values (a vocabulary), each with its words; first `placeholder`, if any. */
+export function Options<T extends string>({
+  values,
+  label,
+  ...options
+}: OptionsProps<T> & { values: readonly T[] }) {
+  return <RecordOptions records={values.map((id) => ({ id }))} label={({ id }) => label(id)} {...options} />;
 }
 
 /**
@@ -166,4 +188,65 @@ export function NumberField<Values extends FieldValues>(
   props: BoundFieldProps<Values> & Own<InputHTMLAttributes<HTMLInputElement>>,
 ) {
   return <TextField<Values> inputMode="numeric" rules={{ valueAsNumber: true }} {...props} type="number" />;
+}
+
+/** Where a form's fields take their ids and words from. */
+export interface FieldNaming {
+  /** The ids' prefix: `template` gives the ids `template-name` and `template-applies-to` (for `appliesTo`). */
+  id: string;
+  /** The words' i18n prefix: `vision.fields` gives the label `vision.fields.text` and the hint `vision.fields.textHint`. */
+  keys: string;
+}
+
+/** The props a field takes from its key by convention (see `useFieldNaming`). */
+export interface NamedFieldProps<Values extends FieldValues> {
+  name: Path<Values>;
+  id: string;
+  label: string;
+  hint?: string;
+}
+
+function namedField<Values extends FieldValues>(
+  t: TFunction,
+  { id, keys }: FieldNaming,
+  key: string,
+  name: string,
+  hint: boolean,
+): NamedFieldProps<Values> {
+  const kebab = key.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`);
+  return {
+    name: name as Path<Values>,
+    id: `${id}-${kebab}`,
+    label: t(`${keys}.${key}`),
+    ...(hint ? { hint: t(`${keys}.${key}Hint`) } : {}),
+  };
+}
+
+/**
+ * A form's fields declared once by name: `field('text', { hint: true })` is the name `text`, the
+ * id `<id>-text` (in kebab-case), the label `<keys>.text` and the hint `<keys>.textHint`. A field
+ * whose id or words are named otherwise gives its own `id` or `label` after the spread.
+ */
+export function useFieldNaming<Values extends FieldValues>(naming: FieldNaming) {
+  const { t } = useTranslation();
+  return (key: Path<Values>, { hint = false }: { hint?: boolean } = {}) =>
+    namedField<Values>(t, naming, key, key, hint);
+}
+
+/**
+ * The rows of a list in the form (`useFieldArray`), and the naming of each row's fields by the same
+ * convention: `rowField(index)('what')` is the name `<list>.<index>.what`, the id
+ * `<id>-<index>-what` and the label `<keys>.what`.
+ */
+export function useFieldRows<Values extends FieldValues, List extends FieldArrayPath<Values>>(
+  list: List,
+  { id, keys }: FieldNaming,
+) {
+  const { t } = useTranslation();
+  const rows = useFieldArray<Values, List>({ name: list });
+  const rowField =
+    (index: number) =>
+    (key: Path<FieldArray<Values, List>>, { hint = false }: { hint?: boolean } = {}) =>
+      namedField<Values>(t, { id: `${id}-${index}`, keys }, key, `${list}.${index}.${key}`, hint);
+  return { ...rows, rowField };
 }

@@ -3,9 +3,9 @@ import { useTranslation } from 'react-i18next';
 import { agendaVersionSchema } from '../../../domain';
 import type { AgendaProjectChoice } from '../../data/use-agenda';
 import { CheckboxListField } from '../../ui/checkbox-list-field';
-import { EntityForm } from '../../ui/entity-form';
-import { formFields } from '../../ui/form-fields';
-import { errorReason, useEntityForm, type SaveOutcome } from '../../ui/use-entity-form';
+import { formFields, useFieldNaming } from '../../ui/form-fields';
+import { RecordForm } from '../../ui/record-form';
+import type { SaveOutcome } from '../../ui/use-entity-form';
 import './strings';
 
 /** The domain's rule for the changelog line; the projects are the ids chosen. */
@@ -42,29 +42,20 @@ export function AssembleForm({
   onDirtyChange,
 }: AssembleFormProps) {
   const { t } = useTranslation();
-  const shell = useEntityForm<AssembleValues>({
-    schema: assembleSchema,
-    defaultValues,
-    onSave: onAssemble,
-    onDirtyChange,
-    failed: (error) => t('agenda.assemble.failed', { reason: errorReason(error) }),
-  });
+  const field = useFieldNaming<AssembleValues>({ id: headingId, keys: 'agenda.assemble' });
   return (
-    <EntityForm
-      shell={shell}
+    <RecordForm<AssembleValues>
+      schema={assembleSchema}
+      defaultValues={defaultValues}
+      onSave={onAssemble}
+      onDirtyChange={onDirtyChange}
+      failed="agenda.assemble.failed"
       submitLabel={submitLabel}
       bar="inline"
       confirmsInPlace={confirmsInPlace}
-      aria-labelledby={headingId}
+      labelledBy={headingId}
     >
-      <TextField
-        name="changelog"
-        id={`${headingId}-changelog`}
-        label={t('agenda.assemble.changelog')}
-        hint={t('agenda.assemble.changelogHint')}
-        maxLength={300}
-        required
-      />
+      <TextField {...field('changelog', { hint: true })} maxLength={300} required />
       <CheckboxListField<AssembleValues>
         name="projectIds"
         legend={t('agenda.assemble.projects')}
@@ -74,6 +65,6 @@ export function AssembleForm({
           label: `${c.outline}. ${c.title} (${t(`agenda.assemble.kinds.${c.kind}`)})`,
         }))}
       />
-    </EntityForm>
+    </RecordForm>
   );
 }

@@ -6,7 +6,7 @@ import { codeFromScan, enrolmentCodeSchema } from '../../../domain';
 import { enrolDevice } from '../../data/use-account';
 import { ApiError } from '../../net/api-client';
 import { EntityForm } from '../../ui/entity-form';
-import { formFields } from '../../ui/form-fields';
+import { formFields, useFieldNaming } from '../../ui/form-fields';
 import { PageHeading } from '../../ui/page-heading';
 import { useEntityForm } from '../../ui/use-entity-form';
 import { QrScanner } from './qr-scanner';
@@ -30,6 +30,7 @@ export function EnrolPage() {
   const [cameraFailed, setCameraFailed] = useState(false);
   const [scanned, setScanned] = useState<string | null>(null);
   const fromLink = codeFromScan(hash);
+  const field = useFieldNaming<EnrolFormValues>({ id: 'enrol', keys: 'enrolment' });
   const shell = useEntityForm<EnrolFormValues, z.output<typeof enrolFormSchema>>({
     schema: enrolFormSchema,
     defaultValues: { code: fromLink ?? '' },
@@ -87,10 +88,7 @@ export function EnrolPage() {
         fixErrorsText={t('common.checkFields')}
       >
         <TextField
-          name="code"
-          id="enrol-code"
-          label={t('enrolment.code')}
-          hint={t('enrolment.codeHint')}
+          {...field('code', { hint: true })}
           errorKeys={{ custom: 'errors.enrolmentCode' }}
           autoComplete="one-time-code"
           autoCapitalize="characters"

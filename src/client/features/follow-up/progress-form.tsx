@@ -4,9 +4,9 @@ import { useTranslation } from 'react-i18next';
 import type { StatusRecord } from '../../../domain';
 import { StatusChangeError } from '../../data/use-follow-up';
 import { CheckboxListField } from '../../ui/checkbox-list-field';
-import { formFields } from '../../ui/form-fields';
-import { RecordForm } from '../../ui/record-form';
-import { errorReason, type SaveOutcome } from '../../ui/use-entity-form';
+import { formFields, RecordOptions, useFieldNaming } from '../../ui/form-fields';
+import { failedWords, RecordForm } from '../../ui/record-form';
+import type { SaveOutcome } from '../../ui/use-entity-form';
 import { PhotoThumb } from '../../widgets/photos/photo-picker';
 import { PhotosFormField } from '../../widgets/photos/photos-form-field';
 import { PointField } from '../../widgets/point-field/point-field';
@@ -18,6 +18,7 @@ const MAX_PHOTOS = 20;
 
 const { TextField, TextAreaField, SelectField, PercentField, CheckboxField } =
   formFields<ProgressFormValues>();
+const NAMING = { id: 'progress', keys: 'followUp.form' };
 
 function PhotosAndPoint() {
   const { t } = useTranslation();
@@ -64,6 +65,7 @@ function StatusChange({
   manualProgress: boolean;
 }) {
   const { t } = useTranslation();
+  const field = useFieldNaming<ProgressFormValues>(NAMING);
   const statusId = useWatch<ProgressFormValues, 'statusId'>({ name: 'statusId' });
   const next = statuses.find((s) => s.id === statusId);
   const offered = statuses.filter((s) => s.active || s.id === currentStatusId);
@@ -71,20 +73,9 @@ function StatusChange({
     <>
       <div className="field-row">
         <SelectField name="statusId" id="progress-status" label={t('followUp.form.status')}>
-          {offered.map((s) => (
-            <option key={s.id} value={s.id}>
-              {s.name}
-            </option>
-          ))}
+          <RecordOptions records={offered} label={(s) => s.name} />
         </SelectField>
-        {manualProgress ? (
-          <PercentField
-            name="progress"
-            id="progress-value"
-            label={t('followUp.form.progress')}
-            hint={t('followUp.form.progressHint')}
-          />
-        ) : null}
+        {manualProgress ? <PercentField {...field('progress', { hint: true })} id="progress-value" /> : null}
       </div>
       {next?.requiresReason && next.id !== currentStatusId ? (
         <TextAreaField
@@ -122,6 +113,7 @@ export function ProgressForm({
   onCancel(): void;
 }) {
   const { t } = useTranslation();
+  const field = useFieldNaming<ProgressFormValues>(NAMING);
   const schema = useMemo(() => progressFormSchema(statuses, currentStatusId), [statuses, currentStatusId]);
   return (
     <RecordForm<ProgressFormValues, ProgressFormOutput>
@@ -129,24 +121,17 @@ export function ProgressForm({
       schema={schema}
       defaultValues={defaultValues}
       onSave={onSave}
-      failed={(error) =>
-        error instanceof StatusChangeError
-          ? error.problems.map((p) => t(`followUp.statusRefused.${p}`)).join(' ')
-          : t('followUp.form.failed', { reason: errorReason(error) })
-      }
+      failed={failedWords(t, 'followUp.form.failed', {
+        error: StatusChangeError,
+        keys: 'followUp.statusRefused',
+      })}
       submitLabel={t('followUp.form.save')}
       onCancel={onCancel}
       confirmsInPlace
       labelledBy="progress-form-title"
     >
-      <TextField name="date" id="progress-date" label={t('followUp.form.date')} type="date" required />
-      <TextAreaField
-        name="text"
-        id="progress-text"
-        label={t('followUp.form.text')}
-        hint={t('followUp.form.textHint')}
-        rows={3}
-      />
+      <TextField {...field('date')} type="date" required />
+      <TextAreaField {...field('text', { hint: true })} rows={3} />
       <StatusChange statuses={statuses} currentStatusId={currentStatusId} manualProgress={manualProgress} />
       <PhotosAndPoint />
       <CheckboxField name="public" label={t('followUp.form.public')} />

@@ -2,6 +2,7 @@ import { useController, useFormContext } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { TourNoteView } from '../../data/use-tour-notes';
 import { formatDateTime } from '../../ui/format';
+import { FormSection } from '../../ui/form-section';
 import type { ProblemFormValues } from './problem-form-values';
 import './strings';
 
@@ -19,10 +20,10 @@ export function EvidenceField({ notes }: { notes: TourNoteView[] }) {
     field.onChange(on ? [...chosen.filter((x) => x !== id), id] : chosen.filter((x) => x !== id));
 
   return (
-    <fieldset className="section" aria-describedby={notes.length > 0 ? 'problem-evidence-hint' : undefined}>
-      <legend>
-        <h2>{t('problems.evidence.legend')}</h2>
-      </legend>
+    <FormSection
+      heading={t('problems.evidence.legend')}
+      aria-describedby={notes.length > 0 ? 'problem-evidence-hint' : undefined}
+    >
       {notes.length === 0 ? (
         <p className="empty">{t('problems.evidence.none')}</p>
       ) : (
@@ -60,6 +61,6 @@ export function EvidenceField({ notes }: { notes: TourNoteView[] }) {
           </ul>
         </>
       )}
-    </fieldset>
+    </FormSection>
   );
 }

@@ -1,8 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { TourNoteView } from '../../data/use-tour-notes';
-import { formFields } from '../../ui/form-fields';
+import { formFields, useFieldNaming } from '../../ui/form-fields';
 import { RecordForm, type PageRecordFormProps } from '../../ui/record-form';
-import { errorReason } from '../../ui/use-entity-form';
 import { ThemeOptions } from '../../ui/vocabulary/theme-options';
 import { EvidenceField } from './evidence-field';
 import { problemFormSchema, type ProblemFormOutput, type ProblemFormValues } from './problem-form-values';
@@ -22,24 +21,20 @@ export type ProblemFormProps = PageRecordFormProps<ProblemFormValues, ProblemFor
  */
 export function ProblemForm({ notes, onSubmit, ...props }: ProblemFormProps) {
   const { t } = useTranslation();
+  const field = useFieldNaming<ProblemFormValues>({ id: 'problem', keys: 'problems.fields' });
   return (
     <RecordForm<ProblemFormValues, ProblemFormOutput>
       {...props}
       schema={problemFormSchema}
       onSave={onSubmit}
-      failed={(error) => t('problems.saveFailed', { reason: errorReason(error) })}
+      failed="problems.saveFailed"
     >
       <div className="section">
-        <TextField name="title" id="problem-title" label={t('problems.fields.title')} required />
-        <SelectField name="theme" id="problem-theme" label={t('problems.fields.theme')} required>
+        <TextField {...field('title')} required />
+        <SelectField {...field('theme')} required>
           <ThemeOptions placeholder={t('problems.fields.chooseTheme')} />
         </SelectField>
-        <TextAreaField
-          name="description"
-          id="problem-description"
-          label={t('problems.fields.description')}
-          rows={4}
-        />
+        <TextAreaField {...field('description')} rows={4} />
       </div>
 
       <TextListField name="causes" />

@@ -2,10 +2,12 @@ import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { PROCESS_STAGES, type ProcessStage } from '../../../domain';
-import { StageTransitionError, recordLateStageEvidence } from '../../data/use-processes';
+import { recordLateStageEvidence } from '../../data/use-processes';
 import type { SessionView } from '../../data/use-sessions';
+import { CheckboxList } from '../../ui/checkbox-list-field';
 import { FieldErrorText } from '../../ui/field';
 import { formatDate, todayIsoDate } from '../../ui/format';
+import { stageFailed } from './stage-failed';
 import './strings';
 
 /**
@@ -42,9 +44,6 @@ export function LateStageForm({
       .max(1000, t('errors.tooLong', { count: 1000 })),
   });
 
-  const toggle = (sessionId: string, on: boolean) =>
-    setEvidence((ids) => (on ? [...ids, sessionId] : ids.filter((x) => x !== sessionId)));
-
   const submit = () => {
     const parsed = schema.safeParse({ reachedAt, sessionIds: evidence, note });
     if (!parsed.success) {
@@ -62,14 +61,7 @@ export function LateStageForm({
       reachedAt: parsed.data.reachedAt,
       sessionIds: parsed.data.sessionIds,
       note: parsed.data.note || null,
-    }).then(onDone, (err: unknown) =>
-      setErrors({
-        form:
-          err instanceof StageTransitionError
-            ? err.problems.map((p) => t(`processStages.problems.${p}`)).join(' ')
-            : t('processes.saveFailed', { reason: err instanceof Error ? err.message : String(err) }),
-      }),
-    );
+    }).then(onDone, (err: unknown) => setErrors({ form: stageFailed(t)(err) }));
   };
 
   return (
@@ -89,20 +81,14 @@ export function LateStageForm({
       <fieldset aria-describedby={errors.sessionIds ? `${id}-sessions-error` : undefined}>
         <legend>{t('processStages.evidence')}</legend>
         {sessions.length === 0 ? <p className="field-hint">{t('processStages.noSessions')}</p> : null}
-        <ul className="plain-list">
-          {sessions.map((s) => (
-            <li key={s.id}>
-              <label className="choice">
-                <input
-                  type="checkbox"
-                  checked={evidence.includes(s.id)}
-                  onChange={(e) => toggle(s.id, e.currentTarget.checked)}
-                />{' '}
-                {s.title} · {formatDate(s.date, i18n.language)}
-              </label>
-            </li>
-          ))}
-        </ul>
+        <CheckboxList
+          options={sessions.map((s) => ({
+            value: s.id,
+            label: `${s.title} · ${formatDate(s.date, i18n.language)}`,
+          }))}
+          chosen={evidence}
+          onChange={setEvidence}
+        />
         <FieldErrorText id={`${id}-sessions-error`} message={errors.sessionIds} />
       </fieldset>
       <div className={errors.reachedAt ? 'field field-invalid' : 'field'}>

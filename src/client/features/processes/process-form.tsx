@@ -1,9 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import { PROCESS_STAGES, processSchema } from '../../../domain';
-import { formFields } from '../../ui/form-fields';
+import { formFields, useFieldNaming } from '../../ui/form-fields';
 import { RecordForm, type PageRecordFormProps } from '../../ui/record-form';
-import { errorReason } from '../../ui/use-entity-form';
 import { UnitKeysField } from '../../widgets/unit-picker/unit-keys-field';
 import './strings';
 
@@ -20,32 +19,28 @@ export type ProcessFormProps = PageRecordFormProps<ProcessFormValues, ProcessFor
 
 export function ProcessForm({ onSubmit, ...props }: ProcessFormProps) {
   const { t } = useTranslation();
+  const field = useFieldNaming<ProcessFormValues>({ id: 'process', keys: 'processes' });
   return (
     <RecordForm<ProcessFormValues, ProcessFormOutput>
       {...props}
       schema={processFormSchema}
       onSave={onSubmit}
-      failed={(error) => t('processes.saveFailed', { reason: errorReason(error) })}
+      failed="processes.saveFailed"
     >
-      <TextField name="name" id="process-name" label={t('processes.name')} required />
+      <TextField {...field('name')} required />
       <UnitKeysField<ProcessFormValues>
         name="unitKeys"
         id="process-unit-keys"
         errorKeys={UNIT_KEY_OVERRIDES}
       />
-      <SelectField name="stage" id="process-stage" label={t('processes.stage')} required>
+      <SelectField {...field('stage')} required>
         {PROCESS_STAGES.map((stage, index) => (
           <option key={stage} value={stage}>
             {index + 1}. {t(`vocabulary.stages.${stage}`)}
           </option>
         ))}
       </SelectField>
-      <TextAreaField
-        name="description"
-        id="process-description"
-        label={t('processes.description')}
-        rows={4}
-      />
+      <TextAreaField {...field('description')} rows={4} />
     </RecordForm>
   );
 }

@@ -3,14 +3,15 @@ import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { PROCESS_STAGES, processStageSchema, type ProcessStage } from '../../../domain';
 import { isBackwards, nextStage } from '../../../domain/process-stages';
-import { StageTransitionError, recordStageEntry, type ProcessView } from '../../data/use-processes';
+import { recordStageEntry, type ProcessView } from '../../data/use-processes';
 import { type SessionView } from '../../data/use-sessions';
 import { CheckboxListField } from '../../ui/checkbox-list-field';
 import { ConfirmDialog } from '../../ui/confirm-dialog';
 import { EntityForm } from '../../ui/entity-form';
 import { formFields } from '../../ui/form-fields';
 import { formatDate, todayIsoDate } from '../../ui/format';
-import { errorReason, useEntityForm } from '../../ui/use-entity-form';
+import { useEntityForm } from '../../ui/use-entity-form';
+import { stageFailed } from './stage-failed';
 import './strings';
 
 /** The transition as typed; the stage rules (dates in order, a note to go back) are the repository's. */
@@ -56,10 +57,7 @@ export function StageChanger({ process, sessions }: { process: ProcessView; sess
       sessionIds: [],
       note: '',
     },
-    failed: (error) =>
-      error instanceof StageTransitionError
-        ? error.problems.map((p) => t(`processStages.problems.${p}`)).join(' ')
-        : t('processes.saveFailed', { reason: errorReason(error) }),
+    failed: stageFailed(t),
     onSave: async (values) => {
       if (!(await ask(values))) return;
       const { stage, reachedAt, sessionIds, note } = values;

@@ -1,9 +1,9 @@
-import { useFieldArray, useFormContext } from 'react-hook-form';
+import { useFormContext } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { COMMITMENT_PARTIES } from '../../../domain';
 import type { GovernmentAreaView } from '../../data/use-government-areas';
-import { formFields, Options } from '../../ui/form-fields';
-import { RepeatableFieldset } from '../../ui/repeatable-rows';
+import { formFields, Options, RecordOptions } from '../../ui/form-fields';
+import { RepeatableFieldRows } from '../../ui/repeatable-field-rows';
 import { newCommitment, type ProjectFormValues } from './project-form-values';
 import './strings';
 
@@ -16,79 +16,51 @@ const { TextField, TextAreaField, SelectField, CheckboxField } = formFields<Proj
  */
 export function CommitmentsField({ areas }: { areas: GovernmentAreaView[] }) {
   const { t } = useTranslation();
-  const { control, watch } = useFormContext<ProjectFormValues>();
-  const { fields, append, remove } = useFieldArray({ control, name: 'commitments' });
+  const { watch } = useFormContext<ProjectFormValues>();
   const rows = watch('commitments');
-
   return (
-    <RepeatableFieldset
-      keys="projects.commitments"
-      rows={fields}
+    <RepeatableFieldRows<ProjectFormValues, 'commitments'>
+      name="commitments"
+      naming={{ id: 'commitment', keys: 'projects.commitments' }}
+      newRow={newCommitment}
+      focus="what"
       listClassName="plain-list stack"
-      onRemove={remove}
-      onAdd={() => append(newCommitment(), { focusName: `commitments.${fields.length}.what` })}
     >
-      {(_item, index) => {
-        const name = `commitments.${index}` as const;
-        const prefix = `commitment-${index}`;
+      {(field, index) => {
         const kind = rows[index]?.kind;
         return (
           <>
             <div className="field-row">
-              <SelectField
-                name={`${name}.kind`}
-                id={`${prefix}-kind`}
-                label={t('projects.commitments.who')}
-                required
-              >
+              <SelectField {...field('kind')} label={t('projects.commitments.who')} required>
                 <Options values={COMMITMENT_PARTIES} label={(party) => t(`projects.parties.${party}`)} />
               </SelectField>
               {kind === 'resident_group' ? (
-                <TextField
-                  name={`${name}.name`}
-                  id={`${prefix}-name`}
-                  label={t('projects.commitments.name')}
-                  errorKeys={{ custom: 'projects.errors.groupName' }}
-                  required
-                />
+                <TextField {...field('name')} errorKeys={{ custom: 'projects.errors.groupName' }} required />
               ) : null}
               {kind === 'government_area' ? (
                 <SelectField
-                  name={`${name}.governmentAreaId`}
-                  id={`${prefix}-area`}
+                  {...field('governmentAreaId')}
+                  id={`commitment-${index}-area`}
                   label={t('projects.commitments.area')}
                   errorKeys={{ custom: 'projects.errors.chooseArea' }}
                   required
                 >
-                  <option value="">{t('projects.commitments.chooseArea')}</option>
-                  {areas.map((area) => (
-                    <option key={area.id} value={area.id}>
-                      {area.name}
-                    </option>
-                  ))}
+                  <RecordOptions
+                    records={areas}
+                    label={(area) => area.name}
+                    placeholder={t('projects.commitments.chooseArea')}
+                  />
                 </SelectField>
               ) : null}
             </div>
-            <TextAreaField
-              name={`${name}.what`}
-              id={`${prefix}-what`}
-              label={t('projects.commitments.what')}
-              rows={2}
-              required
-            />
+            <TextAreaField {...field('what')} rows={2} required />
             <div className="field-row">
-              <TextField
-                name={`${name}.dueDate`}
-                id={`${prefix}-due`}
-                label={t('projects.commitments.dueDate')}
-                type="date"
-                required
-              />
-              <CheckboxField name={`${name}.done`} label={t('projects.commitments.done')} />
+              <TextField {...field('dueDate')} id={`commitment-${index}-due`} type="date" required />
+              <CheckboxField name={`commitments.${index}.done`} label={t('projects.commitments.done')} />
             </div>
           </>
         );
       }}
-    </RepeatableFieldset>
+    </RepeatableFieldRows>
   );
 }

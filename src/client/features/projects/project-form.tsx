@@ -1,13 +1,14 @@
 import { useController } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { MANAGEMENT_MODES, PROJECT_KINDS, PROJECT_TERMS, THEMATIC_AREAS } from '../../../domain';
+import { MANAGEMENT_MODES, PROJECT_KINDS, PROJECT_TERMS } from '../../../domain';
 import type { GovernmentAreaView } from '../../data/use-government-areas';
 import { ProjectParentError, type ProjectView } from '../../data/use-projects';
 import type { ProblemChoice } from '../../data/use-traceability';
 import type { VisionView } from '../../data/use-vision';
-import { formFields, Options } from '../../ui/form-fields';
-import { RecordForm, type PageRecordFormProps } from '../../ui/record-form';
-import { errorReason } from '../../ui/use-entity-form';
+import { formFields, Options, RecordOptions, useFieldNaming } from '../../ui/form-fields';
+import { ThemeOptions } from '../../ui/vocabulary/theme-options';
+import { failedWords, RecordForm, type PageRecordFormProps } from '../../ui/record-form';
+import { FormSection } from '../../ui/form-section';
 import { PointField } from '../../widgets/point-field/point-field';
 import { UnitKeysField } from '../../widgets/unit-picker/unit-keys-field';
 import { CommitmentsField } from './commitments-field';
@@ -30,10 +31,7 @@ function WhereField() {
   const { t } = useTranslation();
   const { field: point } = useController<ProjectFormValues, 'point'>({ name: 'point' });
   return (
-    <fieldset className="section">
-      <legend>
-        <h2>{t('projects.fields.where')}</h2>
-      </legend>
+    <FormSection heading={t('projects.fields.where')}>
       <UnitKeysField<ProjectFormValues>
         name="unitKeys"
         id="project-units"
@@ -46,7 +44,7 @@ function WhereField() {
         onChange={point.onChange}
         incompleteHint={t('projects.fields.pointIncomplete')}
       />
-    </fieldset>
+    </FormSection>
   );
 }
 
@@ -58,68 +56,50 @@ function WhereField() {
  */
 export function ProjectForm({ problems, visions, areas, parents, onSubmit, ...props }: ProjectFormProps) {
   const { t } = useTranslation();
+  const field = useFieldNaming<ProjectFormValues>({ id: 'project', keys: 'projects.fields' });
   return (
     <RecordForm<ProjectFormValues, ProjectFormOutput>
       {...props}
       schema={projectFormSchema}
       onSave={onSubmit}
-      failed={(error) =>
-        error instanceof ProjectParentError
-          ? error.problems.map((p) => t(`projects.parentRefused.${p}`)).join(' ')
-          : t('projects.saveFailed', { reason: errorReason(error) })
-      }
+      failed={failedWords(t, 'projects.saveFailed', {
+        error: ProjectParentError,
+        keys: 'projects.parentRefused',
+      })}
     >
       <div className="section">
-        <TextField name="title" id="project-title" label={t('projects.fields.title')} required />
-        <TextAreaField
-          name="description"
-          id="project-description"
-          label={t('projects.fields.description')}
-          rows={4}
-        />
+        <TextField {...field('title')} required />
+        <TextAreaField {...field('description')} rows={4} />
         <div className="field-row">
-          <SelectField name="kind" id="project-kind" label={t('projects.fields.kind')} required>
+          <SelectField {...field('kind')} required>
             <Options values={PROJECT_KINDS} label={(k) => t(`projects.kinds.${k}`)} />
           </SelectField>
-          <SelectField name="theme" id="project-theme" label={t('projects.fields.theme')} required>
-            <option value="">{t('projects.fields.chooseTheme')}</option>
-            <Options values={THEMATIC_AREAS} label={(a) => t(`vocabulary.themes.${a}`)} />
+          <SelectField {...field('theme')} required>
+            <ThemeOptions placeholder={t('projects.fields.chooseTheme')} />
           </SelectField>
         </div>
         <SelectField name="parentId" id="project-parent" label={t('projects.fields.parent')}>
-          <option value="">{t('projects.fields.noParent')}</option>
-          {parents.map((p) => (
-            <option key={p.id} value={p.id}>
-              {p.title}
-            </option>
-          ))}
+          <RecordOptions
+            records={parents}
+            label={(p) => p.title}
+            placeholder={t('projects.fields.noParent')}
+          />
         </SelectField>
       </div>
       <ProblemAndVisionFields problems={problems} visions={visions} />
       <div className="section">
         <div className="field-row">
-          <SelectField
-            name="managementMode"
-            id="project-mode"
-            label={t('projects.fields.managementMode')}
-            required
-          >
+          <SelectField {...field('managementMode')} id="project-mode" required>
             <Options values={MANAGEMENT_MODES} label={(m) => t(`projects.modes.${m}`)} />
           </SelectField>
-          <SelectField name="term" id="project-term" label={t('projects.fields.term')} required>
+          <SelectField {...field('term')} required>
             <Options values={PROJECT_TERMS} label={(term) => t(`projects.terms.${term}`)} />
           </SelectField>
         </div>
       </div>
       <AreasField areas={areas} />
       <div className="section">
-        <TextAreaField
-          name="costNote"
-          id="project-cost"
-          label={t('projects.fields.costNote')}
-          hint={t('projects.fields.costNoteHint')}
-          rows={2}
-        />
+        <TextAreaField {...field('costNote', { hint: true })} id="project-cost" rows={2} />
       </div>
       <WhereField />
       <CommitmentsField areas={areas} />

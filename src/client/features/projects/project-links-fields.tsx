@@ -6,6 +6,7 @@ import type { VisionView } from '../../data/use-vision';
 import { errorText } from '../../i18n/zod-errors';
 import { CheckboxListField } from '../../ui/checkbox-list-field';
 import { FieldErrorText } from '../../ui/field';
+import { ProblemChoicesField } from '../../widgets/problem-choices/problem-choices-field';
 import type { ProjectFormValues } from './project-form-values';
 import './strings';
 
@@ -20,23 +21,7 @@ export function ProblemAndVisionFields({
   const { t } = useTranslation();
   return (
     <div className="section">
-      <p className="field-hint">{t('projects.fields.problemsHint')}</p>
-      <CheckboxListField<ProjectFormValues>
-        name="problemIds"
-        legend={t('projects.fields.problems')}
-        empty={t('projects.fields.noProblems')}
-        options={problems.map((p) => ({
-          value: p.id,
-          label: (
-            <>
-              {p.title}
-              {p.rank !== null ? (
-                <span className="field-hint"> · {t('projects.fields.rank', { rank: p.rank })}</span>
-              ) : null}
-            </>
-          ),
-        }))}
-      />
+      <ProblemChoicesField<ProjectFormValues> name="problemIds" problems={problems} keys="projects.fields" />
       <CheckboxListField<ProjectFormValues>
         name="visionIds"
         legend={t('projects.fields.visions')}

@@ -4,6 +4,7 @@ import { LEVELS, newId } from '../../../domain';
 import { errorText } from '../../i18n/zod-errors';
 import { FieldErrorText } from '../../ui/field';
 import { formFields } from '../../ui/form-fields';
+import { FormSection } from '../../ui/form-section';
 import type { TemplateFormValues } from './template-form-schema';
 import './strings';
 
@@ -21,10 +22,7 @@ export function CriteriaField() {
   } = useFormContext<TemplateFormValues>();
   const { fields, append, remove } = useFieldArray({ control, name: 'criteria' });
   return (
-    <fieldset className="section">
-      <legend>
-        <h2>{t('rubrics.editor.criteria')}</h2>
-      </legend>
+    <FormSection heading={t('rubrics.editor.criteria')}>
       <FieldErrorText id="criteria-error" message={errorText(errors.criteria?.root ?? errors.criteria)} />
       {fields.map((item, index) => {
         return (
@@ -66,6 +64,6 @@ export function CriteriaField() {
           {t('rubrics.editor.addCriterion')}
         </button>
       ) : null}
-    </fieldset>
+    </FormSection>
   );
 }

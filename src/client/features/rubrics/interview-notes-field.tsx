@@ -1,11 +1,17 @@
-import { useFieldArray, useFormContext } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { newId } from '../../../domain';
-import { formFields } from '../../ui/form-fields';
+import { formFields, useFieldRows } from '../../ui/form-fields';
+import { FormSection } from '../../ui/form-section';
 import type { ScoreFormValues } from './score-form-schema';
 import './strings';
 
 const { TextField, TextAreaField } = formFields<ScoreFormValues>();
+
+/** One button a kind of interview, each adding an empty note of its kind. */
+const ADD_BUTTONS = [
+  { kind: 'group', label: 'rubrics.interviews.addGroup' },
+  { kind: 'individual', label: 'rubrics.interviews.addIndividual' },
+] as const;
 
 const toCount = (value: unknown) =>
   value === '' || value === null || value === undefined ? null : Number(value);
@@ -13,32 +19,24 @@ const toCount = (value: unknown) =>
 /** Group and individual interview notes given with a score: text and, for a group, how many took part. No names. */
 export function InterviewNotesField() {
   const { t } = useTranslation();
-  const { control } = useFormContext<ScoreFormValues>();
-  const { fields, append, remove } = useFieldArray({ control, name: 'interviews' });
+  const { fields, append, remove, rowField } = useFieldRows<ScoreFormValues, 'interviews'>('interviews', {
+    id: 'interview',
+    keys: 'rubrics.interviews',
+  });
   return (
-    <fieldset className="section">
-      <legend>
-        <h2>{t('rubrics.interviews.legend')}</h2>
-      </legend>
+    <FormSection heading={t('rubrics.interviews.legend')}>
       <p className="field-hint">{t('rubrics.interviews.hint')}</p>
       {fields.length === 0 ? <p className="empty">{t('rubrics.interviews.none')}</p> : null}
       {fields.map((item, index) => {
         const title = t(`rubrics.interviews.kinds.${item.kind}`);
+        const field = rowField(index);
         return (
           <fieldset key={item.id} className="card interview-note">
             <legend>{t('rubrics.interviews.item', { number: index + 1, kind: title })}</legend>
-            <TextAreaField
-              name={`interviews.${index}.text`}
-              id={`interview-${index}-text`}
-              label={t('rubrics.interviews.text')}
-              rows={4}
-              required
-            />
+            <TextAreaField {...field('text')} rows={4} required />
             {item.kind === 'group' ? (
               <TextField
-                name={`interviews.${index}.participants`}
-                id={`interview-${index}-participants`}
-                label={t('rubrics.interviews.participants')}
+                {...field('participants')}
                 type="number"
                 inputMode="numeric"
                 min={1}
@@ -52,21 +50,17 @@ export function InterviewNotesField() {
         );
       })}
       <div className="actions">
-        <button
-          type="button"
-          className="button"
-          onClick={() => append({ id: newId(), kind: 'group', text: '', participants: null })}
-        >
-          {t('rubrics.interviews.addGroup')}
-        </button>
-        <button
-          type="button"
-          className="button"
-          onClick={() => append({ id: newId(), kind: 'individual', text: '', participants: null })}
-        >
-          {t('rubrics.interviews.addIndividual')}
-        </button>
+        {ADD_BUTTONS.map(({ kind, label }) => (
+          <button
+            key={kind}
+            type="button"
+            className="button"
+            onClick={() => append({ id: newId(), kind, text: '', participants: null })}
+          >
+            {t(label)}
+          </button>
+        ))}
       </div>
-    </fieldset>
+    </FormSection>
   );
 }

@@ -11,15 +11,17 @@ import {
 } from '../../data/use-rubrics';
 import { useAccount } from '../../data/use-account';
 import { EntityForm } from '../../ui/entity-form';
-import { formFields, Options } from '../../ui/form-fields';
+import { formFields, Options, useFieldNaming } from '../../ui/form-fields';
 import { PageHeading } from '../../ui/page-heading';
 import { Loading, NotFound } from '../../ui/status-views';
-import { errorReason, useEntityForm, type SaveOutcome } from '../../ui/use-entity-form';
+import { failedWords } from '../../ui/record-form';
+import { useEntityForm, type SaveOutcome } from '../../ui/use-entity-form';
 import { CriteriaField } from './criteria-field';
 import { templateFormSchema, type TemplateFormOutput, type TemplateFormValues } from './template-form-schema';
 import './strings';
 import './rubrics.css';
 import { BackLink } from '../../ui/back-link';
+import { FormSection } from '../../ui/form-section';
 
 const { TextField, TextAreaField, SelectField } = formFields<TemplateFormValues>();
 
@@ -62,7 +64,7 @@ function TemplateForm({ template, onDirtyChange }: PageProps & { template: Rubri
     schema,
     defaultValues: initial,
     onDirtyChange,
-    failed: (error) => t('rubrics.templates.saveFailed', { reason: errorReason(error) }),
+    failed: failedWords(t, 'rubrics.templates.saveFailed'),
     onSave: async (values): Promise<SaveOutcome> => {
       const input = {
         name: values.name,
@@ -88,6 +90,7 @@ function TemplateForm({ template, onDirtyChange }: PageProps & { template: Rubri
   });
   const { watch } = shell.form;
   const appliesTo = watch('appliesTo');
+  const field = useFieldNaming<TemplateFormValues>({ id: 'template', keys: 'rubrics.editor' });
 
   return (
     <EntityForm
@@ -102,40 +105,30 @@ function TemplateForm({ template, onDirtyChange }: PageProps & { template: Rubri
       {template ? (
         <p className="notice">{t('rubrics.templates.editHint', { next: template.version + 1 })}</p>
       ) : null}
-      <fieldset className="section">
-        <legend>
-          <h2>{t('rubrics.editor.general')}</h2>
-        </legend>
-        <TextField name="name" id="template-name" label={t('rubrics.editor.name')} required />
-        <TextAreaField
-          name="description"
-          id="template-description"
-          label={t('rubrics.editor.description')}
-          rows={3}
-        />
-        <SelectField name="kind" id="template-kind" label={t('rubrics.editor.kind')} required>
+      <FormSection heading={t('rubrics.editor.general')}>
+        <TextField {...field('name')} required />
+        <TextAreaField {...field('description')} rows={3} />
+        <SelectField {...field('kind')} required>
           <Options values={RUBRIC_KINDS} label={(kind) => t(`rubrics.kinds.${kind}`)} />
         </SelectField>
-        <SelectField name="appliesTo" id="template-applies-to" label={t('rubrics.editor.appliesTo')} required>
+        <SelectField {...field('appliesTo')} required>
           <option value="session">{t('rubrics.editor.appliesToSession')}</option>
           <option value="moment">{t('rubrics.editor.appliesToMoment')}</option>
         </SelectField>
         {appliesTo === 'session' ? (
-          <SelectField
-            name="sessionType"
-            id="template-session-type"
-            label={t('rubrics.editor.sessionType')}
-            required
-          >
+          <SelectField {...field('sessionType')} required>
             <SessionTypeOptions placeholder={t('rubrics.editor.chooseSessionType')} />
           </SelectField>
         ) : (
-          <SelectField name="moment" id="template-moment" label={t('rubrics.editor.moment')} required>
-            <option value="">{t('rubrics.editor.chooseMoment')}</option>
-            <Options values={MOMENTS} label={(moment) => t(`rubrics.moments.${moment}`)} />
+          <SelectField {...field('moment')} required>
+            <Options
+              values={MOMENTS}
+              label={(moment) => t(`rubrics.moments.${moment}`)}
+              placeholder={t('rubrics.editor.chooseMoment')}
+            />
           </SelectField>
         )}
-      </fieldset>
+      </FormSection>
       <CriteriaField />
     </EntityForm>
   );

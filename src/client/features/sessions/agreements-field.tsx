@@ -1,8 +1,7 @@
-import { useFieldArray, useFormContext } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { AGREEMENT_STATUSES } from '../../../domain';
 import { formFields, Options } from '../../ui/form-fields';
-import { RepeatableFieldset } from '../../ui/repeatable-rows';
+import { RepeatableFieldRows } from '../../ui/repeatable-field-rows';
 import { newAgreement, type SessionFormValues } from './session-form-values';
 import './strings';
 
@@ -13,44 +12,27 @@ const emptyToUndefined = (value: unknown) => (value === '' || value === null ? u
 /** Agreements (acuerdos): what was agreed, who answers for it, by when, and how it stands. */
 export function AgreementsField() {
   const { t } = useTranslation();
-  const { control } = useFormContext<SessionFormValues>();
-  const { fields, append, remove } = useFieldArray({ control, name: 'agreements' });
-
   return (
-    <RepeatableFieldset
-      keys="agreements"
-      rows={fields}
+    <RepeatableFieldRows<SessionFormValues, 'agreements'>
+      name="agreements"
+      naming={{ id: 'agreement', keys: 'agreements' }}
+      newRow={newAgreement}
+      focus="text"
       listClassName="plain-list agreements"
-      onRemove={remove}
-      onAdd={() => append(newAgreement(), { focusName: `agreements.${fields.length}.text` })}
     >
-      {(_item, index) => {
-        const name = `agreements.${index}` as const;
-        const prefix = `agreement-${index}`;
+      {(field, index) => {
         return (
           <>
-            <TextAreaField
-              name={`${name}.text`}
-              id={`${prefix}-text`}
-              label={t('agreements.text')}
-              rows={2}
-              required
-            />
+            <TextAreaField {...field('text')} rows={2} required />
             <div className="field-row">
+              <TextField {...field('responsible')} required />
               <TextField
-                name={`${name}.responsible`}
-                id={`${prefix}-responsible`}
-                label={t('agreements.responsible')}
-                required
-              />
-              <TextField
-                name={`${name}.dueDate`}
-                id={`${prefix}-due`}
-                label={t('agreements.dueDate')}
+                {...field('dueDate')}
+                id={`agreement-${index}-due`}
                 type="date"
                 rules={{ setValueAs: emptyToUndefined }}
               />
-              <SelectField name={`${name}.status`} id={`${prefix}-status`} label={t('agreements.status')}>
+              <SelectField {...field('status')}>
                 <Options
                   values={AGREEMENT_STATUSES}
                   label={(status) => t(`vocabulary.agreementStatuses.${status}`)}
@@ -60,6 +42,6 @@ export function AgreementsField() {
           </>
         );
       }}
-    </RepeatableFieldset>
+    </RepeatableFieldRows>
   );
 }

@@ -5,22 +5,28 @@ import { errorText } from '../../i18n/zod-errors';
 import { FieldErrorText } from '../../ui/field';
 import { formatNumber } from '../../ui/format';
 import { NumberStepper } from '../../ui/number-stepper';
+import { FormSection } from '../../ui/form-section';
 import type { SessionFormValues } from './session-form-values';
 import './strings';
 
 /** The domain's own check (indigenous/disability ≤ total) arrives worded in Spanish: re-word it in the UI language. */
 const SUBSET_OVERRIDES = { custom: 'errors.subsetExceedsTotal' };
 
+/** The people counted apart from the grid (as part of its total), each a key of `attendance`. */
+const INCLUSION_COUNTS = ['indigenous', 'disability'] as const;
+
 function CountField({
   name,
   id,
-  label,
   labelText,
+  label = labelText,
 }: {
   name: FieldPath<SessionFormValues>;
   id: string;
-  label: React.ReactNode;
+  /** What the stepper's buttons are named after. */
   labelText: string;
+  /** The visible label, when it is not just `labelText`. */
+  label?: React.ReactNode;
 }) {
   const { control } = useFormContext<SessionFormValues>();
   const { field, fieldState } = useController({ control, name });
@@ -90,10 +96,7 @@ export function AttendanceGrid() {
   const attendance = useWatch({ control, name: 'attendance' });
   const total = attendanceTotal(attendance);
   return (
-    <fieldset className="attendance section">
-      <legend>
-        <h2>{t('attendance.legend')}</h2>
-      </legend>
+    <FormSection heading={t('attendance.legend')} className="attendance">
       <p className="field-hint">{t('attendance.hint')}</p>
       {GENDERS.map((gender) => (
         <GenderRow key={gender} gender={gender} />
@@ -105,20 +108,16 @@ export function AttendanceGrid() {
         <legend>{t('attendance.inclusion')}</legend>
         <p className="field-hint">{t('attendance.inclusionHint')}</p>
         <div className="stepper-grid">
-          <CountField
-            name="attendance.indigenous"
-            id="attendance-indigenous"
-            label={t('attendance.indigenous')}
-            labelText={t('attendance.indigenous')}
-          />
-          <CountField
-            name="attendance.disability"
-            id="attendance-disability"
-            label={t('attendance.disability')}
-            labelText={t('attendance.disability')}
-          />
+          {INCLUSION_COUNTS.map((key) => (
+            <CountField
+              key={key}
+              name={`attendance.${key}`}
+              id={`attendance-${key}`}
+              labelText={t(`attendance.${key}`)}
+            />
+          ))}
         </div>
       </fieldset>
-    </fieldset>
+    </FormSection>
   );
 }

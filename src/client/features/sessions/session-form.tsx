@@ -2,9 +2,9 @@ import { type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { sessionSchema, type Session } from '../../../domain';
 import { SessionTypeOptions } from '../../ui/vocabulary/session-type-options';
-import { formFields } from '../../ui/form-fields';
+import { formFields, useFieldNaming } from '../../ui/form-fields';
 import { RecordForm, type PageRecordFormProps } from '../../ui/record-form';
-import { errorReason } from '../../ui/use-entity-form';
+import { FormSection } from '../../ui/form-section';
 import { PhotosFormField } from '../../widgets/photos/photos-form-field';
 import { AgreementsField } from './agreements-field';
 import { AttendanceGrid } from './attendance-grid';
@@ -27,28 +27,26 @@ export type SessionFormProps = PageRecordFormProps<SessionFormValues, Session> &
  */
 export function SessionForm({ intro, onSubmit, ...props }: SessionFormProps) {
   const { t } = useTranslation();
+  const field = useFieldNaming<SessionFormValues>({ id: 'session', keys: 'sessions' });
   return (
     <RecordForm<SessionFormValues, Session>
       {...props}
       schema={sessionSchema}
       onSave={onSubmit}
-      failed={(error) => t('sessions.saveFailed', { reason: errorReason(error) })}
+      failed="sessions.saveFailed"
     >
       {intro}
-      <fieldset className="section">
-        <legend>
-          <h2>{t('sessions.general')}</h2>
-        </legend>
-        <SelectField name="type" id="session-type" label={t('sessions.type')} required>
+      <FormSection heading={t('sessions.general')}>
+        <SelectField {...field('type')} required>
           <SessionTypeOptions placeholder={t('sessions.chooseType')} />
         </SelectField>
-        <TextField name="title" id="session-title" label={t('sessions.title')} required />
+        <TextField {...field('title')} required />
         <div className="field-row">
-          <TextField name="date" id="session-date" label={t('sessions.date')} type="date" required />
-          <TextField name="place" id="session-place" label={t('sessions.place')} required />
+          <TextField {...field('date')} type="date" required />
+          <TextField {...field('place')} required />
         </div>
         <LocationField />
-      </fieldset>
+      </FormSection>
 
       <FacilitatorsField />
       <AttendanceGrid />
@@ -56,7 +54,7 @@ export function SessionForm({ intro, onSubmit, ...props }: SessionFormProps) {
       <PhotosFormField<SessionFormValues> name="photos" id="session-photos" max={20} />
 
       <div className="section">
-        <TextAreaField name="notes" id="session-notes" label={t('sessions.notes')} rows={5} />
+        <TextAreaField {...field('notes')} rows={5} />
       </div>
     </RecordForm>
   );

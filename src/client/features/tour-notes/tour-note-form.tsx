@@ -2,12 +2,10 @@ import type { ReactNode } from 'react';
 import { useFormContext } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { SEVERITIES, THEMATIC_AREAS } from '../../../domain';
-import type { DeleteRecordProps } from '../../ui/delete-record';
-import { EntityForm } from '../../ui/entity-form';
 import { FieldErrorText } from '../../ui/field';
-import { formFields, useFieldError } from '../../ui/form-fields';
+import { formFields, useFieldError, useFieldNaming } from '../../ui/form-fields';
+import { RecordForm, type PageRecordFormProps } from '../../ui/record-form';
 import { THEME_COLOURS } from '../../ui/theme-colours';
-import { errorReason, useEntityForm, type SaveOutcome } from '../../ui/use-entity-form';
 import { PhotosFormField } from '../../widgets/photos/photos-form-field';
 import { NoteLocationField } from './note-location-field';
 import { capitalised } from './note-text';
@@ -22,19 +20,11 @@ import './tour-notes.css';
 
 const { TextAreaField } = formFields<TourNoteFormValues>();
 
-export interface TourNoteFormProps {
+export type TourNoteFormProps = PageRecordFormProps<TourNoteFormValues, TourNoteFormOutput> & {
   processId: string;
-  defaultValues: TourNoteFormValues;
   /** A new note asks the device for its position when it opens. */
   locateOnOpen: boolean;
-  submitLabel: string;
-  cancelTo: string;
-  /** Receives the validated values and says where to go next; a thrown error is shown above the buttons. */
-  onSubmit(values: TourNoteFormOutput): Promise<SaveOutcome | void>;
-  onDirtyChange?(dirty: boolean): void;
-  /** Deleting the note, at the end of the page. */
-  remove?: DeleteRecordProps;
-}
+};
 
 /** One of a few big choices (radio buttons in a section), with its error under them. */
 function NoteChoices({
@@ -88,27 +78,16 @@ function NoteChoices({
  * their colour), a short description, severity and photos. Validated by the
  * domain's rules, errors next to each field; saving writes the device database.
  */
-export function TourNoteForm({
-  processId,
-  defaultValues,
-  locateOnOpen,
-  submitLabel,
-  cancelTo,
-  onSubmit,
-  onDirtyChange,
-  remove,
-}: TourNoteFormProps) {
+export function TourNoteForm({ processId, locateOnOpen, onSubmit, ...props }: TourNoteFormProps) {
   const { t, i18n } = useTranslation();
-  const shell = useEntityForm<TourNoteFormValues, TourNoteFormOutput>({
-    schema: tourNoteFormSchema,
-    defaultValues,
-    onSave: onSubmit,
-    onDirtyChange,
-    failed: (error) => t('tourNotes.saveFailed', { reason: errorReason(error) }),
-  });
-
+  const field = useFieldNaming<TourNoteFormValues>({ id: 'note', keys: 'tourNotes.fields' });
   return (
-    <EntityForm shell={shell} submitLabel={submitLabel} cancelTo={cancelTo} remove={remove}>
+    <RecordForm<TourNoteFormValues, TourNoteFormOutput>
+      {...props}
+      schema={tourNoteFormSchema}
+      onSave={onSubmit}
+      failed="tourNotes.saveFailed"
+    >
       <NoteLocationField processId={processId} locateOnOpen={locateOnOpen} />
 
       <NoteChoices
@@ -127,14 +106,7 @@ export function TourNoteForm({
       />
 
       <div className="section">
-        <TextAreaField
-          name="description"
-          id="note-description"
-          label={t('tourNotes.fields.description')}
-          hint={t('tourNotes.fields.descriptionHint')}
-          rows={3}
-          required
-        />
+        <TextAreaField {...field('description', { hint: true })} rows={3} required />
       </div>
 
       <NoteChoices
@@ -154,6 +126,6 @@ export function TourNoteForm({
         max={MAX_NOTE_PHOTOS}
         strings="tourNotes.photos"
       />
-    </EntityForm>
+    </RecordForm>
   );
 }

@@ -1,12 +1,11 @@
 import { useTranslation } from 'react-i18next';
 import type { SessionView } from '../../data/use-sessions';
 import type { ProblemChoice } from '../../data/use-traceability';
-import { CheckboxListField } from '../../ui/checkbox-list-field';
-import { formFields } from '../../ui/form-fields';
+import { formFields, RecordOptions, useFieldNaming } from '../../ui/form-fields';
 import { RecordForm, type PageRecordFormProps } from '../../ui/record-form';
-import { errorReason } from '../../ui/use-entity-form';
 import { ThemeOptions } from '../../ui/vocabulary/theme-options';
 import { PhotosFormField } from '../../widgets/photos/photos-form-field';
+import { ProblemChoicesField } from '../../widgets/problem-choices/problem-choices-field';
 import {
   MAX_VISION_PHOTOS,
   visionFormSchema,
@@ -30,52 +29,29 @@ export type VisionFormProps = PageRecordFormProps<VisionFormValues, VisionFormOu
  */
 export function VisionForm({ sessions, problems, onSubmit, ...props }: VisionFormProps) {
   const { t } = useTranslation();
+  const field = useFieldNaming<VisionFormValues>({ id: 'vision', keys: 'vision.fields' });
   return (
     <RecordForm<VisionFormValues, VisionFormOutput>
       {...props}
       schema={visionFormSchema}
       onSave={onSubmit}
-      failed={(error) => t('vision.saveFailed', { reason: errorReason(error) })}
+      failed="vision.saveFailed"
     >
       <div className="section">
-        <TextAreaField
-          name="text"
-          id="vision-text"
-          label={t('vision.fields.text')}
-          hint={t('vision.fields.textHint')}
-          rows={3}
-          required
-        />
-        <SelectField name="theme" id="vision-theme" label={t('vision.fields.theme')} required>
+        <TextAreaField {...field('text', { hint: true })} rows={3} required />
+        <SelectField {...field('theme')} required>
           <ThemeOptions placeholder={t('vision.fields.chooseTheme')} />
         </SelectField>
         <SelectField name="sessionId" id="vision-session" label={t('vision.fields.session')} required>
-          <option value="">{t('vision.fields.chooseSession')}</option>
-          {sessions.map((s) => (
-            <option key={s.id} value={s.id}>
-              {s.title} · {s.date}
-            </option>
-          ))}
+          <RecordOptions
+            records={sessions}
+            label={(s) => `${s.title} · ${s.date}`}
+            placeholder={t('vision.fields.chooseSession')}
+          />
         </SelectField>
       </div>
       <div className="section">
-        <p className="field-hint">{t('vision.fields.problemsHint')}</p>
-        <CheckboxListField<VisionFormValues>
-          name="problemIds"
-          legend={t('vision.fields.problems')}
-          empty={t('vision.fields.noProblems')}
-          options={problems.map((p) => ({
-            value: p.id,
-            label: (
-              <>
-                {p.title}
-                {p.rank !== null ? (
-                  <span className="field-hint"> · {t('vision.fields.rank', { rank: p.rank })}</span>
-                ) : null}
-              </>
-            ),
-          }))}
-        />
+        <ProblemChoicesField<VisionFormValues> name="problemIds" problems={problems} keys="vision.fields" />
       </div>
       <PhotosFormField<VisionFormValues>
         name="photos"
