@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { Role, User } from '../../../domain';
 import { useDirectorates } from '../../data/use-territory';
 import { CheckboxListField } from '../../ui/checkbox-list-field';
-import { Options, SelectField, TextField } from '../../ui/form-fields';
+import { Options, SelectField, TextField, useFieldNaming } from '../../ui/form-fields';
 import './strings';
 
 /** The roles the signed-in user may give: any for administrators, field roles for coordinators. */
@@ -34,6 +34,7 @@ export function AccountFields({
   roleLocked?: boolean;
 }) {
   const { t } = useTranslation();
+  const field = useFieldNaming<SharedValues>({ id: 'account', keys: 'accounts' });
   const directorates = useDirectorates();
   const limit = viewer.scope.kind === 'directorates' ? new Set(viewer.scope.directorates ?? []) : null;
   const options = (directorates ?? [])
@@ -41,21 +42,8 @@ export function AccountFields({
     .map((d) => ({ value: d.id, label: d.name }));
   return (
     <>
-      <TextField<SharedValues>
-        name="displayName"
-        id="account-display-name"
-        label={t('accounts.displayName')}
-        hint={t('accounts.displayNameHint')}
-        autoComplete="off"
-        required
-      />
-      <SelectField<SharedValues>
-        name="role"
-        id="account-role"
-        label={t('accounts.role')}
-        disabled={roleLocked}
-        required
-      >
+      <TextField<SharedValues> {...field('displayName', { hint: true })} autoComplete="off" required />
+      <SelectField<SharedValues> {...field('role')} disabled={roleLocked} required>
         <Options values={roleLocked ? [role] : rolesFor(viewer)} label={(r) => t(`roles.${r}`)} />
       </SelectField>
       {role !== 'admin' && !roleLocked ? (

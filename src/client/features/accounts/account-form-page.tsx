@@ -10,6 +10,7 @@ import { passwordErrorText } from '../../i18n/zod-errors';
 import { NewPasswordFields, VerbatimTextField } from '../../ui/credential-fields';
 import { EntityForm } from '../../ui/entity-form';
 import { FormAlert } from '../../ui/form-alert';
+import { useFieldNaming } from '../../ui/form-fields';
 import { PageHeading } from '../../ui/page-heading';
 import { Loading } from '../../ui/status-views';
 import { useEntityForm } from '../../ui/use-entity-form';
@@ -26,6 +27,7 @@ import './strings';
 
 function NewAccountForm({ viewer }: { viewer: User }) {
   const { t } = useTranslation();
+  const field = useFieldNaming<NewAccountFormValues>({ id: 'account', keys: 'accounts' });
   const shell = useEntityForm<NewAccountFormValues, NewAccountFormOutput>({
     schema: newAccountFormSchema,
     defaultValues: {
@@ -54,10 +56,7 @@ function NewAccountForm({ viewer }: { viewer: User }) {
       cancelTo="/accounts"
     >
       <VerbatimTextField<NewAccountFormValues>
-        name="username"
-        id="account-username"
-        label={t('accounts.username')}
-        hint={t('accounts.usernameHint')}
+        {...field('username', { hint: true })}
         autoComplete="off"
         errorKeys={{ invalid_format: 'errors.username' }}
       />

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { completeSetup } from '../../data/use-account';
 import { NewPasswordFields, VerbatimTextField } from '../../ui/credential-fields';
-import { TextField } from '../../ui/form-fields';
+import { TextField, useFieldNaming } from '../../ui/form-fields';
 import { useEntityForm } from '../../ui/use-entity-form';
 import { authErrorMessage } from '../../widgets/auth-error-message';
 import { UsernameField } from './auth-fields';
@@ -23,6 +23,7 @@ const EMPTY: SetupFormValues = { code: '', username: '', displayName: '', passwo
  */
 export function SetupPage() {
   const { t } = useTranslation();
+  const field = useFieldNaming<SetupFormValues>({ id: 'setup', keys: 'setup' });
   const shell = useEntityForm<SetupFormValues, SetupFormOutput>({
     schema: setupFormSchema,
     defaultValues: EMPTY,
@@ -44,22 +45,9 @@ export function SetupPage() {
       submitLabel={t('setup.create')}
       submittingLabel={t('setup.creating')}
     >
-      <VerbatimTextField<SetupFormValues>
-        name="code"
-        id="setup-code"
-        label={t('setup.code')}
-        hint={t('setup.codeHint')}
-        autoComplete="off"
-      />
+      <VerbatimTextField<SetupFormValues> {...field('code', { hint: true })} autoComplete="off" />
       <UsernameField<SetupFormValues> name="username" id="setup-username" />
-      <TextField<SetupFormValues>
-        name="displayName"
-        id="setup-display-name"
-        label={t('setup.displayName')}
-        hint={t('setup.displayNameHint')}
-        autoComplete="name"
-        required
-      />
+      <TextField<SetupFormValues> {...field('displayName', { hint: true })} autoComplete="name" required />
       <NewPasswordFields<SetupFormValues>
         idPrefix="setup"
         names={{ password: 'password', confirm: 'confirmPassword' }}
