@@ -5,14 +5,13 @@ import { useGovernmentAreas, type GovernmentAreaView } from '../../data/use-gove
 import { useProject, useProjectChildren, useProjects, type ProjectView } from '../../data/use-projects';
 import { useProjectTrace } from '../../data/use-traceability';
 import { formatDate } from '../../ui/format';
-import { PageHeading } from '../../ui/page-heading';
 import { SaveConfirmation } from '../../ui/save-notice';
-import { Loading, NotFound } from '../../ui/status-views';
+import { Loading } from '../../ui/status-views';
+import { RecordPage } from '../../ui/record-page';
 import { projectsPath } from './project-form-page';
 import { ProjectTraceSection } from './project-trace';
 import './projects.css';
 import './strings';
-import { BackLink } from '../../ui/back-link';
 
 function LinkList({ title, id, children }: { title: string; id: string; children: ReactNode[] }) {
   const { t } = useTranslation();
@@ -158,15 +157,19 @@ function ProjectBody({ project, sections }: { project: ProjectView; sections?: R
 export function ProjectPage({ sections }: { sections?: ReactNode }) {
   const { t } = useTranslation();
   const { id = '' } = useParams();
-  const project = useProject(id);
-  if (project === undefined) return <Loading />;
-  if (project === null) return <NotFound message={t('projects.notFound')} />;
   return (
-    <section>
-      <BackLink to={projectsPath(project.processId)}>{t('projects.title')}</BackLink>
-      <PageHeading title={project.title}>{project.title}</PageHeading>
-      <SaveConfirmation />
-      <ProjectBody key={project.id} project={project} sections={sections} />
-    </section>
+    <RecordPage
+      record={useProject(id)}
+      notFound={t('projects.notFound')}
+      back={(project) => ({ to: projectsPath(project.processId), label: t('projects.title') })}
+      title={(project) => project.title}
+    >
+      {(project) => (
+        <>
+          <SaveConfirmation />
+          <ProjectBody key={project.id} project={project} sections={sections} />
+        </>
+      )}
+    </RecordPage>
   );
 }
