@@ -1,6 +1,11 @@
 /** Saves text as a file on the device through the browser's own download (works offline). */
 export function downloadTextFile(fileName: string, text: string, type = 'application/json'): void {
-  const url = URL.createObjectURL(new Blob([text], { type }));
+  downloadFile(fileName, new Blob([text], { type }));
+}
+
+/** Saves `blob` as a file on the device through the browser's own download (works offline). */
+export function downloadFile(fileName: string, blob: Blob): void {
+  const url = URL.createObjectURL(blob);
   const link = document.createElement('a');
   link.href = url;
   link.download = fileName;

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { LANGUAGES, currentLanguage, setLanguage, type Language } from '../i18n';
+import { ChoiceButtons } from './choice-buttons';
 
 const NAMES: Record<Language, string> = { 'es-MX': 'Español', en: 'English' };
 
@@ -9,19 +10,15 @@ export function LanguageSwitch() {
   const { t } = useTranslation();
   const active = currentLanguage();
   return (
-    <div className="language-switch" role="group" aria-label={t('language.label')}>
-      {LANGUAGES.map((language) => (
-        <button
-          key={language}
-          type="button"
-          className="button button-small"
-          lang={language}
-          aria-pressed={language === active}
-          onClick={() => void setLanguage(language)}
-        >
-          {NAMES[language]}
-        </button>
-      ))}
-    </div>
+    <ChoiceButtons
+      className="language-switch"
+      role="group"
+      aria-label={t('language.label')}
+      choices={LANGUAGES}
+      label={(language) => NAMES[language]}
+      buttonClassName="button button-small"
+      buttonProps={(language) => ({ lang: language, 'aria-pressed': language === active })}
+      onChoose={(language) => void setLanguage(language)}
+    />
   );
 }

@@ -2,10 +2,23 @@ import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import { ItemList } from './item-list';
 
-/** A section of a page under its own heading (`id` names it for the section). */
-export function PageSection({ id, title, children }: { id: string; title: ReactNode; children: ReactNode }) {
+/**
+ * A section of a page under its own heading (`id` names it for the section); `className="card"`
+ * sets it apart as a card.
+ */
+export function PageSection({
+  id,
+  title,
+  className = 'page-section',
+  children,
+}: {
+  id: string;
+  title: ReactNode;
+  className?: string;
+  children: ReactNode;
+}) {
   return (
-    <section className="page-section" aria-labelledby={id}>
+    <section className={className} aria-labelledby={id}>
       <h2 id={id}>{title}</h2>
       {children}
     </section>

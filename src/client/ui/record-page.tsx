@@ -179,15 +179,18 @@ export function FormPageSection({
   back,
   backLabel,
   title,
+  className,
   children,
 }: {
   back: string;
   backLabel: ReactNode;
   title: string;
+  /** The section's classes, if any. */
+  className?: string;
   children: ReactNode;
 }) {
   return (
-    <section>
+    <section className={className}>
       <BackLink to={back}>{backLabel}</BackLink>
       <PageHeading title={title}>{title}</PageHeading>
       {children}
@@ -206,6 +209,7 @@ export function RecordPage<R>({
   notFound,
   back,
   title,
+  className,
   children,
 }: {
   record: R | null | undefined;
@@ -214,13 +218,15 @@ export function RecordPage<R>({
   notFound: string;
   back: (record: R) => { to: string; label: ReactNode };
   title: (record: R) => string;
+  /** The section's classes, if any. */
+  className?: string;
   children: (record: R) => ReactNode;
 }) {
   if (record === undefined || loading) return <Loading />;
   if (record === null) return <NotFound message={notFound} />;
   const { to, label } = back(record);
   return (
-    <FormPageSection back={to} backLabel={label} title={title(record)}>
+    <FormPageSection back={to} backLabel={label} title={title(record)} className={className}>
       {children(record)}
     </FormPageSection>
   );

@@ -9,28 +9,17 @@ import type { DashboardFilter } from '../../../domain/dashboard';
 import {
   buildOfficeExport,
   buildPhotoExport,
-  type ExportFile,
   type ExportProgress,
   type OfficeExportKind,
 } from '../../data/use-office';
+import { ChoiceButtons } from '../../ui/choice-buttons';
+import { downloadFile } from '../../ui/download-file';
 import { formatNumber } from '../../ui/format';
 import { spanishLabels } from './labels';
 import './strings';
 
 type Kind = OfficeExportKind | 'photos';
 const KINDS: Kind[] = ['xlsx', 'csv', 'units', 'notes', 'photos'];
-
-function save(file: ExportFile): void {
-  const url = URL.createObjectURL(file.blob);
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = file.fileName;
-  link.rel = 'noopener';
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 60_000);
-}
 
 function size(bytes: number, locale: string): string {
   return bytes >= 1024 * 1024
@@ -52,7 +41,7 @@ export function ExportsSection({ filter }: { filter: DashboardFilter }) {
     try {
       if (kind === 'photos') {
         const file = await buildPhotoExport(filter, onProgress);
-        save(file);
+        downloadFile(file.fileName, file.blob);
         const args = { file: file.fileName, size: size(file.blob.size, i18n.language) };
         setMessage(
           file.missing > 0
@@ -61,7 +50,7 @@ export function ExportsSection({ filter }: { filter: DashboardFilter }) {
         );
       } else {
         const file = await buildOfficeExport(kind, filter, spanishLabels(), onProgress);
-        save(file);
+        downloadFile(file.fileName, file.blob);
         setMessage(
           t('dashboards.exports.done', { file: file.fileName, size: size(file.blob.size, i18n.language) }),
         );
@@ -79,19 +68,13 @@ export function ExportsSection({ filter }: { filter: DashboardFilter }) {
     <section className="page-section office-exports-section" aria-labelledby="office-exports">
       <h2 id="office-exports">{t('dashboards.exports.title')}</h2>
       <p>{t('dashboards.exports.intro')}</p>
-      <div className="office-exports">
-        {KINDS.map((kind) => (
-          <button
-            key={kind}
-            type="button"
-            className="button"
-            disabled={running !== null}
-            onClick={() => void run(kind)}
-          >
-            {t(`dashboards.exports.${kind}`)}
-          </button>
-        ))}
-      </div>
+      <ChoiceButtons
+        className="office-exports"
+        choices={KINDS}
+        label={(kind) => t(`dashboards.exports.${kind}`)}
+        busy={running !== null}
+        onChoose={(kind) => void run(kind)}
+      />
       <div role="status">
         {running ? (
           <>

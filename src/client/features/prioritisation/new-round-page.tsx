@@ -10,14 +10,12 @@ import { errorText } from '../../i18n/zod-errors';
 import { EntityForm } from '../../ui/entity-form';
 import { FieldErrorText } from '../../ui/field';
 import { formFields } from '../../ui/form-fields';
-import { PageHeading } from '../../ui/page-heading';
-import { Loading, NotFound } from '../../ui/status-views';
+import { Loading } from '../../ui/status-views';
 import { errorReason, useEntityForm } from '../../ui/use-entity-form';
 import { NeedProblemsNotice } from './need-problems-notice';
 import './strings';
 import './prioritisation.css';
-import { BackLink } from '../../ui/back-link';
-import type { FormPageProps } from '../../ui/record-page';
+import { RecordPage, type FormPageProps } from '../../ui/record-page';
 
 const roundFormSchema = z
   .object({
@@ -241,16 +239,15 @@ function NewRoundForSession({ session, onDirtyChange }: FormPageProps & { sessio
 export function NewRoundPage({ onDirtyChange }: FormPageProps) {
   const { t } = useTranslation();
   const { sessionId = '' } = useParams();
-  const session = useSession(sessionId);
-  if (session === undefined) return <Loading />;
-  if (session === null) return <NotFound message={t('prioritisation.form.sessionNotFound')} />;
   return (
-    <section className="narrow">
-      <BackLink to={`/sessions/${session.id}`}>{session.title}</BackLink>
-      <PageHeading title={t('prioritisation.form.pageTitle')}>
-        {t('prioritisation.form.pageTitle')}
-      </PageHeading>
-      <NewRoundForSession key={session.id} session={session} onDirtyChange={onDirtyChange} />
-    </section>
+    <RecordPage
+      record={useSession(sessionId)}
+      notFound={t('prioritisation.form.sessionNotFound')}
+      back={(session) => ({ to: `/sessions/${session.id}`, label: session.title })}
+      title={() => t('prioritisation.form.pageTitle')}
+      className="narrow"
+    >
+      {(session) => <NewRoundForSession key={session.id} session={session} onDirtyChange={onDirtyChange} />}
+    </RecordPage>
   );
 }

@@ -2,17 +2,14 @@ import { useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { useRound, type RoundView } from '../../data/use-prioritisation';
-import { PageHeading } from '../../ui/page-heading';
 import { SaveConfirmation } from '../../ui/save-notice';
 import { LockScreenPanel } from '../../widgets/screen-lock/lock-screen-panel';
-import { Loading, NotFound } from '../../ui/status-views';
 import { BoardTally } from './board-tally';
 import { PassTablet } from './pass-tablet';
 import { RoundResults } from './round-results';
 import './strings';
 import './prioritisation.css';
-import { BackLink } from '../../ui/back-link';
-import type { FormPageProps } from '../../ui/record-page';
+import { RecordPage, type FormPageProps } from '../../ui/record-page';
 
 type View = 'ballot' | 'board' | 'results';
 
@@ -104,21 +101,29 @@ function RoundViews({ round, onDirtyChange }: FormPageProps & { round: RoundView
 export function RoundPage({ onDirtyChange }: FormPageProps) {
   const { t } = useTranslation();
   const { id = '' } = useParams();
-  const round = useRound(id);
-  if (round === undefined) return <Loading />;
-  if (round === null) return <NotFound message={t('prioritisation.round.notFound')} />;
   return (
-    <section className="round-page">
-      <BackLink to={`/sessions/${round.sessionId}`}>{t('prioritisation.round.backToSession')}</BackLink>
-      <PageHeading title={round.title}>{round.title}</PageHeading>
-      <p className="round-meta">
-        {t('prioritisation.round.summary', {
-          method: t(`prioritisation.methods.${round.method}`),
-          status: t(`prioritisation.status.${round.status}`),
-        })}
-      </p>
-      <SaveConfirmation />
-      <RoundViews round={round} onDirtyChange={onDirtyChange} />
-    </section>
+    <RecordPage
+      record={useRound(id)}
+      notFound={t('prioritisation.round.notFound')}
+      back={(round) => ({
+        to: `/sessions/${round.sessionId}`,
+        label: t('prioritisation.round.backToSession'),
+      })}
+      title={(round) => round.title}
+      className="round-page"
+    >
+      {(round) => (
+        <>
+          <p className="round-meta">
+            {t('prioritisation.round.summary', {
+              method: t(`prioritisation.methods.${round.method}`),
+              status: t(`prioritisation.status.${round.status}`),
+            })}
+          </p>
+          <SaveConfirmation />
+          <RoundViews round={round} onDirtyChange={onDirtyChange} />
+        </>
+      )}
+    </RecordPage>
   );
 }

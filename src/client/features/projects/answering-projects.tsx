@@ -2,21 +2,24 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { ProjectRecord } from '../../../domain';
 import { useNoteTrace, useProblemProjects } from '../../data/use-traceability';
+import { ItemList } from '../../ui/item-list';
+import { PageSection } from '../../ui/page-section';
 import './projects.css';
 import './strings';
 
-function ProjectLinks({ projects }: { projects: ProjectRecord[] }) {
+/** Links to `projects`, each named by its title and kind, or the hint `none` when there are none. */
+function ProjectLinks({ projects, none }: { projects: ProjectRecord[]; none: string }) {
   const { t } = useTranslation();
   return (
-    <ul className="plain-list project-links">
-      {projects.map((p) => (
+    <ItemList items={projects} none={none} noneClassName="field-hint" className="plain-list project-links">
+      {(p) => (
         <li key={p.id}>
           <Link to={`/projects/${p.id}`}>
             {p.title} · {t(`projects.kinds.${p.kind}`)}
           </Link>
         </li>
-      ))}
-    </ul>
+      )}
+    </ItemList>
   );
 }
 
@@ -26,14 +29,9 @@ export function ProblemProjects({ problemId }: { problemId: string }) {
   const projects = useProblemProjects(problemId);
   if (projects === undefined) return null;
   return (
-    <section className="card" aria-labelledby="problem-projects-title">
-      <h2 id="problem-projects-title">{t('projects.answering.title')}</h2>
-      {projects.length === 0 ? (
-        <p className="field-hint">{t('projects.answering.none')}</p>
-      ) : (
-        <ProjectLinks projects={projects} />
-      )}
-    </section>
+    <PageSection id="problem-projects-title" title={t('projects.answering.title')} className="card">
+      <ProjectLinks projects={projects} none={t('projects.answering.none')} />
+    </PageSection>
   );
 }
 
@@ -43,14 +41,9 @@ export function NoteProjects({ noteId }: { noteId: string }) {
   const trace = useNoteTrace(noteId);
   if (!trace || trace.problems.length === 0) return null;
   return (
-    <section className="card" aria-labelledby="note-projects-title">
-      <h2 id="note-projects-title">{t('projects.answering.fromNote')}</h2>
+    <PageSection id="note-projects-title" title={t('projects.answering.fromNote')} className="card">
       <p>{t('projects.answering.problems', { titles: trace.problems.map((p) => p.title).join(', ') })}</p>
-      {trace.projects.length === 0 ? (
-        <p className="field-hint">{t('projects.answering.noneFromNote')}</p>
-      ) : (
-        <ProjectLinks projects={trace.projects} />
-      )}
-    </section>
+      <ProjectLinks projects={trace.projects} none={t('projects.answering.noneFromNote')} />
+    </PageSection>
   );
 }

@@ -5,26 +5,29 @@ import { useGovernmentAreas, type GovernmentAreaView } from '../../data/use-gove
 import { useProject, useProjectChildren, useProjects, type ProjectView } from '../../data/use-projects';
 import { useProjectTrace } from '../../data/use-traceability';
 import { formatDate } from '../../ui/format';
-import { PageHeading } from '../../ui/page-heading';
+import { ItemList } from '../../ui/item-list';
+import { PageSection } from '../../ui/page-section';
 import { SaveConfirmation } from '../../ui/save-notice';
-import { Loading, NotFound } from '../../ui/status-views';
+import { Loading } from '../../ui/status-views';
+import { RecordPage } from '../../ui/record-page';
 import { projectsPath } from './project-form-page';
 import { ProjectTraceSection } from './project-trace';
 import './projects.css';
 import './strings';
-import { BackLink } from '../../ui/back-link';
 
 function LinkList({ title, id, children }: { title: string; id: string; children: ReactNode[] }) {
   const { t } = useTranslation();
   return (
-    <section className="page-section" aria-labelledby={id}>
-      <h2 id={id}>{title}</h2>
-      {children.length === 0 ? (
-        <p className="field-hint">{t('projects.page.none')}</p>
-      ) : (
-        <ul className="plain-list project-links">{children}</ul>
-      )}
-    </section>
+    <PageSection id={id} title={title}>
+      <ItemList
+        items={children}
+        none={t('projects.page.none')}
+        noneClassName="field-hint"
+        className="plain-list project-links"
+      >
+        {(link) => link}
+      </ItemList>
+    </PageSection>
   );
 }
 
@@ -38,8 +41,7 @@ function Details({ project, areas }: { project: ProjectView; areas: GovernmentAr
         ? (c.who.name ?? t('projects.parties.resident_group'))
         : t('projects.parties.collective');
   return (
-    <section className="page-section" aria-labelledby="project-details">
-      <h2 id="project-details">{t('projects.page.details')}</h2>
+    <PageSection id="project-details" title={t('projects.page.details')}>
       <p>
         {t(`projects.kinds.${project.kind}`)} · {t(`vocabulary.themes.${project.theme}`)} ·{' '}
         {t(`projects.modes.${project.managementMode}`)} · {t(`projects.terms.${project.term}`)}
@@ -89,7 +91,7 @@ function Details({ project, areas }: { project: ProjectView; areas: GovernmentAr
           ))}
         </ul>
       )}
-    </section>
+    </PageSection>
   );
 }
 
@@ -158,15 +160,19 @@ function ProjectBody({ project, sections }: { project: ProjectView; sections?: R
 export function ProjectPage({ sections }: { sections?: ReactNode }) {
   const { t } = useTranslation();
   const { id = '' } = useParams();
-  const project = useProject(id);
-  if (project === undefined) return <Loading />;
-  if (project === null) return <NotFound message={t('projects.notFound')} />;
   return (
-    <section>
-      <BackLink to={projectsPath(project.processId)}>{t('projects.title')}</BackLink>
-      <PageHeading title={project.title}>{project.title}</PageHeading>
-      <SaveConfirmation />
-      <ProjectBody key={project.id} project={project} sections={sections} />
-    </section>
+    <RecordPage
+      record={useProject(id)}
+      notFound={t('projects.notFound')}
+      back={(project) => ({ to: projectsPath(project.processId), label: t('projects.title') })}
+      title={(project) => project.title}
+    >
+      {(project) => (
+        <>
+          <SaveConfirmation />
+          <ProjectBody key={project.id} project={project} sections={sections} />
+        </>
+      )}
+    </RecordPage>
   );
 }

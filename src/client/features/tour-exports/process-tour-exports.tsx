@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { exportProcessTours, useTourExportCounts } from '../../data/use-tour-exports';
 import { formatNumber } from '../../ui/format';
+import { ChoiceButtons } from '../../ui/choice-buttons';
 import { downloadTextFile } from '../../ui/download-file';
 import './strings';
 
@@ -72,19 +73,13 @@ export function ProcessTourExports({ processId }: { processId: string }) {
         </p>
       ) : null}
       {counts.trackPoints === 0 ? <p className="field-hint">{t('tourExports.noTrack')}</p> : null}
-      <div className="actions">
-        {FORMATS.filter((format) => counts.trackPoints > 0 || !FILES[format].needsTrack).map((format) => (
-          <button
-            key={format}
-            type="button"
-            className="button"
-            disabled={busy !== null}
-            onClick={() => void download(format)}
-          >
-            {t(FILES[format].label)}
-          </button>
-        ))}
-      </div>
+      <ChoiceButtons
+        className="actions"
+        choices={FORMATS.filter((format) => counts.trackPoints > 0 || !FILES[format].needsTrack)}
+        label={(format) => t(FILES[format].label)}
+        busy={busy !== null}
+        onChoose={(format) => void download(format)}
+      />
       <div role="status" aria-live="polite">
         {busy ? <p className="field-hint">{t('tourExports.preparing')}</p> : null}
         {result ? <p className={result.ok ? 'notice' : 'form-alert'}>{result.text}</p> : null}

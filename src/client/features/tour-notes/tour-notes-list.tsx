@@ -2,6 +2,8 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useSessionTourNotes, type TourNoteView } from '../../data/use-tour-notes';
 import { formatDateTime, formatNumber } from '../../ui/format';
+import { ItemList } from '../../ui/item-list';
+import { PageSection } from '../../ui/page-section';
 import { SaveConfirmation } from '../../ui/save-notice';
 import { THEME_COLOURS } from '../../ui/theme-colours';
 import './strings';
@@ -50,21 +52,19 @@ export function TourNotesList({ sessionId }: { sessionId: string }) {
   const { t } = useTranslation();
   const notes = useSessionTourNotes(sessionId);
   return (
-    <section aria-labelledby="tour-notes-title" className="page-section">
-      <h2 id="tour-notes-title">{t('tourNotes.list.title')}</h2>
+    <PageSection id="tour-notes-title" title={t('tourNotes.list.title')}>
       <SaveConfirmation />
-      {notes === undefined ? null : notes.length === 0 ? (
-        <p className="empty">{t('tourNotes.list.empty')}</p>
-      ) : (
-        <>
-          <p>{t('tourNotes.list.count', { count: notes.length })}</p>
-          <ul className="plain-list note-list">
-            {notes.map((note) => (
-              <NoteItem key={note.id} note={note} />
-            ))}
-          </ul>
-        </>
+      {notes === undefined ? null : (
+        <ItemList
+          items={notes}
+          none={t('tourNotes.list.empty')}
+          noneClassName="empty"
+          lead={<p>{t('tourNotes.list.count', { count: notes.length })}</p>}
+          className="plain-list note-list"
+        >
+          {(note) => <NoteItem key={note.id} note={note} />}
+        </ItemList>
       )}
-    </section>
+    </PageSection>
   );
 }
