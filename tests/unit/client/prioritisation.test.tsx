@@ -241,7 +241,8 @@ describe('results', () => {
       }),
     );
     expect(await screen.findByRole('heading', { name: 'Resultado final' })).toBeInTheDocument();
-    expect(screen.queryByRole('tab')).not.toBeInTheDocument();
+    // The results and the page's tabs read the round apart; wait for the tabs to go too.
+    await waitFor(() => expect(screen.queryByRole('tab')).not.toBeInTheDocument());
     const session = (await db.sessions.get(sessionId))!.fields as { agreements: { text: string }[] };
     expect(session.agreements.at(-1)?.text).toBe(
       'Prioridades de «Prioridades del barrio»: 1. Falta de agua (2 puntos); 2. Basura en la barranca (1 punto); 3. Calles sin luz (0 puntos)',
