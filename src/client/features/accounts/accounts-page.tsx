@@ -91,12 +91,7 @@ function ManageAccounts({ viewerId }: { viewerId: string }) {
 export function AccountsPage() {
   const { t } = useTranslation();
   return (
-    <ManagersOnlyPage
-      title={t('accounts.title')}
-      forbidden={t('accounts.forbidden')}
-      notice={<SaveConfirmation />}
-      intro={t('accounts.intro')}
-    >
+    <ManagersOnlyPage words="accounts" notice={<SaveConfirmation />} intro>
       {(account) => (
         <>
           <p>

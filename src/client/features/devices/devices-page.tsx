@@ -52,13 +52,8 @@ function ManageDevices() {
  * keeps its unsynced changes and asks to sign in again; they sync after that.
  */
 export function DevicesPage() {
-  const { t } = useTranslation();
   return (
-    <ManagersOnlyPage
-      title={t('devices.title')}
-      forbidden={t('devices.forbidden')}
-      intro={t('devices.intro')}
-    >
+    <ManagersOnlyPage words="devices" intro>
       {() => <ManageDevices />}
     </ManagersOnlyPage>
   );

@@ -121,13 +121,8 @@ function ManageEnrolment() {
  * and this week's codes, revocable while unused. Needs the network.
  */
 export function EnrolmentPage() {
-  const { t } = useTranslation();
   return (
-    <ManagersOnlyPage
-      title={t('enrolment.title')}
-      forbidden={t('enrolment.forbidden')}
-      intro={t('enrolment.intro')}
-    >
+    <ManagersOnlyPage words="enrolment" intro>
       {() => <ManageEnrolment />}
     </ManagersOnlyPage>
   );
