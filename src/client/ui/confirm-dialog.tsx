@@ -1,12 +1,14 @@
 import { useEffect, useId, useRef, type ReactNode } from 'react';
 import { createPortal } from 'react-dom';
+import { useTranslation } from 'react-i18next';
 
 export interface ConfirmDialogProps {
   open: boolean;
   title: string;
   children?: ReactNode;
   confirmLabel: string;
-  cancelLabel: string;
+  /** The button that closes without doing anything; "Cancelar" (`common.cancel`) unless told. */
+  cancelLabel?: string;
   danger?: boolean;
   onConfirm(): void;
   onCancel(): void;
@@ -28,6 +30,7 @@ export function ConfirmDialog({
   onConfirm,
   onCancel,
 }: ConfirmDialogProps) {
+  const { t } = useTranslation();
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
   useEffect(() => {
@@ -55,7 +58,7 @@ export function ConfirmDialog({
       {children}
       <div className="actions">
         <button type="button" className="button" onClick={onCancel} autoFocus>
-          {cancelLabel}
+          {cancelLabel ?? t('common.cancel')}
         </button>
         <button
           type="button"

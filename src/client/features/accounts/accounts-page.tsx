@@ -72,7 +72,6 @@ function ManageAccounts({ viewerId }: { viewerId: string }) {
         confirmLabel={t(
           confirming?.action === 'reset' ? 'accounts.resetConfirm' : 'accounts.deactivateConfirm',
         )}
-        cancelLabel={t('common.cancel')}
         danger={confirming?.action === 'deactivate'}
         onCancel={() => setPending(null)}
         onConfirm={() => confirming && void run(confirming)}

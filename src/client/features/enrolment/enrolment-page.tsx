@@ -13,6 +13,7 @@ import {
 } from '../../data/use-accounts';
 import { EntityForm } from '../../ui/entity-form';
 import { formFields } from '../../ui/form-fields';
+import { PersonOptions } from '../../ui/person-options';
 import { ActionNotice, ServerAnswer } from '../../ui/server-answer';
 import { useEntityForm } from '../../ui/use-entity-form';
 import { useServerRead } from '../../ui/use-server-read';
@@ -48,16 +49,11 @@ function IssueForm({ people, onIssued }: { people: Account[]; onIssued(issued: I
       requiredNote={false}
     >
       <SelectField name="userId" id="enrolment-person" label={t('enrolment.person')} required>
-        <option value="">{t('enrolment.choosePerson')}</option>
-        {people.map((p) => (
-          <option key={p.id} value={p.id}>
-            {t('enrolment.personOption', {
-              name: p.displayName,
-              role: t(`roles.${p.role}`),
-              username: p.username,
-            })}
-          </option>
-        ))}
+        <PersonOptions
+          placeholder={t('enrolment.choosePerson')}
+          people={people}
+          optionKey="enrolment.personOption"
+        />
       </SelectField>
     </EntityForm>
   );

@@ -135,7 +135,6 @@ export function RubricTemplatesPage() {
         open={retiring !== null}
         title={t('rubrics.templates.retireTitle')}
         confirmLabel={t('rubrics.templates.retireConfirm')}
-        cancelLabel={t('common.cancel')}
         danger
         onCancel={() => setRetiring(null)}
         onConfirm={() => {
