@@ -1,6 +1,6 @@
 import { useEffect, useId, useRef, type ReactNode } from 'react';
 import { createPortal } from 'react-dom';
-import { useTranslation } from 'react-i18next';
+import { CancelButton } from './cancel-button';
 
 export interface ConfirmDialogProps {
   open: boolean;
@@ -30,7 +30,6 @@ export function ConfirmDialog({
   onConfirm,
   onCancel,
 }: ConfirmDialogProps) {
-  const { t } = useTranslation();
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
   useEffect(() => {
@@ -57,9 +56,7 @@ export function ConfirmDialog({
       <h2 id={titleId}>{title}</h2>
       {children}
       <div className="actions">
-        <button type="button" className="button" onClick={onCancel} autoFocus>
-          {cancelLabel ?? t('common.cancel')}
-        </button>
+        <CancelButton label={cancelLabel} onClick={onCancel} autoFocus />
         <button
           type="button"
           className={danger ? 'button button-danger' : 'button button-primary'}

@@ -20,11 +20,8 @@ function PickUser({ users }: { users: UserSummary[] }) {
       <div className="field narrow">
         <label htmlFor={selectId}>{t('devices.user')}</label>
         <select id={selectId} value={selected} onChange={(e) => setSelected(e.target.value)}>
-          <PersonOptions
-            placeholder={t('devices.chooseUser')}
-            people={users}
-            optionKey="devices.userOption"
-          />
+          <option value="">{t('devices.chooseUser')}</option>
+          <PersonOptions people={users} optionKey="devices.userOption" />
         </select>
       </div>
       {user ? <DeviceList key={user.id} user={user} /> : null}

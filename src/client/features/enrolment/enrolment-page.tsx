@@ -49,11 +49,8 @@ function IssueForm({ people, onIssued }: { people: Account[]; onIssued(issued: I
       requiredNote={false}
     >
       <SelectField name="userId" id="enrolment-person" label={t('enrolment.person')} required>
-        <PersonOptions
-          placeholder={t('enrolment.choosePerson')}
-          people={people}
-          optionKey="enrolment.personOption"
-        />
+        <option value="">{t('enrolment.choosePerson')}</option>
+        <PersonOptions people={people} optionKey="enrolment.personOption" />
       </SelectField>
     </EntityForm>
   );
