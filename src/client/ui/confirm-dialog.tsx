@@ -1,12 +1,14 @@
 import { useEffect, useId, useRef, type ReactNode } from 'react';
 import { createPortal } from 'react-dom';
+import { CancelButton } from './cancel-button';
 
 export interface ConfirmDialogProps {
   open: boolean;
   title: string;
   children?: ReactNode;
   confirmLabel: string;
-  cancelLabel: string;
+  /** The button that closes without doing anything; "Cancelar" (`common.cancel`) unless told. */
+  cancelLabel?: string;
   danger?: boolean;
   onConfirm(): void;
   onCancel(): void;
@@ -54,9 +56,7 @@ export function ConfirmDialog({
       <h2 id={titleId}>{title}</h2>
       {children}
       <div className="actions">
-        <button type="button" className="button" onClick={onCancel} autoFocus>
-          {cancelLabel}
-        </button>
+        <CancelButton label={cancelLabel} onClick={onCancel} autoFocus />
         <button
           type="button"
           className={danger ? 'button button-danger' : 'button button-primary'}

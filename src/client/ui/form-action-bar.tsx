@@ -1,6 +1,7 @@
 import { useEffect, useRef, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { CancelButton } from './cancel-button';
 import { FormAlert } from './form-alert';
 import { SavedNotice, type SaveNotice } from './save-notice';
 
@@ -55,9 +56,7 @@ export function FormActionBar({
           {t('common.cancel')}
         </Link>
       ) : onCancel ? (
-        <button type="button" className="button" onClick={onCancel}>
-          {t('common.cancel')}
-        </button>
+        <CancelButton onClick={onCancel} />
       ) : null}
       {children}
     </div>

@@ -8,9 +8,18 @@ import { Loading } from '../ui/status-views';
  * A page where coordinators and administrators set up the borough on this
  * device (its territory, government areas, project statuses): its heading,
  * then its content, or why it is closed, announced at once. Its words come
- * from the page's i18n prefix: `<words>.title` and `<words>.forbidden`.
+ * from the page's i18n prefix: `<words>.title` and `<words>.forbidden`, and,
+ * with `intro`, the paragraph `<words>.intro` above the content.
  */
-export function BoroughSetupPage({ words, children }: { words: string; children: ReactNode }) {
+export function BoroughSetupPage({
+  words,
+  intro = false,
+  children,
+}: {
+  words: string;
+  intro?: boolean;
+  children: ReactNode;
+}) {
   const { t } = useTranslation();
   const account = useAccount();
   if (account === undefined) return <Loading />;
@@ -19,7 +28,14 @@ export function BoroughSetupPage({ words, children }: { words: string; children:
   return (
     <section>
       <PageHeading title={title}>{title}</PageHeading>
-      {role === 'admin' || role === 'coordinator' ? children : <p role="alert">{t(`${words}.forbidden`)}</p>}
+      {role === 'admin' || role === 'coordinator' ? (
+        <>
+          {intro ? <p>{t(`${words}.intro`)}</p> : null}
+          {children}
+        </>
+      ) : (
+        <p role="alert">{t(`${words}.forbidden`)}</p>
+      )}
     </section>
   );
 }

@@ -72,7 +72,6 @@ function ManageAccounts({ viewerId }: { viewerId: string }) {
         confirmLabel={t(
           confirming?.action === 'reset' ? 'accounts.resetConfirm' : 'accounts.deactivateConfirm',
         )}
-        cancelLabel={t('common.cancel')}
         danger={confirming?.action === 'deactivate'}
         onCancel={() => setPending(null)}
         onConfirm={() => confirming && void run(confirming)}
@@ -91,12 +90,7 @@ function ManageAccounts({ viewerId }: { viewerId: string }) {
 export function AccountsPage() {
   const { t } = useTranslation();
   return (
-    <ManagersOnlyPage
-      title={t('accounts.title')}
-      forbidden={t('accounts.forbidden')}
-      notice={<SaveConfirmation />}
-      intro={t('accounts.intro')}
-    >
+    <ManagersOnlyPage words="accounts" notice={<SaveConfirmation />} intro>
       {(account) => (
         <>
           <p>

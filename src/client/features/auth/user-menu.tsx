@@ -127,7 +127,6 @@ export function UserMenu({
         open={confirming}
         title={t('auth.signOutTitle')}
         confirmLabel={t('auth.signOutConfirm')}
-        cancelLabel={t('common.cancel')}
         onCancel={() => setConfirming(false)}
         onConfirm={doSignOut}
       >

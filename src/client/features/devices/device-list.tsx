@@ -100,7 +100,6 @@ export function DeviceList({ user }: { user: UserSummary }) {
         open={confirming !== null}
         title={t('devices.revokeTitle')}
         confirmLabel={t('devices.revokeConfirm')}
-        cancelLabel={t('common.cancel')}
         danger
         onCancel={() => setConfirming(null)}
         onConfirm={() => confirming && void revoke(confirming)}

@@ -1,6 +1,7 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { listUsers, type UserSummary } from '../../data/use-users';
+import { PersonOptions } from '../../ui/person-options';
 import { ServerAnswer } from '../../ui/server-answer';
 import { useServerRead } from '../../ui/use-server-read';
 import { DeviceList } from './device-list';
@@ -20,15 +21,7 @@ function PickUser({ users }: { users: UserSummary[] }) {
         <label htmlFor={selectId}>{t('devices.user')}</label>
         <select id={selectId} value={selected} onChange={(e) => setSelected(e.target.value)}>
           <option value="">{t('devices.chooseUser')}</option>
-          {users.map((u) => (
-            <option key={u.id} value={u.id}>
-              {t('devices.userOption', {
-                name: u.displayName,
-                role: t(`roles.${u.role}`),
-                username: u.username,
-              })}
-            </option>
-          ))}
+          <PersonOptions people={users} optionKey="devices.userOption" />
         </select>
       </div>
       {user ? <DeviceList key={user.id} user={user} /> : null}
@@ -52,13 +45,8 @@ function ManageDevices() {
  * keeps its unsynced changes and asks to sign in again; they sync after that.
  */
 export function DevicesPage() {
-  const { t } = useTranslation();
   return (
-    <ManagersOnlyPage
-      title={t('devices.title')}
-      forbidden={t('devices.forbidden')}
-      intro={t('devices.intro')}
-    >
+    <ManagersOnlyPage words="devices" intro>
       {() => <ManageDevices />}
     </ManagersOnlyPage>
   );

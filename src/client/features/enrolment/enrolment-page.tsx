@@ -13,6 +13,7 @@ import {
 } from '../../data/use-accounts';
 import { EntityForm } from '../../ui/entity-form';
 import { formFields } from '../../ui/form-fields';
+import { PersonOptions } from '../../ui/person-options';
 import { ActionNotice, ServerAnswer } from '../../ui/server-answer';
 import { useEntityForm } from '../../ui/use-entity-form';
 import { useServerRead } from '../../ui/use-server-read';
@@ -49,15 +50,7 @@ function IssueForm({ people, onIssued }: { people: Account[]; onIssued(issued: I
     >
       <SelectField name="userId" id="enrolment-person" label={t('enrolment.person')} required>
         <option value="">{t('enrolment.choosePerson')}</option>
-        {people.map((p) => (
-          <option key={p.id} value={p.id}>
-            {t('enrolment.personOption', {
-              name: p.displayName,
-              role: t(`roles.${p.role}`),
-              username: p.username,
-            })}
-          </option>
-        ))}
+        <PersonOptions people={people} optionKey="enrolment.personOption" />
       </SelectField>
     </EntityForm>
   );
@@ -121,13 +114,8 @@ function ManageEnrolment() {
  * and this week's codes, revocable while unused. Needs the network.
  */
 export function EnrolmentPage() {
-  const { t } = useTranslation();
   return (
-    <ManagersOnlyPage
-      title={t('enrolment.title')}
-      forbidden={t('enrolment.forbidden')}
-      intro={t('enrolment.intro')}
-    >
+    <ManagersOnlyPage words="enrolment" intro>
       {() => <ManageEnrolment />}
     </ManagersOnlyPage>
   );

@@ -60,13 +60,11 @@ function AreaRow({ area, overdue }: { area: GovernmentAreaView; overdue: number 
 }
 
 export function GovernmentAreasPage() {
-  const { t } = useTranslation();
   const areas = useGovernmentAreas();
   const overdue = useOverdueByArea();
   if (areas === undefined || overdue === undefined) return <Loading />;
   return (
-    <BoroughSetupPage words="governmentAreas">
-      <p>{t('governmentAreas.intro')}</p>
+    <BoroughSetupPage words="governmentAreas" intro>
       <AddRecordCard id="area-add-title" words="governmentAreas" create={createGovernmentArea}>
         {(form) => <AreaForm defaultValues={{ name: '', shortName: '' }} {...form} />}
       </AddRecordCard>

@@ -40,10 +40,5 @@ function Dashboards() {
 }
 
 export function OfficePage() {
-  const { t } = useTranslation();
-  return (
-    <ManagersOnlyPage title={t('dashboards.title')} forbidden={t('dashboards.forbidden')}>
-      {() => <Dashboards />}
-    </ManagersOnlyPage>
-  );
+  return <ManagersOnlyPage words="dashboards">{() => <Dashboards />}</ManagersOnlyPage>;
 }

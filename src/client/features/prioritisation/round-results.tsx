@@ -99,7 +99,6 @@ function BallotList({ round, onMessage }: { round: RoundView; onMessage(text: st
         open={annulling !== null}
         title={annulling ? t('prioritisation.ballots.annulTitle', { name: ballotName(t, annulling) }) : ''}
         confirmLabel={t('prioritisation.ballots.annulConfirm')}
-        cancelLabel={t('common.cancel')}
         danger
         onCancel={close}
         onConfirm={confirm}
@@ -263,7 +262,6 @@ export function RoundResults({ round }: { round: RoundView }) {
         open={confirmClose}
         title={t('prioritisation.close.title')}
         confirmLabel={t('prioritisation.close.confirm')}
-        cancelLabel={t('common.cancel')}
         onCancel={() => setConfirmClose(false)}
         onConfirm={doClose}
       >

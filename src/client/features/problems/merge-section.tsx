@@ -87,7 +87,6 @@ export function MergeSection({ problem, problems, blocked, onMerged }: MergeSect
         open={confirming}
         title={t('problems.merge.confirmTitle')}
         confirmLabel={t('problems.merge.confirm')}
-        cancelLabel={t('common.cancel')}
         onCancel={() => setConfirming(false)}
         onConfirm={() => void merge()}
       >

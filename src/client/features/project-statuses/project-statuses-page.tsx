@@ -75,12 +75,10 @@ function StatusRow({ status, first, last }: { status: ProjectStatusView; first: 
 }
 
 export function ProjectStatusesPage() {
-  const { t } = useTranslation();
   const statuses = useProjectStatuses();
   if (statuses === undefined) return <Loading />;
   return (
-    <BoroughSetupPage words="projectStatuses">
-      <p>{t('projectStatuses.intro')}</p>
+    <BoroughSetupPage words="projectStatuses" intro>
       <AddRecordCard id="status-add-title" words="projectStatuses" create={createProjectStatus}>
         {(form) => (
           <StatusForm

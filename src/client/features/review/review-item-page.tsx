@@ -111,7 +111,7 @@ export function ReviewItemPage() {
   const { t } = useTranslation();
   const { id = '' } = useParams();
   return (
-    <ManagersOnlyPage title={t('review.detailTitle')} forbidden={t('review.forbidden')}>
+    <ManagersOnlyPage words="review" title={t('review.detailTitle')}>
       {() => (
         <>
           <p>

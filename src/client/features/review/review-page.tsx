@@ -94,9 +94,8 @@ function ReviewList() {
  * opening its page to resolve, dismiss or ask the field.
  */
 export function ReviewPage() {
-  const { t } = useTranslation();
   return (
-    <ManagersOnlyPage title={t('review.title')} forbidden={t('review.forbidden')} intro={t('review.intro')}>
+    <ManagersOnlyPage words="review" intro>
       {() => <ReviewList />}
     </ManagersOnlyPage>
   );

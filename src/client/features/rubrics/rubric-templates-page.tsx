@@ -10,7 +10,9 @@ import {
 } from '../../data/use-rubrics';
 import { ConfirmDialog } from '../../ui/confirm-dialog';
 import { FormAlert } from '../../ui/form-alert';
+import { NewRecordLink } from '../../ui/new-record-link';
 import { PageHeading } from '../../ui/page-heading';
+import { PageSection } from '../../ui/page-section';
 import { SaveConfirmation, noticeState } from '../../ui/save-notice';
 import { Loading } from '../../ui/status-views';
 import './strings';
@@ -96,12 +98,7 @@ export function RubricTemplatesPage() {
     <section>
       <div className="page-header">
         <PageHeading title={t('rubrics.templates.title')}>{t('rubrics.templates.title')}</PageHeading>
-        {canEdit ? (
-          <Link to="/rubrics/new" className="button button-primary">
-            <span aria-hidden="true">+ </span>
-            {t('rubrics.templates.new')}
-          </Link>
-        ) : null}
+        {canEdit ? <NewRecordLink to="/rubrics/new" label={t('rubrics.templates.new')} /> : null}
       </div>
       <p>
         <Link to="/rubrics/averages" className="button">
@@ -116,8 +113,7 @@ export function RubricTemplatesPage() {
         <p className="empty">{t('rubrics.templates.empty')}</p>
       ) : (
         groups.map((group) => (
-          <section key={group.key} className="page-section" aria-labelledby={`${group.key}-title`}>
-            <h2 id={`${group.key}-title`}>{group.title}</h2>
+          <PageSection key={group.key} id={`${group.key}-title`} title={group.title}>
             <ul className="plain-list card-grid">
               {group.items.map((template) => (
                 <TemplateCard
@@ -128,14 +124,13 @@ export function RubricTemplatesPage() {
                 />
               ))}
             </ul>
-          </section>
+          </PageSection>
         ))
       )}
       <ConfirmDialog
         open={retiring !== null}
         title={t('rubrics.templates.retireTitle')}
         confirmLabel={t('rubrics.templates.retireConfirm')}
-        cancelLabel={t('common.cancel')}
         danger
         onCancel={() => setRetiring(null)}
         onConfirm={() => {
