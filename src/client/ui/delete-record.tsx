@@ -42,7 +42,6 @@ export function DeleteRecord({
         open={confirming}
         title={title}
         confirmLabel={confirmLabel}
-        cancelLabel={t('common.cancel')}
         danger
         onCancel={() => setConfirming(false)}
         onConfirm={() => {

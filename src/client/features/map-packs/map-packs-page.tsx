@@ -131,7 +131,6 @@ export function MapPacksPage({ onUploaded }: { onUploaded?: () => void }) {
             : t('mapPacks.removeTitle', { name: pending?.pack.name ?? '' })
         }
         confirmLabel={pending?.kind === 'retire' ? t('mapPacks.retireConfirm') : t('mapPacks.removeConfirm')}
-        cancelLabel={t('common.cancel')}
         danger
         onConfirm={() => void confirm()}
         onCancel={() => setPending(null)}

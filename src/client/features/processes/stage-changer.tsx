@@ -128,7 +128,6 @@ export function StageChanger({ process, sessions }: { process: ProcessView; sess
           stage: t(`vocabulary.stages.${stage}`),
         })}
         confirmLabel={t(back ? 'processStages.confirmBack' : 'processStages.confirm')}
-        cancelLabel={t('common.cancel')}
         onCancel={() => reply(false)}
         onConfirm={() => reply(true)}
       >

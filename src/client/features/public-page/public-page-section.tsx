@@ -98,7 +98,6 @@ export function PublicPageSection({ processId }: { processId: string }) {
           name: process.name,
         })}
         confirmLabel={t(published ? 'publicPage.confirmUnpublish' : 'publicPage.confirmPublish')}
-        cancelLabel={t('common.cancel')}
         onCancel={() => setAsking(false)}
         onConfirm={() => void confirm()}
       >
