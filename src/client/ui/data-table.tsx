@@ -17,6 +17,7 @@ interface DataTableProps<T> {
   captionHidden?: boolean;
   /** The id of the heading that names the table, instead of a caption. */
   labelledBy?: string;
+  /** The table's classes: `data-table` unless given; `""` for none. */
   className?: string;
   rowProps?: (row: T) => HTMLAttributes<HTMLTableRowElement>;
   /** Rows after the data (totals), already made. */
@@ -37,7 +38,7 @@ export function DataTable<T>({
 }: DataTableProps<T>) {
   const shown = columns.filter((c): c is Column<T> => !!c);
   return (
-    <table className={className} aria-labelledby={labelledBy}>
+    <table className={className || undefined} aria-labelledby={labelledBy}>
       {caption ? (
         <caption className={captionHidden ? 'visually-hidden' : undefined}>{caption}</caption>
       ) : null}
