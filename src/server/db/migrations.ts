@@ -1,8 +1,10 @@
 /**
  * The one set of schema migrations, in code, for SQLite and PostgreSQL alike.
  *
- * APPEND-ONLY: a migration that has shipped is never edited; a change is a
- * new entry with the next number. Types are kept portable (text, integer,
+ * APPEND-ONLY: a migration that has shipped never changes what it builds (its
+ * code may be tidied, its SQL may not; tests/integration/schema.test.ts pins
+ * the resulting schema on both databases); a change is a new entry with the
+ * next number. Types are kept portable (text, integer,
  * bigint) and every default that differs between dialects is set from code.
  * Migrations run in a transaction under Kysely's migration lock, so two
  * server instances starting together do not race.
