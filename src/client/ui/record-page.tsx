@@ -174,30 +174,6 @@ export function useKeptRecord<R>(record: R | null | undefined): R | null | undef
   return record ?? opened;
 }
 
-/** A form page's frame: the way back, the heading, then the page. */
-export function FormPageSection({
-  back,
-  backLabel,
-  title,
-  className,
-  children,
-}: {
-  back: string;
-  backLabel: ReactNode;
-  title: string;
-  /** The section's classes, if any. */
-  className?: string;
-  children: ReactNode;
-}) {
-  return (
-    <section className={className}>
-      <BackLink to={back}>{backLabel}</BackLink>
-      <PageHeading title={title}>{title}</PageHeading>
-      {children}
-    </section>
-  );
-}
-
 /**
  * The page of one record (the one edited, or the one a new record belongs to): "loading" until it
  * and whatever else the page waits for are read, "not found" when there is none, else the frame
@@ -225,10 +201,13 @@ export function RecordPage<R>({
   if (record === undefined || loading) return <Loading />;
   if (record === null) return <NotFound message={notFound} />;
   const { to, label } = back(record);
+  const heading = title(record);
   return (
-    <FormPageSection back={to} backLabel={label} title={title(record)} className={className}>
+    <section className={className}>
+      <BackLink to={to}>{label}</BackLink>
+      <PageHeading title={heading}>{heading}</PageHeading>
       {children(record)}
-    </FormPageSection>
+    </section>
   );
 }
 

@@ -20,28 +20,26 @@ export function AgreementsField() {
       focus="text"
       listClassName="plain-list agreements"
     >
-      {(field, index) => {
-        return (
-          <>
-            <TextAreaField {...field('text')} rows={2} required />
-            <div className="field-row">
-              <TextField {...field('responsible')} required />
-              <TextField
-                {...field('dueDate')}
-                id={`agreement-${index}-due`}
-                type="date"
-                rules={{ setValueAs: emptyToUndefined }}
+      {(field, index) => (
+        <>
+          <TextAreaField {...field('text')} rows={2} required />
+          <div className="field-row">
+            <TextField {...field('responsible')} required />
+            <TextField
+              {...field('dueDate')}
+              id={`agreement-${index}-due`}
+              type="date"
+              rules={{ setValueAs: emptyToUndefined }}
+            />
+            <SelectField {...field('status')}>
+              <Options
+                values={AGREEMENT_STATUSES}
+                label={(status) => t(`vocabulary.agreementStatuses.${status}`)}
               />
-              <SelectField {...field('status')}>
-                <Options
-                  values={AGREEMENT_STATUSES}
-                  label={(status) => t(`vocabulary.agreementStatuses.${status}`)}
-                />
-              </SelectField>
-            </div>
-          </>
-        );
-      }}
+            </SelectField>
+          </div>
+        </>
+      )}
     </RepeatableFieldRows>
   );
 }
